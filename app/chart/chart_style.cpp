@@ -1,0 +1,99 @@
+#include "chart/chart_style.h"
+
+#include <QGuiApplication>
+
+#include <cmath>
+
+namespace tasklane {
+
+namespace {
+
+QColor blend(const QColor& a, const QColor& b, double t) {
+    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t),
+                            float(a.greenF() * (1 - t) + b.greenF() * t),
+                            float(a.blueF() * (1 - t) + b.blueF() * t));
+}
+
+// Indexed by State: running, queued, sleeping, awaiting, lock-wait, lock-held, gil-wait,
+// spawning, idle. Mid-lightness hues so that one set reads on white and on near-black.
+std::array<QColor, kStateCount> stateColours(bool dark) {
+    return {
+        QColor(0x22, 0x77, 0xC8),                                // running: strong blue
+        dark ? QColor(0x8E, 0x98, 0xA4) : QColor(0xB4, 0xBC, 0xC6), // queued: light grey
+        QColor(0xF0, 0xA2, 0x02),                                // sleeping (I/O): amber
+        QColor(0xB3, 0x9D, 0xDB),                                // awaiting: light violet
+        QColor(0xE8, 0x60, 0x2C),                                // lock-wait: red-orange
+        QColor(0xA0, 0x66, 0x2B),                                // lock-held: orange-brown
+        QColor(0xD6, 0x33, 0x6C),                                // gil-wait: crimson pink
+        QColor(0x7E, 0x57, 0xC2),                                // spawning: purple
+        dark ? QColor(0x4A, 0x50, 0x58) : QColor(0xE3, 0xE6, 0xEA), // idle: faint grey
+    };
+}
+
+// Paul Tol's "muted" scheme plus two: distinguishable for colour-blind readers, and none
+// of them a grey that could be read as "queued".
+std::vector<QColor> trackColours() {
+    return {QColor(0x33, 0x22, 0x88), QColor(0x44, 0xAA, 0x99), QColor(0xCC, 0x66, 0x77),
+            QColor(0xDD, 0xCC, 0x77), QColor(0x11, 0x77, 0x33), QColor(0x88, 0xCC, 0xEE),
+            QColor(0x88, 0x22, 0x55), QColor(0x99, 0x99, 0x33), QColor(0xAA, 0x44, 0x99),
+            QColor(0x44, 0x77, 0xAA), QColor(0xEE, 0x77, 0x33)};
+}
+
+} // namespace
+
+ChartStyle ChartStyle::light() {
+    ChartStyle s;
+    s.background = Qt::white;
+    s.alternateRow = QColor(0xF3, 0xF5, 0xF8);
+    s.text = QColor(0x1F, 0x23, 0x28);
+    s.mutedText = QColor(0x5A, 0x62, 0x6C);
+    s.grid = QColor(0xE2, 0xE5, 0xEA);
+    s.axis = QColor(0x6A, 0x72, 0x7C);
+    s.separator = QColor(0x9A, 0xA2, 0xAC);
+    s.mixed = QColor(0x7C, 0x83, 0x8D);
+    s.instant = QColor(0x24, 0x29, 0x2F);
+    s.flow = QColor(0x3C, 0x44, 0x4E, 150);
+    s.states = stateColours(false);
+    s.trackPalette = trackColours();
+    return s;
+}
+
+ChartStyle ChartStyle::dark() {
+    ChartStyle s;
+    s.background = QColor(0x1E, 0x20, 0x24);
+    s.alternateRow = QColor(0x26, 0x29, 0x2E);
+    s.text = QColor(0xE6, 0xE8, 0xEB);
+    s.mutedText = QColor(0xA5, 0xAC, 0xB5);
+    s.grid = QColor(0x33, 0x37, 0x3D);
+    s.axis = QColor(0x8A, 0x92, 0x9C);
+    s.separator = QColor(0x6A, 0x72, 0x7C);
+    s.mixed = QColor(0x9A, 0xA1, 0xAB);
+    s.instant = QColor(0xF2, 0xF3, 0xF5);
+    s.flow = QColor(0xD0, 0xD5, 0xDC, 150);
+    s.states = stateColours(true);
+    s.trackPalette = trackColours();
+    return s;
+}
+
+QColor ChartStyle::asyncColour(State state) const {
+    return blend(stateColour(state), background, 0.25);
+}
+
+QColor ChartStyle::dimmed(const QColor& colour) const { return blend(colour, background, 0.75); }
+
+QColor ChartStyle::textOn(const QColor& fill) {
+    // Relative luminance with the sRGB weights; 0.5 splits where white stops reading.
+    const double l = 0.2126 * fill.redF() + 0.7152 * fill.greenF() + 0.0722 * fill.blueF();
+    return l > 0.55 ? QColor(0x1F, 0x23, 0x28) : QColor(Qt::white);
+}
+
+QFont chartFont() {
+    QFont font = QGuiApplication::font();
+    if (font.pixelSize() <= 0) {
+        const double points = font.pointSizeF() > 0 ? font.pointSizeF() : 9.0;
+        font.setPixelSize(std::max(12, int(std::lround(points * 96.0 / 72.0))));
+    }
+    return font;
+}
+
+} // namespace tasklane

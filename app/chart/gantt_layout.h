@@ -1,0 +1,263 @@
+// The Gantt chart's geometry as plain values, testable without painting (as Hotspot's
+// TimeLineData): which rows there are (GanttRows, once per trace and grouping), and where
+// everything goes for one size and one visible time range (GanttLayout, once per resize,
+// zoom or pan). The painter only reads what is computed here.
+#pragma once
+
+#include "chart/chart_style.h"
+#include "trace/trace.h"
+
+#include <QFont>
+#include <QLineF>
+#include <QPointF>
+#include <QRectF>
+#include <QSizeF>
+#include <QString>
+#include <QStringView>
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <utility>
+#include <vector>
+
+namespace tasklane {
+
+// Rows per track (main, workers, event loop); rows per CPU core; or core rows then track rows.
+enum class GroupBy { Worker, Core, Both };
+
+// "worker", "core", "both" (the command line's --group-by values).
+std::optional<GroupBy> groupByFromName(QStringView name);
+QString groupByName(GroupBy groupBy);
+
+// A half-open interval [begin_ns, end_ns) of CLOCK_MONOTONIC time.
+struct TimeRange {
+    std::int64_t begin_ns = 0;
+    std::int64_t end_ns = 0;
+
+    std::int64_t span() const { return end_ns - begin_ns; }
+    friend bool operator==(const TimeRange&, const TimeRange&) = default;
+};
+
+// GanttLane: the indices (into Trace::events) of one kind of slice in one row, in begin
+// order, plus what is needed to find the visible ones with a binary search.
+struct GanttLane {
+    std::vector<std::uint32_t> events;
+    std::int64_t maxDuration = 0;
+    bool endsSorted = true; // no overlaps: end times are in begin order too
+
+    // [first, last) positions in `events` that may overlap [from, to); every event outside
+    // is known not to.
+    std::pair<std::size_t, std::size_t> candidates(const Trace& trace, std::int64_t from,
+                                                   std::int64_t to) const;
+};
+
+enum class RowKind : std::uint8_t { Track, Core };
+
+// GanttRow: one horizontal lane of the chart.
+struct GanttRow {
+    RowKind kind = RowKind::Track;
+    std::uint32_t track = 0; // track rows: index into Trace::tracks
+    int cpu = -1;            // core rows: the CPU number
+    QString name;            // "main", "worker 2 (pid 4711)", "event loop", "CPU 0"
+    GanttLane slices; // track rows: the track's Slice events; core rows: every running Slice
+                      // with this cpu, from all tracks
+    GanttLane asyncSlices;              // track rows: the track's AsyncSlice events
+    std::vector<std::uint32_t> instants; // track rows: printed lines, in time order
+};
+
+// A FlowStart/FlowEnd pair with the same flow id (event.value): indices into Trace::events.
+struct GanttFlow {
+    std::uint32_t start = 0;
+    std::uint32_t end = 0;
+};
+
+// GanttRows: the rows of one trace for one grouping, built once (O(events)) and shared by
+// every layout of that trace. Keeps a pointer to the trace, which must outlive it.
+class GanttRows {
+public:
+    GanttRows() = default;
+    GanttRows(const Trace& trace, GroupBy groupBy);
+
+    const Trace* trace() const { return trace_; }
+    GroupBy groupBy() const { return groupBy_; }
+    const std::vector<GanttRow>& rows() const { return rows_; }
+    int size() const { return int(rows_.size()); }
+    const GanttRow& row(int index) const { return rows_[std::size_t(index)]; }
+    // The track row of `track`, or -1 (core grouping).
+    int rowOfTrack(std::uint32_t track) const;
+
+    // States of the slices in track rows (what the state legend must explain).
+    bool hasState(State state) const { return (stateMask_ >> int(state)) & 1U; }
+    std::uint32_t stateMask() const { return stateMask_; }
+    bool hasCoreRows() const { return coreRows_ > 0; }
+    bool hasTrackRows() const { return coreRows_ < size(); }
+    bool hasAsyncSlices() const { return hasAsync_; }
+    bool hasInstants() const { return hasInstants_; }
+    const std::vector<GanttFlow>& flows() const { return flows_; }
+    // Tracks that ran on some core row, in track order (the legend of a core-only chart).
+    const std::vector<std::uint32_t>& coreTracks() const { return coreTracks_; }
+
+private:
+    const Trace* trace_ = nullptr;
+    GroupBy groupBy_ = GroupBy::Worker;
+    std::vector<GanttRow> rows_;
+    std::vector<int> rowOfTrack_;
+    std::vector<GanttFlow> flows_;
+    std::vector<std::uint32_t> coreTracks_;
+    std::uint32_t stateMask_ = 0;
+    int coreRows_ = 0;
+    bool hasAsync_ = false;
+    bool hasInstants_ = false;
+};
+
+// How a drawn rect is coloured: by its state, by the track that ran it (core rows), or
+// "mixed" when it folds slices of which none dominates.
+enum class FillKind : std::uint8_t { State, Track, Mixed };
+enum class DrawKind : std::uint8_t { Slice, Async, Instant };
+
+// One rect the painter fills: a slice, or several slices that fall in one pixel column.
+struct GanttDrawItem {
+    QRectF rect;
+    std::uint32_t event = 0;     // the first event drawn in it (index into Trace::events)
+    std::uint32_t count = 1;     // events folded into it; 1 = exactly `event`
+    std::uint32_t task = 0;      // the task all of them belong to; 0 when they differ
+    std::uint32_t fillIndex = 0; // the State (FillKind::State) or the track (FillKind::Track)
+    FillKind fill = FillKind::State;
+    DrawKind kind = DrawKind::Slice;
+};
+
+// Where one row's parts go.
+struct GanttRowGeometry {
+    QRectF rect;      // the whole row, label column included
+    QRectF labelRect; // where the name is written
+    QRectF chipRect;  // a swatch of the track's core-row colour; null when not needed
+    QRectF sliceLane; // where Slice rects go (full height, or above the async band)
+    QRectF asyncLane; // the thin band for AsyncSlices; null when the row has none
+};
+
+// The rule for axis ticks: steps of 1, 2 or 5 x 10^k ns, the smallest one that keeps ticks
+// at least `minSpacing` px apart; the unit is the largest of s, ms, µs, ns that is not
+// longer than the span, and `decimals` as many as that step needs in that unit.
+struct TickSpec {
+    std::int64_t step_ns = 1;
+    std::int64_t unit_ns = 1;
+    int decimals = 0;
+};
+TickSpec chooseTicks(std::int64_t span_ns, double width_px, double minSpacing_px);
+// "0 s", "0.2 s", "150 ms", "-5 µs": `ns` from the axis origin, in the spec's unit.
+QString formatTick(std::int64_t ns, const TickSpec& spec);
+
+struct GanttTick {
+    double x = 0;
+    std::int64_t ns = 0; // from the axis origin
+    QString label;
+    QRectF labelRect;
+};
+
+struct GanttLegendEntry {
+    enum class Kind : std::uint8_t { State, Track, Mixed, Async, Instant, Flow, Note };
+    Kind kind = Kind::Note;
+    std::uint32_t index = 0; // the State or the track
+    QRectF swatch;           // null for notes
+    QRectF textRect;
+    QString text;
+};
+
+struct GanttLayoutOptions {
+    QFont font = chartFont();
+    QString title;      // empty: no title line
+    bool legend = true; // a window may show its own
+    bool axis = true;
+    double rowHeight = 0; // 0: from the font when the height is free, else shared out
+    std::optional<std::int64_t> origin_ns; // the axis's zero; default: the trace's start
+    int maxFlows = 300; // above this many visible flows, none is drawn (they would be noise)
+};
+
+// GanttLayout: all geometry for one size and one visible time range, including the level of
+// detail draw list (culled with a binary search, sub-pixel slices folded per pixel column).
+// A value: cheap to copy, rebuilt on resize, zoom or pan. Refers to the GanttRows (and its
+// trace) it was built from, which must outlive it.
+class GanttLayout {
+public:
+    GanttLayout() = default;
+    // A height <= 0 takes the height the rows need (natural row height from the font).
+    GanttLayout(const GanttRows& rows, QSizeF size, TimeRange visible,
+                const GanttLayoutOptions& options = {});
+
+    // The whole trace, as a chart shows it first.
+    static TimeRange fullRange(const Trace& trace);
+
+    const GanttRows* rows() const { return rows_; }
+    const GanttLayoutOptions& options() const { return options_; }
+    QSizeF size() const { return size_; }
+    TimeRange visibleRange() const { return visible_; }
+    std::int64_t origin() const { return origin_; }
+
+    QRectF titleRect() const { return titleRect_; }
+    QRectF labelColumn() const { return labelColumn_; }
+    double labelColumnWidth() const { return labelColumn_.width(); }
+    QRectF plotRect() const { return plotRect_; }
+    QRectF axisRect() const { return axisRect_; }
+    QRectF legendRect() const { return legendRect_; }
+    double rowHeight() const { return rowHeight_; }
+
+    int rowCount() const { return int(rowGeometry_.size()); }
+    const GanttRowGeometry& row(int index) const { return rowGeometry_[std::size_t(index)]; }
+    QRectF rowRect(int index) const { return row(index).rect; }
+    int rowAt(double y) const; // -1 outside the rows
+    // y of the lines between core rows and track rows.
+    const std::vector<double>& separators() const { return separators_; }
+
+    double xForTime(std::int64_t ns) const;
+    std::int64_t timeForX(double x) const;
+    double nsPerPixel() const;
+
+    // The slice (index into trace.events) under `pos`, or nothing over a gap. In a row's
+    // async band the async slices are hit, above it the slices. Within half a pixel of a
+    // slice counts, so that a folded sub-pixel slice can still be pointed at.
+    std::optional<std::uint32_t> eventAt(QPointF pos) const;
+
+    // The draw list: what the painter fills, per row, in x order within each lane.
+    std::span<const GanttDrawItem> drawItems(int row) const;
+    std::size_t drawItemCount() const { return items_.size(); }
+    bool hasMixed() const { return hasMixed_; }
+
+    const std::vector<GanttTick>& ticks() const { return ticks_; }
+    const TickSpec& tickSpec() const { return tickSpec_; }
+    const std::vector<GanttLegendEntry>& legend() const { return legend_; }
+    const std::vector<QLineF>& flowLines() const { return flowLines_; }
+    int hiddenFlows() const { return hiddenFlows_; } // visible but over maxFlows
+    // Shown in the plot when there is nothing to draw; empty otherwise.
+    const QString& emptyMessage() const { return emptyMessage_; }
+
+private:
+    void buildRows(double width, double height);
+    void foldRow(int row);
+    void buildTicks(const QFontMetricsF& fm);
+    double buildLegend(double width, const QFontMetricsF& fm);
+    void placeItems();
+    void buildFlows();
+
+    const GanttRows* rows_ = nullptr;
+    GanttLayoutOptions options_;
+    QSizeF size_;
+    TimeRange visible_;
+    std::int64_t origin_ = 0;
+    QRectF titleRect_, labelColumn_, plotRect_, axisRect_, legendRect_;
+    double rowHeight_ = 0;
+    std::vector<GanttRowGeometry> rowGeometry_;
+    std::vector<double> separators_;
+    std::vector<GanttDrawItem> items_;
+    std::vector<std::uint32_t> itemStart_; // items of row r: [itemStart_[r], itemStart_[r+1])
+    std::vector<int> itemRow_;             // scratch while folding
+    bool hasMixed_ = false;
+    TickSpec tickSpec_;
+    std::vector<GanttTick> ticks_;
+    std::vector<GanttLegendEntry> legend_;
+    std::vector<QLineF> flowLines_;
+    int hiddenFlows_ = 0;
+    QString emptyMessage_;
+};
+
+} // namespace tasklane

@@ -1,0 +1,277 @@
+#include "command_line.h"
+
+#include "chart/chart_exporter.h"
+#include "chart/gantt_layout.h"
+#include "patterns/pattern_registry.h"
+#include "patterns/run_summary.h"
+#include "trace/chrome_trace_reader.h"
+#include "trace/chrome_trace_writer.h"
+#include "trace/csv_writer.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QTextStream>
+
+#include <cstdio>
+#include <map>
+
+namespace tasklane {
+
+namespace {
+
+// The options of DESIGN.md's contract that belong to patterns; which apply to a pattern is
+// the pattern's own parameter list.
+const char* const kPatternOptions[] = {
+    "workers", "tasks",   "cpu-ms", "io-ms", "chunksize", "start-method", "gil",
+    "lock",    "increments", "delays", "files", "bytes",     "out-dir",      "time-scale",
+};
+
+QString qs(const std::string& s) { return QString::fromStdString(s); }
+
+int fail(int code, const QString& message) {
+    QTextStream(stderr) << "tasklane-cli: " << message << '\n';
+    return code;
+}
+
+void print(const QString& text) {
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
+}
+
+const QString kUsage = QStringLiteral(
+    "usage: tasklane-cli list\n"
+    "       tasklane-cli run PATTERN [options]   (tasklane-cli run PATTERN --help lists them)\n"
+    "       tasklane-cli render TRACE.json --chart FILE.png|.svg|.pdf");
+
+bool isChartPath(const QString& path) {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return suffix == u"png" || suffix == u"svg" || suffix == u"pdf";
+}
+
+QString chartFormatError(const QString& path) {
+    return QStringLiteral("--chart: unsupported format '%1' (use .png, .svg or .pdf)")
+        .arg(QFileInfo(path).suffix().isEmpty() ? path : u'.' + QFileInfo(path).suffix());
+}
+
+bool writeFile(const QString& path, const QByteArray& bytes, QString* error) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+int list() {
+    QString out;
+    for (const auto& p : PatternRegistry::instance().all())
+        out += QStringLiteral("%1\t%2\t%3\n")
+                   .arg(qs(p->id()), -14)
+                   .arg(qs(p->section()), -4)
+                   .arg(qs(p->title()));
+    print(out);
+    return CommandLine::Ok;
+}
+
+struct Outputs {
+    QString trace, csv, chart, summary;
+    GroupBy groupBy = GroupBy::Both;
+};
+
+int exportRun(const Pattern& pattern, const Params& params, const RunResult& run,
+              const Outputs& out) {
+    QString error;
+    if (!out.trace.isEmpty() && !ChromeTraceWriter::write(run.trace, out.trace, &error))
+        return fail(CommandLine::RunFailed, error);
+    if (!out.csv.isEmpty() && !CsvWriter::write(run.trace, out.csv, &error))
+        return fail(CommandLine::RunFailed, error);
+    if (!out.chart.isEmpty()) {
+        ChartOptions options;
+        options.groupBy = out.groupBy;
+        options.title = QStringLiteral("%1 (%2) — %3 ms")
+                            .arg(qs(pattern.id()), qs(pattern.section()))
+                            .arg(run.metrics.makespan_ms, 0, 'f', 1);
+        if (!ChartExporter::exportChart(run.trace, out.chart, options, &error))
+            return fail(CommandLine::RunFailed, error);
+    }
+    if (!out.summary.isEmpty()) {
+        const QByteArray json =
+            QJsonDocument(runSummary(pattern.id(), params, run)).toJson(QJsonDocument::Indented);
+        if (!writeFile(out.summary, json, &error))
+            return fail(CommandLine::RunFailed, error);
+    }
+    return CommandLine::Ok;
+}
+
+int run(const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Runs a pattern and prints what the Python "
+                                                    "program prints."));
+    parser.addPositionalArgument(QStringLiteral("run"), QString());
+    parser.addPositionalArgument(QStringLiteral("PATTERN"), QStringLiteral("a pattern id"));
+    const QCommandLineOption help(QStringLiteral("help"), QStringLiteral("Shows the options."));
+    parser.addOption(help);
+    for (const char* name : kPatternOptions)
+        parser.addOption(QCommandLineOption(QString::fromLatin1(name), QString(),
+                                            QStringLiteral("value")));
+    const QCommandLineOption groupBy(QStringLiteral("group-by"),
+                                     QStringLiteral("chart rows: worker, core or both"),
+                                     QStringLiteral("worker|core|both"), QStringLiteral("both"));
+    const QCommandLineOption trace(QStringLiteral("trace"),
+                                   QStringLiteral("write the Chrome/Perfetto JSON trace"),
+                                   QStringLiteral("FILE.json"));
+    const QCommandLineOption csv(QStringLiteral("csv"), QStringLiteral("write the events as CSV"),
+                                 QStringLiteral("FILE.csv"));
+    const QCommandLineOption chart(QStringLiteral("chart"), QStringLiteral("write the Gantt chart"),
+                                   QStringLiteral("FILE.png|.svg|.pdf"));
+    const QCommandLineOption summary(QStringLiteral("summary"),
+                                     QStringLiteral("write the run's summary JSON"),
+                                     QStringLiteral("FILE.json"));
+    parser.addOptions({groupBy, trace, csv, chart, summary});
+    if (!parser.parse(arguments))
+        return fail(CommandLine::Usage, parser.errorText());
+
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() < 2)
+        return fail(CommandLine::Usage,
+                    QStringLiteral("run needs a pattern: one of %1")
+                        .arg(qs(PatternRegistry::instance().idsText())));
+    if (positional.size() > 2)
+        return fail(CommandLine::Usage,
+                    QStringLiteral("unexpected argument '%1'").arg(positional.at(2)));
+    const std::string id = positional.at(1).toStdString();
+    const Pattern* pattern = PatternRegistry::instance().find(id);
+    if (pattern == nullptr)
+        return fail(CommandLine::Usage, QStringLiteral("unknown pattern '%1' (choose one of %2)")
+                                            .arg(positional.at(1),
+                                                 qs(PatternRegistry::instance().idsText())));
+
+    if (parser.isSet(help)) {
+        QString text = QStringLiteral("tasklane-cli run %1 — %2 (tutorial %3)\n%4\n\n")
+                           .arg(qs(id), qs(pattern->title()), qs(pattern->section()),
+                                qs(pattern->description()));
+        for (const ParamSpec& spec : pattern->params())
+            text += QStringLiteral("  --%1 %2\n      %3 (default %4)\n")
+                        .arg(qs(spec.name), -14)
+                        .arg(qs(spec.rangeText()), qs(spec.help),
+                             qs(ParamSpec::format(spec.defaultValue)));
+        text += QStringLiteral("  --group-by worker|core|both  --trace FILE.json  --csv FILE.csv\n"
+                               "  --chart FILE.png|.svg|.pdf  --summary FILE.json\n");
+        print(text);
+        return CommandLine::Ok;
+    }
+
+    Params params;
+    for (const char* name : kPatternOptions) {
+        const QString option = QString::fromLatin1(name);
+        if (!parser.isSet(option))
+            continue;
+        const auto spec = pattern->param(name);
+        if (!spec) {
+            QStringList known;
+            for (const ParamSpec& s : pattern->params())
+                known << QStringLiteral("--") + qs(s.name);
+            return fail(CommandLine::Usage,
+                        QStringLiteral("--%1 does not apply to pattern %2 (its options: %3)")
+                            .arg(option, qs(id), known.join(QStringLiteral(", "))));
+        }
+        auto parsed = spec->parse(parser.value(option).toStdString());
+        if (const auto* error = std::get_if<std::string>(&parsed))
+            return fail(CommandLine::Usage, qs(*error));
+        params.set(name, std::get<ParamValue>(parsed));
+    }
+
+    Outputs out;
+    const auto grouping = groupByFromName(parser.value(groupBy));
+    if (!grouping)
+        return fail(CommandLine::Usage,
+                    QStringLiteral("--group-by must be one of worker|core|both, got '%1'")
+                        .arg(parser.value(groupBy)));
+    out.groupBy = *grouping;
+    out.trace = parser.value(trace);
+    out.csv = parser.value(csv);
+    out.chart = parser.value(chart);
+    out.summary = parser.value(summary);
+    if (!out.chart.isEmpty() && !isChartPath(out.chart))
+        return fail(CommandLine::Usage, chartFormatError(out.chart));
+
+    params = pattern->withDefaults(params);
+    if (auto error = pattern->validate(params))
+        return fail(CommandLine::Usage, qs(*error));
+
+    RunControl control;
+    RunResult result;
+    try {
+        result = pattern->run(params, control);
+    } catch (const std::exception& e) {
+        return fail(CommandLine::RunFailed,
+                    QStringLiteral("run of %1 failed: %2").arg(qs(id), QString::fromUtf8(e.what())));
+    }
+    QString stdoutText;
+    for (const auto& line : result.output)
+        stdoutText += qs(line) + u'\n';
+    print(stdoutText);
+    std::fflush(stdout);
+    return exportRun(*pattern, params, result, out);
+}
+
+int render(const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("render"), QString());
+    parser.addPositionalArgument(QStringLiteral("TRACE.json"), QString());
+    const QCommandLineOption chart(QStringLiteral("chart"), QString(),
+                                   QStringLiteral("FILE.png|.svg|.pdf"));
+    const QCommandLineOption groupBy(QStringLiteral("group-by"), QString(),
+                                     QStringLiteral("worker|core|both"), QStringLiteral("both"));
+    parser.addOptions({chart, groupBy});
+    if (!parser.parse(arguments))
+        return fail(CommandLine::Usage, parser.errorText());
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 2)
+        return fail(CommandLine::Usage, QStringLiteral("render needs one trace file: ") + kUsage);
+    if (!parser.isSet(chart))
+        return fail(CommandLine::Usage, QStringLiteral("render needs --chart FILE.png|.svg|.pdf"));
+    if (!isChartPath(parser.value(chart)))
+        return fail(CommandLine::Usage, chartFormatError(parser.value(chart)));
+    const auto grouping = groupByFromName(parser.value(groupBy));
+    if (!grouping)
+        return fail(CommandLine::Usage,
+                    QStringLiteral("--group-by must be one of worker|core|both, got '%1'")
+                        .arg(parser.value(groupBy)));
+
+    ChromeTraceReader::Error readError;
+    const auto trace = ChromeTraceReader::read(positional.at(1), &readError);
+    if (!trace)
+        return fail(CommandLine::Usage,
+                    QStringLiteral("%1: %2").arg(positional.at(1), readError.toString()));
+    ChartOptions options;
+    options.groupBy = *grouping;
+    options.title = QFileInfo(positional.at(1)).fileName();
+    QString error;
+    if (!ChartExporter::exportChart(*trace, parser.value(chart), options, &error))
+        return fail(CommandLine::RunFailed, error);
+    return CommandLine::Ok;
+}
+
+} // namespace
+
+int CommandLine::exec(const QStringList& arguments) {
+    const QString command = arguments.value(1);
+    if (command == u"list" && arguments.size() == 2)
+        return list();
+    if (command == u"run")
+        return run(arguments);
+    if (command == u"render")
+        return render(arguments);
+    if (command == u"--help" || command == u"-h" || command == u"help") {
+        print(kUsage + u'\n');
+        return Ok;
+    }
+    if (command.isEmpty())
+        return fail(Usage, QStringLiteral("missing command\n") + kUsage);
+    return fail(Usage, QStringLiteral("unknown command '%1' (use list, run or render)").arg(command));
+}
+
+} // namespace tasklane

@@ -1,0 +1,39 @@
+// ParamSpec: one parameter of a pattern, described once (name, kind, range, default, help)
+// and used by the command line (option names, validation messages), the window (a slider
+// and spin box per parameter) and the pattern itself.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace tasklane {
+
+// Int and Double: a number in [min, max]. Choice: one of `choices`. IntList: comma-separated
+// integers, each in [min, max]. Text: free text (a folder, for instance).
+enum class ParamKind { Int, Double, Choice, IntList, Text };
+
+using ParamValue = std::variant<long long, double, std::string, std::vector<long long>>;
+
+struct ParamSpec {
+    std::string name; // the CLI option without dashes: "workers", "cpu-ms"
+    ParamKind kind = ParamKind::Int;
+    double min = 0;
+    double max = 0;
+    ParamValue defaultValue;
+    std::string help;                 // one line, shown as tooltip and in --help
+    std::string unit;                 // "ms", "" ...
+    std::vector<std::string> choices; // Choice only
+
+    // Parses text as typed on the command line or in a field. On failure returns the one
+    // line to show the user, naming the option and the allowed range.
+    std::variant<ParamValue, std::string> parse(const std::string& text) const;
+    // Checks a value already of the right kind; returns the error line or nothing.
+    std::optional<std::string> validate(const ParamValue& value) const;
+    // "1..64", "on|off", "0..10000 ms" for messages and help.
+    std::string rangeText() const;
+    static std::string format(const ParamValue& value);
+};
+
+} // namespace tasklane

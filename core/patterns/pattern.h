@@ -1,0 +1,40 @@
+// Pattern: one runnable example of the tutorial (thread-pool, pool-map, async-gather...):
+// its id and section, its parameters, the equivalent Python program, and run().
+#pragma once
+
+#include "patterns/param_spec.h"
+#include "patterns/params.h"
+#include "patterns/run_control.h"
+#include "patterns/run_result.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tasklane {
+
+class Pattern {
+public:
+    virtual ~Pattern() = default;
+
+    virtual std::string id() const = 0;      // stable: "thread-pool"
+    virtual std::string section() const = 0; // the tutorial's section: "4.1"
+    virtual std::string title() const = 0;   // "ThreadPoolExecutor.map"
+    virtual std::string description() const = 0;
+    virtual std::vector<ParamSpec> params() const = 0;
+
+    // The Python program that does what run() does with these parameters.
+    virtual std::string pythonCode(const Params& params) const = 0;
+
+    // Runs for real and records the trace. Throws std::exception with a clear message when
+    // the run fails (a task raised, a worker crashed) and RunStopped when stopped.
+    virtual RunResult run(const Params& params, RunControl& control) const = 0;
+
+    // The parameters with every missing one set to its default.
+    Params withDefaults(const Params& given) const;
+    // The first invalid or unknown parameter, as one line for the user.
+    std::optional<std::string> validate(const Params& params) const;
+    std::optional<ParamSpec> param(const std::string& name) const;
+};
+
+} // namespace tasklane

@@ -1,0 +1,30 @@
+#include "patterns/pattern_registry.h"
+
+#include "patterns/thread_pool_pattern.h"
+
+namespace tasklane {
+
+PatternRegistry::PatternRegistry() {
+    patterns_.push_back(std::make_unique<ThreadPoolPattern>());
+}
+
+const PatternRegistry& PatternRegistry::instance() {
+    static const PatternRegistry registry;
+    return registry;
+}
+
+const Pattern* PatternRegistry::find(const std::string& id) const {
+    for (const auto& p : patterns_)
+        if (p->id() == id)
+            return p.get();
+    return nullptr;
+}
+
+std::string PatternRegistry::idsText() const {
+    std::string out;
+    for (const auto& p : patterns_)
+        out += (out.empty() ? "" : ", ") + p->id();
+    return out;
+}
+
+} // namespace tasklane

@@ -1,0 +1,61 @@
+#include "patterns/run_summary.h"
+
+#include <QJsonArray>
+
+namespace tasklane {
+
+namespace {
+QString qs(const std::string& s) { return QString::fromStdString(s); }
+
+QJsonValue toJson(const ParamValue& value) {
+    if (const auto* i = std::get_if<long long>(&value))
+        return double(*i);
+    if (const auto* d = std::get_if<double>(&value))
+        return *d;
+    if (const auto* s = std::get_if<std::string>(&value))
+        return qs(*s);
+    QJsonArray list;
+    for (long long v : std::get<std::vector<long long>>(value))
+        list.append(double(v));
+    return list;
+}
+} // namespace
+
+QJsonObject runSummary(const std::string& patternId, const Params& params, const RunResult& run) {
+    QJsonObject params_;
+    for (const auto& [name, value] : params.values())
+        params_.insert(qs(name), toJson(value));
+    QJsonArray output;
+    for (const auto& line : run.output)
+        output.append(qs(line));
+    QJsonArray tracks;
+    for (const Track& t : run.trace.tracks)
+        tracks.append(QJsonObject{{QStringLiteral("name"), qs(t.name)},
+                                  {QStringLiteral("kind"), qs(std::string(trackKindName(t.kind)))},
+                                  {QStringLiteral("pid"), double(t.pid)},
+                                  {QStringLiteral("tid"), double(t.tid)}});
+    QJsonArray utilisation;
+    for (double u : run.metrics.core_utilisation)
+        utilisation.append(u);
+    const Metrics& m = run.metrics;
+    return QJsonObject{
+        {QStringLiteral("pattern"), qs(patternId)},
+        {QStringLiteral("params"), params_},
+        {QStringLiteral("output"), output},
+        {QStringLiteral("result"), qs(run.result)},
+        {QStringLiteral("makespan_ms"), m.makespan_ms},
+        {QStringLiteral("sequential_ms"), m.sequential_ms},
+        {QStringLiteral("speedup"), m.speedup},
+        {QStringLiteral("efficiency"), m.efficiency},
+        {QStringLiteral("cores_used"), m.cores_used},
+        {QStringLiteral("core_utilisation"), utilisation},
+        {QStringLiteral("gil_wait_ms"), m.gil_wait_ms},
+        {QStringLiteral("queued_ms"), m.queued_ms},
+        {QStringLiteral("lock_wait_ms"), m.lock_wait_ms},
+        {QStringLiteral("spawning_ms"), m.spawning_ms},
+        {QStringLiteral("tracks"), tracks},
+        {QStringLiteral("events"), double(run.trace.events.size())},
+    };
+}
+
+} // namespace tasklane

@@ -1,0 +1,15 @@
+// The summary of one run as JSON, the form `tasklane-cli run --summary` writes and tests
+// and scripts read: pattern, params, output, result, metrics, tracks and event count.
+#pragma once
+
+#include "patterns/params.h"
+#include "patterns/run_result.h"
+
+#include <QJsonObject>
+#include <string>
+
+namespace tasklane {
+
+QJsonObject runSummary(const std::string& patternId, const Params& params, const RunResult& run);
+
+} // namespace tasklane

@@ -1,0 +1,208 @@
+#include "trace/trace_recorder.h"
+
+#include <algorithm>
+#include <ctime>
+#include <sched.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+namespace tasklane {
+
+namespace {
+std::atomic<std::uint64_t> g_nextSerial{1};
+
+// Chunks grow from small (a pool of 64 mostly idle workers costs little) to large (a
+// million events cost few allocations and at most one half-empty chunk per thread).
+constexpr std::size_t kFirstChunk = 256;
+constexpr std::size_t kMaxChunk = 16384;
+} // namespace
+
+struct TraceRecorder::Buffer {
+    std::vector<std::vector<TraceEvent>> chunks;
+    std::vector<TraceEvent>* current = nullptr;
+
+    void append(const TraceEvent& e) {
+        if (current == nullptr || current->size() == current->capacity()) [[unlikely]]
+            grow();
+        current->push_back(e);
+    }
+    void grow() {
+        const std::size_t next =
+            current == nullptr ? kFirstChunk : std::min(current->capacity() * 2, kMaxChunk);
+        chunks.emplace_back();
+        chunks.back().reserve(next);
+        current = &chunks.back();
+    }
+    std::size_t size() const {
+        std::size_t n = 0;
+        for (const auto& c : chunks)
+            n += c.size();
+        return n;
+    }
+    std::size_t capacity() const {
+        std::size_t n = 0;
+        for (const auto& c : chunks)
+            n += c.capacity();
+        return n;
+    }
+};
+
+namespace {
+struct LocalCache {
+    std::uint64_t serial = 0;
+    void* buffer = nullptr;
+};
+thread_local LocalCache t_cache;
+} // namespace
+
+TraceRecorder::TraceRecorder() : serial_(g_nextSerial.fetch_add(1)) {}
+TraceRecorder::~TraceRecorder() = default;
+
+std::int64_t TraceRecorder::now() {
+    timespec ts{};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return std::int64_t(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
+
+int TraceRecorder::currentCpu() { return sched_getcpu(); }
+
+std::int64_t TraceRecorder::currentTid() { return static_cast<std::int64_t>(::gettid()); }
+
+std::uint32_t TraceRecorder::addTrack(TrackKind kind, std::string name, std::int64_t pid,
+                                      std::int64_t tid) {
+    std::lock_guard lock(mutex_);
+    tracks_.push_back(Track{pid < 0 ? std::int64_t(::getpid()) : pid,
+                            tid < 0 ? currentTid() : tid, kind, std::move(name)});
+    return std::uint32_t(tracks_.size() - 1);
+}
+
+std::size_t TraceRecorder::trackCount() const {
+    std::lock_guard lock(mutex_);
+    return tracks_.size();
+}
+
+std::uint32_t TraceRecorder::intern(std::string_view text) {
+    if (text.empty())
+        return 0;
+    std::lock_guard lock(mutex_);
+    auto [it, inserted] = stringIds_.try_emplace(std::string(text), std::uint32_t(strings_.size()));
+    if (inserted)
+        strings_.emplace_back(text);
+    return it->second;
+}
+
+TraceRecorder::Buffer& TraceRecorder::localBuffer() {
+    if (t_cache.serial == serial_) [[likely]]
+        return *static_cast<Buffer*>(t_cache.buffer);
+    std::lock_guard lock(mutex_);
+    Buffer*& slot = bufferOf_[std::this_thread::get_id()];
+    if (slot == nullptr) {
+        buffers_.push_back(std::make_unique<Buffer>());
+        slot = buffers_.back().get();
+    }
+    t_cache = LocalCache{serial_, slot};
+    return *slot;
+}
+
+void TraceRecorder::record(const TraceEvent& event) { localBuffer().append(event); }
+
+void TraceRecorder::slice(std::uint32_t track, State state, std::int64_t begin, std::int64_t end,
+                          std::uint32_t task, std::uint32_t label, int cpu) {
+    TraceEvent e;
+    e.begin_ns = begin;
+    e.end_ns = end;
+    e.track = track;
+    e.task = task;
+    e.label = label;
+    e.cpu = std::int16_t(cpu);
+    e.state = state;
+    e.type = EventType::Slice;
+    record(e);
+}
+
+void TraceRecorder::asyncSlice(std::uint32_t track, State state, std::int64_t begin,
+                               std::int64_t end, std::uint32_t task, std::uint32_t label) {
+    TraceEvent e;
+    e.begin_ns = begin;
+    e.end_ns = end;
+    e.track = track;
+    e.task = task;
+    e.label = label;
+    e.state = state;
+    e.type = EventType::AsyncSlice;
+    record(e);
+}
+
+void TraceRecorder::instant(std::uint32_t track, std::int64_t at, std::uint32_t label,
+                            std::uint32_t task) {
+    TraceEvent e;
+    e.begin_ns = e.end_ns = at;
+    e.track = track;
+    e.task = task;
+    e.label = label;
+    e.type = EventType::Instant;
+    record(e);
+}
+
+void TraceRecorder::counter(std::uint32_t track, std::int64_t at, std::uint32_t label,
+                            double value) {
+    TraceEvent e;
+    e.begin_ns = e.end_ns = at;
+    e.track = track;
+    e.label = label;
+    e.value = value;
+    e.type = EventType::Counter;
+    record(e);
+}
+
+void TraceRecorder::flow(std::uint32_t id, std::uint32_t fromTrack, std::int64_t fromNs,
+                         std::uint32_t toTrack, std::int64_t toNs, std::uint32_t task) {
+    TraceEvent e;
+    e.begin_ns = e.end_ns = fromNs;
+    e.track = fromTrack;
+    e.task = task;
+    e.value = id;
+    e.type = EventType::FlowStart;
+    record(e);
+    e.begin_ns = e.end_ns = toNs;
+    e.track = toTrack;
+    e.type = EventType::FlowEnd;
+    record(e);
+}
+
+std::size_t TraceRecorder::eventCount() const {
+    std::lock_guard lock(mutex_);
+    std::size_t n = 0;
+    for (const auto& b : buffers_)
+        n += b->size();
+    return n;
+}
+
+std::size_t TraceRecorder::bytesReserved() const {
+    std::lock_guard lock(mutex_);
+    std::size_t n = 0;
+    for (const auto& b : buffers_)
+        n += b->capacity() * sizeof(TraceEvent);
+    return n;
+}
+
+Trace TraceRecorder::finish() {
+    Trace trace;
+    std::lock_guard lock(mutex_);
+    std::size_t total = 0;
+    for (const auto& b : buffers_)
+        total += b->size();
+    trace.events.reserve(total);
+    for (auto& b : buffers_)
+        for (auto& chunk : b->chunks)
+            trace.events.insert(trace.events.end(), chunk.begin(), chunk.end());
+    buffers_.clear();
+    bufferOf_.clear();
+    serial_ = g_nextSerial.fetch_add(1);
+    trace.tracks = tracks_;
+    trace.strings = strings_;
+    trace.finalize();
+    return trace;
+}
+
+} // namespace tasklane

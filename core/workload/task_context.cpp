@@ -1,0 +1,85 @@
+#include "workload/task_context.h"
+
+#include "gil/gil.h"
+#include "trace/trace_recorder.h"
+
+namespace tasklane {
+
+namespace {
+thread_local TaskContext* t_current = nullptr;
+} // namespace
+
+TaskContext::TaskContext(TraceRecorder* recorder, std::uint32_t track, std::uint32_t task,
+                         std::uint32_t label, Gil* gil)
+    : recorder_(recorder)
+    , gil_(gil != nullptr && gil->enabled() ? gil : nullptr)
+    , previous_(t_current)
+    , track_(track)
+    , task_(task)
+    , label_(label) {
+    t_current = this;
+}
+
+TaskContext::~TaskContext() {
+    close();
+    if (holdsGil_)
+        gil_->release();
+    t_current = previous_;
+}
+
+TaskContext* TaskContext::current() { return t_current; }
+
+void TaskContext::enter(State state) {
+    const std::int64_t now = TraceRecorder::now();
+    if (open_ && recorder_ != nullptr && now > since_)
+        recorder_->slice(track_, state_, since_, now, task_, label_, cpu_);
+    open_ = true;
+    state_ = state;
+    since_ = now;
+    cpu_ = (state == State::Running || state == State::LockHeld) ? TraceRecorder::currentCpu() : -1;
+}
+
+void TaskContext::close() {
+    if (!open_)
+        return;
+    const std::int64_t now = TraceRecorder::now();
+    if (recorder_ != nullptr && now > since_)
+        recorder_->slice(track_, state_, since_, now, task_, label_, cpu_);
+    open_ = false;
+}
+
+void TaskContext::noteCpu() {
+    if (!open_ || state_ != State::Running)
+        return;
+    if (TraceRecorder::currentCpu() != cpu_)
+        enter(State::Running);
+}
+
+void TaskContext::acquireGil() {
+    if (gil_ == nullptr || holdsGil_)
+        return;
+    const State resume = open_ ? state_ : State::Running;
+    enter(State::GilWait);
+    gil_->acquire();
+    holdsGil_ = true;
+    enter(resume == State::GilWait ? State::Running : resume);
+}
+
+void TaskContext::releaseGil() {
+    if (gil_ == nullptr || !holdsGil_)
+        return;
+    gil_->release();
+    holdsGil_ = false;
+}
+
+void TaskContext::maybeYieldGil() {
+    if (gil_ == nullptr || !holdsGil_ || !gil_->dropRequested())
+        return;
+    enter(State::GilWait);
+    holdsGil_ = false;
+    gil_->yield();
+    holdsGil_ = true;
+    enter(State::Running);
+}
+
+} // namespace tasklane

@@ -1,0 +1,57 @@
+// TaskContext: the tracing state of the task a thread is running now: its track, task id,
+// label, the GIL it runs under, and the state slice that is open. Workload functions
+// switch states through it (running -> sleeping -> gil-wait -> running ...), so a track's
+// slices follow each other and never overlap. The executor creates one per task and
+// makes it current for the thread; code without one (a plain call) records nothing.
+#pragma once
+
+#include "trace/trace_event.h"
+
+#include <cstdint>
+
+namespace tasklane {
+
+class Gil;
+class TraceRecorder;
+
+class TaskContext {
+public:
+    TaskContext(TraceRecorder* recorder, std::uint32_t track, std::uint32_t task,
+                std::uint32_t label, Gil* gil);
+    ~TaskContext(); // closes the open slice, releases the GIL if held, restores the previous
+    TaskContext(const TaskContext&) = delete;
+    TaskContext& operator=(const TaskContext&) = delete;
+
+    static TaskContext* current();
+
+    // Closes the open slice at now and opens one in `state` (on the current CPU if running).
+    void enter(State state);
+    void close();
+    // While running: starts a new slice when the thread moved to another CPU.
+    void noteCpu();
+
+    // GIL transitions, traced: gil-wait while waiting, then running.
+    void acquireGil();
+    void releaseGil();
+    // Yields the GIL if another thread asked for it and this one has held it long enough.
+    void maybeYieldGil();
+    bool holdsGil() const { return holdsGil_; }
+
+    std::uint32_t task() const { return task_; }
+    std::uint32_t track() const { return track_; }
+
+private:
+    TraceRecorder* recorder_;
+    Gil* gil_;
+    TaskContext* previous_;
+    std::uint32_t track_;
+    std::uint32_t task_;
+    std::uint32_t label_;
+    bool open_ = false;
+    bool holdsGil_ = false;
+    State state_ = State::Running;
+    int cpu_ = -1;
+    std::int64_t since_ = 0;
+};
+
+} // namespace tasklane

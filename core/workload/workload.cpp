@@ -1,0 +1,55 @@
+#include "workload/workload.h"
+
+#include "trace/trace_recorder.h"
+#include "workload/task_context.h"
+
+#include <ctime>
+#include <thread>
+
+namespace tasklane::workload {
+
+std::chrono::nanoseconds fromMs(double ms) {
+    return std::chrono::nanoseconds(static_cast<std::int64_t>(ms * 1e6));
+}
+
+namespace {
+std::int64_t threadCpuNs() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return std::int64_t(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
+} // namespace
+
+std::uint64_t cpu(std::chrono::nanoseconds duration) {
+    TaskContext* ctx = TaskContext::current();
+    std::uint64_t x = 0x9E3779B97F4A7C15ull;
+    // The amount of work is N ms of this thread's CPU time, not of wall time: a thread that
+    // waits for the GIL or shares a core with others takes longer, as real code does.
+    const std::int64_t until = threadCpuNs() + duration.count();
+    while (threadCpuNs() < until) {
+        for (int i = 0; i < 4096; ++i) // about 10 µs of work between checks
+            x = x * 6364136223846793005ull + 1442695040888963407ull;
+        if (ctx != nullptr) {
+            ctx->noteCpu();
+            ctx->maybeYieldGil();
+        }
+    }
+    return x;
+}
+
+void io(std::chrono::nanoseconds duration) {
+    TaskContext* ctx = TaskContext::current();
+    if (ctx == nullptr) {
+        std::this_thread::sleep_for(duration);
+        return;
+    }
+    const bool hadGil = ctx->holdsGil();
+    ctx->releaseGil();
+    ctx->enter(State::Sleeping);
+    std::this_thread::sleep_for(duration);
+    ctx->enter(State::Running);
+    if (hadGil)
+        ctx->acquireGil();
+}
+
+} // namespace tasklane::workload

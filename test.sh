@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds in Release with the tests, runs every test with ctest.
+# Then, unless TASKLANE_SANITIZERS=0, builds and runs the suite again under ASan+UBSan.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/common.sh
+tasklane_install_packages
+tasklane_environment
+export QT_QPA_PLATFORM=offscreen
+
+cmake --preset release
+cmake --build --preset release
+ctest --preset release
+
+if [ "${TASKLANE_SANITIZERS:-1}" != "0" ]; then
+  cmake --preset asan
+  cmake --build --preset asan
+  ctest --preset asan
+fi
