@@ -8,6 +8,7 @@ TASKLANE_PACKAGES=(
   libgl-dev libxkbcommon-dev                   # headers Qt6Gui's CMake package looks for
   xvfb xauth                                   # headless window tests and screenshots
   fonts-nanum                                  # Hangul glyphs: the tutorial prints Korean
+  libbenchmark-dev                             # Google Benchmark for tests/bench
   python3                                      # the reference timings and generated programs
 )
 

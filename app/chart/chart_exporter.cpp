@@ -1,0 +1,157 @@
+#include "chart/chart_exporter.h"
+
+#include "chart/gantt_painter.h"
+
+#include <QFileInfo>
+#include <QImageWriter>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+
+#include <cmath>
+
+namespace tasklane {
+
+namespace {
+
+// Every device is addressed in 96-dpi logical pixels, the unit the layout is computed in,
+// so a 1400-px chart is the same drawing on screen, in the PNG, the SVG and the PDF.
+constexpr int kLogicalDpi = 96;
+
+struct Scene {
+    GanttRows rows;
+    GanttLayout layout;
+    GanttPainter painter;
+};
+
+void buildScene(Scene& scene, const Trace& trace, const ChartOptions& options) {
+    scene.rows = GanttRows(trace, options.groupBy);
+    GanttLayoutOptions layoutOptions;
+    layoutOptions.title = options.title;
+    const QSizeF size(options.size.width() > 0 ? options.size.width() : 1400,
+                      options.size.height());
+    scene.layout = GanttLayout(
+        scene.rows, size, options.range.value_or(GanttLayout::fullRange(trace)), layoutOptions);
+    scene.painter.setStyle(options.dark ? ChartStyle::dark() : ChartStyle::light());
+    scene.painter.setHighlightTask(options.highlightTask);
+}
+
+QSize pixelSize(const GanttLayout& layout) {
+    return QSize(int(std::ceil(layout.size().width())), int(std::ceil(layout.size().height())));
+}
+
+QString cannotWrite(const QString& path, const QString& reason) {
+    return QStringLiteral("cannot write '%1': %2").arg(path, reason);
+}
+
+bool writeSvg(const Scene& scene, const ChartOptions& options, QSaveFile& file) {
+    const QSize size = pixelSize(scene.layout);
+    QSvgGenerator svg;
+    svg.setOutputDevice(&file);
+    svg.setResolution(kLogicalDpi);
+    svg.setSize(size);
+    svg.setViewBox(QRect(QPoint(0, 0), size));
+    svg.setTitle(options.title.isEmpty() ? QStringLiteral("Tasklane chart") : options.title);
+    svg.setDescription(QStringLiteral("Gantt chart of a Tasklane trace"));
+    QPainter painter;
+    if (!painter.begin(&svg))
+        return false;
+    scene.painter.paint(painter, scene.layout);
+    return painter.end();
+}
+
+bool writePdf(const Scene& scene, const ChartOptions& options, QSaveFile& file) {
+    const QSize size = pixelSize(scene.layout);
+    QPdfWriter pdf(&file);
+    pdf.setCreator(QStringLiteral("Tasklane"));
+    pdf.setTitle(options.title.isEmpty() ? QStringLiteral("Tasklane chart") : options.title);
+    pdf.setResolution(kLogicalDpi);
+    // One page exactly the chart's size (points are 1/72 inch; the chart is in 1/96 inch).
+    const QSizeF points(size.width() * 72.0 / kLogicalDpi, size.height() * 72.0 / kLogicalDpi);
+    pdf.setPageLayout(
+        QPageLayout(QPageSize(points, QPageSize::Point, QString(), QPageSize::ExactMatch),
+                    QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
+    QPainter painter;
+    if (!painter.begin(&pdf))
+        return false;
+    scene.painter.paint(painter, scene.layout);
+    return painter.end();
+}
+
+} // namespace
+
+QImage ChartExporter::renderImage(const Trace& trace, const ChartOptions& options) {
+    Scene scene;
+    buildScene(scene, trace, options);
+    const qreal ratio = options.pixelRatio > 0 ? options.pixelRatio : 1;
+    const QSize size = pixelSize(scene.layout);
+    QImage image(QSize(int(std::ceil(size.width() * ratio)), int(std::ceil(size.height() * ratio))),
+                 QImage::Format_ARGB32);
+    image.setDevicePixelRatio(ratio);
+    image.setDotsPerMeterX(int(std::lround(kLogicalDpi / 0.0254 * ratio)));
+    image.setDotsPerMeterY(int(std::lround(kLogicalDpi / 0.0254 * ratio)));
+    image.fill(options.dark ? ChartStyle::dark().background : QColor(Qt::white));
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::TextAntialiasing, true);
+    scene.painter.paint(painter, scene.layout);
+    painter.end();
+    return image;
+}
+
+bool ChartExporter::exportChart(const Trace& trace, const QString& path,
+                                const ChartOptions& options, QString* error) {
+    QString ignored;
+    QString& message = error ? *error : ignored;
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    enum class Format { Png, Svg, Pdf } format;
+    if (suffix == QLatin1String("png")) {
+        format = Format::Png;
+    } else if (suffix == QLatin1String("svg")) {
+        format = Format::Svg;
+    } else if (suffix == QLatin1String("pdf")) {
+        format = Format::Pdf;
+    } else if (suffix.isEmpty()) {
+        message = QStringLiteral("no chart format in '%1' (use .png, .svg or .pdf)").arg(path);
+        return false;
+    } else {
+        message = QStringLiteral("unsupported chart format '.%1' (use .png, .svg or .pdf)")
+                      .arg(QFileInfo(path).suffix());
+        return false;
+    }
+
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        message = cannotWrite(path, file.errorString());
+        return false;
+    }
+    Scene scene;
+    bool ok = false;
+    QString why;
+    switch (format) {
+    case Format::Png: {
+        QImageWriter writer(&file, "png");
+        ok = writer.write(renderImage(trace, options));
+        why = writer.errorString();
+        break;
+    }
+    case Format::Svg:
+        buildScene(scene, trace, options);
+        ok = writeSvg(scene, options, file);
+        break;
+    case Format::Pdf:
+        buildScene(scene, trace, options);
+        ok = writePdf(scene, options, file);
+        break;
+    }
+    if (!ok || !file.commit()) {
+        file.cancelWriting();
+        message = cannotWrite(path, !ok && !why.isEmpty() ? why : file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace tasklane

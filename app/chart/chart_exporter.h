@@ -1,0 +1,41 @@
+// ChartExporter: renders one trace's Gantt chart into a file (PNG, SVG or PDF, chosen by the
+// extension) or an image, through the same layout and painter the window uses, so a slide
+// shows exactly what the screen did. Used by the window's Export and by `tasklane-cli`.
+#pragma once
+
+#include "chart/gantt_layout.h"
+#include "trace/trace.h"
+
+#include <QImage>
+#include <QSize>
+#include <QString>
+
+#include <cstdint>
+#include <optional>
+
+namespace tasklane {
+
+struct ChartOptions {
+    QSize size{1400, 0}; // logical pixels; height 0 = as tall as the rows need
+    GroupBy groupBy = GroupBy::Both;
+    QString title; // empty: no title line
+    std::optional<std::uint32_t> highlightTask;
+    std::optional<TimeRange> range; // default: the whole trace
+    qreal pixelRatio = 2;           // PNG and renderImage: 2 for sharp slides
+    bool dark = false;              // ChartStyle::dark() instead of light() on white
+};
+
+class ChartExporter {
+public:
+    // Writes `path`; on failure returns false and, if `error` is set, says why in one line
+    // ("unsupported chart format '.xyz' (use .png, .svg or .pdf)", "cannot write ...").
+    // The file is replaced atomically: a failed export leaves no partial file behind.
+    static bool exportChart(const Trace& trace, const QString& path, const ChartOptions& options,
+                            QString* error = nullptr);
+
+    // The chart as an ARGB32 image of size * pixelRatio device pixels, with that
+    // devicePixelRatio set; for tests and thumbnails.
+    static QImage renderImage(const Trace& trace, const ChartOptions& options);
+};
+
+} // namespace tasklane

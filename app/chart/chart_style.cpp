@@ -2,6 +2,7 @@
 
 #include <QGuiApplication>
 
+#include <algorithm>
 #include <cmath>
 
 namespace tasklane {
@@ -18,25 +19,24 @@ QColor blend(const QColor& a, const QColor& b, double t) {
 // spawning, idle. Mid-lightness hues so that one set reads on white and on near-black.
 std::array<QColor, kStateCount> stateColours(bool dark) {
     return {
-        QColor(0x22, 0x77, 0xC8),                                // running: strong blue
+        QColor(0x22, 0x77, 0xC8),                                   // running: strong blue
         dark ? QColor(0x8E, 0x98, 0xA4) : QColor(0xB4, 0xBC, 0xC6), // queued: light grey
-        QColor(0xF0, 0xA2, 0x02),                                // sleeping (I/O): amber
-        QColor(0xB3, 0x9D, 0xDB),                                // awaiting: light violet
-        QColor(0xE8, 0x60, 0x2C),                                // lock-wait: red-orange
-        QColor(0xA0, 0x66, 0x2B),                                // lock-held: orange-brown
-        QColor(0xD6, 0x33, 0x6C),                                // gil-wait: crimson pink
-        QColor(0x7E, 0x57, 0xC2),                                // spawning: purple
+        QColor(0xF0, 0xA2, 0x02),                                   // sleeping (I/O): amber
+        QColor(0xB3, 0x9D, 0xDB),                                   // awaiting: light violet
+        QColor(0xE8, 0x60, 0x2C),                                   // lock-wait: red-orange
+        QColor(0xA0, 0x66, 0x2B),                                   // lock-held: orange-brown
+        QColor(0xD6, 0x33, 0x6C),                                   // gil-wait: crimson pink
+        QColor(0x7E, 0x57, 0xC2),                                   // spawning: purple
         dark ? QColor(0x4A, 0x50, 0x58) : QColor(0xE3, 0xE6, 0xEA), // idle: faint grey
     };
 }
 
-// Paul Tol's "muted" scheme plus two: distinguishable for colour-blind readers, and none
-// of them a grey that could be read as "queued".
+// Paul Tol's "muted" hues without the rose and purple that would pass for gil-wait or
+// spawning: core rows must not be read as states. Distinguishable for colour-blind readers.
 std::vector<QColor> trackColours() {
-    return {QColor(0x33, 0x22, 0x88), QColor(0x44, 0xAA, 0x99), QColor(0xCC, 0x66, 0x77),
-            QColor(0xDD, 0xCC, 0x77), QColor(0x11, 0x77, 0x33), QColor(0x88, 0xCC, 0xEE),
-            QColor(0x88, 0x22, 0x55), QColor(0x99, 0x99, 0x33), QColor(0xAA, 0x44, 0x99),
-            QColor(0x44, 0x77, 0xAA), QColor(0xEE, 0x77, 0x33)};
+    return {QColor(0x44, 0xAA, 0x99), QColor(0x33, 0x22, 0x88), QColor(0x11, 0x77, 0x33),
+            QColor(0xDD, 0xCC, 0x77), QColor(0x88, 0xCC, 0xEE), QColor(0x88, 0x22, 0x55),
+            QColor(0x99, 0x99, 0x33), QColor(0x1F, 0x5F, 0x6B)};
 }
 
 } // namespace
@@ -72,6 +72,10 @@ ChartStyle ChartStyle::dark() {
     s.flow = QColor(0xD0, 0xD5, 0xDC, 150);
     s.states = stateColours(true);
     s.trackPalette = trackColours();
+    // The darkest hues (indigo, green, wine) vanish on a dark background: lift them.
+    for (QColor& c : s.trackPalette)
+        if (c.lightnessF() < 0.35)
+            c = c.lighter(170);
     return s;
 }
 
@@ -79,21 +83,37 @@ QColor ChartStyle::asyncColour(State state) const {
     return blend(stateColour(state), background, 0.25);
 }
 
-QColor ChartStyle::dimmed(const QColor& colour) const { return blend(colour, background, 0.75); }
+QColor ChartStyle::dimmed(const QColor& colour) const {
+    return blend(colour, background, 0.75);
+}
 
 QColor ChartStyle::textOn(const QColor& fill) {
-    // Relative luminance with the sRGB weights; 0.5 splits where white stops reading.
+    // Relative luminance with the sRGB weights; above about 0.55 white text stops reading.
     const double l = 0.2126 * fill.redF() + 0.7152 * fill.greenF() + 0.0722 * fill.blueF();
     return l > 0.55 ? QColor(0x1F, 0x23, 0x28) : QColor(Qt::white);
 }
 
 QFont chartFont() {
     QFont font = QGuiApplication::font();
+    // "Sans Serif" is fontconfig's name for its default sans font. An SVG viewer does not
+    // know it and falls back to a serif; "sans-serif" means the same to fontconfig and to SVG.
+    if (font.family().isEmpty() || font.family().compare(u"Sans Serif", Qt::CaseInsensitive) == 0)
+        font.setFamily(QStringLiteral("sans-serif"));
     if (font.pixelSize() <= 0) {
         const double points = font.pointSizeF() > 0 ? font.pointSizeF() : 9.0;
         font.setPixelSize(std::max(12, int(std::lround(points * 96.0 / 72.0))));
     }
     return font;
+}
+
+QFont chartTitleFont(const QFont& font) {
+    QFont title = font;
+    if (font.pixelSize() > 0)
+        title.setPixelSize(int(std::lround(font.pixelSize() * 1.3)));
+    else
+        title.setPointSizeF(font.pointSizeF() * 1.3);
+    title.setBold(true);
+    return title;
 }
 
 } // namespace tasklane

@@ -49,5 +49,7 @@ struct ChartStyle {
 // relative to the chart on every device: screen, 2x PNG, SVG (72 dpi by default) and PDF.
 // The family is the application's, so fontconfig falls back to a Hangul font for Korean.
 QFont chartFont();
+// The title line's font: `font`, bold and 1.3 times as large (in its own size unit).
+QFont chartTitleFont(const QFont& font);
 
 } // namespace tasklane

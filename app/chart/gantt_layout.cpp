@@ -1,0 +1,783 @@
+#include "chart/gantt_layout.h"
+
+#include <QFontMetricsF>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <unordered_map>
+
+namespace tasklane {
+
+namespace {
+
+constexpr double kMargin = 10;
+constexpr double kLabelPadding = 8;
+constexpr double kChipSize = 10;
+constexpr double kMinWidth = 1.0; // slices narrower than this are folded per pixel column
+constexpr double kTickLength = 5;
+constexpr double kInstantWidth = 7;
+constexpr double kInstantHeight = 6;
+
+// Floor division that rounds towards -infinity, for ticks left of the origin.
+std::int64_t floorDiv(std::int64_t a, std::int64_t b) {
+    const std::int64_t q = a / b;
+    return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
+}
+
+QString unitName(std::int64_t unit) {
+    switch (unit) {
+    case 1'000'000'000:
+        return QStringLiteral("s");
+    case 1'000'000:
+        return QStringLiteral("ms");
+    case 1'000:
+        return QString(QChar(0x00B5)) + QLatin1Char('s');
+    default:
+        return QStringLiteral("ns");
+    }
+}
+
+void finishLane(GanttLane& lane, const Trace& trace) {
+    std::int64_t lastEnd = std::numeric_limits<std::int64_t>::min();
+    for (std::uint32_t i : lane.events) {
+        const TraceEvent& e = trace.events[i];
+        lane.maxDuration = std::max(lane.maxDuration, e.duration_ns());
+        if (e.end_ns < lastEnd)
+            lane.endsSorted = false;
+        lastEnd = std::max(lastEnd, e.end_ns);
+    }
+}
+
+// Merges the sorted runs [bounds[i], bounds[i+1]) of `v` pairwise until one is left: the
+// O(n log tracks) way to interleave tracks that are each in time order already.
+template <typename Less>
+void mergeRuns(std::vector<std::uint32_t>& v, std::vector<std::size_t> bounds, Less less) {
+    while (bounds.size() > 2) {
+        std::vector<std::size_t> next{bounds.front()};
+        std::size_t i = 0;
+        for (; i + 2 < bounds.size(); i += 2) {
+            std::inplace_merge(v.begin() + std::ptrdiff_t(bounds[i]),
+                               v.begin() + std::ptrdiff_t(bounds[i + 1]),
+                               v.begin() + std::ptrdiff_t(bounds[i + 2]), less);
+            next.push_back(bounds[i + 2]);
+        }
+        if (i + 1 < bounds.size())
+            next.push_back(bounds.back()); // an odd run out: carried to the next round
+        bounds = std::move(next);
+    }
+}
+
+QString trackName(const Track& track) {
+    if (!track.name.empty())
+        return QString::fromStdString(track.name);
+    const auto kind = trackKindName(track.kind);
+    return QStringLiteral("%1 %2")
+        .arg(QString::fromLatin1(kind.data(), qsizetype(kind.size())))
+        .arg(track.tid);
+}
+
+} // namespace
+
+std::optional<GroupBy> groupByFromName(QStringView name) {
+    if (name.compare(u"worker", Qt::CaseInsensitive) == 0)
+        return GroupBy::Worker;
+    if (name.compare(u"core", Qt::CaseInsensitive) == 0)
+        return GroupBy::Core;
+    if (name.compare(u"both", Qt::CaseInsensitive) == 0)
+        return GroupBy::Both;
+    return std::nullopt;
+}
+
+QString groupByName(GroupBy groupBy) {
+    switch (groupBy) {
+    case GroupBy::Worker:
+        return QStringLiteral("worker");
+    case GroupBy::Core:
+        return QStringLiteral("core");
+    case GroupBy::Both:
+        break;
+    }
+    return QStringLiteral("both");
+}
+
+std::pair<std::size_t, std::size_t> GanttLane::candidates(const Trace& trace, std::int64_t from,
+                                                          std::int64_t to) const {
+    const auto& ev = trace.events;
+    const auto last =
+        std::lower_bound(events.begin(), events.end(), to,
+                         [&](std::uint32_t i, std::int64_t t) { return ev[i].begin_ns < t; });
+    std::vector<std::uint32_t>::const_iterator first;
+    if (endsSorted) {
+        // Ends in order: the first that ends at or after `from` is the first visible one.
+        first = std::lower_bound(events.begin(), last, from,
+                                 [&](std::uint32_t i, std::int64_t t) { return ev[i].end_ns < t; });
+    } else {
+        // Overlapping (async, nested or skewed core slices): anything beginning more than the
+        // longest duration before `from` has ended before it.
+        const std::int64_t earliest = from - maxDuration;
+        first =
+            std::lower_bound(events.begin(), last, earliest,
+                             [&](std::uint32_t i, std::int64_t t) { return ev[i].begin_ns < t; });
+    }
+    return {std::size_t(first - events.begin()), std::size_t(last - events.begin())};
+}
+
+GanttRows::GanttRows(const Trace& trace, GroupBy groupBy)
+    : trace_(&trace)
+    , groupBy_(groupBy) {
+    const auto& ev = trace.events;
+    rowOfTrack_.assign(trace.tracks.size(), -1);
+
+    if (groupBy != GroupBy::Worker && trace.maxCpu() >= 0) {
+        std::vector<std::vector<std::uint32_t>> byCpu(std::size_t(trace.maxCpu()) + 1);
+        // Events come sorted by track, then time: each CPU's list is a run per track.
+        std::vector<std::vector<std::size_t>> runs(byCpu.size());
+        std::vector<bool> ranOnCore(trace.tracks.size(), false);
+        for (std::uint32_t i = 0; i < ev.size(); ++i) {
+            const TraceEvent& e = ev[i];
+            if (e.type == EventType::Slice && e.state == State::Running && e.cpu >= 0) {
+                auto& list = byCpu[std::size_t(e.cpu)];
+                if (list.empty() || ev[list.back()].track != e.track)
+                    runs[std::size_t(e.cpu)].push_back(list.size());
+                list.push_back(i);
+                if (e.track < ranOnCore.size())
+                    ranOnCore[e.track] = true;
+            }
+        }
+        for (std::size_t cpu = 0; cpu < byCpu.size(); ++cpu) {
+            if (byCpu[cpu].empty())
+                continue;
+            GanttRow row;
+            row.kind = RowKind::Core;
+            row.cpu = int(cpu);
+            row.name = QStringLiteral("CPU %1").arg(cpu);
+            row.slices.events = std::move(byCpu[cpu]);
+            runs[cpu].push_back(row.slices.events.size());
+            mergeRuns(
+                row.slices.events, std::move(runs[cpu]),
+                [&](std::uint32_t a, std::uint32_t b) { return ev[a].begin_ns < ev[b].begin_ns; });
+            finishLane(row.slices, trace);
+            rows_.push_back(std::move(row));
+        }
+        for (std::uint32_t t = 0; t < ranOnCore.size(); ++t)
+            if (ranOnCore[t])
+                coreTracks_.push_back(t);
+    }
+    coreRows_ = int(rows_.size());
+
+    if (groupBy != GroupBy::Core) {
+        for (std::uint32_t t = 0; t < trace.tracks.size(); ++t) {
+            GanttRow row;
+            row.kind = RowKind::Track;
+            row.track = t;
+            row.name = trackName(trace.tracks[t]);
+            for (const TraceEvent& e : trace.eventsOf(t)) {
+                const auto index = std::uint32_t(&e - ev.data());
+                switch (e.type) {
+                case EventType::Slice:
+                    row.slices.events.push_back(index);
+                    stateMask_ |= 1U << int(e.state);
+                    break;
+                case EventType::AsyncSlice:
+                    row.asyncSlices.events.push_back(index);
+                    stateMask_ |= 1U << int(e.state);
+                    break;
+                case EventType::Instant:
+                    row.instants.push_back(index);
+                    break;
+                default:
+                    break;
+                }
+            }
+            finishLane(row.slices, trace);
+            finishLane(row.asyncSlices, trace);
+            hasAsync_ = hasAsync_ || !row.asyncSlices.events.empty();
+            hasInstants_ = hasInstants_ || !row.instants.empty();
+            rowOfTrack_[t] = int(rows_.size());
+            rows_.push_back(std::move(row));
+        }
+
+        // Flows connect track rows; events are sorted by track, so an end may come first.
+        std::unordered_map<double, std::uint32_t> startOf;
+        for (std::uint32_t i = 0; i < ev.size(); ++i)
+            if (ev[i].type == EventType::FlowStart)
+                startOf.emplace(ev[i].value, i);
+        for (std::uint32_t i = 0; i < ev.size(); ++i) {
+            if (ev[i].type != EventType::FlowEnd)
+                continue;
+            const auto it = startOf.find(ev[i].value);
+            if (it != startOf.end())
+                flows_.push_back({it->second, i});
+        }
+    }
+}
+
+int GanttRows::rowOfTrack(std::uint32_t track) const {
+    return track < rowOfTrack_.size() ? rowOfTrack_[track] : -1;
+}
+
+TickSpec chooseTicks(std::int64_t span_ns, double width_px, double minSpacing_px) {
+    span_ns = std::max<std::int64_t>(span_ns, 1);
+    width_px = std::max(width_px, 1.0);
+    const double wanted = double(span_ns) * minSpacing_px / width_px;
+    TickSpec spec;
+    spec.step_ns = 1;
+    bool found = false;
+    for (std::int64_t power = 1; !found && power <= 1'000'000'000'000'000'000; power *= 10) {
+        for (std::int64_t m : {1, 2, 5}) {
+            if (double(m * power) >= wanted) {
+                spec.step_ns = m * power;
+                found = true;
+                break;
+            }
+        }
+    }
+    for (std::int64_t unit : {1'000'000'000LL, 1'000'000LL, 1'000LL, 1LL}) {
+        if (span_ns >= unit) {
+            spec.unit_ns = unit;
+            break;
+        }
+    }
+    std::int64_t scaled = spec.step_ns;
+    while (scaled % spec.unit_ns != 0 && spec.decimals < 9) {
+        scaled *= 10;
+        ++spec.decimals;
+    }
+    return spec;
+}
+
+QString formatTick(std::int64_t ns, const TickSpec& spec) {
+    QString number = QString::number(double(ns) / double(spec.unit_ns), 'f', spec.decimals);
+    if (number.contains(QLatin1Char('.'))) {
+        while (number.endsWith(QLatin1Char('0')))
+            number.chop(1);
+        if (number.endsWith(QLatin1Char('.')))
+            number.chop(1);
+    }
+    if (number == QLatin1String("-0"))
+        number = QStringLiteral("0");
+    return number + QLatin1Char(' ') + unitName(spec.unit_ns);
+}
+
+TimeRange GanttLayout::fullRange(const Trace& trace) {
+    TimeRange range{trace.beginNs(), trace.endNs()};
+    if (range.span() <= 0)
+        range.end_ns = range.begin_ns + 1000; // one instant, or nothing: a 1 µs window
+    return range;
+}
+
+GanttLayout::GanttLayout(const GanttRows& rows, QSizeF size, TimeRange visible,
+                         const GanttLayoutOptions& options)
+    : rows_(&rows)
+    , options_(options)
+    , size_(size)
+    , visible_(visible) {
+    if (visible_.span() <= 0)
+        visible_.end_ns = visible_.begin_ns + 1;
+    const Trace* trace = rows.trace();
+    origin_ = options_.origin_ns.value_or(trace ? trace->beginNs() : 0);
+
+    const QFontMetricsF fm(options_.font);
+    const double width = std::max(size.width(), 2 * kMargin + 120);
+    size_.setWidth(width);
+
+    // Horizontal: the label column is as wide as the longest name, within reason.
+    double labelWidth = fm.horizontalAdvance(QStringLiteral("CPU 00"));
+    for (int r = 0; r < rows.size(); ++r) {
+        const GanttRow& row = rows.row(r);
+        double w = fm.horizontalAdvance(row.name);
+        if (rows.hasCoreRows() && row.kind == RowKind::Track)
+            w += kChipSize + 6;
+        labelWidth = std::max(labelWidth, w);
+    }
+    labelWidth = std::min(labelWidth + 2 * kLabelPadding, std::floor(width * 0.35));
+    const double tickRoom = fm.horizontalAdvance(QStringLiteral("000 ms")) / 2 + 4;
+    const double plotLeft = kMargin + labelWidth;
+    const double plotRight = std::max(plotLeft + 40, width - kMargin - tickRoom);
+    plotRect_ = QRectF(plotLeft, 0, plotRight - plotLeft, 0);
+
+    // Level of detail first: it depends on x only, and tells the legend whether "mixed" occurs.
+    itemStart_.assign(std::size_t(rows.size()) + 1, 0);
+    if (trace) {
+        for (int r = 0; r < rows.size(); ++r) {
+            itemStart_[std::size_t(r)] = std::uint32_t(items_.size());
+            foldRow(r);
+        }
+    }
+    itemStart_[std::size_t(rows.size())] = std::uint32_t(items_.size());
+    buildFlows();
+
+    const double legendHeight = options_.legend ? buildLegend(width - 2 * kMargin, fm) : 0;
+
+    // Vertical: title, rows, axis, legend.
+    double y = kMargin;
+    if (!options_.title.isEmpty()) {
+        const double h = QFontMetricsF(chartTitleFont(options_.font)).height();
+        titleRect_ = QRectF(kMargin, y, width - 2 * kMargin, h);
+        y += h + 8;
+    }
+    const double naturalRow = std::ceil(fm.height() * 1.7);
+    const int rowSlots = std::max(rows.size(), 1);
+    const double axisHeight = options_.axis ? kTickLength + 3 + fm.height() + 2 : 0;
+    const double legendBlock = legendHeight > 0 ? legendHeight + 10 : 0;
+    double plotHeight = 0;
+    if (size.height() <= 0) {
+        rowHeight_ = options_.rowHeight > 0 ? options_.rowHeight : naturalRow;
+        plotHeight = rowSlots * rowHeight_;
+    } else {
+        const double available = size.height() - y - axisHeight - legendBlock - kMargin;
+        rowHeight_ = options_.rowHeight > 0
+                         ? options_.rowHeight
+                         : std::clamp(available / rowSlots, 1.0, naturalRow * 1.5);
+        plotHeight = std::max(available, rowSlots * rowHeight_);
+    }
+    plotRect_.setTop(y);
+    plotRect_.setHeight(plotHeight);
+    labelColumn_ = QRectF(kMargin, y, labelWidth, plotHeight);
+    axisRect_ = QRectF(plotRect_.left(), plotRect_.bottom(), plotRect_.width(), axisHeight);
+    if (legendHeight > 0) {
+        legendRect_ = QRectF(kMargin, axisRect_.bottom() + 10, width - 2 * kMargin, legendHeight);
+        for (GanttLegendEntry& entry : legend_) {
+            entry.swatch.translate(legendRect_.topLeft());
+            entry.textRect.translate(legendRect_.topLeft());
+        }
+    }
+    const double bottom = (legendHeight > 0 ? legendRect_.bottom() : axisRect_.bottom()) + kMargin;
+    if (size.height() <= 0)
+        size_.setHeight(std::ceil(bottom));
+
+    buildRows(width);
+    placeItems();
+    if (options_.axis)
+        buildTicks(fm);
+    for (QLineF& line : flowLines_) {
+        // buildFlows stored row numbers in y; now that rows have a place, use their centres.
+        line.setP1(QPointF(line.x1(), rowGeometry_[std::size_t(line.y1())].sliceLane.center().y()));
+        line.setP2(QPointF(line.x2(), rowGeometry_[std::size_t(line.y2())].sliceLane.center().y()));
+    }
+
+    if (!trace || trace->empty())
+        emptyMessage_ = QStringLiteral("no events in this trace");
+    else if (rows.size() == 0 && rows.groupBy() == GroupBy::Core)
+        emptyMessage_ = QStringLiteral("this trace has no CPU numbers: group by worker instead");
+    else if (rows.size() == 0)
+        emptyMessage_ = QStringLiteral("no rows to show");
+}
+
+void GanttLayout::buildRows(double width) {
+    const GanttRows& rows = *rows_;
+    rowGeometry_.resize(std::size_t(rows.size()));
+    std::vector<bool> ranOnCore;
+    if (rows.hasCoreRows() && rows.trace()) {
+        ranOnCore.assign(rows.trace()->tracks.size(), false);
+        for (std::uint32_t t : rows.coreTracks())
+            ranOnCore[t] = true;
+    }
+    for (int r = 0; r < rows.size(); ++r) {
+        const GanttRow& row = rows.row(r);
+        GanttRowGeometry& g = rowGeometry_[std::size_t(r)];
+        const double top = plotRect_.top() + r * rowHeight_;
+        g.rect = QRectF(kMargin, top, width - 2 * kMargin, rowHeight_);
+        g.labelRect = QRectF(labelColumn_.left() + kLabelPadding, top,
+                             labelColumn_.width() - 2 * kLabelPadding, rowHeight_);
+        if (row.kind == RowKind::Track && row.track < ranOnCore.size() && ranOnCore[row.track]) {
+            const double chip = std::min(kChipSize, rowHeight_ - 2);
+            g.chipRect = QRectF(g.labelRect.left(), top + (rowHeight_ - chip) / 2, chip, chip);
+            g.labelRect.setLeft(g.labelRect.left() + kChipSize + 6);
+        }
+        // Padding keeps neighbouring rows apart; thin rows (a fitted many-core chart) lose it.
+        const double pad = rowHeight_ >= 10 ? std::max(2.0, std::round(rowHeight_ * 0.12)) : 0;
+        const QRectF inner(plotRect_.left(), top + pad, plotRect_.width(), rowHeight_ - 2 * pad);
+        g.sliceLane = inner;
+        if (!row.asyncSlices.events.empty()) {
+            const double band = std::max(2.0, std::round(inner.height() * 0.22));
+            g.asyncLane = QRectF(inner.left(), inner.bottom() - band, inner.width(), band);
+            g.sliceLane.setBottom(g.asyncLane.top() - (inner.height() > 12 ? 1 : 0));
+        }
+        if (r > 0 && rows.row(r - 1).kind != row.kind)
+            separators_.push_back(top);
+    }
+}
+
+void GanttLayout::foldRow(int r) {
+    const Trace& trace = *rows_->trace();
+    const GanttRow& row = rows_->row(r);
+    const bool byTrack = row.kind == RowKind::Core;
+    std::vector<std::int64_t> weights(byTrack ? trace.tracks.size() + 1 : kStateCount, 0);
+    std::vector<std::uint32_t> touched;
+
+    auto foldLane = [&](const GanttLane& lane, DrawKind kind) {
+        const auto [first, last] = lane.candidates(trace, visible_.begin_ns, visible_.end_ns);
+        const auto keyOf = [&](const TraceEvent& e) {
+            return byTrack ? std::min<std::uint32_t>(e.track, std::uint32_t(trace.tracks.size()))
+                           : std::uint32_t(e.state);
+        };
+        const FillKind ownFill = byTrack ? FillKind::Track : FillKind::State;
+        // xForTime inlined: this loop runs once per visible slice.
+        const double left = plotRect_.left();
+        const double scale = plotRect_.width() / double(visible_.span());
+        std::ptrdiff_t lastFold = -1; // the item that the next folded column may extend
+
+        // The open pixel column: sub-pixel slices that begin in it are drawn as one rect.
+        struct Column {
+            bool open = false;
+            double col = 0, x0 = 0;
+            std::int64_t colEnd = 0; // the first time that maps into the next column
+            std::int64_t end = 0;    // the latest (clipped) end folded in
+            std::uint32_t first = 0, count = 0, task = 0;
+            bool mixedTasks = false;
+            std::int64_t total = 0;
+        } acc;
+        // Shorter than this is narrower than a pixel.
+        const auto tinyNs = std::int64_t(std::ceil(1.0 / scale));
+
+        const auto absorb = [&](const TraceEvent& e, std::int64_t b, std::int64_t en) {
+            acc.end = std::max(acc.end, en);
+            if (e.task != acc.task)
+                acc.mixedTasks = true;
+            ++acc.count;
+            const std::int64_t weight = std::max<std::int64_t>(en - b, 1);
+            const std::uint32_t key = keyOf(e);
+            if (weights[key] == 0)
+                touched.push_back(key);
+            weights[key] += weight;
+            acc.total += weight;
+        };
+
+        const auto flush = [&] {
+            if (!acc.open)
+                return;
+            acc.open = false;
+            GanttDrawItem item;
+            item.kind = kind;
+            item.event = acc.first;
+            item.count = acc.count;
+            item.task = acc.mixedTasks ? 0 : acc.task;
+            const double x1 = left + double(acc.end - visible_.begin_ns) * scale;
+            item.rect = QRectF(acc.x0, 0, std::max(x1 - acc.x0, kMinWidth), 0);
+            std::uint32_t best = keyOf(trace.events[acc.first]);
+            std::int64_t bestWeight = 0;
+            for (std::uint32_t key : touched) {
+                if (weights[key] > bestWeight) {
+                    best = key;
+                    bestWeight = weights[key];
+                }
+                weights[key] = 0;
+            }
+            touched.clear();
+            // A colour stands for the column only when it covers most of it; otherwise the
+            // honest answer is "mixed", not whichever state happened to be first.
+            if (acc.count == 1 || bestWeight * 5 >= acc.total * 3) {
+                item.fill = ownFill;
+                item.fillIndex = best;
+            } else {
+                item.fill = FillKind::Mixed;
+                hasMixed_ = true;
+            }
+            if (acc.count == 1) {
+                items_.push_back(item);
+                return;
+            }
+            // Neighbouring columns of the same colour become one rect: fewer to paint.
+            if (lastFold >= 0 && std::size_t(lastFold) + 1 == items_.size()) {
+                GanttDrawItem& prev = items_.back();
+                if (prev.fill == item.fill && prev.fillIndex == item.fillIndex &&
+                    item.rect.left() - prev.rect.right() < kMinWidth) {
+                    prev.rect.setRight(std::max(prev.rect.right(), item.rect.right()));
+                    if (prev.task != item.task)
+                        prev.task = 0;
+                    prev.count += item.count;
+                    return;
+                }
+            }
+            items_.push_back(item);
+            lastFold = std::ptrdiff_t(items_.size()) - 1;
+        };
+
+        for (std::size_t p = first; p < last; ++p) {
+            const std::uint32_t index = lane.events[p];
+            const TraceEvent& e = trace.events[index];
+            const bool visible = e.begin_ns < visible_.end_ns &&
+                                 (e.end_ns > visible_.begin_ns ||
+                                  (e.end_ns == e.begin_ns && e.begin_ns >= visible_.begin_ns));
+            if (!visible)
+                continue;
+            const std::int64_t b = std::max(e.begin_ns, visible_.begin_ns);
+            const std::int64_t en = std::min(e.end_ns, visible_.end_ns);
+            const double x0 = left + double(b - visible_.begin_ns) * scale;
+            const double x1 = left + double(en - visible_.begin_ns) * scale;
+            if (x1 - x0 >= kMinWidth) {
+                flush();
+                GanttDrawItem item;
+                item.kind = kind;
+                item.event = index;
+                item.task = e.task;
+                item.fill = ownFill;
+                item.fillIndex = keyOf(e);
+                item.rect = QRectF(x0, 0, x1 - x0, 0);
+                items_.push_back(item);
+                continue;
+            }
+            const double col = std::floor(x0);
+            if (!acc.open || col > acc.col) {
+                flush();
+                acc = Column{};
+                acc.open = true;
+                acc.col = col;
+                acc.colEnd = visible_.begin_ns + std::int64_t(std::ceil((col + 1 - left) / scale));
+                acc.x0 = x0;
+                acc.end = en;
+                acc.first = index;
+                acc.task = e.task;
+            }
+            absorb(e, b, en);
+            // The rest of the column in a tight loop: zoomed out, most slices land here.
+            for (; p + 1 < last; ++p) {
+                const TraceEvent& f = trace.events[lane.events[p + 1]];
+                if (f.begin_ns >= acc.colEnd || f.end_ns - f.begin_ns >= tinyNs ||
+                    f.begin_ns < visible_.begin_ns || f.end_ns > visible_.end_ns)
+                    break;
+                absorb(f, f.begin_ns, f.end_ns);
+            }
+        }
+        flush();
+    };
+
+    foldLane(row.slices, DrawKind::Slice);
+    foldLane(row.asyncSlices, DrawKind::Async);
+
+    // Instants: one mark per pixel column, counting what it stands for.
+    const auto& ev = trace.events;
+    auto it = std::lower_bound(row.instants.begin(), row.instants.end(), visible_.begin_ns,
+                               [&](std::uint32_t i, std::int64_t t) { return ev[i].begin_ns < t; });
+    double lastCol = -std::numeric_limits<double>::infinity();
+    for (; it != row.instants.end() && ev[*it].begin_ns < visible_.end_ns; ++it) {
+        const double x = xForTime(ev[*it].begin_ns);
+        if (std::floor(x) == lastCol) {
+            ++items_.back().count;
+            if (items_.back().task != ev[*it].task)
+                items_.back().task = 0;
+            continue;
+        }
+        lastCol = std::floor(x);
+        GanttDrawItem item;
+        item.kind = DrawKind::Instant;
+        item.event = *it;
+        item.task = ev[*it].task;
+        item.rect = QRectF(x, 0, 0, 0);
+        items_.push_back(item);
+    }
+}
+
+void GanttLayout::placeItems() {
+    for (int r = 0; r < rowCount(); ++r) {
+        const GanttRowGeometry& g = rowGeometry_[std::size_t(r)];
+        for (std::uint32_t i = itemStart_[std::size_t(r)]; i < itemStart_[std::size_t(r) + 1];
+             ++i) {
+            GanttDrawItem& item = items_[i];
+            switch (item.kind) {
+            case DrawKind::Slice:
+                item.rect.setTop(g.sliceLane.top());
+                item.rect.setHeight(g.sliceLane.height());
+                break;
+            case DrawKind::Async:
+                item.rect.setTop(g.asyncLane.top());
+                item.rect.setHeight(g.asyncLane.height());
+                break;
+            case DrawKind::Instant: {
+                const double h = std::min(kInstantHeight, std::max(2.0, rowHeight_ / 3));
+                item.rect = QRectF(item.rect.left() - kInstantWidth / 2, g.rect.top() + 1,
+                                   kInstantWidth, h);
+                break;
+            }
+            }
+        }
+    }
+}
+
+void GanttLayout::buildFlows() {
+    const Trace* trace = rows_->trace();
+    if (!trace)
+        return;
+    // Endpoints' rows go in y for now; the constructor swaps them for row centres.
+    std::vector<QLineF> lines;
+    for (const GanttFlow& flow : rows_->flows()) {
+        const TraceEvent& s = trace->events[flow.start];
+        const TraceEvent& e = trace->events[flow.end];
+        const int r1 = rows_->rowOfTrack(s.track);
+        const int r2 = rows_->rowOfTrack(e.track);
+        if (r1 < 0 || r2 < 0)
+            continue;
+        const std::int64_t lo = std::min(s.begin_ns, e.begin_ns);
+        const std::int64_t hi = std::max(s.begin_ns, e.begin_ns);
+        if (hi < visible_.begin_ns || lo >= visible_.end_ns)
+            continue;
+        lines.emplace_back(xForTime(s.begin_ns), r1, xForTime(e.begin_ns), r2);
+    }
+    if (int(lines.size()) > options_.maxFlows)
+        hiddenFlows_ = int(lines.size());
+    else
+        flowLines_ = std::move(lines);
+}
+
+void GanttLayout::buildTicks(const QFontMetricsF& fm) {
+    const double minSpacing = fm.horizontalAdvance(QStringLiteral("-000.00 ms")) + 16;
+    tickSpec_ = chooseTicks(visible_.span(), plotRect_.width(), minSpacing);
+    const std::int64_t step = tickSpec_.step_ns;
+    std::int64_t k = floorDiv(visible_.begin_ns - origin_, step);
+    if (origin_ + k * step < visible_.begin_ns)
+        ++k;
+    const double labelTop = axisRect_.top() + kTickLength + 2;
+    for (std::int64_t t = origin_ + k * step; t <= visible_.end_ns; t += step) {
+        GanttTick tick;
+        tick.x = xForTime(t);
+        tick.ns = t - origin_;
+        tick.label = formatTick(tick.ns, tickSpec_);
+        const double w = fm.horizontalAdvance(tick.label) + 2;
+        double left = tick.x - w / 2;
+        // The last label may not fit centred; keep it inside the chart rather than cut it.
+        left = std::min(left, size_.width() - 2 - w);
+        left = std::max(left, kMargin);
+        tick.labelRect = QRectF(left, labelTop, w, fm.height());
+        ticks_.push_back(tick);
+        if (ticks_.size() > 10'000)
+            break; // a degenerate range; never loop forever
+    }
+}
+
+double GanttLayout::buildLegend(double width, const QFontMetricsF& fm) {
+    const GanttRows& rows = *rows_;
+    const Trace* trace = rows.trace();
+    if (!trace || trace->empty())
+        return 0;
+    const double lineHeight = std::ceil(fm.height() + 6);
+    const double swatch = std::round(fm.height() * 0.75);
+    double x = 0;
+    double y = 0;
+    auto add = [&](GanttLegendEntry::Kind kind, std::uint32_t index, const QString& text) {
+        GanttLegendEntry entry;
+        entry.kind = kind;
+        entry.index = index;
+        entry.text = text;
+        const bool hasSwatch = kind != GanttLegendEntry::Kind::Note;
+        const double swatchWidth = kind == GanttLegendEntry::Kind::Flow ? swatch * 1.6 : swatch;
+        const double textWidth = fm.horizontalAdvance(text) + 1;
+        const double entryWidth = (hasSwatch ? swatchWidth + 5 : 0) + textWidth;
+        if (x > 0 && x + entryWidth > width) {
+            x = 0;
+            y += lineHeight;
+        }
+        if (hasSwatch) {
+            entry.swatch = QRectF(x, y + (lineHeight - swatch) / 2, swatchWidth, swatch);
+            x += swatchWidth + 5;
+        }
+        entry.textRect = QRectF(x, y, std::min(textWidth, width - x), lineHeight);
+        x += textWidth + 18;
+        legend_.push_back(entry);
+    };
+
+    if (rows.hasTrackRows()) {
+        for (int s = 0; s < kStateCount; ++s) {
+            if (rows.hasState(State(s))) {
+                const auto name = stateName(State(s));
+                add(GanttLegendEntry::Kind::State, std::uint32_t(s),
+                    QString::fromLatin1(name.data(), qsizetype(name.size())));
+            }
+        }
+    } else {
+        for (std::uint32_t t : rows.coreTracks())
+            add(GanttLegendEntry::Kind::Track, t, trackName(trace->tracks[t]));
+    }
+    if (hasMixed_)
+        add(GanttLegendEntry::Kind::Mixed, 0, QStringLiteral("mixed (folded; zoom in)"));
+    if (rows.hasTrackRows() && rows.hasAsyncSlices())
+        add(GanttLegendEntry::Kind::Async, 0, QStringLiteral("lower band: queued / async"));
+    if (rows.hasTrackRows() && rows.hasInstants())
+        add(GanttLegendEntry::Kind::Instant, 0, QStringLiteral("printed line"));
+    if (!flowLines_.empty())
+        add(GanttLegendEntry::Kind::Flow, 0, QStringLiteral("submit \u2192 run"));
+    if (hiddenFlows_ > 0)
+        add(GanttLegendEntry::Kind::Note, 0,
+            QStringLiteral("%1 arrows hidden (zoom in)").arg(hiddenFlows_));
+    if (rows.hasCoreRows())
+        add(GanttLegendEntry::Kind::Note, 0,
+            rows.hasTrackRows() ? QStringLiteral("core rows: colour = worker (chip by its name)")
+                                : QStringLiteral("core rows: colour = worker"));
+    if (rows.hasTrackRows() && rows.hasState(State::GilWait))
+        add(GanttLegendEntry::Kind::Note, 0,
+            QStringLiteral("gil-wait: the GIL is a model of CPython's, not measured"));
+    return legend_.empty() ? 0 : y + lineHeight;
+}
+
+int GanttLayout::rowAt(double y) const {
+    if (rowHeight_ <= 0 || y < plotRect_.top())
+        return -1;
+    const auto r = std::int64_t(std::floor((y - plotRect_.top()) / rowHeight_));
+    return r < rowCount() ? int(r) : -1;
+}
+
+double GanttLayout::xForTime(std::int64_t ns) const {
+    // Subtract in integers first: CLOCK_MONOTONIC values lose nanoseconds as doubles.
+    return plotRect_.left() +
+           double(ns - visible_.begin_ns) * plotRect_.width() / double(visible_.span());
+}
+
+std::int64_t GanttLayout::timeForX(double x) const {
+    if (plotRect_.width() <= 0)
+        return visible_.begin_ns;
+    return visible_.begin_ns +
+           std::llround((x - plotRect_.left()) * double(visible_.span()) / plotRect_.width());
+}
+
+double GanttLayout::nsPerPixel() const {
+    return plotRect_.width() > 0 ? double(visible_.span()) / plotRect_.width() : 0;
+}
+
+std::optional<std::uint32_t> GanttLayout::eventAt(QPointF pos) const {
+    if (!rows_ || !rows_->trace() || pos.x() < plotRect_.left() || pos.x() > plotRect_.right())
+        return std::nullopt;
+    const int r = rowAt(pos.y());
+    if (r < 0)
+        return std::nullopt;
+    const Trace& trace = *rows_->trace();
+    const GanttRow& row = rows_->row(r);
+    const GanttRowGeometry& g = rowGeometry_[std::size_t(r)];
+    const GanttLane& lane =
+        !g.asyncLane.isNull() && pos.y() >= g.asyncLane.top() ? row.asyncSlices : row.slices;
+
+    const std::int64_t t = timeForX(pos.x());
+    const auto tolerance = std::int64_t(nsPerPixel() / 2);
+    const auto [first, last] = lane.candidates(trace, t - tolerance, t + tolerance + 1);
+    std::optional<std::uint32_t> best;
+    std::int64_t bestDistance = std::numeric_limits<std::int64_t>::max();
+    std::int64_t bestDuration = std::numeric_limits<std::int64_t>::max();
+    for (std::size_t p = first; p < last; ++p) {
+        const std::uint32_t index = lane.events[p];
+        const TraceEvent& e = trace.events[index];
+        const std::int64_t distance =
+            t < e.begin_ns ? e.begin_ns - t
+                           : (t >= e.end_ns && e.end_ns > e.begin_ns ? t - e.end_ns + 1 : 0);
+        if (distance > tolerance)
+            continue;
+        // Inside beats near; among overlapping ones (nested, async), the innermost wins.
+        if (distance < bestDistance ||
+            (distance == bestDistance && e.duration_ns() < bestDuration)) {
+            best = index;
+            bestDistance = distance;
+            bestDuration = e.duration_ns();
+        }
+    }
+    return best;
+}
+
+std::span<const GanttDrawItem> GanttLayout::drawItems(int row) const {
+    if (row < 0 || std::size_t(row) + 1 >= itemStart_.size())
+        return {};
+    return std::span<const GanttDrawItem>(items_.data() + itemStart_[std::size_t(row)],
+                                          itemStart_[std::size_t(row) + 1] -
+                                              itemStart_[std::size_t(row)]);
+}
+
+} // namespace tasklane

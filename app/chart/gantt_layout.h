@@ -21,6 +21,8 @@
 #include <utility>
 #include <vector>
 
+class QFontMetricsF;
+
 namespace tasklane {
 
 // Rows per track (main, workers, event loop); rows per CPU core; or core rows then track rows.
@@ -60,9 +62,9 @@ struct GanttRow {
     std::uint32_t track = 0; // track rows: index into Trace::tracks
     int cpu = -1;            // core rows: the CPU number
     QString name;            // "main", "worker 2 (pid 4711)", "event loop", "CPU 0"
-    GanttLane slices; // track rows: the track's Slice events; core rows: every running Slice
-                      // with this cpu, from all tracks
-    GanttLane asyncSlices;              // track rows: the track's AsyncSlice events
+    GanttLane slices;        // track rows: the track's Slice events; core rows: every running Slice
+                             // with this cpu, from all tracks
+    GanttLane asyncSlices;   // track rows: the track's AsyncSlice events
     std::vector<std::uint32_t> instants; // track rows: printed lines, in time order
 };
 
@@ -232,7 +234,7 @@ public:
     const QString& emptyMessage() const { return emptyMessage_; }
 
 private:
-    void buildRows(double width, double height);
+    void buildRows(double width);
     void foldRow(int row);
     void buildTicks(const QFontMetricsF& fm);
     double buildLegend(double width, const QFontMetricsF& fm);
@@ -250,7 +252,6 @@ private:
     std::vector<double> separators_;
     std::vector<GanttDrawItem> items_;
     std::vector<std::uint32_t> itemStart_; // items of row r: [itemStart_[r], itemStart_[r+1])
-    std::vector<int> itemRow_;             // scratch while folding
     bool hasMixed_ = false;
     TickSpec tickSpec_;
     std::vector<GanttTick> ticks_;

@@ -1,0 +1,257 @@
+#include "chart/gantt_painter.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPolygonF>
+
+#include <cmath>
+#include <utility>
+
+namespace tasklane {
+
+namespace {
+
+constexpr double kMinLabelWidth = 28; // narrower slices carry no text: it would be all ellipsis
+
+void drawArrow(QPainter& painter, const QLineF& line, double head) {
+    painter.drawLine(line);
+    if (line.length() < head)
+        return;
+    const double angle = std::atan2(line.dy(), line.dx());
+    const QPointF tip = line.p2();
+    const QPointF a = tip - QPointF(std::cos(angle - 0.45) * head, std::sin(angle - 0.45) * head);
+    const QPointF b = tip - QPointF(std::cos(angle + 0.45) * head, std::sin(angle + 0.45) * head);
+    painter.drawPolygon(QPolygonF({tip, a, b}));
+}
+
+QPolygonF instantMark(const QRectF& r) {
+    return QPolygonF({r.topLeft(), r.topRight(), QPointF(r.center().x(), r.bottom())});
+}
+
+} // namespace
+
+GanttPainter::GanttPainter(ChartStyle style)
+    : style_(std::move(style)) {}
+
+QColor GanttPainter::fillColour(const GanttDrawItem& item) const {
+    switch (item.fill) {
+    case FillKind::State:
+        return item.kind == DrawKind::Async ? style_.asyncColour(State(item.fillIndex))
+                                            : style_.stateColour(State(item.fillIndex));
+    case FillKind::Track:
+        return style_.trackColour(item.fillIndex);
+    case FillKind::Mixed:
+        break;
+    }
+    return style_.mixed;
+}
+
+void GanttPainter::paint(QPainter& painter, const GanttLayout& layout) const {
+    painter.save();
+    painter.setFont(layout.options().font);
+    paintBackground(painter, layout);
+    paintTitle(painter, layout);
+    paintRowLabels(painter, layout);
+    paintPlot(painter, layout);
+    paintAxis(painter, layout);
+    paintLegend(painter, layout);
+    painter.restore();
+}
+
+void GanttPainter::paintBackground(QPainter& painter, const GanttLayout& layout) const {
+    if (fillBackground_)
+        painter.fillRect(QRectF(QPointF(0, 0), layout.size()), style_.background);
+    for (int r = 1; r < layout.rowCount(); r += 2)
+        painter.fillRect(layout.rowRect(r), style_.alternateRow);
+
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    const QRectF plot = layout.plotRect();
+    painter.setPen(QPen(style_.grid, 0));
+    for (const GanttTick& tick : layout.ticks())
+        painter.drawLine(QPointF(tick.x, plot.top()), QPointF(tick.x, plot.bottom()));
+    painter.setPen(QPen(style_.separator, 1));
+    for (double y : layout.separators())
+        painter.drawLine(QPointF(layout.labelColumn().left(), y), QPointF(plot.right(), y));
+    painter.restore();
+}
+
+void GanttPainter::paintTitle(QPainter& painter, const GanttLayout& layout) const {
+    if (layout.options().title.isEmpty())
+        return;
+    painter.save();
+    const QFont font = chartTitleFont(layout.options().font);
+    painter.setFont(font);
+    painter.setPen(style_.text);
+    const QString text = QFontMetricsF(font).elidedText(layout.options().title, Qt::ElideRight,
+                                                        layout.titleRect().width());
+    painter.drawText(layout.titleRect(), Qt::AlignLeft | Qt::AlignVCenter, text);
+    painter.restore();
+}
+
+void GanttPainter::paintRowLabels(QPainter& painter, const GanttLayout& layout) const {
+    const GanttRows* rows = layout.rows();
+    if (!rows)
+        return;
+    painter.save();
+    const QFontMetricsF fm(layout.options().font);
+    painter.setPen(style_.text);
+    for (int r = 0; r < layout.rowCount(); ++r) {
+        const GanttRowGeometry& g = layout.row(r);
+        const GanttRow& row = rows->row(r);
+        if (!g.chipRect.isNull())
+            painter.fillRect(g.chipRect, style_.trackColour(row.track));
+        if (g.rect.height() < fm.height() * 0.7)
+            continue; // a hundred-core chart fitted to a window: names would overlap
+        painter.drawText(g.labelRect, Qt::AlignLeft | Qt::AlignVCenter,
+                         fm.elidedText(row.name, Qt::ElideRight, g.labelRect.width()));
+    }
+    painter.restore();
+}
+
+void GanttPainter::paintPlot(QPainter& painter, const GanttLayout& layout) const {
+    const GanttRows* rows = layout.rows();
+    const QRectF plot = layout.plotRect();
+    painter.save();
+    painter.setClipRect(plot.adjusted(0, 0, 1, 0));
+    if (!layout.emptyMessage().isEmpty() || !rows || !rows->trace()) {
+        painter.setPen(style_.mutedText);
+        painter.drawText(plot, Qt::AlignCenter, layout.emptyMessage());
+        painter.restore();
+        return;
+    }
+    const Trace& trace = *rows->trace();
+    const QFontMetricsF fm(layout.options().font);
+    const bool highlighting = highlightTask_.has_value();
+
+    // Slices first, without antialiasing: rects on pixel edges stay crisp, and there are many.
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    for (int r = 0; r < layout.rowCount(); ++r) {
+        for (const GanttDrawItem& item : layout.drawItems(r)) {
+            if (item.kind == DrawKind::Instant)
+                continue;
+            QColor colour = fillColour(item);
+            const bool lit = highlighting && item.task == *highlightTask_ && item.task != 0;
+            if (highlighting && !lit)
+                colour = style_.dimmed(colour);
+            QRectF rect = item.rect;
+            // A hairline gap tells back-to-back slices of one colour (two tasks) apart.
+            if (rect.width() >= 3)
+                rect.setRight(rect.right() - 1);
+            painter.fillRect(rect, colour);
+            if (lit) {
+                painter.setPen(QPen(style_.text, 1));
+                painter.setBrush(Qt::NoBrush);
+                painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5));
+            }
+            if (item.kind != DrawKind::Slice || item.count != 1 || rect.width() < kMinLabelWidth ||
+                rect.height() < fm.height() * 0.8)
+                continue;
+            const auto label = trace.label(trace.events[item.event]);
+            if (label.empty())
+                continue;
+            // Only the part on screen can carry text.
+            const QRectF textRect = rect.intersected(plot).adjusted(4, 0, -3, 0);
+            const QString text =
+                fm.elidedText(QString::fromUtf8(label.data(), qsizetype(label.size())),
+                              Qt::ElideRight, textRect.width());
+            if (text.size() <= 1)
+                continue;
+            painter.setPen(ChartStyle::textOn(colour));
+            painter.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter, text);
+        }
+    }
+
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    // An edge in the background colour keeps a mark visible on a slice of any colour.
+    painter.setPen(QPen(style_.background, 1));
+    for (int r = 0; r < layout.rowCount(); ++r) {
+        for (const GanttDrawItem& item : layout.drawItems(r)) {
+            if (item.kind != DrawKind::Instant)
+                continue;
+            const bool lit = !highlighting || item.task == *highlightTask_;
+            painter.setBrush(lit ? style_.instant : style_.dimmed(style_.instant));
+            painter.drawPolygon(instantMark(item.rect));
+        }
+    }
+
+    if (!layout.flowLines().empty()) {
+        painter.setPen(QPen(style_.flow, 1.2));
+        painter.setBrush(style_.flow);
+        for (const QLineF& line : layout.flowLines())
+            drawArrow(painter, line, 5);
+    }
+    painter.restore();
+}
+
+void GanttPainter::paintAxis(QPainter& painter, const GanttLayout& layout) const {
+    if (!layout.options().axis)
+        return;
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    const QRectF axis = layout.axisRect();
+    painter.setPen(QPen(style_.axis, 1));
+    painter.drawLine(QPointF(axis.left(), axis.top()), QPointF(axis.right(), axis.top()));
+    for (const GanttTick& tick : layout.ticks())
+        painter.drawLine(QPointF(tick.x, axis.top()), QPointF(tick.x, axis.top() + 5));
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setPen(style_.mutedText);
+    for (const GanttTick& tick : layout.ticks())
+        painter.drawText(tick.labelRect, Qt::AlignCenter, tick.label);
+    painter.restore();
+}
+
+void GanttPainter::paintLegend(QPainter& painter, const GanttLayout& layout) const {
+    if (layout.legend().empty())
+        return;
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    const QFontMetricsF fm(layout.options().font);
+    for (const GanttLegendEntry& entry : layout.legend()) {
+        const QRectF s = entry.swatch;
+        painter.setPen(Qt::NoPen);
+        switch (entry.kind) {
+        case GanttLegendEntry::Kind::State:
+            painter.fillRect(s, style_.stateColour(State(entry.index)));
+            // Light swatches (idle, queued) need an edge to be seen on white.
+            painter.setPen(QPen(style_.grid.darker(115), 1));
+            painter.setBrush(Qt::NoBrush);
+            painter.drawRect(s.adjusted(0.5, 0.5, -0.5, -0.5));
+            break;
+        case GanttLegendEntry::Kind::Track:
+            painter.fillRect(s, style_.trackColour(entry.index));
+            break;
+        case GanttLegendEntry::Kind::Mixed:
+            painter.fillRect(s, style_.mixed);
+            break;
+        case GanttLegendEntry::Kind::Async: {
+            painter.setPen(QPen(style_.grid.darker(115), 1));
+            painter.setBrush(Qt::NoBrush);
+            painter.drawRect(s.adjusted(0.5, 0.5, -0.5, -0.5));
+            const double band = std::max(2.0, std::round(s.height() * 0.3));
+            painter.fillRect(QRectF(s.left(), s.bottom() - band, s.width(), band),
+                             style_.asyncColour(State::Queued).darker(110));
+            break;
+        }
+        case GanttLegendEntry::Kind::Instant:
+            painter.setBrush(style_.instant);
+            painter.drawPolygon(
+                instantMark(QRectF(s.left(), s.top(), s.width(), s.height() * 0.7)));
+            break;
+        case GanttLegendEntry::Kind::Flow:
+            painter.setPen(QPen(style_.flow, 1.2));
+            painter.setBrush(style_.flow);
+            drawArrow(painter, QLineF(s.left(), s.center().y(), s.right(), s.center().y()), 5);
+            break;
+        case GanttLegendEntry::Kind::Note:
+            break;
+        }
+        painter.setPen(entry.kind == GanttLegendEntry::Kind::Note ? style_.mutedText : style_.text);
+        painter.drawText(entry.textRect, Qt::AlignLeft | Qt::AlignVCenter,
+                         fm.elidedText(entry.text, Qt::ElideRight, entry.textRect.width() + 1));
+    }
+    painter.restore();
+}
+
+} // namespace tasklane

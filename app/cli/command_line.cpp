@@ -24,11 +24,13 @@ namespace {
 // The options of DESIGN.md's contract that belong to patterns; which apply to a pattern is
 // the pattern's own parameter list.
 const char* const kPatternOptions[] = {
-    "workers", "tasks",   "cpu-ms", "io-ms", "chunksize", "start-method", "gil",
+    "workers", "tasks",      "cpu-ms", "io-ms", "chunksize", "start-method", "gil",
     "lock",    "increments", "delays", "files", "bytes",     "out-dir",      "time-scale",
 };
 
-QString qs(const std::string& s) { return QString::fromStdString(s); }
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
 
 int fail(int code, const QString& message) {
     QTextStream(stderr) << "tasklane-cli: " << message << '\n';
@@ -114,8 +116,8 @@ int run(const QStringList& arguments) {
     const QCommandLineOption help(QStringLiteral("help"), QStringLiteral("Shows the options."));
     parser.addOption(help);
     for (const char* name : kPatternOptions)
-        parser.addOption(QCommandLineOption(QString::fromLatin1(name), QString(),
-                                            QStringLiteral("value")));
+        parser.addOption(
+            QCommandLineOption(QString::fromLatin1(name), QString(), QStringLiteral("value")));
     const QCommandLineOption groupBy(QStringLiteral("group-by"),
                                      QStringLiteral("chart rows: worker, core or both"),
                                      QStringLiteral("worker|core|both"), QStringLiteral("both"));
@@ -135,18 +137,17 @@ int run(const QStringList& arguments) {
 
     const QStringList positional = parser.positionalArguments();
     if (positional.size() < 2)
-        return fail(CommandLine::Usage,
-                    QStringLiteral("run needs a pattern: one of %1")
-                        .arg(qs(PatternRegistry::instance().idsText())));
+        return fail(CommandLine::Usage, QStringLiteral("run needs a pattern: one of %1")
+                                            .arg(qs(PatternRegistry::instance().idsText())));
     if (positional.size() > 2)
         return fail(CommandLine::Usage,
                     QStringLiteral("unexpected argument '%1'").arg(positional.at(2)));
     const std::string id = positional.at(1).toStdString();
     const Pattern* pattern = PatternRegistry::instance().find(id);
     if (pattern == nullptr)
-        return fail(CommandLine::Usage, QStringLiteral("unknown pattern '%1' (choose one of %2)")
-                                            .arg(positional.at(1),
-                                                 qs(PatternRegistry::instance().idsText())));
+        return fail(CommandLine::Usage,
+                    QStringLiteral("unknown pattern '%1' (choose one of %2)")
+                        .arg(positional.at(1), qs(PatternRegistry::instance().idsText())));
 
     if (parser.isSet(help)) {
         QString text = QStringLiteral("tasklane-cli run %1 — %2 (tutorial %3)\n%4\n\n")
@@ -206,8 +207,9 @@ int run(const QStringList& arguments) {
     try {
         result = pattern->run(params, control);
     } catch (const std::exception& e) {
-        return fail(CommandLine::RunFailed,
-                    QStringLiteral("run of %1 failed: %2").arg(qs(id), QString::fromUtf8(e.what())));
+        return fail(
+            CommandLine::RunFailed,
+            QStringLiteral("run of %1 failed: %2").arg(qs(id), QString::fromUtf8(e.what())));
     }
     QString stdoutText;
     for (const auto& line : result.output)
@@ -230,7 +232,8 @@ int render(const QStringList& arguments) {
         return fail(CommandLine::Usage, parser.errorText());
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2)
-        return fail(CommandLine::Usage, QStringLiteral("render needs one trace file: ") + kUsage);
+        return fail(CommandLine::Usage,
+                    QStringLiteral("render needs one trace file: render TRACE.json --chart FILE"));
     if (!parser.isSet(chart))
         return fail(CommandLine::Usage, QStringLiteral("render needs --chart FILE.png|.svg|.pdf"));
     if (!isChartPath(parser.value(chart)))
@@ -270,8 +273,10 @@ int CommandLine::exec(const QStringList& arguments) {
         return Ok;
     }
     if (command.isEmpty())
-        return fail(Usage, QStringLiteral("missing command\n") + kUsage);
-    return fail(Usage, QStringLiteral("unknown command '%1' (use list, run or render)").arg(command));
+        return fail(Usage, QStringLiteral("missing command (use list, run or render; --help shows "
+                                          "the usage)"));
+    return fail(Usage,
+                QStringLiteral("unknown command '%1' (use list, run or render)").arg(command));
 }
 
 } // namespace tasklane

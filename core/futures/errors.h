@@ -11,7 +11,8 @@ namespace tasklane {
 
 class CancelledError : public std::runtime_error {
 public:
-    CancelledError() : std::runtime_error("CancelledError: the future was cancelled") {}
+    CancelledError()
+        : std::runtime_error("CancelledError: the future was cancelled") {}
 };
 
 class TimeoutError : public std::runtime_error {

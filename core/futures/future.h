@@ -32,22 +32,21 @@ template <class T> class Future {
         std::optional<Stored> value;
         std::exception_ptr error;
         std::vector<std::function<void(const Future&)>> callbacks;
+        int waiters = 0; // threads blocked in result(): only then is a notify needed
     };
 
 public:
-    Future() : state_(std::make_shared<State>()) {}
+    Future()
+        : state_(std::make_shared<State>()) {}
 
     bool cancel() {
-        {
-            std::lock_guard lock(state_->mutex);
-            if (state_->status == Status::Running || state_->status == Status::Finished)
-                return false;
-            if (state_->status == Status::Cancelled)
-                return true;
-            state_->status = Status::Cancelled;
-        }
-        state_->cv.notify_all();
-        runCallbacks();
+        std::unique_lock lock(state_->mutex);
+        if (state_->status == Status::Running || state_->status == Status::Finished)
+            return false;
+        if (state_->status == Status::Cancelled)
+            return true;
+        state_->status = Status::Cancelled;
+        complete(lock);
         return true;
     }
     bool cancelled() const { return is(Status::Cancelled); }
@@ -70,7 +69,7 @@ public:
     }
     void wait() const {
         std::unique_lock lock(state_->mutex);
-        state_->cv.wait(lock, [&] { return finishedOrCancelled(); });
+        blockUntil(lock, std::nullopt);
     }
 
     void add_done_callback(std::function<void(const Future&)> fn) {
@@ -93,22 +92,16 @@ public:
         return true;
     }
     template <class... V> void set_result(V&&... v) {
-        {
-            std::lock_guard lock(state_->mutex);
-            state_->value.emplace(std::forward<V>(v)...);
-            state_->status = Status::Finished;
-        }
-        state_->cv.notify_all();
-        runCallbacks();
+        std::unique_lock lock(state_->mutex);
+        state_->value.emplace(std::forward<V>(v)...);
+        state_->status = Status::Finished;
+        complete(lock);
     }
     void set_exception(std::exception_ptr error) {
-        {
-            std::lock_guard lock(state_->mutex);
-            state_->error = std::move(error);
-            state_->status = Status::Finished;
-        }
-        state_->cv.notify_all();
-        runCallbacks();
+        std::unique_lock lock(state_->mutex);
+        state_->error = std::move(error);
+        state_->status = Status::Finished;
+        complete(lock);
     }
 
 private:
@@ -119,15 +112,44 @@ private:
     bool finishedOrCancelled() const {
         return state_->status == Status::Cancelled || state_->status == Status::Finished;
     }
-    void waitLocked(std::unique_lock<std::mutex>& lock,
+    // Returns false on timeout.
+    bool blockUntil(std::unique_lock<std::mutex>& lock,
                     std::optional<std::chrono::nanoseconds> timeout) const {
         const auto ready = [&] { return finishedOrCancelled(); };
+        if (ready())
+            return true;
+        ++state_->waiters;
+        bool ok = true;
         if (!timeout)
             state_->cv.wait(lock, ready);
-        else if (!state_->cv.wait_for(lock, *timeout, ready))
+        else
+            ok = state_->cv.wait_for(lock, *timeout, ready);
+        --state_->waiters;
+        return ok;
+    }
+    void waitLocked(std::unique_lock<std::mutex>& lock,
+                    std::optional<std::chrono::nanoseconds> timeout) const {
+        if (!blockUntil(lock, timeout))
             throw TimeoutError();
         if (state_->status == Status::Cancelled)
             throw CancelledError();
+    }
+    // Called with the status just set under `lock`: wakes the waiters and runs the callbacks
+    // outside the lock, in the thread that completed the future, as Python does.
+    void complete(std::unique_lock<std::mutex>& lock) {
+        std::vector<std::function<void(const Future&)>> callbacks;
+        callbacks.swap(state_->callbacks);
+        const bool notify = state_->waiters > 0;
+        lock.unlock();
+        if (notify)
+            state_->cv.notify_all();
+        for (auto& fn : callbacks) {
+            try {
+                fn(*this);
+            } catch (...) {
+                // Python logs and ignores an exception raised by a done callback.
+            }
+        }
     }
     T result(std::optional<std::chrono::nanoseconds> timeout) const {
         std::unique_lock lock(state_->mutex);
@@ -137,22 +159,6 @@ private:
         if constexpr (!std::is_void_v<T>)
             return *state_->value;
     }
-    // Callbacks run outside the lock, in the thread that completed the future, as Python's.
-    void runCallbacks() {
-        std::vector<std::function<void(const Future&)>> callbacks;
-        {
-            std::lock_guard lock(state_->mutex);
-            callbacks.swap(state_->callbacks);
-        }
-        for (auto& fn : callbacks) {
-            try {
-                fn(*this);
-            } catch (...) {
-                // Python logs and ignores an exception raised by a done callback.
-            }
-        }
-    }
-
     std::shared_ptr<State> state_;
 };
 

@@ -17,40 +17,52 @@ int ThreadPoolExecutor::defaultMaxWorkers() {
 ThreadPoolExecutor::ThreadPoolExecutor(int max_workers)
     : ThreadPoolExecutor(Options{max_workers}) {}
 
-ThreadPoolExecutor::ThreadPoolExecutor(Options options) : options_(std::move(options)) {
+ThreadPoolExecutor::ThreadPoolExecutor(Options options)
+    : options_(std::move(options)) {
     if (options_.max_workers == 0)
         options_.max_workers = defaultMaxWorkers();
     if (options_.max_workers < 0)
         throw std::invalid_argument("max_workers must be greater than 0");
 }
 
-ThreadPoolExecutor::~ThreadPoolExecutor() { shutdown(true); }
+ThreadPoolExecutor::~ThreadPoolExecutor() {
+    shutdown(true);
+}
 
 int ThreadPoolExecutor::threadCount() const {
     std::lock_guard lock(mutex_);
     return int(threads_.size());
 }
 
-void ThreadPoolExecutor::enqueue(std::unique_ptr<WorkItem> item, std::string_view label) {
+void ThreadPoolExecutor::prepare(WorkItem& item, std::string_view label) {
     if (TraceRecorder* rec = options_.recorder) {
-        item->task = rec->newTaskId();
-        item->label = rec->intern(label);
-        item->submitted = TraceRecorder::now();
+        item.task = rec->newTaskId();
+        item.label = rec->intern(label);
+        item.submitted = TraceRecorder::now();
     }
+}
+
+void ThreadPoolExecutor::enqueue(std::vector<std::unique_ptr<WorkItem>>& items) {
+    bool wake = false;
     {
         std::lock_guard lock(mutex_);
         if (shutdown_)
             throw std::runtime_error("cannot schedule new futures after shutdown");
-        queue_.push_back(std::move(item));
-        // Python's _adjust_thread_count: reuse an idle worker, else start one if allowed.
-        if (idle_ > 0) {
-            --idle_;
-        } else if (int(threads_.size()) < options_.max_workers) {
-            const int index = int(threads_.size()) + 1;
-            threads_.emplace_back([this, index] { workerLoop(index); });
+        for (auto& item : items) {
+            queue_.push_back(std::move(item));
+            // Python's _adjust_thread_count, per submitted item: reuse an idle worker, else
+            // start one if allowed.
+            if (idle_ > 0) {
+                --idle_;
+            } else if (int(threads_.size()) < options_.max_workers) {
+                const int index = int(threads_.size()) + 1;
+                threads_.emplace_back([this, index] { workerLoop(index); });
+            }
         }
+        wake = sleeping_ > 0;
     }
-    wake_.notify_one();
+    if (wake)
+        items.size() == 1 ? wake_.notify_one() : wake_.notify_all();
 }
 
 void ThreadPoolExecutor::workerLoop(int index) {
@@ -63,7 +75,11 @@ void ThreadPoolExecutor::workerLoop(int index) {
         std::unique_ptr<WorkItem> item;
         {
             std::unique_lock lock(mutex_);
-            wake_.wait(lock, [&] { return !queue_.empty() || shutdown_; });
+            while (queue_.empty() && !shutdown_) {
+                ++sleeping_;
+                wake_.wait(lock);
+                --sleeping_;
+            }
             if (queue_.empty())
                 return; // shut down and drained
             item = std::move(queue_.front());
@@ -79,15 +95,20 @@ void ThreadPoolExecutor::workerLoop(int index) {
         }
         {
             TaskContext ctx(rec, track, item->task, item->label, options_.gil);
-            ctx.enter(State::Running);
+            // Under the GIL the task runs once it holds it: gil-wait first, then running.
             ctx.acquireGil();
+            if (!ctx.holdsGil())
+                ctx.enter(State::Running);
             item->run();
+            // Idle before the future completes, so that a caller who waited for this result
+            // and submits again finds this worker rather than starting another thread.
+            {
+                std::lock_guard lock(mutex_);
+                ++idle_;
+            }
+            item->complete(); // wakes result() and runs the done callbacks, on this thread
         }
         item.reset();
-        {
-            std::lock_guard lock(mutex_);
-            ++idle_;
-        }
     }
 }
 

@@ -13,13 +13,16 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
 #include <type_traits>
+#include <variant>
 #include <vector>
 
 namespace tasklane {
@@ -54,13 +57,11 @@ public:
     // As submit; the label names the task in the trace ("square(3)").
     template <class F, class... Args>
     auto submitLabelled(std::string_view label, F&& fn, Args&&... args) {
-        using R = std::invoke_result_t<std::decay_t<F>, std::decay_t<Args>...>;
-        auto item = std::make_unique<Item<R>>(
-            [fn = std::forward<F>(fn), ... args = std::forward<Args>(args)]() mutable -> R {
-                return std::invoke(fn, args...);
-            });
-        Future<R> future = item->future;
-        enqueue(std::move(item), label);
+        auto [item, future] = makeItem(std::forward<F>(fn), std::forward<Args>(args)...);
+        prepare(*item, label);
+        std::vector<std::unique_ptr<WorkItem>> one;
+        one.push_back(std::move(item));
+        enqueue(one);
         return future;
     }
 
@@ -73,13 +74,20 @@ public:
         using Item0 = std::decay_t<decltype(*std::begin(items))>;
         using R = std::invoke_result_t<std::decay_t<F>, Item0>;
         std::vector<Future<R>> futures;
+        std::vector<std::unique_ptr<WorkItem>> work;
         futures.reserve(std::size(items));
+        work.reserve(std::size(items));
         std::string label;
         for (const auto& item : items) {
             if (!name.empty())
                 label = labelFor(name, item);
-            futures.push_back(submitLabelled(label, fn, item));
+            auto [w, future] = makeItem(fn, item);
+            prepare(*w, label);
+            work.push_back(std::move(w));
+            futures.push_back(std::move(future));
         }
+        // One lock for the whole batch: the workers start as soon as it is released.
+        enqueue(work);
         std::vector<R> results;
         results.reserve(futures.size());
         for (std::size_t i = 0; i < futures.size(); ++i) {
@@ -101,31 +109,41 @@ public:
 private:
     struct WorkItem {
         virtual ~WorkItem() = default;
-        virtual bool start() = 0; // false when cancelled before it started
-        virtual void run() = 0;   // runs and completes the future; never throws
+        virtual bool start() = 0;    // false when cancelled before it started
+        virtual void run() = 0;      // calls the function, keeps its outcome; never throws
+        virtual void complete() = 0; // hands the outcome to the future
         virtual void cancel() = 0;
         std::uint32_t task = 0;
         std::uint32_t label = 0;
         std::int64_t submitted = 0;
     };
-    template <class R> struct Item final : WorkItem {
-        explicit Item(std::function<R()> f) : fn(std::move(f)) {}
+    template <class R, class Fn> struct Item final : WorkItem {
+        explicit Item(Fn f)
+            : fn(std::move(f)) {}
         bool start() override { return future.set_running_or_notify_cancel(); }
         void run() override {
             try {
-                if constexpr (std::is_void_v<R>) {
+                if constexpr (std::is_void_v<R>)
                     fn();
-                    future.set_result();
-                } else {
-                    future.set_result(fn());
-                }
+                else
+                    value.emplace(fn());
             } catch (...) {
-                future.set_exception(std::current_exception());
+                error = std::current_exception();
             }
         }
+        void complete() override {
+            if (error)
+                future.set_exception(std::move(error));
+            else if constexpr (std::is_void_v<R>)
+                future.set_result();
+            else
+                future.set_result(std::move(*value));
+        }
         void cancel() override { future.cancel(); }
-        std::function<R()> fn;
+        Fn fn;
         Future<R> future;
+        std::optional<std::conditional_t<std::is_void_v<R>, std::monostate, R>> value;
+        std::exception_ptr error;
     };
 
     template <class V> static std::string labelFor(std::string_view name, const V& value) {
@@ -138,7 +156,17 @@ private:
         return label;
     }
 
-    void enqueue(std::unique_ptr<WorkItem> item, std::string_view label);
+    template <class F, class... Args> static auto makeItem(F&& fn, Args&&... args) {
+        using R = std::invoke_result_t<std::decay_t<F>, std::decay_t<Args>...>;
+        auto call = [fn = std::forward<F>(fn), ... args = std::forward<Args>(args)]() mutable -> R {
+            return std::invoke(fn, args...);
+        };
+        auto item = std::make_unique<Item<R, decltype(call)>>(std::move(call));
+        Future<R> future = item->future;
+        return std::pair<std::unique_ptr<WorkItem>, Future<R>>(std::move(item), std::move(future));
+    }
+    void prepare(WorkItem& item, std::string_view label); // trace ids, submit time
+    void enqueue(std::vector<std::unique_ptr<WorkItem>>& items);
     void workerLoop(int index);
 
     Options options_;
@@ -146,7 +174,8 @@ private:
     std::condition_variable wake_;
     std::deque<std::unique_ptr<WorkItem>> queue_;
     std::vector<std::thread> threads_;
-    int idle_ = 0;
+    int idle_ = 0;     // workers done with their last item (Python's idle semaphore)
+    int sleeping_ = 0; // workers blocked on wake_: only they need a notify (a system call)
     bool shutdown_ = false;
 };
 

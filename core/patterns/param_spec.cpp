@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <iomanip>
 #include <sstream>
 
 namespace tasklane {
@@ -9,7 +10,7 @@ namespace tasklane {
 namespace {
 std::string number(double v) {
     std::ostringstream s;
-    s << v;
+    s << std::setprecision(15) << v; // 1000000, not 1e+06
     return s.str();
 }
 
@@ -70,7 +71,7 @@ std::string ParamSpec::format(const ParamValue& value) {
 }
 
 std::optional<std::string> ParamSpec::validate(const ParamValue& value) const {
-    const std::string bad = "--" + name + " must be " ;
+    const std::string bad = "--" + name + " must be ";
     switch (kind) {
     case ParamKind::Int: {
         const auto* v = std::get_if<long long>(&value);

@@ -21,8 +21,8 @@ std::optional<std::string> Pattern::validate(const Params& params) const {
             std::string known;
             for (const auto& s : specs)
                 known += (known.empty() ? "--" : ", --") + s.name;
-            return "--" + name + " does not apply to pattern " + id() + " (its options: " +
-                   known + ")";
+            return "--" + name + " does not apply to pattern " + id() + " (its options: " + known +
+                   ")";
         }
         if (auto error = spec->validate(value))
             return error;

@@ -5,7 +5,9 @@
 namespace tasklane {
 
 namespace {
-QString qs(const std::string& s) { return QString::fromStdString(s); }
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
 
 QJsonValue toJson(const ParamValue& value) {
     if (const auto* i = std::get_if<long long>(&value))

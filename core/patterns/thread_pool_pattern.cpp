@@ -19,18 +19,54 @@ std::string ThreadPoolPattern::description() const {
 
 std::vector<ParamSpec> ThreadPoolPattern::params() const {
     return {
-        {"workers", ParamKind::Int, 1, 64, (long long)ThreadPoolExecutor::defaultMaxWorkers(),
-         "max_workers: threads in the pool (Python's default: min(32, cores + 4))", "", {}},
-        {"tasks", ParamKind::Int, 1, 1'000'000, 5LL,
-         "how many numbers to map (the tutorial maps 1..5)", "", {}},
-        {"cpu-ms", ParamKind::Double, 0, 10'000, 0.0,
-         "CPU work per task: real arithmetic on the thread's core", "ms", {}},
-        {"io-ms", ParamKind::Double, 0, 10'000, 0.0,
-         "blocking I/O per task: a sleep, with the GIL released", "ms", {}},
-        {"gil", ParamKind::Choice, 0, 0, std::string("on"),
-         "the GIL model: on as in CPython, off as free-threaded Python", "", {"on", "off"}},
-        {"time-scale", ParamKind::Double, 0.01, 10, 1.0,
-         "multiplies every duration (cpu-ms, io-ms)", "", {}},
+        {"workers",
+         ParamKind::Int,
+         1,
+         64,
+         (long long)ThreadPoolExecutor::defaultMaxWorkers(),
+         "max_workers: threads in the pool (Python's default: min(32, cores + 4))",
+         "",
+         {}},
+        {"tasks",
+         ParamKind::Int,
+         1,
+         1'000'000,
+         5LL,
+         "how many numbers to map (the tutorial maps 1..5)",
+         "",
+         {}},
+        {"cpu-ms",
+         ParamKind::Double,
+         0,
+         10'000,
+         0.0,
+         "CPU work per task: real arithmetic on the thread's core",
+         "ms",
+         {}},
+        {"io-ms",
+         ParamKind::Double,
+         0,
+         10'000,
+         0.0,
+         "blocking I/O per task: a sleep, with the GIL released",
+         "ms",
+         {}},
+        {"gil",
+         ParamKind::Choice,
+         0,
+         0,
+         std::string("on"),
+         "the GIL model: on as in CPython, off as free-threaded Python",
+         "",
+         {"on", "off"}},
+        {"time-scale",
+         ParamKind::Double,
+         0.01,
+         10,
+         1.0,
+         "multiplies every duration (cpu-ms, io-ms)",
+         "",
+         {}},
     };
 }
 
@@ -111,8 +147,7 @@ RunResult ThreadPoolPattern::run(const Params& given, RunControl& control) const
     out.output.push_back(out.result);
     recorder.instant(mainTrack, end, recorder.intern("print(results)"));
     out.trace = recorder.finish();
-    out.metrics =
-        computeMetrics(out.trace, begin, end, int(std::min<long long>(workers, tasks)));
+    out.metrics = computeMetrics(out.trace, begin, end, int(std::min<long long>(workers, tasks)));
     return out;
 }
 

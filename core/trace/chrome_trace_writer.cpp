@@ -1,0 +1,460 @@
+#include "trace/chrome_trace_writer.h"
+
+#include <QIODevice>
+#include <QSaveFile>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <compare>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace tasklane {
+
+namespace {
+
+// A file is written in chunks of this size, so a million-event trace never needs its whole
+// text in memory.
+constexpr qsizetype kChunk = qsizetype(1) << 20;
+// Task-less async slices need ids that no task id (a uint32) can take.
+constexpr std::uint64_t kAnonymousAsyncBase = std::uint64_t(1) << 32;
+
+// Length of the valid UTF-8 sequence starting at s[i], 0 if it is not one.
+int utf8Length(std::string_view s, std::size_t i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char c = byte(i);
+    const std::size_t left = s.size() - i;
+    const auto cont = [&](std::size_t k) { return (byte(k) & 0xC0) == 0x80; };
+    if (c >= 0xC2 && c <= 0xDF)
+        return left >= 2 && cont(i + 1) ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (left < 3 || !cont(i + 1) || !cont(i + 2))
+            return 0;
+        if (c == 0xE0 && byte(i + 1) < 0xA0)
+            return 0; // overlong
+        if (c == 0xED && byte(i + 1) > 0x9F)
+            return 0; // UTF-16 surrogate
+        return 3;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        if (left < 4 || !cont(i + 1) || !cont(i + 2) || !cont(i + 3))
+            return 0;
+        if (c == 0xF0 && byte(i + 1) < 0x90)
+            return 0; // overlong
+        if (c == 0xF4 && byte(i + 1) > 0x8F)
+            return 0; // beyond U+10FFFF
+        return 4;
+    }
+    return 0;
+}
+
+// Appends JSON text to a std::string chunk (inline appends, much cheaper per call than
+// QByteArray's) and moves each full chunk on: to the device when writing a file, so a
+// million-event trace never sits in memory as text, else to the result QByteArray.
+class JsonOut {
+public:
+    JsonOut(QByteArray* target, QIODevice* device)
+        : target_(target)
+        , device_(device) {
+        chunk_.reserve(std::size_t(kChunk) + 4096);
+    }
+
+    bool ok() const { return ok_; }
+    // An X event with args is ~170 bytes; a track's metadata ~300.
+    void reserve(std::size_t events, std::size_t tracks) {
+        if (target_ != nullptr)
+            target_->reserve(qsizetype(events * 180 + tracks * 300 + 512));
+    }
+
+    JsonOut& raw(std::string_view s) {
+        chunk_.append(s);
+        return *this;
+    }
+    JsonOut& raw(char c) {
+        chunk_.push_back(c);
+        return *this;
+    }
+    JsonOut& integer(std::int64_t v) {
+        char tmp[24];
+        const auto r = std::to_chars(tmp, tmp + sizeof tmp, v);
+        chunk_.append(tmp, std::size_t(r.ptr - tmp));
+        return *this;
+    }
+    JsonOut& unsignedInteger(std::uint64_t v) {
+        char tmp[24];
+        const auto r = std::to_chars(tmp, tmp + sizeof tmp, v);
+        chunk_.append(tmp, std::size_t(r.ptr - tmp));
+        return *this;
+    }
+    // Nanoseconds as microseconds with exactly three decimals, so no digit is ever lost.
+    JsonOut& micros(std::int64_t ns) {
+        const std::uint64_t magnitude = ns < 0 ? 0 - std::uint64_t(ns) : std::uint64_t(ns);
+        if (ns < 0)
+            chunk_.push_back('-');
+        unsignedInteger(magnitude / 1000);
+        const auto frac = unsigned(magnitude % 1000);
+        const char digits[4] = {'.', char('0' + frac / 100), char('0' + frac / 10 % 10),
+                                char('0' + frac % 10)};
+        chunk_.append(digits, 4);
+        return *this;
+    }
+    // Shortest text that reads back as the same double; JSON has no NaN or infinities, and
+    // QJsonDocument reads "-0" as 0, so -0 is written as 0 to keep the round trip byte-exact.
+    JsonOut& number(double v) {
+        if (v == 0)
+            return raw('0');
+        if (std::isnan(v))
+            return raw("\"NaN\"");
+        if (std::isinf(v))
+            return raw(v > 0 ? "\"Infinity\"" : "\"-Infinity\"");
+        char tmp[32];
+        const auto r = std::to_chars(tmp, tmp + sizeof tmp, v);
+        chunk_.append(tmp, std::size_t(r.ptr - tmp));
+        return *this;
+    }
+    JsonOut& string(std::string_view s) {
+        chunk_.push_back('"');
+        std::size_t run = 0; // start of the bytes not yet copied
+        std::size_t i = 0;
+        const auto copyRun = [&] { chunk_.append(s.data() + run, i - run); };
+        while (i < s.size()) {
+            const auto c = static_cast<unsigned char>(s[i]);
+            if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+                ++i;
+                continue;
+            }
+            if (c >= 0x80) {
+                if (const int n = utf8Length(s, i); n > 0) {
+                    i += std::size_t(n);
+                    continue;
+                }
+                copyRun();
+                chunk_.append("\xEF\xBF\xBD"); // U+FFFD keeps the file valid JSON
+                run = ++i;
+                continue;
+            }
+            copyRun();
+            switch (c) {
+            case '"':
+                chunk_.append("\\\"");
+                break;
+            case '\\':
+                chunk_.append("\\\\");
+                break;
+            case '\b':
+                chunk_.append("\\b");
+                break;
+            case '\f':
+                chunk_.append("\\f");
+                break;
+            case '\n':
+                chunk_.append("\\n");
+                break;
+            case '\r':
+                chunk_.append("\\r");
+                break;
+            case '\t':
+                chunk_.append("\\t");
+                break;
+            default: {
+                static constexpr char kHex[] = "0123456789abcdef";
+                const char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+                chunk_.append(esc, 6);
+            }
+            }
+            run = ++i;
+        }
+        copyRun();
+        chunk_.push_back('"');
+        return *this;
+    }
+
+    // Called between events.
+    void maybeFlush() {
+        if (chunk_.size() >= std::size_t(kChunk))
+            flush();
+    }
+    bool flush() {
+        if (chunk_.empty())
+            return ok_;
+        if (target_ != nullptr)
+            target_->append(chunk_.data(), qsizetype(chunk_.size()));
+        else if (ok_)
+            ok_ = device_->write(chunk_.data(), qint64(chunk_.size())) == qint64(chunk_.size());
+        chunk_.clear(); // keeps the capacity for the next chunk
+        return ok_;
+    }
+
+private:
+    QByteArray* target_;
+    QIODevice* device_;
+    std::string chunk_;
+    bool ok_ = true;
+};
+
+std::string_view labelOf(const Trace& trace, const TraceEvent& e) {
+    return e.label < trace.strings.size() ? std::string_view(trace.strings[e.label])
+                                          : std::string_view();
+}
+
+// The order events are written in. Trace::finalize() leaves ties on (track, begin, end) in
+// whatever order the sort left them; breaking ties on every written field makes the output
+// independent of that order, hence byte-identical after a read.
+std::vector<std::uint32_t> writeOrder(const Trace& trace) {
+    const auto& ev = trace.events;
+    std::vector<std::uint32_t> order;
+    order.reserve(ev.size());
+    for (std::size_t i = 0; i < ev.size(); ++i)
+        if (ev[i].track < trace.tracks.size())
+            order.push_back(std::uint32_t(i));
+
+    const auto base = [&](std::uint32_t a, std::uint32_t b) -> std::strong_ordering {
+        const TraceEvent& x = ev[a];
+        const TraceEvent& y = ev[b];
+        if (auto c = x.track <=> y.track; c != 0)
+            return c;
+        if (auto c = x.begin_ns <=> y.begin_ns; c != 0)
+            return c;
+        return y.end_ns <=> x.end_ns; // enclosing slice first, as Trace::finalize()
+    };
+    // Only what each type writes, compared as written (-0 is 0, every NaN the same), so that
+    // ties order the same before and after a read.
+    const auto written = [](double v) {
+        return v == 0 ? 0.0 : std::isnan(v) ? std::numeric_limits<double>::quiet_NaN() : v;
+    };
+    const auto full = [&](std::uint32_t a, std::uint32_t b) {
+        if (auto c = base(a, b); c != 0)
+            return c < 0;
+        const TraceEvent& x = ev[a];
+        const TraceEvent& y = ev[b];
+        if (x.type != y.type)
+            return x.type < y.type;
+        const bool slice = x.isSlice();
+        const bool counter = x.type == EventType::Counter;
+        const bool flow = x.type == EventType::FlowStart || x.type == EventType::FlowEnd;
+        if (slice && x.state != y.state)
+            return x.state < y.state;
+        if (!counter && x.task != y.task)
+            return x.task < y.task;
+        if (!counter && !flow && x.cpu != y.cpu)
+            return x.cpu < y.cpu;
+        if (counter || flow)
+            if (auto c = std::strong_order(written(x.value), written(y.value)); c != 0)
+                return c < 0;
+        return !flow && labelOf(trace, x) < labelOf(trace, y);
+    };
+
+    bool sorted = true;
+    for (std::size_t i = 1; i < order.size() && sorted; ++i)
+        sorted = base(order[i - 1], order[i]) <= 0;
+    if (!sorted) {
+        std::sort(order.begin(), order.end(), full);
+        return order;
+    }
+    // Already in finalize() order: only the runs of ties need sorting.
+    for (std::size_t i = 0; i < order.size();) {
+        std::size_t j = i + 1;
+        while (j < order.size() && base(order[i], order[j]) == 0)
+            ++j;
+        if (j - i > 1)
+            std::sort(order.begin() + std::ptrdiff_t(i), order.begin() + std::ptrdiff_t(j), full);
+        i = j;
+    }
+    return order;
+}
+
+// The tid each track is written with: its own, unless an earlier track already took that
+// (pid, tid), in which case one above the highest tid of that pid.
+std::vector<std::int64_t> fileTids(const Trace& trace) {
+    std::set<std::pair<std::int64_t, std::int64_t>> taken;
+    std::map<std::int64_t, std::int64_t> highest;
+    for (const Track& t : trace.tracks) {
+        auto [it, inserted] = highest.try_emplace(t.pid, t.tid);
+        if (!inserted)
+            it->second = std::max(it->second, t.tid);
+    }
+    std::vector<std::int64_t> tids;
+    tids.reserve(trace.tracks.size());
+    for (const Track& t : trace.tracks) {
+        std::int64_t tid = t.tid;
+        if (!taken.emplace(t.pid, tid).second) {
+            std::int64_t& top = highest[t.pid];
+            tid = std::max<std::int64_t>(top, 0) + 1;
+            while (!taken.emplace(t.pid, tid).second)
+                ++tid;
+            top = tid;
+        }
+        tids.push_back(tid);
+    }
+    return tids;
+}
+
+void writeTrace(const Trace& trace, JsonOut& out) {
+    const std::vector<std::int64_t> tids = fileTids(trace);
+    const std::vector<std::uint32_t> order = writeOrder(trace);
+
+    std::int64_t origin = 0;
+    if (!order.empty()) {
+        origin = trace.events[order.front()].begin_ns;
+        for (std::uint32_t i : order)
+            origin = std::min(origin, trace.events[i].begin_ns);
+    }
+
+    out.reserve(order.size(), trace.tracks.size());
+
+    out.raw("{\"traceEvents\":[\n");
+    bool first = true;
+    const auto next = [&] {
+        if (!first)
+            out.raw(",\n");
+        first = false;
+    };
+
+    std::vector<std::int64_t> pids;
+    for (const Track& t : trace.tracks)
+        if (std::find(pids.begin(), pids.end(), t.pid) == pids.end())
+            pids.push_back(t.pid);
+    for (std::size_t k = 0; k < pids.size(); ++k) {
+        next();
+        out.raw("{\"ph\":\"M\",\"name\":\"process_name\",\"pid\":").integer(pids[k]);
+        out.raw(",\"args\":{\"name\":").string(k == 0 ? "tasklane" : "tasklane worker").raw("}}");
+        next();
+        out.raw("{\"ph\":\"M\",\"name\":\"process_sort_index\",\"pid\":").integer(pids[k]);
+        out.raw(",\"args\":{\"sort_index\":").integer(std::int64_t(k)).raw("}}");
+    }
+    for (std::size_t i = 0; i < trace.tracks.size(); ++i) {
+        const Track& t = trace.tracks[i];
+        next();
+        out.raw("{\"ph\":\"M\",\"name\":\"thread_name\",\"pid\":").integer(t.pid);
+        out.raw(",\"tid\":").integer(tids[i]);
+        out.raw(",\"args\":{\"name\":").string(t.name);
+        out.raw(",\"kind\":").string(trackKindName(t.kind));
+        if (tids[i] != t.tid)
+            out.raw(",\"tid\":").integer(t.tid);
+        out.raw("}}");
+        next();
+        out.raw("{\"ph\":\"M\",\"name\":\"thread_sort_index\",\"pid\":").integer(t.pid);
+        out.raw(",\"tid\":").integer(tids[i]);
+        out.raw(",\"args\":{\"sort_index\":").integer(std::int64_t(i)).raw("}}");
+    }
+    out.maybeFlush();
+
+    std::uint64_t anonymousAsync = 0;
+    for (std::uint32_t index : order) {
+        const TraceEvent& e = trace.events[index];
+        const Track& track = trace.tracks[e.track];
+        const std::string_view label = labelOf(trace, e);
+        const std::string_view state = stateName(e.state);
+        const std::string_view name = label.empty() ? state : label;
+        const auto where = [&] {
+            out.raw(",\"pid\":").integer(track.pid).raw(",\"tid\":").integer(tids[e.track]);
+        };
+        const auto stateArgs = [&] {
+            out.raw("\"state\":").string(state);
+            if (!label.empty() && label == state)
+                out.raw(",\"label\":").string(label);
+            out.raw(",\"cpu\":").integer(e.cpu).raw(",\"task\":").integer(e.task);
+        };
+        next();
+        switch (e.type) {
+        case EventType::Slice:
+            out.raw("{\"ph\":\"X\",\"name\":").string(name).raw(",\"cat\":").string(state);
+            where();
+            out.raw(",\"ts\":").micros(e.begin_ns - origin);
+            out.raw(",\"dur\":").micros(e.end_ns - e.begin_ns);
+            out.raw(",\"args\":{");
+            stateArgs();
+            out.raw("}}");
+            break;
+        case EventType::AsyncSlice: {
+            // Written back to back, so even overlapping slices of one task pair up unambiguously.
+            const std::uint64_t id = e.task != 0 ? e.task : kAnonymousAsyncBase + anonymousAsync++;
+            char hex[20];
+            const auto r = std::to_chars(hex, hex + sizeof hex, id, 16);
+            const std::string_view idText(hex, std::size_t(r.ptr - hex));
+            out.raw("{\"ph\":\"b\",\"name\":").string(name).raw(",\"cat\":").string(state);
+            out.raw(",\"id\":\"0x").raw(idText).raw('"');
+            where();
+            out.raw(",\"ts\":").micros(e.begin_ns - origin);
+            out.raw(",\"args\":{");
+            stateArgs();
+            out.raw(",\"track\":").integer(e.track).raw("}},\n");
+            out.raw("{\"ph\":\"e\",\"name\":").string(name).raw(",\"cat\":").string(state);
+            out.raw(",\"id\":\"0x").raw(idText).raw('"');
+            where();
+            out.raw(",\"ts\":").micros(e.end_ns - origin).raw('}');
+            break;
+        }
+        case EventType::Instant:
+            out.raw("{\"ph\":\"i\",\"s\":\"t\",\"name\":").string(label);
+            where();
+            out.raw(",\"ts\":").micros(e.begin_ns - origin);
+            out.raw(",\"args\":{\"task\":").integer(e.task);
+            if (e.cpu != -1)
+                out.raw(",\"cpu\":").integer(e.cpu);
+            out.raw("}}");
+            break;
+        case EventType::Counter:
+            out.raw("{\"ph\":\"C\",\"name\":").string(label);
+            where();
+            out.raw(",\"ts\":").micros(e.begin_ns - origin);
+            out.raw(",\"args\":{\"value\":").number(e.value).raw("}}");
+            break;
+        case EventType::FlowStart:
+        case EventType::FlowEnd:
+            out.raw(e.type == EventType::FlowStart ? "{\"ph\":\"s\""
+                                                   : "{\"ph\":\"f\",\"bp\":\"e\"");
+            out.raw(",\"name\":\"flow\",\"cat\":\"flow\",\"id\":").number(e.value);
+            where();
+            out.raw(",\"ts\":").micros(e.begin_ns - origin);
+            out.raw(",\"args\":{\"task\":").integer(e.task).raw("}}");
+            break;
+        }
+        out.maybeFlush();
+    }
+
+    out.raw("\n],\n\"displayTimeUnit\":\"ns\",\n\"otherData\":{\"generator\":\"tasklane\",");
+    out.raw("\"clock\":\"CLOCK_MONOTONIC\",\"origin_ns\":").integer(origin).raw("}}\n");
+}
+
+} // namespace
+
+QByteArray ChromeTraceWriter::toJson(const Trace& trace) {
+    QByteArray json;
+    JsonOut out(&json, nullptr);
+    writeTrace(trace, out);
+    out.flush();
+    return json;
+}
+
+bool ChromeTraceWriter::write(const Trace& trace, const QString& path, QString* error) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error != nullptr)
+            *error = QStringLiteral("cannot open %1 for writing: %2").arg(path, file.errorString());
+        return false;
+    }
+    JsonOut out(nullptr, &file);
+    writeTrace(trace, out);
+    if (!out.flush()) {
+        if (error != nullptr)
+            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+        file.cancelWriting();
+        return false;
+    }
+    if (!file.commit()) {
+        if (error != nullptr)
+            *error = QStringLiteral("cannot save %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace tasklane

@@ -7,13 +7,14 @@ namespace tasklane {
 
 namespace {
 constexpr std::array<std::string_view, kStateCount> kStateNames = {
-    "running", "queued", "sleeping", "awaiting", "lock-wait",
+    "running",   "queued",   "sleeping", "awaiting", "lock-wait",
     "lock-held", "gil-wait", "spawning", "idle"};
-constexpr std::array<std::string_view, 4> kKindNames = {"main", "thread", "process",
-                                                        "event-loop"};
+constexpr std::array<std::string_view, 4> kKindNames = {"main", "thread", "process", "event-loop"};
 } // namespace
 
-std::string_view stateName(State state) { return kStateNames[std::size_t(state)]; }
+std::string_view stateName(State state) {
+    return kStateNames[std::size_t(state)];
+}
 
 std::optional<State> stateFromName(std::string_view name) {
     for (std::size_t i = 0; i < kStateNames.size(); ++i)
@@ -22,7 +23,9 @@ std::optional<State> stateFromName(std::string_view name) {
     return std::nullopt;
 }
 
-std::string_view trackKindName(TrackKind kind) { return kKindNames[std::size_t(kind)]; }
+std::string_view trackKindName(TrackKind kind) {
+    return kKindNames[std::size_t(kind)];
+}
 
 std::optional<TrackKind> trackKindFromName(std::string_view name) {
     for (std::size_t i = 0; i < kKindNames.size(); ++i)
@@ -49,6 +52,9 @@ void Trace::finalize() {
         if (e.track < tracks.size()) {
             trackStart_[e.track] = std::uint32_t(i);
             trackMaxDuration_[e.track] = std::max(trackMaxDuration_[e.track], e.duration_ns());
+        } else {
+            // Events of unregistered tracks sort last; the last real track ends before them.
+            trackStart_[tracks.size()] = std::uint32_t(i);
         }
         if (first) {
             begin_ = e.begin_ns;
@@ -75,14 +81,25 @@ std::span<const TraceEvent> Trace::eventsOf(std::uint32_t track) const {
 std::span<const TraceEvent> Trace::eventsOf(std::uint32_t track, std::int64_t from,
                                             std::int64_t to) const {
     const auto all = eventsOf(track);
-    if (all.empty())
-        return all;
+    if (all.empty() || from >= to)
+        return {};
     // Events are sorted by begin; anything that starts before `from - longest` ends before it.
     const std::int64_t earliest = from - trackMaxDuration_[track];
-    auto first = std::lower_bound(all.begin(), all.end(), earliest,
-                                  [](const TraceEvent& e, std::int64_t t) { return e.begin_ns < t; });
-    auto last = std::lower_bound(first, all.end(), to,
-                                 [](const TraceEvent& e, std::int64_t t) { return e.begin_ns < t; });
+    auto first =
+        std::lower_bound(all.begin(), all.end(), earliest,
+                         [](const TraceEvent& e, std::int64_t t) { return e.begin_ns < t; });
+    auto last = std::lower_bound(
+        first, all.end(), to, [](const TraceEvent& e, std::int64_t t) { return e.begin_ns < t; });
+    // Both ends of the span overlap [from, to) (a zero-length event counts where it lies).
+    // Between them, an event that ends before `from` remains only when a longer one encloses
+    // it (nested slices, an instant inside a slice, overlapping async slices).
+    const auto overlaps = [&](const TraceEvent& e) {
+        return e.end_ns > from || e.begin_ns >= from;
+    };
+    while (first != last && !overlaps(*first))
+        ++first;
+    while (last != first && !overlaps(*(last - 1)))
+        --last;
     return std::span<const TraceEvent>(first, last);
 }
 

@@ -17,7 +17,7 @@ namespace tasklane {
 class Trace {
 public:
     std::vector<Track> tracks;
-    std::vector<TraceEvent> events; // sorted by (track, begin_ns, end_ns)
+    std::vector<TraceEvent> events;                  // sorted by (track, begin_ns, end_ns)
     std::vector<std::string> strings{std::string()}; // strings[0] is the empty label
 
     // Call after filling `events` by hand: sorts and rebuilds the per-track index.
@@ -25,7 +25,9 @@ public:
 
     // The events of one track, in begin order.
     std::span<const TraceEvent> eventsOf(std::uint32_t track) const;
-    // The events of one track that overlap [from, to).
+    // The events of one track that overlap [from, to): exactly those where the track's
+    // events do not nest (a thread's slices). Where they do, the span runs from the first
+    // overlapping event to the last, and may hold enclosed ones that end before `from`.
     std::span<const TraceEvent> eventsOf(std::uint32_t track, std::int64_t from,
                                          std::int64_t to) const;
 

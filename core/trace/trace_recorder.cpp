@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <ctime>
 #include <sched.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -13,36 +14,113 @@ std::atomic<std::uint64_t> g_nextSerial{1};
 
 // Chunks grow from small (a pool of 64 mostly idle workers costs little) to large (a
 // million events cost few allocations and at most one half-empty chunk per thread).
-constexpr std::size_t kFirstChunk = 256;
-constexpr std::size_t kMaxChunk = 16384;
+// Sizes are in events and multiples of a 4 KiB page (a TraceEvent is 40 bytes).
+constexpr std::size_t kFirstChunk = 512;
+constexpr std::size_t kMaxChunk = 512 * 16;
+} // namespace
+
+// A chunk is mapped with MAP_POPULATE so its pages are faulted in by one system call
+// rather than one page fault per hundred events on the hot path.
+class TraceRecorder::Chunk {
+public:
+    explicit Chunk(std::size_t capacity)
+        : capacity_(capacity) {
+        void* p = ::mmap(nullptr, bytes(), PROT_READ | PROT_WRITE,
+                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+        if (p == MAP_FAILED)
+            throw std::bad_alloc();
+        data_ = static_cast<TraceEvent*>(p);
+    }
+    ~Chunk() { ::munmap(data_, bytes()); }
+    Chunk(const Chunk&) = delete;
+    Chunk& operator=(const Chunk&) = delete;
+
+    TraceEvent* begin() const { return data_; }
+    TraceEvent* limit() const { return data_ + capacity_; }
+    std::size_t capacity() const { return capacity_; }
+    std::size_t bytes() const { return capacity_ * sizeof(TraceEvent); }
+
+private:
+    TraceEvent* data_ = nullptr;
+    std::size_t capacity_;
+};
+
+namespace {
+// Freed chunks are kept (up to a cap) for the next run: on this kind of virtual machine
+// faulting fresh pages in costs about 20 ns per event, more than recording it, and the
+// window re-runs a pattern on every slider move.
+class ChunkPool {
+public:
+    static ChunkPool& instance() {
+        static ChunkPool pool;
+        return pool;
+    }
+    std::unique_ptr<TraceRecorder::Chunk> take(std::size_t capacity) {
+        {
+            std::lock_guard lock(mutex_);
+            for (auto it = free_.begin(); it != free_.end(); ++it)
+                if ((*it)->capacity() == capacity) {
+                    auto chunk = std::move(*it);
+                    free_.erase(it);
+                    retained_ -= chunk->bytes();
+                    return chunk;
+                }
+        }
+        return std::make_unique<TraceRecorder::Chunk>(capacity);
+    }
+    void give(std::unique_ptr<TraceRecorder::Chunk> chunk) {
+        std::lock_guard lock(mutex_);
+        if (retained_ + chunk->bytes() > kMaxRetained)
+            return; // unmapped here
+        retained_ += chunk->bytes();
+        free_.push_back(std::move(chunk));
+    }
+
+private:
+    static constexpr std::size_t kMaxRetained = std::size_t(64) << 20;
+    std::mutex mutex_;
+    std::vector<std::unique_ptr<TraceRecorder::Chunk>> free_;
+    std::size_t retained_ = 0;
+};
 } // namespace
 
 struct TraceRecorder::Buffer {
-    std::vector<std::vector<TraceEvent>> chunks;
-    std::vector<TraceEvent>* current = nullptr;
+    ~Buffer() {
+        for (auto& chunk : chunks)
+            ChunkPool::instance().give(std::move(chunk));
+    }
+    std::vector<std::unique_ptr<Chunk>> chunks;
+    std::vector<std::size_t> sizes; // of every chunk but the current one
+    TraceEvent* next = nullptr;
+    TraceEvent* limit = nullptr;
 
     void append(const TraceEvent& e) {
-        if (current == nullptr || current->size() == current->capacity()) [[unlikely]]
+        if (next == limit) [[unlikely]]
             grow();
-        current->push_back(e);
+        *next++ = e;
     }
     void grow() {
-        const std::size_t next =
-            current == nullptr ? kFirstChunk : std::min(current->capacity() * 2, kMaxChunk);
-        chunks.emplace_back();
-        chunks.back().reserve(next);
-        current = &chunks.back();
+        if (!chunks.empty())
+            sizes.push_back(std::size_t(next - chunks.back()->begin()));
+        const std::size_t capacity =
+            chunks.empty() ? kFirstChunk : std::min(chunks.back()->capacity() * 2, kMaxChunk);
+        chunks.push_back(ChunkPool::instance().take(capacity));
+        next = chunks.back()->begin();
+        limit = chunks.back()->limit();
+    }
+    std::size_t sizeOf(std::size_t chunk) const {
+        return chunk < sizes.size() ? sizes[chunk] : std::size_t(next - chunks[chunk]->begin());
     }
     std::size_t size() const {
         std::size_t n = 0;
-        for (const auto& c : chunks)
-            n += c.size();
+        for (std::size_t c = 0; c < chunks.size(); ++c)
+            n += sizeOf(c);
         return n;
     }
     std::size_t capacity() const {
         std::size_t n = 0;
         for (const auto& c : chunks)
-            n += c.capacity();
+            n += c->capacity();
         return n;
     }
 };
@@ -52,10 +130,13 @@ struct LocalCache {
     std::uint64_t serial = 0;
     void* buffer = nullptr;
 };
-thread_local LocalCache t_cache;
+// initial-exec: Qt builds everything -fPIC, which would otherwise make every access a
+// __tls_get_addr call on the hot path.
+__attribute__((tls_model("initial-exec"))) thread_local LocalCache t_cache;
 } // namespace
 
-TraceRecorder::TraceRecorder() : serial_(g_nextSerial.fetch_add(1)) {}
+TraceRecorder::TraceRecorder()
+    : serial_(g_nextSerial.fetch_add(1)) {}
 TraceRecorder::~TraceRecorder() = default;
 
 std::int64_t TraceRecorder::now() {
@@ -64,15 +145,19 @@ std::int64_t TraceRecorder::now() {
     return std::int64_t(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
 }
 
-int TraceRecorder::currentCpu() { return sched_getcpu(); }
+int TraceRecorder::currentCpu() {
+    return sched_getcpu();
+}
 
-std::int64_t TraceRecorder::currentTid() { return static_cast<std::int64_t>(::gettid()); }
+std::int64_t TraceRecorder::currentTid() {
+    return static_cast<std::int64_t>(::gettid());
+}
 
 std::uint32_t TraceRecorder::addTrack(TrackKind kind, std::string name, std::int64_t pid,
                                       std::int64_t tid) {
     std::lock_guard lock(mutex_);
-    tracks_.push_back(Track{pid < 0 ? std::int64_t(::getpid()) : pid,
-                            tid < 0 ? currentTid() : tid, kind, std::move(name)});
+    tracks_.push_back(Track{pid < 0 ? std::int64_t(::getpid()) : pid, tid < 0 ? currentTid() : tid,
+                            kind, std::move(name)});
     return std::uint32_t(tracks_.size() - 1);
 }
 
@@ -104,7 +189,9 @@ TraceRecorder::Buffer& TraceRecorder::localBuffer() {
     return *slot;
 }
 
-void TraceRecorder::record(const TraceEvent& event) { localBuffer().append(event); }
+void TraceRecorder::record(const TraceEvent& event) {
+    localBuffer().append(event);
+}
 
 void TraceRecorder::slice(std::uint32_t track, State state, std::int64_t begin, std::int64_t end,
                           std::uint32_t task, std::uint32_t label, int cpu) {
@@ -194,8 +281,9 @@ Trace TraceRecorder::finish() {
         total += b->size();
     trace.events.reserve(total);
     for (auto& b : buffers_)
-        for (auto& chunk : b->chunks)
-            trace.events.insert(trace.events.end(), chunk.begin(), chunk.end());
+        for (std::size_t c = 0; c < b->chunks.size(); ++c)
+            trace.events.insert(trace.events.end(), b->chunks[c]->begin(),
+                                b->chunks[c]->begin() + b->sizeOf(c));
     buffers_.clear();
     bufferOf_.clear();
     serial_ = g_nextSerial.fetch_add(1);

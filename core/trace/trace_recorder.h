@@ -27,7 +27,7 @@ public:
     TraceRecorder& operator=(const TraceRecorder&) = delete;
 
     static std::int64_t now();
-    static int currentCpu();      // sched_getcpu(), -1 if unknown
+    static int currentCpu();          // sched_getcpu(), -1 if unknown
     static std::int64_t currentTid(); // gettid()
 
     // Registration: thread-safe, takes a lock; call before the hot loop, not inside it.
@@ -48,8 +48,8 @@ public:
     void instant(std::uint32_t track, std::int64_t at, std::uint32_t label, std::uint32_t task = 0);
     void counter(std::uint32_t track, std::int64_t at, std::uint32_t label, double value);
     // An arrow from (fromTrack, fromNs) to (toTrack, toNs), e.g. submit -> run.
-    void flow(std::uint32_t id, std::uint32_t fromTrack, std::int64_t fromNs,
-              std::uint32_t toTrack, std::int64_t toNs, std::uint32_t task = 0);
+    void flow(std::uint32_t id, std::uint32_t fromTrack, std::int64_t fromNs, std::uint32_t toTrack,
+              std::int64_t toNs, std::uint32_t task = 0);
 
     // Exact once the recording threads have finished; a snapshot otherwise.
     std::size_t eventCount() const;
@@ -60,11 +60,13 @@ public:
     // every thread that recorded has been joined (or has otherwise stopped recording).
     Trace finish();
 
+    class Chunk; // a block of events; public so the chunk pool can hold them
+
 private:
     struct Buffer;
     Buffer& localBuffer();
 
-    std::uint64_t serial_; // renewed by finish() so no thread's cached buffer outlives it
+    std::uint64_t serial_;     // renewed by finish() so no thread's cached buffer outlives it
     mutable std::mutex mutex_; // guards the registries below, never taken on the hot path
     std::vector<std::unique_ptr<Buffer>> buffers_;
     std::unordered_map<std::thread::id, Buffer*> bufferOf_;

@@ -27,7 +27,9 @@ TaskContext::~TaskContext() {
     t_current = previous_;
 }
 
-TaskContext* TaskContext::current() { return t_current; }
+TaskContext* TaskContext::current() {
+    return t_current;
+}
 
 void TaskContext::enter(State state) {
     const std::int64_t now = TraceRecorder::now();
@@ -58,8 +60,9 @@ void TaskContext::noteCpu() {
 void TaskContext::acquireGil() {
     if (gil_ == nullptr || holdsGil_)
         return;
-    const State resume = open_ ? state_ : State::Running;
-    enter(State::GilWait);
+    const State resume = open_ && state_ != State::GilWait ? state_ : State::Running;
+    if (!open_ || state_ != State::GilWait) // an open gil-wait slice goes on, unsplit
+        enter(State::GilWait);
     gil_->acquire();
     holdsGil_ = true;
     enter(resume == State::GilWait ? State::Running : resume);

@@ -44,10 +44,12 @@ void io(std::chrono::nanoseconds duration) {
         return;
     }
     const bool hadGil = ctx->holdsGil();
-    ctx->releaseGil();
+    // The running slice ends before the GIL is let go, and the next one starts only once it
+    // is held again, so that under the GIL no two threads' running slices overlap.
     ctx->enter(State::Sleeping);
+    ctx->releaseGil();
     std::this_thread::sleep_for(duration);
-    ctx->enter(State::Running);
+    ctx->enter(hadGil ? State::GilWait : State::Running);
     if (hadGil)
         ctx->acquireGil();
 }

@@ -15,8 +15,12 @@ std::uint64_t cpu(std::chrono::nanoseconds duration);
 // Blocks for `duration` (traced as sleeping, with the GIL released, as blocking I/O).
 void io(std::chrono::nanoseconds duration);
 
-inline long long square(long long n) { return n * n; }
-inline long long cube(long long n) { return n * n * n; }
+inline long long square(long long n) {
+    return n * n;
+}
+inline long long cube(long long n) {
+    return n * n * n;
+}
 
 std::chrono::nanoseconds fromMs(double ms);
 

@@ -1,0 +1,849 @@
+#include "main_window.h"
+
+#include "chart/chart_exporter.h"
+#include "gantt_view.h"
+#include "parameter_panel.h"
+#include "patterns/pattern_registry.h"
+#include "python_highlighter.h"
+#include "summary_view.h"
+#include "trace/chrome_trace_writer.h"
+#include "trace/csv_writer.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSettings>
+#include <QShortcut>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTabWidget>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+// Q_INIT_RESOURCE may not appear inside a namespace; the resources live in the static
+// tasklane_gui library, so something must pull them in.
+static void initTasklaneResources() {
+    Q_INIT_RESOURCE(tasklane);
+}
+
+namespace tasklane {
+
+namespace {
+
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+constexpr int kPatternIdRole = Qt::UserRole;
+constexpr int kAutoRunDelayMs = 400;
+
+namespace key {
+const QString geometry = QStringLiteral("window/geometry");
+const QString state = QStringLiteral("window/state");
+const QString mainSplitter = QStringLiteral("window/mainSplitter");
+const QString rightSplitter = QStringLiteral("window/rightSplitter");
+const QString pattern = QStringLiteral("run/pattern");
+const QString groupBy = QStringLiteral("run/groupBy");
+const QString autoRun = QStringLiteral("run/autoRun");
+const QString exportDir = QStringLiteral("export/dir");
+QString param(const std::string& pattern, const std::string& name) {
+    return QStringLiteral("params/%1/%2").arg(qs(pattern), qs(name));
+}
+} // namespace key
+
+// The tutorial's chapters, for the pattern list. The Korean originals go in the tooltips:
+// the tutorial is Korean, and its readers will look for these headings.
+struct Chapter {
+    QString title;
+    QString original;
+};
+
+Chapter chapterOf(const QString& section) {
+    const QString number = section.section(u'.', 0, 0);
+    if (number == u"2")
+        return {MainWindow::tr("2  Multiprocessing"), QStringLiteral("2. 멀티프로세싱")};
+    if (number == u"3")
+        return {MainWindow::tr("3  Asynchronous programming"),
+                QStringLiteral("3. 비동기 프로그래밍")};
+    if (number == u"4")
+        return {MainWindow::tr("4  concurrent.futures"),
+                QStringLiteral("4. concurrent.futures 모듈")};
+    if (number == u"5")
+        return {MainWindow::tr("5  Parallel vs. asynchronous"),
+                QStringLiteral("5. 병렬 처리와 비동기 프로그래밍의 차이점")};
+    return {MainWindow::tr("%1  Other").arg(number), QString()};
+}
+
+QFont monospace() {
+    QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    font.setStyleHint(QFont::Monospace);
+    return font;
+}
+
+QPlainTextEdit* readOnlyText(const QString& objectName) {
+    auto* edit = new QPlainTextEdit;
+    edit->setObjectName(objectName);
+    edit->setReadOnly(true);
+    edit->setFont(monospace());
+    edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+    edit->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    return edit;
+}
+
+} // namespace
+
+MainWindow::MainWindow(Options options, QWidget* parent)
+    : QMainWindow(parent)
+    , options_(options) {
+    initTasklaneResources();
+    patterns_ = options_.patterns;
+    if (patterns_.empty())
+        for (const auto& pattern : PatternRegistry::instance().all())
+            patterns_.push_back(pattern.get());
+    setObjectName(QStringLiteral("main-window"));
+    setWindowTitle(tr("Tasklane"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/tasklane.svg")));
+
+    runner_ = new RunController(this);
+    autoRunTimer_ = new QTimer(this);
+    autoRunTimer_->setSingleShot(true);
+    autoRunTimer_->setInterval(kAutoRunDelayMs);
+    elapsedTimer_ = new QTimer(this);
+    elapsedTimer_->setInterval(100);
+
+    buildActions();
+    buildMenus();
+    buildCentre();
+    buildStatusBar();
+
+    connect(runner_, &RunController::started, this, &MainWindow::runStarted);
+    connect(runner_, &RunController::progress, this, &MainWindow::runProgress);
+    connect(runner_, &RunController::finished, this, &MainWindow::runFinished);
+    connect(runner_, &RunController::runningChanged, this, &MainWindow::updateRunState);
+    connect(autoRunTimer_, &QTimer::timeout, this, &MainWindow::run);
+    connect(elapsedTimer_, &QTimer::timeout, this, [this] {
+        elapsedLabel_->setText(tr("%1 s").arg(double(runClock_.elapsed()) / 1000, 0, 'f', 1));
+    });
+    connect(panel_, &ParameterPanel::paramsChanged, this, &MainWindow::parametersChanged);
+
+    resize(1280, 800);
+    populatePatterns();
+    restoreSettings();
+    updateRunState();
+
+    if (options_.runOnStart)
+        QTimer::singleShot(0, this, &MainWindow::run);
+}
+
+MainWindow::~MainWindow() {
+    saveSettings();
+}
+
+void MainWindow::buildActions() {
+    runAction_ = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Run"), this);
+    runAction_->setObjectName(QStringLiteral("run-action"));
+    runAction_->setShortcut(QKeySequence(Qt::Key_F5));
+    runAction_->setToolTip(tr("Run the pattern with these parameters (F5)"));
+    connect(runAction_, &QAction::triggered, this, [this] { isRunning() ? stop() : run(); });
+    auto* stopShortcut = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    connect(stopShortcut, &QShortcut::activated, this, [this] {
+        if (isRunning())
+            stop();
+    });
+
+    autoRunAction_ = new QAction(tr("&Auto-run on Change"), this);
+    autoRunAction_->setCheckable(true);
+    autoRunAction_->setToolTip(tr("Run again shortly after every parameter change"));
+
+    resetAction_ = new QAction(tr("Reset &Parameters"), this);
+    resetAction_->setToolTip(tr("Back to the tutorial's values"));
+    connect(resetAction_, &QAction::triggered, this, [this] { panel_->resetToDefaults(); });
+
+    fitAction_ = new QAction(tr("&Fit Chart"), this);
+    fitAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    fitAction_->setToolTip(tr("Show the whole run (or double-click the chart)"));
+    connect(fitAction_, &QAction::triggered, this, [this] { view_->fit(); });
+
+    groupByActions_ = new QActionGroup(this);
+    const std::pair<GroupBy, QString> groupings[] = {
+        {GroupBy::Worker, tr("By &Worker")},
+        {GroupBy::Core, tr("By &Core")},
+        {GroupBy::Both, tr("&Both: Cores, then Workers")},
+    };
+    for (const auto& [groupBy, text] : groupings) {
+        auto* action = groupByActions_->addAction(text);
+        action->setCheckable(true);
+        action->setData(groupByName(groupBy));
+    }
+    connect(groupByActions_, &QActionGroup::triggered, this, [this](QAction* action) {
+        if (const auto g = groupByFromName(action->data().toString()))
+            setGroupBy(*g);
+    });
+
+    exportChartAction_ = new QAction(tr("Export &Chart…"), this);
+    exportChartAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportChartAction_->setToolTip(tr("Save the chart as PNG, SVG or PDF (Ctrl+E)"));
+    connect(exportChartAction_, &QAction::triggered, this,
+            [this] { exportWithDialog(ExportKind::Chart); });
+    exportPngAction_ = new QAction(tr("Chart as &PNG…"), this);
+    connect(exportPngAction_, &QAction::triggered, this,
+            [this] { exportWithDialog(ExportKind::Chart, QStringLiteral("png")); });
+    exportSvgAction_ = new QAction(tr("Chart as &SVG…"), this);
+    connect(exportSvgAction_, &QAction::triggered, this,
+            [this] { exportWithDialog(ExportKind::Chart, QStringLiteral("svg")); });
+    exportPdfAction_ = new QAction(tr("Chart as P&DF…"), this);
+    connect(exportPdfAction_, &QAction::triggered, this,
+            [this] { exportWithDialog(ExportKind::Chart, QStringLiteral("pdf")); });
+    exportTraceAction_ = new QAction(tr("&Trace (Chrome/Perfetto JSON)…"), this);
+    connect(exportTraceAction_, &QAction::triggered, this,
+            [this] { exportWithDialog(ExportKind::Trace); });
+    exportCsvAction_ = new QAction(tr("&Events as CSV…"), this);
+    connect(exportCsvAction_, &QAction::triggered, this,
+            [this] { exportWithDialog(ExportKind::Csv); });
+
+    quitAction_ = new QAction(tr("&Quit"), this);
+    quitAction_->setShortcut(QKeySequence::Quit);
+    connect(quitAction_, &QAction::triggered, this, &QWidget::close);
+
+    aboutAction_ = new QAction(tr("&About Tasklane"), this);
+    connect(aboutAction_, &QAction::triggered, this, [this] {
+        QMessageBox::about(
+            this, tr("About Tasklane"),
+            tr("<h3>Tasklane %1</h3><p>A laboratory for concurrency: runs the patterns of a "
+               "Python concurrency tutorial natively in C++ (processes, thread pools, asyncio), "
+               "records every task's life and draws it as a Gantt chart across cores, workers "
+               "and the event loop.</p><p>The GIL is a model of CPython's, not measured.</p>")
+                .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(exportChartAction_);
+    file->addSeparator();
+    file->addAction(quitAction_);
+
+    QMenu* runMenu = menuBar()->addMenu(tr("&Run"));
+    runMenu->addAction(runAction_);
+    runMenu->addAction(autoRunAction_);
+    runMenu->addSeparator();
+    runMenu->addAction(resetAction_);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QMenu* groupMenu = view->addMenu(tr("&Group Rows"));
+    groupMenu->addActions(groupByActions_->actions());
+    view->addAction(fitAction_);
+
+    QMenu* exportMenu = menuBar()->addMenu(tr("&Export"));
+    exportMenu->addAction(exportChartAction_);
+    exportMenu->addSeparator();
+    exportMenu->addAction(exportPngAction_);
+    exportMenu->addAction(exportSvgAction_);
+    exportMenu->addAction(exportPdfAction_);
+    exportMenu->addSeparator();
+    exportMenu->addAction(exportTraceAction_);
+    exportMenu->addAction(exportCsvAction_);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(aboutAction_);
+}
+
+void MainWindow::buildCentre() {
+    // Left: what to run.
+    auto* left = new QWidget;
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(8, 8, 4, 8);
+
+    auto* patternsLabel = new QLabel(tr("<b>Patterns</b>"));
+    leftLayout->addWidget(patternsLabel);
+    patternList_ = new QTreeWidget;
+    patternList_->setObjectName(QStringLiteral("pattern-list"));
+    patternList_->setHeaderHidden(true);
+    patternList_->setRootIsDecorated(false);
+    patternList_->setIndentation(12);
+    patternList_->setUniformRowHeights(true);
+    patternList_->setMinimumHeight(120);
+    leftLayout->addWidget(patternList_, 2);
+    connect(patternList_, &QTreeWidget::currentItemChanged, this, &MainWindow::patternSelected);
+
+    description_ = new QLabel;
+    description_->setObjectName(QStringLiteral("pattern-description"));
+    description_->setWordWrap(true);
+    description_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    description_->setForegroundRole(QPalette::PlaceholderText);
+    leftLayout->addWidget(description_);
+
+    auto* paramsLabel = new QLabel(tr("<b>Parameters</b>"));
+    leftLayout->addSpacing(6);
+    leftLayout->addWidget(paramsLabel);
+    panel_ = new ParameterPanel;
+    panel_->setObjectName(QStringLiteral("parameter-panel"));
+    auto* panelScroll = new QScrollArea;
+    panelScroll->setWidget(panel_);
+    panelScroll->setWidgetResizable(true);
+    panelScroll->setFrameShape(QFrame::NoFrame);
+    panelScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    leftLayout->addWidget(panelScroll, 3);
+
+    runButton_ = new QPushButton;
+    runButton_->setObjectName(QStringLiteral("run-button"));
+    runButton_->setMinimumHeight(34);
+    runButton_->setDefault(true);
+    connect(runButton_, &QPushButton::clicked, runAction_, &QAction::trigger);
+    leftLayout->addWidget(runButton_);
+
+    // Right: the chart over the tabs.
+    auto* chartArea = new QWidget;
+    auto* chartLayout = new QVBoxLayout(chartArea);
+    chartLayout->setContentsMargins(4, 8, 8, 0);
+    auto* header = new QHBoxLayout;
+    chartHeading_ = new QLabel;
+    chartHeading_->setObjectName(QStringLiteral("chart-heading"));
+    chartHeading_->setTextFormat(Qt::RichText);
+    // A long heading is cut, not allowed to widen the window.
+    chartHeading_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    chartHeading_->setMinimumWidth(50);
+    header->addWidget(chartHeading_, 1);
+    auto* groupLabel = new QLabel(tr("Rows:"));
+    header->addWidget(groupLabel);
+    groupByBox_ = new QComboBox;
+    groupByBox_->setObjectName(QStringLiteral("group-by"));
+    groupByBox_->addItem(tr("by worker"), groupByName(GroupBy::Worker));
+    groupByBox_->addItem(tr("by core"), groupByName(GroupBy::Core));
+    groupByBox_->addItem(tr("cores, then workers"), groupByName(GroupBy::Both));
+    groupByBox_->setToolTip(tr("Group the chart's rows by worker (thread, process, event "
+                               "loop), by CPU core, or both"));
+    groupLabel->setBuddy(groupByBox_);
+    header->addWidget(groupByBox_);
+    auto* fitButton = new QToolButton;
+    fitButton->setDefaultAction(fitAction_);
+    header->addWidget(fitButton);
+    chartLayout->addLayout(header);
+    connect(groupByBox_, &QComboBox::currentIndexChanged, this, [this] {
+        if (const auto g = groupByFromName(groupByBox_->currentData().toString()))
+            setGroupBy(*g);
+    });
+
+    view_ = new GanttView;
+    chartScroll_ = new QScrollArea;
+    chartScroll_->setObjectName(QStringLiteral("chart-scroll"));
+    chartScroll_->setWidget(view_);
+    chartScroll_->setWidgetResizable(true);
+    chartScroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    chartScroll_->setFrameShape(QFrame::StyledPanel);
+    chartLayout->addWidget(chartScroll_, 1);
+    connect(view_, &GanttView::highlightChanged, this, [this] {
+        if (const auto task = view_->highlightTask())
+            statusBar()->showMessage(tr("Task %1 highlighted; click it again to clear.").arg(*task),
+                                     4000);
+    });
+
+    tabs_ = new QTabWidget;
+    tabs_->setObjectName(QStringLiteral("tabs"));
+    tabs_->setDocumentMode(true);
+    output_ = readOnlyText(QStringLiteral("output-text"));
+    // A printed list of a thousand squares is one line: wrap it rather than scroll sideways.
+    output_->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    output_->setPlaceholderText(tr("What the Python program prints appears here."));
+    python_ = readOnlyText(QStringLiteral("python-text"));
+    new PythonHighlighter(python_->document());
+    summary_ = new SummaryView;
+    tabs_->addTab(output_, tr("Output"));
+    tabs_->addTab(python_, tr("Python"));
+    tabs_->addTab(summary_, tr("Summary"));
+
+    rightSplitter_ = new QSplitter(Qt::Vertical);
+    rightSplitter_->setObjectName(QStringLiteral("right-splitter"));
+    rightSplitter_->addWidget(chartArea);
+    rightSplitter_->addWidget(tabs_);
+    rightSplitter_->setStretchFactor(0, 3);
+    rightSplitter_->setStretchFactor(1, 1);
+    rightSplitter_->setChildrenCollapsible(false);
+    rightSplitter_->setSizes({490, 280});
+
+    mainSplitter_ = new QSplitter(Qt::Horizontal);
+    mainSplitter_->setObjectName(QStringLiteral("main-splitter"));
+    mainSplitter_->addWidget(left);
+    mainSplitter_->addWidget(rightSplitter_);
+    mainSplitter_->setStretchFactor(0, 0);
+    mainSplitter_->setStretchFactor(1, 1);
+    mainSplitter_->setChildrenCollapsible(false);
+    mainSplitter_->setSizes({350, 930});
+    setCentralWidget(mainSplitter_);
+
+    auto* toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("main-toolbar"));
+    toolbar->setMovable(false);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(runAction_);
+    toolbar->addAction(autoRunAction_);
+    toolbar->addSeparator();
+    toolbar->addAction(exportChartAction_);
+}
+
+void MainWindow::buildStatusBar() {
+    elapsedLabel_ = new QLabel;
+    elapsedLabel_->setObjectName(QStringLiteral("elapsed"));
+    elapsedLabel_->hide();
+    progress_ = new QProgressBar;
+    progress_->setObjectName(QStringLiteral("run-progress"));
+    progress_->setMaximumWidth(220);
+    progress_->setTextVisible(true);
+    progress_->hide();
+    statusBar()->addPermanentWidget(elapsedLabel_);
+    statusBar()->addPermanentWidget(progress_);
+}
+
+void MainWindow::populatePatterns() {
+    const QSignalBlocker blocker(patternList_);
+    patternList_->clear();
+    std::map<QString, QTreeWidgetItem*> chapters;
+    for (const Pattern* pattern : patterns_) {
+        const QString section = qs(pattern->section());
+        const Chapter chapter = chapterOf(section);
+        QTreeWidgetItem*& parent = chapters[chapter.title];
+        if (parent == nullptr) {
+            parent = new QTreeWidgetItem(patternList_, {chapter.title});
+            parent->setFlags(Qt::ItemIsEnabled);
+            parent->setToolTip(0, chapter.original);
+            QFont bold = parent->font(0);
+            bold.setBold(true);
+            parent->setFont(0, bold);
+            parent->setExpanded(true);
+        }
+        auto* item = new QTreeWidgetItem(
+            parent, {QStringLiteral("%1  %2").arg(section, qs(pattern->title()))});
+        item->setData(0, kPatternIdRole, qs(pattern->id()));
+        item->setToolTip(0,
+                         QStringLiteral("<b>%1</b><br>%2")
+                             .arg(qs(pattern->id()), qs(pattern->description()).toHtmlEscaped()));
+    }
+    patternList_->expandAll();
+}
+
+bool MainWindow::showTab(const QString& name) {
+    const std::pair<const char*, QWidget*> tabs[] = {
+        {"output", output_}, {"python", python_}, {"summary", summary_}};
+    for (const auto& [tabName, widget] : tabs)
+        if (name.compare(QLatin1String(tabName), Qt::CaseInsensitive) == 0) {
+            tabs_->setCurrentWidget(widget);
+            return true;
+        }
+    return false;
+}
+
+bool MainWindow::selectPattern(const QString& id) {
+    for (QTreeWidgetItemIterator it(patternList_); *it; ++it)
+        if ((*it)->data(0, kPatternIdRole).toString() == id) {
+            patternList_->setCurrentItem(*it);
+            return true;
+        }
+    return false;
+}
+
+const Pattern* MainWindow::findPattern(const std::string& id) const {
+    for (const Pattern* p : patterns_)
+        if (p->id() == id)
+            return p;
+    return nullptr;
+}
+
+Params MainWindow::storedParams(const Pattern& pattern) const {
+    if (const auto it = paramsByPattern_.find(pattern.id()); it != paramsByPattern_.end())
+        return it->second;
+    Params out;
+    const QSettings settings;
+    for (const ParamSpec& spec : pattern.params()) {
+        const QVariant stored = settings.value(key::param(pattern.id(), spec.name));
+        if (!stored.isValid())
+            continue;
+        auto parsed = spec.parse(stored.toString().toStdString());
+        if (auto* value = std::get_if<ParamValue>(&parsed))
+            out.set(spec.name,
+                    *value); // a value from an older version that no longer parses is dropped
+    }
+    return out;
+}
+
+void MainWindow::patternSelected() {
+    QTreeWidgetItem* item = patternList_->currentItem();
+    const QString id = item ? item->data(0, kPatternIdRole).toString() : QString();
+    const Pattern* next = id.isEmpty() ? nullptr : findPattern(id.toStdString());
+    if (next == nullptr || next == pattern_)
+        return;
+    if (pattern_ != nullptr)
+        paramsByPattern_[pattern_->id()] = panel_->params();
+    pattern_ = next;
+    description_->setText(qs(pattern_->description()));
+    panel_->setPattern(pattern_, storedParams(*pattern_));
+    // A new pattern gets its own chart straight away; the old one would only mislead.
+    if (!restoring_ && panel_->isValid())
+        run();
+}
+
+void MainWindow::parametersChanged() {
+    if (pattern_ == nullptr)
+        return;
+    if (panel_->isValid()) {
+        paramsByPattern_[pattern_->id()] = panel_->params();
+        python_->setPlainText(qs(pattern_->pythonCode(panel_->params())));
+        if (autoRunAction_->isChecked() && !restoring_)
+            autoRunTimer_->start();
+    } else {
+        autoRunTimer_->stop();
+    }
+    updateRunState();
+}
+
+void MainWindow::updateRunState() {
+    const bool running = runner_->isRunning();
+    const bool valid = pattern_ != nullptr && panel_->isValid();
+    runAction_->setText(running ? tr("&Stop") : tr("&Run"));
+    runAction_->setIcon(
+        style()->standardIcon(running ? QStyle::SP_MediaStop : QStyle::SP_MediaPlay));
+    runAction_->setToolTip(running ? tr("Stop the run (F5 or Esc)")
+                                   : tr("Run the pattern with these parameters (F5)"));
+    runAction_->setEnabled(running || valid);
+    runButton_->setText(running ? tr("Stop") : tr("Run  (F5)"));
+    runButton_->setIcon(runAction_->icon());
+    runButton_->setEnabled(runAction_->isEnabled());
+    runButton_->setToolTip(valid || running ? runAction_->toolTip()
+                                            : panel_->error().value_or(QString()));
+
+    const bool haveRun = result_ != nullptr;
+    for (QAction* a : {exportChartAction_, exportPngAction_, exportSvgAction_, exportPdfAction_,
+                       exportTraceAction_, exportCsvAction_})
+        a->setEnabled(haveRun);
+    fitAction_->setEnabled(haveRun);
+}
+
+GroupBy MainWindow::groupBy() const {
+    return view_->groupBy();
+}
+
+void MainWindow::setGroupBy(GroupBy groupBy) {
+    view_->setGroupBy(groupBy);
+    {
+        const QSignalBlocker blocker(groupByBox_);
+        groupByBox_->setCurrentIndex(groupByBox_->findData(groupByName(groupBy)));
+    }
+    for (QAction* a : groupByActions_->actions())
+        a->setChecked(a->data().toString() == groupByName(groupBy));
+}
+
+void MainWindow::run() {
+    autoRunTimer_->stop();
+    if (pattern_ == nullptr)
+        return;
+    if (!panel_->isValid()) {
+        statusBar()->showMessage(panel_->error().value_or(QString()));
+        return;
+    }
+    // Remember what is running: the heading and the export names describe it once it lands,
+    // even if the user has picked another pattern meanwhile.
+    runningPattern_ = pattern_;
+    runningParams_ = panel_->params();
+    runner_->start(*runningPattern_, runningParams_, view_->groupBy());
+    saveSettings();
+}
+
+void MainWindow::stop() {
+    if (!runner_->isRunning())
+        return;
+    runner_->stop();
+    statusBar()->showMessage(tr("Stopping…"));
+}
+
+bool MainWindow::isRunning() const {
+    return runner_->isRunning();
+}
+
+void MainWindow::runStarted() {
+    runClock_.start();
+    progress_->setRange(0, 0); // busy until the first report
+    progress_->show();
+    elapsedLabel_->setText(QString());
+    elapsedLabel_->show();
+    elapsedTimer_->start();
+    statusBar()->showMessage(tr("Running %1…").arg(qs(runningPattern_->id())));
+}
+
+void MainWindow::runProgress(qint64 done, qint64 total) {
+    // QProgressBar counts in int; a million tasks fit, but scale anything bigger.
+    const double scale = total > 1'000'000'000 ? double(total) / 1e9 : 1.0;
+    progress_->setRange(0, int(double(total) / scale));
+    progress_->setValue(int(double(done) / scale));
+    progress_->setFormat(tr("%1 / %2 tasks").arg(done).arg(total));
+}
+
+void MainWindow::runFinished(const RunOutcome& outcome) {
+    elapsedTimer_->stop();
+    elapsedLabel_->hide();
+    progress_->hide();
+
+    switch (outcome.status) {
+    case RunOutcome::Status::Finished: {
+        result_ = outcome.result;
+        resultPattern_ = runningPattern_;
+        resultParams_ = runningParams_;
+        resultWallMs_ = outcome.wallMs;
+        view_->setTrace(std::shared_ptr<const Trace>(result_, &result_->trace), outcome.rows);
+        output_->setPlainText(outcome.outputText);
+        summary_->setRun(QStringLiteral("%1  %2").arg(qs(resultPattern_->section()),
+                                                      qs(resultPattern_->title())),
+                         *result_);
+        showResultHeading();
+        const Metrics& m = result_->metrics;
+        statusBar()->showMessage(tr("Done: makespan %1 ms, speedup %2×, %3 events.")
+                                     .arg(m.makespan_ms, 0, 'f', 1)
+                                     .arg(m.speedup, 0, 'f', 2)
+                                     .arg(result_->trace.events.size()));
+        break;
+    }
+    case RunOutcome::Status::Stopped:
+        statusBar()->showMessage(tr("Stopped"));
+        break;
+    case RunOutcome::Status::Failed:
+        // The last good chart stays: a failed run has nothing better to show.
+        showError(tr("Run failed"), outcome.error);
+        break;
+    }
+    updateRunState();
+    Q_EMIT runEnded();
+}
+
+void MainWindow::showResultHeading() {
+    if (!result_ || resultPattern_ == nullptr) {
+        chartHeading_->clear();
+        return;
+    }
+    const Metrics& m = result_->metrics;
+    const QString title = QStringLiteral("%1&nbsp;&nbsp;%2")
+                              .arg(qs(resultPattern_->section()).toHtmlEscaped(),
+                                   qs(resultPattern_->title()).toHtmlEscaped());
+    chartHeading_->setText(tr("<b>%1</b>&nbsp;&nbsp;&nbsp;<span style='color:#5a626c'>%2 ms "
+                              "&middot; speedup %3× &middot; %n core(s)</span>",
+                              nullptr, m.cores_used)
+                               .arg(title)
+                               .arg(m.makespan_ms, 0, 'f', 1)
+                               .arg(m.speedup, 0, 'f', 2));
+    chartHeading_->setToolTip(tr("makespan %1 ms, sequential estimate %2 ms, speedup %3×, "
+                                 "efficiency %4 %, %n core(s) used",
+                                 nullptr, m.cores_used)
+                                  .arg(m.makespan_ms, 0, 'f', 1)
+                                  .arg(m.sequential_ms, 0, 'f', 1)
+                                  .arg(m.speedup, 0, 'f', 2)
+                                  .arg(m.efficiency * 100, 0, 'f', 0));
+}
+
+void MainWindow::showError(const QString& title, const QString& message) {
+    statusBar()->showMessage(QStringLiteral("%1: %2").arg(title, message));
+    // Non-blocking: a modal exec() would stall the event loop, and with it every run.
+    auto* box = new QMessageBox(QMessageBox::Warning, title, title, QMessageBox::Ok, this);
+    box->setInformativeText(message);
+    box->setObjectName(QStringLiteral("error-box"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+QString MainWindow::outputText() const {
+    return output_->toPlainText();
+}
+QString MainWindow::pythonText() const {
+    return python_->toPlainText();
+}
+QString MainWindow::statusText() const {
+    return statusBar()->currentMessage();
+}
+
+QString MainWindow::defaultExportName(const QString& suffix) const {
+    const QString id = resultPattern_ ? qs(resultPattern_->id()) : QStringLiteral("run");
+    QString dir = QSettings().value(key::exportDir).toString();
+    if (dir.isEmpty() || !QDir(dir).exists())
+        dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString stem = suffix == u"json"  ? QStringLiteral("tasklane-%1-trace").arg(id)
+                         : suffix == u"csv" ? QStringLiteral("tasklane-%1-events").arg(id)
+                                            : QStringLiteral("tasklane-%1").arg(id);
+    return QDir(dir).filePath(stem + u'.' + suffix);
+}
+
+void MainWindow::exportWithDialog(ExportKind kind, const QString& suffix) {
+    if (!result_)
+        return;
+    QString filters;
+    QString defaultSuffix = suffix;
+    switch (kind) {
+    case ExportKind::Chart: {
+        const QString png = tr("PNG image (*.png)");
+        const QString svg = tr("SVG drawing (*.svg)");
+        const QString pdf = tr("PDF document (*.pdf)");
+        filters = suffix == u"svg"   ? svg
+                  : suffix == u"pdf" ? pdf
+                  : suffix == u"png" ? png
+                                     : QStringList{png, svg, pdf}.join(QStringLiteral(";;"));
+        if (defaultSuffix.isEmpty())
+            defaultSuffix = QStringLiteral("png");
+        break;
+    }
+    case ExportKind::Trace:
+        filters = tr("Chrome/Perfetto trace (*.json)");
+        defaultSuffix = QStringLiteral("json");
+        break;
+    case ExportKind::Csv:
+        filters = tr("CSV file (*.csv)");
+        defaultSuffix = QStringLiteral("csv");
+        break;
+    }
+    QString selected;
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Export"), defaultExportName(defaultSuffix), filters, &selected);
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty()) {
+        // The filter the user picked says the format when the name does not.
+        const qsizetype star = selected.indexOf(QStringLiteral("*."));
+        path += u'.' + (star >= 0 ? selected.mid(star + 2).chopped(1) : defaultSuffix);
+    }
+    QSettings().setValue(key::exportDir, QFileInfo(path).absolutePath());
+    exportTo(kind, path);
+}
+
+bool MainWindow::exportTo(ExportKind kind, const QString& path) {
+    if (!result_)
+        return false;
+    ChartOptions chart;
+    chart.groupBy = view_->groupBy();
+    chart.highlightTask = view_->highlightTask();
+    if (view_->visibleRange() != GanttLayout::fullRange(result_->trace))
+        chart.range = view_->visibleRange(); // what the screen shows, zoom included
+    if (resultPattern_ != nullptr)
+        chart.title = tr("%1 %2 (%3): makespan %4 ms")
+                          .arg(qs(resultPattern_->section()), qs(resultPattern_->title()),
+                               qs(resultPattern_->id()))
+                          .arg(result_->metrics.makespan_ms, 0, 'f', 1);
+
+    // Writing a million-event trace takes seconds: off the GUI thread, like a run. The
+    // shared_ptr keeps the trace alive even if another run replaces it meanwhile.
+    const std::shared_ptr<const RunResult> result = result_;
+    auto* watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        --exportsRunning_;
+        const QString error = watcher->result();
+        if (error.isEmpty()) {
+            statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 8000);
+            Q_EMIT exportFinished(true, path);
+        } else {
+            showError(tr("Export failed"), error);
+            Q_EMIT exportFinished(false, error);
+        }
+    });
+    ++exportsRunning_;
+    statusBar()->showMessage(tr("Saving %1…").arg(QDir::toNativeSeparators(path)));
+    watcher->setFuture(QtConcurrent::run([kind, path, chart, result]() -> QString {
+        QString error;
+        bool ok = false;
+        switch (kind) {
+        case ExportKind::Chart:
+            ok = ChartExporter::exportChart(result->trace, path, chart, &error);
+            break;
+        case ExportKind::Trace:
+            ok = ChromeTraceWriter::write(result->trace, path, &error);
+            break;
+        case ExportKind::Csv:
+            ok = CsvWriter::write(result->trace, path, &error);
+            break;
+        }
+        if (!ok && error.isEmpty())
+            error =
+                QCoreApplication::translate("tasklane::MainWindow", "cannot write %1").arg(path);
+        return ok ? QString() : error;
+    }));
+    return true;
+}
+
+void MainWindow::restoreSettings() {
+    restoring_ = true;
+    const QSettings settings;
+    if (settings.contains(key::geometry))
+        restoreGeometry(settings.value(key::geometry).toByteArray());
+    if (settings.contains(key::state))
+        restoreState(settings.value(key::state).toByteArray());
+    if (settings.contains(key::mainSplitter))
+        mainSplitter_->restoreState(settings.value(key::mainSplitter).toByteArray());
+    if (settings.contains(key::rightSplitter))
+        rightSplitter_->restoreState(settings.value(key::rightSplitter).toByteArray());
+    autoRunAction_->setChecked(settings.value(key::autoRun, false).toBool());
+    setGroupBy(options_.groupBy.value_or(
+        groupByFromName(settings.value(key::groupBy).toString()).value_or(GroupBy::Both)));
+
+    const QString id =
+        options_.pattern.isEmpty() ? settings.value(key::pattern).toString() : options_.pattern;
+    if (id.isEmpty() || !selectPattern(id)) {
+        // The first pattern of the tutorial.
+        for (QTreeWidgetItemIterator it(patternList_); *it; ++it)
+            if (!(*it)->data(0, kPatternIdRole).toString().isEmpty()) {
+                patternList_->setCurrentItem(*it);
+                break;
+            }
+    }
+    for (const auto& [name, value] : options_.params.values())
+        panel_->setValue(name, value);
+    restoring_ = false;
+}
+
+void MainWindow::saveSettings() const {
+    QSettings settings;
+    settings.setValue(key::geometry, saveGeometry());
+    settings.setValue(key::state, saveState());
+    settings.setValue(key::mainSplitter, mainSplitter_->saveState());
+    settings.setValue(key::rightSplitter, rightSplitter_->saveState());
+    settings.setValue(key::autoRun, autoRunAction_->isChecked());
+    settings.setValue(key::groupBy, groupByName(view_->groupBy()));
+    if (pattern_ != nullptr)
+        settings.setValue(key::pattern, qs(pattern_->id()));
+
+    auto saveParams = [&](const Pattern& pattern, const Params& params) {
+        if (pattern.validate(params))
+            return; // invalid values are not worth restoring
+        for (const auto& [name, value] : params.values())
+            settings.setValue(key::param(pattern.id(), name), qs(ParamSpec::format(value)));
+    };
+    for (const auto& [id, params] : paramsByPattern_)
+        if (const Pattern* p = findPattern(id))
+            saveParams(*p, params);
+    if (pattern_ != nullptr)
+        saveParams(*pattern_, panel_->params());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    saveSettings();
+    if (runner_->isRunning())
+        runner_->stop(); // the controller's destructor waits for the thread to notice
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace tasklane

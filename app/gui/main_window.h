@@ -1,0 +1,164 @@
+// MainWindow: Tasklane's window. Wires the pattern list, the parameter panel, the Gantt view
+// and the Output / Python / Summary tabs to a RunController, and offers export. It holds
+// no concurrency logic of its own: the core runs, the chart library draws, this arranges.
+#pragma once
+
+#include "chart/gantt_layout.h"
+#include "patterns/pattern.h"
+#include "run_controller.h"
+
+#include <QElapsedTimer>
+#include <QMainWindow>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+class QAction;
+class QActionGroup;
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QScrollArea;
+class QSplitter;
+class QTabWidget;
+class QTimer;
+class QTreeWidget;
+
+namespace tasklane {
+
+class GanttView;
+class ParameterPanel;
+class SummaryView;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    struct Options {
+        bool runOnStart = true; // run the selected pattern once, so the window opens with a chart
+        QString pattern;        // instead of the one in the settings (the command line's choice)
+        Params params;          // over the stored values of that pattern
+        std::optional<GroupBy> groupBy;
+        // The patterns to offer; empty: the registry's. Tests pass their own (one that fails).
+        std::vector<const Pattern*> patterns;
+    };
+
+    enum class ExportKind { Chart, Trace, Csv };
+
+    explicit MainWindow(QWidget* parent = nullptr)
+        : MainWindow(Options(), parent) {}
+    explicit MainWindow(Options options, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    const Pattern* currentPattern() const { return pattern_; }
+    bool selectPattern(const QString& id);
+    // "output", "python" or "summary".
+    bool showTab(const QString& name);
+    GroupBy groupBy() const;
+    void setGroupBy(GroupBy groupBy);
+
+    // Starts a run with the panel's values; does nothing when they are invalid.
+    void run();
+    void stop();
+    bool isRunning() const;
+
+    // Writes the current run's chart (format from the suffix), trace JSON or CSV to `path` on
+    // a worker thread; exportFinished reports the outcome. False when there is no run to export.
+    bool exportTo(ExportKind kind, const QString& path);
+
+    // Parts the tests and the screenshot mode look at.
+    GanttView* ganttView() const { return view_; }
+    ParameterPanel* parameterPanel() const { return panel_; }
+    QString outputText() const;
+    QString pythonText() const;
+    QString statusText() const;
+    const RunResult* lastResult() const { return result_.get(); }
+
+Q_SIGNALS:
+    // After every run, whatever its end: finished (a new chart), stopped or failed.
+    void runEnded();
+    void exportFinished(bool ok, const QString& message);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildActions();
+    void buildMenus();
+    void buildCentre();
+    void buildStatusBar();
+    void populatePatterns();
+    void restoreSettings();
+    void saveSettings() const;
+    Params storedParams(const Pattern& pattern) const;
+    const Pattern* findPattern(const std::string& id) const;
+
+    void patternSelected();
+    void parametersChanged();
+    void updateRunState();
+    void runStarted();
+    void runProgress(qint64 done, qint64 total);
+    void runFinished(const RunOutcome& outcome);
+    void showError(const QString& title, const QString& message);
+    void showResultHeading();
+    void exportWithDialog(ExportKind kind, const QString& suffix = {});
+    QString defaultExportName(const QString& suffix) const;
+
+    Options options_;
+    std::vector<const Pattern*> patterns_;
+    RunController* runner_ = nullptr;
+    const Pattern* pattern_ = nullptr;
+    std::map<std::string, Params> paramsByPattern_; // edits of patterns not shown right now
+
+    // The run going on, and the run on screen: what produced it, and what it produced.
+    const Pattern* runningPattern_ = nullptr;
+    Params runningParams_;
+    std::shared_ptr<const RunResult> result_;
+    const Pattern* resultPattern_ = nullptr;
+    Params resultParams_;
+    double resultWallMs_ = 0;
+
+    QTreeWidget* patternList_ = nullptr;
+    QLabel* description_ = nullptr;
+    ParameterPanel* panel_ = nullptr;
+    QPushButton* runButton_ = nullptr;
+    QLabel* chartHeading_ = nullptr;
+    QComboBox* groupByBox_ = nullptr;
+    QScrollArea* chartScroll_ = nullptr;
+    GanttView* view_ = nullptr;
+    QTabWidget* tabs_ = nullptr;
+    QPlainTextEdit* output_ = nullptr;
+    QPlainTextEdit* python_ = nullptr;
+    SummaryView* summary_ = nullptr;
+    QSplitter* mainSplitter_ = nullptr;
+    QSplitter* rightSplitter_ = nullptr;
+    QProgressBar* progress_ = nullptr;
+    QLabel* elapsedLabel_ = nullptr;
+    QTimer* elapsedTimer_ = nullptr;
+    QTimer* autoRunTimer_ = nullptr;
+    QElapsedTimer runClock_;
+
+    QAction* runAction_ = nullptr;
+    QAction* autoRunAction_ = nullptr;
+    QAction* resetAction_ = nullptr;
+    QAction* fitAction_ = nullptr;
+    QActionGroup* groupByActions_ = nullptr;
+    QAction* exportChartAction_ = nullptr;
+    QAction* exportPngAction_ = nullptr;
+    QAction* exportSvgAction_ = nullptr;
+    QAction* exportPdfAction_ = nullptr;
+    QAction* exportTraceAction_ = nullptr;
+    QAction* exportCsvAction_ = nullptr;
+    QAction* quitAction_ = nullptr;
+    QAction* aboutAction_ = nullptr;
+
+    int exportsRunning_ = 0;
+    bool restoring_ = false;
+};
+
+} // namespace tasklane

@@ -1,0 +1,415 @@
+#include "parameter_panel.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <climits>
+#include <cmath>
+#include <memory>
+
+namespace tasklane {
+
+namespace {
+
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+// Slider positions <-> values. A range a slider can step through one by one stays linear;
+// a wide one (tasks 1..1,000,000, cpu-ms 0..10,000) is logarithmic, so that the small
+// values, where the chart changes most, get most of the track.
+class SliderScale {
+public:
+    explicit SliderScale(const ParamSpec& spec)
+        : min_(spec.min)
+        , max_(spec.max)
+        , integer_(spec.kind == ParamKind::Int) {
+        const double span = max_ - min_;
+        if (integer_ && span <= 200) {
+            mode_ = Mode::Linear;
+            steps_ = std::max(1, int(span));
+        } else if (min_ > 0 && max_ / min_ >= 100) {
+            mode_ = Mode::Log;
+        } else if (min_ >= 0 && span > 1000) {
+            mode_ = Mode::LogOffset;
+        } else {
+            mode_ = Mode::Linear;
+        }
+    }
+
+    int steps() const { return steps_; }
+
+    double valueAt(int position) const {
+        const double t = double(position) / steps_;
+        double v = min_;
+        switch (mode_) {
+        case Mode::Linear:
+            v = min_ + t * (max_ - min_);
+            break;
+        case Mode::Log:
+            v = min_ * std::pow(max_ / min_, t);
+            break;
+        case Mode::LogOffset:
+            v = min_ + std::expm1(t * std::log1p(max_ - min_));
+            break;
+        }
+        v = std::clamp(v, min_, max_);
+        return integer_ ? std::round(v) : snap(v);
+    }
+
+    int positionOf(double value) const {
+        const double v = std::clamp(value, min_, max_);
+        double t = 0;
+        switch (mode_) {
+        case Mode::Linear:
+            t = max_ > min_ ? (v - min_) / (max_ - min_) : 0;
+            break;
+        case Mode::Log:
+            t = std::log(v / min_) / std::log(max_ / min_);
+            break;
+        case Mode::LogOffset:
+            t = std::log1p(v - min_) / std::log1p(max_ - min_);
+            break;
+        }
+        return int(std::lround(t * steps_));
+    }
+
+private:
+    enum class Mode { Linear, Log, LogOffset };
+
+    // Values from a log slider keep two significant digits (12, 1200, 0.35): a slider is
+    // for choosing a magnitude, the spin box for exact values.
+    double snap(double v) const {
+        if (mode_ == Mode::Linear || v <= 0)
+            return v;
+        const double magnitude = std::pow(10.0, std::floor(std::log10(v)) - 1);
+        return std::clamp(std::round(v / magnitude) * magnitude, min_, max_);
+    }
+
+    Mode mode_ = Mode::Linear;
+    double min_ = 0;
+    double max_ = 0;
+    int steps_ = 1000;
+    bool integer_ = false;
+};
+
+QString editorName(const ParamSpec& spec, const char* role) {
+    return QStringLiteral("param-%1-%2").arg(qs(spec.name), QLatin1String(role));
+}
+
+// "cpu-ms" already says its unit; "delay" with unit "ms" becomes "delay (ms)".
+QString labelText(const ParamSpec& spec) {
+    const QString name = qs(spec.name);
+    if (spec.unit.empty() || name.endsWith(u'-' + qs(spec.unit)))
+        return name;
+    return QStringLiteral("%1 (%2)").arg(name, qs(spec.unit));
+}
+
+// Enough decimals for the smallest step the range suggests: 0.01..10 needs two.
+int decimalsFor(const ParamSpec& spec) {
+    if (spec.min > 0 && spec.min < 1)
+        return std::clamp(int(std::ceil(-std::log10(spec.min))), 1, 4);
+    return 1;
+}
+
+double asNumber(const ParamValue& value) {
+    if (const auto* i = std::get_if<long long>(&value))
+        return double(*i);
+    if (const auto* d = std::get_if<double>(&value))
+        return *d;
+    return 0;
+}
+
+const QString kInvalidStyle = QStringLiteral("QLineEdit { border: 1px solid #c62828; }");
+
+} // namespace
+
+ParameterPanel::ParameterPanel(QWidget* parent)
+    : QWidget(parent) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* form = new QWidget(this);
+    grid_ = new QGridLayout(form);
+    grid_->setContentsMargins(0, 0, 0, 0);
+    grid_->setHorizontalSpacing(8);
+    grid_->setVerticalSpacing(6);
+    grid_->setColumnStretch(1, 1);
+    layout->addWidget(form);
+
+    errorLabel_ = new QLabel(this);
+    errorLabel_->setObjectName(QStringLiteral("param-error"));
+    errorLabel_->setWordWrap(true);
+    errorLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    errorLabel_->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
+    errorLabel_->hide();
+    layout->addWidget(errorLabel_);
+    layout->addStretch(1); // rows stay together at the top, however tall the panel is
+}
+
+void ParameterPanel::setPattern(const Pattern* pattern, const Params& values) {
+    pattern_ = pattern;
+    pending_.clear();
+    editors_.clear();
+    for (QWidget* w : rowWidgets_)
+        delete w;
+    rowWidgets_.clear();
+
+    if (pattern_ != nullptr) {
+        const auto specs = pattern_->params();
+        editors_.reserve(specs.size());
+        int row = 0;
+        for (const ParamSpec& spec : specs)
+            addEditor(row++, spec);
+    }
+
+    {
+        const QSignalBlocker blocker(this);
+        loading_ = true;
+        for (const auto& [name, value] : values.values())
+            setValue(name, value);
+        loading_ = false;
+    }
+    revalidate();
+    Q_EMIT paramsChanged();
+}
+
+void ParameterPanel::addEditor(int row, const ParamSpec& spec) {
+    editors_.push_back(Editor{spec, {}, {}, std::nullopt});
+    Editor& editor = editors_.back();
+
+    auto* label = new QLabel(labelText(spec), grid_->parentWidget());
+    label->setObjectName(editorName(spec, "label"));
+    label->setToolTip(qs(spec.help));
+    grid_->addWidget(label, row, 0);
+    rowWidgets_.push_back(label);
+
+    switch (spec.kind) {
+    case ParamKind::Int:
+    case ParamKind::Double:
+        addNumber(row, editor);
+        break;
+    case ParamKind::Choice:
+        addChoice(row, editor);
+        break;
+    case ParamKind::IntList:
+    case ParamKind::Text:
+        addText(row, editor);
+        break;
+    }
+    editor.show(spec.defaultValue);
+}
+
+void ParameterPanel::addNumber(int row, Editor& editor) {
+    const ParamSpec& spec = editor.spec;
+    const std::string name = spec.name;
+    const auto scale = std::make_shared<SliderScale>(spec);
+    // While the slider drives the spin box, the spin box must not move the slider back to
+    // its own rounding of the value: the handle would jitter under the mouse.
+    const auto fromSlider = std::make_shared<bool>(false);
+    QWidget* parent = grid_->parentWidget();
+
+    auto* slider = new QSlider(Qt::Horizontal, parent);
+    slider->setObjectName(editorName(spec, "slider"));
+    slider->setRange(0, scale->steps());
+    slider->setToolTip(qs(spec.help));
+    slider->setMinimumWidth(90);
+    grid_->addWidget(slider, row, 1);
+    rowWidgets_.push_back(slider);
+
+    const QString suffix = spec.unit.empty() ? QString() : u' ' + qs(spec.unit);
+    if (spec.kind == ParamKind::Int) {
+        auto* spin = new QSpinBox(parent);
+        spin->setObjectName(editorName(spec, "spin"));
+        spin->setRange(int(std::max<double>(spec.min, INT_MIN)),
+                       int(std::min<double>(spec.max, INT_MAX)));
+        spin->setGroupSeparatorShown(spec.max >= 10'000);
+        spin->setSuffix(suffix);
+        spin->setToolTip(qs(spec.help));
+        spin->setAlignment(Qt::AlignRight);
+        grid_->addWidget(spin, row, 2);
+        rowWidgets_.push_back(spin);
+        connect(slider, &QSlider::valueChanged, this, [=](int position) {
+            *fromSlider = true;
+            spin->setValue(int(scale->valueAt(position)));
+            *fromSlider = false;
+        });
+        connect(spin, &QSpinBox::valueChanged, this, [=, this](int value) {
+            if (!*fromSlider) {
+                const QSignalBlocker blocker(slider);
+                slider->setValue(scale->positionOf(value));
+            }
+            edited(name);
+        });
+        editor.value = [spin] { return ParamValue(static_cast<long long>(spin->value())); };
+        editor.show = [spin, slider, scale](const ParamValue& v) {
+            const QSignalBlocker blockSpin(spin);
+            const QSignalBlocker blockSlider(slider);
+            spin->setValue(int(asNumber(v)));
+            slider->setValue(scale->positionOf(asNumber(v)));
+        };
+    } else {
+        auto* spin = new QDoubleSpinBox(parent);
+        spin->setObjectName(editorName(spec, "spin"));
+        spin->setDecimals(decimalsFor(spec));
+        spin->setRange(spec.min, spec.max);
+        spin->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
+        spin->setGroupSeparatorShown(spec.max >= 10'000);
+        spin->setSuffix(suffix);
+        spin->setToolTip(qs(spec.help));
+        spin->setAlignment(Qt::AlignRight);
+        grid_->addWidget(spin, row, 2);
+        rowWidgets_.push_back(spin);
+        connect(slider, &QSlider::valueChanged, this, [=](int position) {
+            *fromSlider = true;
+            spin->setValue(scale->valueAt(position));
+            *fromSlider = false;
+        });
+        connect(spin, &QDoubleSpinBox::valueChanged, this, [=, this](double value) {
+            if (!*fromSlider) {
+                const QSignalBlocker blocker(slider);
+                slider->setValue(scale->positionOf(value));
+            }
+            edited(name);
+        });
+        editor.value = [spin] { return ParamValue(spin->value()); };
+        editor.show = [spin, slider, scale](const ParamValue& v) {
+            const QSignalBlocker blockSpin(spin);
+            const QSignalBlocker blockSlider(slider);
+            spin->setValue(asNumber(v));
+            slider->setValue(scale->positionOf(asNumber(v)));
+        };
+    }
+}
+
+void ParameterPanel::addChoice(int row, Editor& editor) {
+    const ParamSpec& spec = editor.spec;
+    const std::string name = spec.name;
+    auto* combo = new QComboBox(grid_->parentWidget());
+    combo->setObjectName(editorName(spec, "combo"));
+    combo->setToolTip(qs(spec.help));
+    for (const auto& choice : spec.choices)
+        combo->addItem(qs(choice));
+    grid_->addWidget(combo, row, 1, 1, 2);
+    rowWidgets_.push_back(combo);
+    connect(combo, &QComboBox::currentIndexChanged, this, [this, name] { edited(name); });
+    editor.value = [combo] { return ParamValue(combo->currentText().toStdString()); };
+    editor.show = [combo](const ParamValue& v) {
+        const QSignalBlocker blocker(combo);
+        if (const auto* s = std::get_if<std::string>(&v))
+            combo->setCurrentIndex(combo->findText(qs(*s)));
+    };
+}
+
+void ParameterPanel::addText(int row, Editor& editor) {
+    const ParamSpec& spec = editor.spec;
+    const std::string name = spec.name;
+    auto* edit = new QLineEdit(grid_->parentWidget());
+    edit->setObjectName(editorName(spec, "edit"));
+    edit->setToolTip(qs(spec.help));
+    edit->setPlaceholderText(qs(spec.rangeText()));
+    grid_->addWidget(edit, row, 1, 1, 2);
+    rowWidgets_.push_back(edit);
+    const ParamSpec specCopy = spec;
+    connect(edit, &QLineEdit::textChanged, this, [this, name] { edited(name); });
+    editor.value = [edit, specCopy] {
+        auto parsed = specCopy.parse(edit->text().toStdString());
+        if (auto* value = std::get_if<ParamValue>(&parsed))
+            return *value;
+        return specCopy.defaultValue;
+    };
+    editor.show = [edit](const ParamValue& v) {
+        const QSignalBlocker blocker(edit);
+        edit->setText(qs(ParamSpec::format(v)));
+        edit->setStyleSheet(QString());
+    };
+}
+
+Params ParameterPanel::params() const {
+    Params out;
+    for (const Editor& e : editors_) {
+        const auto pending = pending_.find(e.spec.name);
+        out.set(e.spec.name, pending != pending_.end() ? pending->second : e.value());
+    }
+    return out;
+}
+
+bool ParameterPanel::setValue(const std::string& name, const ParamValue& value) {
+    auto it = std::find_if(editors_.begin(), editors_.end(),
+                           [&](const Editor& e) { return e.spec.name == name; });
+    if (it == editors_.end())
+        return false;
+    // Numbers arrive as long long or double whichever the caller had; the editor wants its own.
+    ParamValue v = value;
+    if (it->spec.kind == ParamKind::Double)
+        if (const auto* i = std::get_if<long long>(&value))
+            v = double(*i);
+    if (it->spec.kind == ParamKind::Int)
+        if (const auto* d = std::get_if<double>(&value); d != nullptr && std::trunc(*d) == *d)
+            v = static_cast<long long>(*d);
+
+    pending_.erase(name);
+    it->parseError.reset();
+    if (it->spec.validate(v))
+        pending_[name] = v;
+    else
+        it->show(v);
+    if (!loading_) {
+        revalidate();
+        Q_EMIT paramsChanged();
+    }
+    return true;
+}
+
+void ParameterPanel::resetToDefaults() {
+    pending_.clear();
+    for (Editor& e : editors_) {
+        e.parseError.reset();
+        e.show(e.spec.defaultValue);
+    }
+    revalidate();
+    Q_EMIT paramsChanged();
+}
+
+void ParameterPanel::edited(const std::string& name) {
+    pending_.erase(name);
+    for (Editor& e : editors_) {
+        if (e.spec.name != name)
+            continue;
+        if (e.spec.kind == ParamKind::IntList || e.spec.kind == ParamKind::Text) {
+            auto* edit = findChild<QLineEdit*>(editorName(e.spec, "edit"));
+            auto parsed = e.spec.parse(edit->text().toStdString());
+            if (auto* message = std::get_if<std::string>(&parsed))
+                e.parseError = *message;
+            else
+                e.parseError.reset();
+            edit->setStyleSheet(e.parseError ? kInvalidStyle : QString());
+        }
+    }
+    if (loading_)
+        return;
+    revalidate();
+    Q_EMIT paramsChanged();
+}
+
+void ParameterPanel::revalidate() {
+    error_.reset();
+    for (const Editor& e : editors_)
+        if (e.parseError) {
+            error_ = qs(*e.parseError);
+            break;
+        }
+    if (!error_ && pattern_ != nullptr)
+        if (auto message = pattern_->validate(params()))
+            error_ = qs(*message);
+    errorLabel_->setText(error_.value_or(QString()));
+    errorLabel_->setVisible(error_.has_value());
+}
+
+} // namespace tasklane

@@ -1,0 +1,73 @@
+// ParameterPanel: the editors for one pattern's parameters, generated from its ParamSpecs
+// (a slider paired with a spin box for numbers, a toggle or combo box for choices, a line
+// edit for lists and text), with the first problem shown inline underneath. It only
+// collects values; checking them is the pattern's job (Pattern::validate, ParamSpec::parse).
+#pragma once
+
+#include "patterns/pattern.h"
+
+#include <QString>
+#include <QWidget>
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+class QLabel;
+class QGridLayout;
+
+namespace tasklane {
+
+class ParameterPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit ParameterPanel(QWidget* parent = nullptr);
+
+    // Rebuilds the editors for `pattern`, showing `values` where given and defaults elsewhere.
+    void setPattern(const Pattern* pattern, const Params& values = {});
+    const Pattern* pattern() const { return pattern_; }
+
+    // The values as edited, every parameter present. May be invalid: check error().
+    Params params() const;
+    // The first problem with the current values, as one line; nothing when they can run.
+    std::optional<QString> error() const { return error_; }
+    bool isValid() const { return !error_.has_value(); }
+
+    // Sets one value as if the user had entered it. A value the editors cannot show (out of
+    // range, say) is kept as given, so that the pattern's own message explains it.
+    bool setValue(const std::string& name, const ParamValue& value);
+    void resetToDefaults();
+
+Q_SIGNALS:
+    // Any edit, valid or not; emitted once per change after error() is up to date.
+    void paramsChanged();
+
+private:
+    struct Editor {
+        ParamSpec spec;
+        std::function<ParamValue()> value;           // what the editor shows
+        std::function<void(const ParamValue&)> show; // puts a valid value into the editor
+        std::optional<std::string> parseError;       // text editors: the text does not parse
+    };
+
+    void addEditor(int row, const ParamSpec& spec);
+    void addNumber(int row, Editor& editor);
+    void addChoice(int row, Editor& editor);
+    void addText(int row, Editor& editor);
+    void edited(const std::string& name);
+    void revalidate();
+
+    const Pattern* pattern_ = nullptr;
+    QGridLayout* grid_ = nullptr;
+    QLabel* errorLabel_ = nullptr;
+    std::vector<QWidget*> rowWidgets_;
+    std::vector<Editor> editors_;
+    std::map<std::string, ParamValue> pending_; // set through setValue, not shown by an editor
+    std::optional<QString> error_;
+    bool loading_ = false;
+};
+
+} // namespace tasklane

@@ -1,0 +1,93 @@
+#include "summary_view.h"
+
+#include <QLocale>
+
+#include <algorithm>
+
+namespace tasklane {
+
+namespace {
+
+QString ms(double value) {
+    return SummaryView::tr("%1 ms").arg(QLocale().toString(value, 'f', value < 10 ? 2 : 1));
+}
+
+QString row(const QString& name, const QString& value, const QString& note = {}) {
+    return QStringLiteral("<tr><td style='padding-right:16px'>%1</td>"
+                          "<td align='right'><b>%2</b></td>"
+                          "<td style='padding-left:12px; color:#5a626c'>%3</td></tr>")
+        .arg(name.toHtmlEscaped(), value.toHtmlEscaped(), note.toHtmlEscaped());
+}
+
+// A bar as two table cells: HTML is what QTextBrowser draws, and a table cell's width and
+// background are the part of it that lays out reliably.
+QString bar(double share) {
+    const int filled = std::clamp(int(std::lround(share * 100)), 0, 100);
+    QString cells;
+    if (filled > 0)
+        cells += QStringLiteral("<td width='%1' bgcolor='#2277c8'></td>").arg(filled * 2);
+    if (filled < 100)
+        cells += QStringLiteral("<td width='%1' bgcolor='#e3e6ea'></td>").arg((100 - filled) * 2);
+    return QStringLiteral("<table cellspacing=0 cellpadding=0 height=10><tr>%1</tr></table>")
+        .arg(cells);
+}
+
+} // namespace
+
+SummaryView::SummaryView(QWidget* parent)
+    : QTextBrowser(parent) {
+    setObjectName(QStringLiteral("summary-view"));
+    setOpenLinks(false);
+    clearRun();
+}
+
+void SummaryView::setRun(const QString& heading, const RunResult& run) {
+    setHtml(html(heading, run));
+}
+
+void SummaryView::clearRun() {
+    setHtml(
+        QStringLiteral("<p style='color:#5a626c'>%1</p>").arg(tr("No run yet.").toHtmlEscaped()));
+}
+
+QString SummaryView::html(const QString& heading, const RunResult& run) {
+    const Metrics& m = run.metrics;
+    const QLocale locale;
+    // Two columns: the totals beside the per-core bars, so both fit the tab's height.
+    QString out = QStringLiteral("<h3>%1</h3><table cellspacing=0><tr><td valign='top'>"
+                                 "<table cellspacing=2>")
+                      .arg(heading.toHtmlEscaped());
+    out += row(tr("Makespan"), ms(m.makespan_ms), tr("first submit to last result"));
+    out += row(tr("Sequential estimate"), ms(m.sequential_ms),
+               tr("the tasks' own work, back to back on one thread"));
+    out += row(tr("Speedup"), tr("%1×").arg(locale.toString(m.speedup, 'f', 2)),
+               tr("sequential ÷ makespan"));
+    out += row(tr("Efficiency"), tr("%1 %").arg(locale.toString(m.efficiency * 100, 'f', 0)),
+               tr("speedup per worker that could run at once"));
+    out += row(tr("Cores used"), locale.toString(m.cores_used),
+               tr("of %1 on this machine").arg(m.core_utilisation.size()));
+    out += row(tr("GIL wait"), ms(m.gil_wait_ms),
+               tr("threads waiting for the interpreter lock (a model)"));
+    out += row(tr("Queued"), ms(m.queued_ms), tr("tasks waiting for a free worker, summed"));
+    if (m.lock_wait_ms > 0)
+        out += row(tr("Lock wait"), ms(m.lock_wait_ms));
+    if (m.spawning_ms > 0)
+        out += row(tr("Spawning"), ms(m.spawning_ms), tr("starting worker processes"));
+    out += row(tr("Events"), locale.toString(qulonglong(run.trace.events.size())),
+               tr("%n track(s)", nullptr, int(run.trace.tracks.size())));
+    out += QStringLiteral("</table></td><td valign='top' style='padding-left:32px'>");
+
+    if (!m.core_utilisation.empty()) {
+        out += QStringLiteral("<b>%1</b><table cellspacing=3>")
+                   .arg(tr("Per-core utilisation").toHtmlEscaped());
+        for (std::size_t c = 0; c < m.core_utilisation.size(); ++c)
+            out += QStringLiteral("<tr><td>%1</td><td>%2</td><td align='right'>%3</td></tr>")
+                       .arg(tr("CPU %1").arg(c).toHtmlEscaped(), bar(m.core_utilisation[c]),
+                            tr("%1 %").arg(locale.toString(m.core_utilisation[c] * 100, 'f', 0)));
+        out += QStringLiteral("</table>");
+    }
+    out += QStringLiteral("</td></tr></table>");
+    return out;
+}
+
+} // namespace tasklane

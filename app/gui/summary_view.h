@@ -1,0 +1,26 @@
+// SummaryView: the Summary tab. Shows a run's metrics (makespan against the sequential
+// estimate, speedup, efficiency, per-core utilisation, waiting time by cause) as a small
+// report, so the chart's story can be read in numbers. Formatting only: the numbers come
+// from the core's Metrics.
+#pragma once
+
+#include "patterns/run_result.h"
+
+#include <QTextBrowser>
+
+namespace tasklane {
+
+class SummaryView : public QTextBrowser {
+    Q_OBJECT
+
+public:
+    explicit SummaryView(QWidget* parent = nullptr);
+
+    void setRun(const QString& heading, const RunResult& run);
+    void clearRun();
+
+    // The report as HTML, for tests and for a future "copy summary".
+    static QString html(const QString& heading, const RunResult& run);
+};
+
+} // namespace tasklane

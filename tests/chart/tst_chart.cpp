@@ -1,0 +1,886 @@
+// Tests of the chart library: the layout maths (time <-> x, rows per grouping, hit testing,
+// ticks, level of detail) as data, then the painter and the exporters by their output.
+#include "chart/chart_exporter.h"
+#include "chart/chart_style.h"
+#include "chart/gantt_layout.h"
+#include "chart/gantt_painter.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFontMetricsF>
+#include <QImage>
+#include <QPainter>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+#include <cmath>
+
+using namespace tasklane;
+
+namespace {
+
+constexpr std::int64_t kMs = 1'000'000;
+constexpr std::int64_t kS = 1'000'000'000;
+
+TraceEvent makeEvent(std::uint32_t track, State state, std::int64_t begin, std::int64_t end,
+                     std::uint32_t task = 0, std::uint32_t label = 0, int cpu = -1,
+                     EventType type = EventType::Slice) {
+    TraceEvent e;
+    e.begin_ns = begin;
+    e.end_ns = end;
+    e.track = track;
+    e.task = task;
+    e.label = label;
+    e.cpu = std::int16_t(cpu);
+    e.state = state;
+    e.type = type;
+    return e;
+}
+
+// main, two pool workers and an event loop; workers 1 and 2 ran on CPUs 3 and 1.
+Trace smallTrace() {
+    Trace t;
+    t.tracks = {Track{100, 100, TrackKind::Main, "main"},
+                Track{100, 101, TrackKind::Thread, "worker 1"},
+                Track{100, 102, TrackKind::Thread, "worker 2"},
+                Track{100, 103, TrackKind::EventLoop, "event loop"}};
+    const std::uint32_t sq3 = t.intern("square(3)");
+    t.events.push_back(makeEvent(0, State::Running, 0, 10 * kMs, 0, 0, 0));
+    t.events.push_back(makeEvent(1, State::Running, 10 * kMs, 40 * kMs, 1, sq3, 3));
+    t.events.push_back(makeEvent(1, State::GilWait, 40 * kMs, 50 * kMs, 1, sq3));
+    t.events.push_back(makeEvent(1, State::Running, 60 * kMs, 90 * kMs, 2, 0, 3));
+    t.events.push_back(makeEvent(2, State::Running, 20 * kMs, 30 * kMs, 3, 0, 1));
+    t.events.push_back(makeEvent(2, State::Sleeping, 30 * kMs, 70 * kMs, 3));
+    t.events.push_back(
+        makeEvent(0, State::Queued, 5 * kMs, 60 * kMs, 2, 0, -1, EventType::AsyncSlice));
+    t.events.push_back(makeEvent(3, State::Awaiting, 0, 100 * kMs, 4));
+    t.finalize();
+    return t;
+}
+
+// One track with `count` back-to-back slices over [0, span); every `period`-th is gil-wait.
+Trace denseTrace(int count, std::int64_t span, int period) {
+    Trace t;
+    t.tracks = {Track{1, 1, TrackKind::Thread, "worker 1"}};
+    t.events.reserve(std::size_t(count));
+    for (int i = 0; i < count; ++i) {
+        const State s = period > 0 && i % period == 0 ? State::GilWait : State::Running;
+        t.events.push_back(
+            makeEvent(0, s, span * i / count, span * (i + 1) / count, std::uint32_t(i + 1)));
+    }
+    t.finalize();
+    return t;
+}
+
+QStringList rowNames(const GanttRows& rows) {
+    QStringList names;
+    for (const GanttRow& row : rows.rows())
+        names << row.name;
+    return names;
+}
+
+GanttLayoutOptions plainOptions() {
+    GanttLayoutOptions o;
+    o.legend = false;
+    return o;
+}
+
+bool sameColour(const QColor& a, const QColor& b, int tolerance = 6) {
+    return std::abs(a.red() - b.red()) <= tolerance &&
+           std::abs(a.green() - b.green()) <= tolerance &&
+           std::abs(a.blue() - b.blue()) <= tolerance;
+}
+
+int countColour(const QImage& image, const QColor& colour) {
+    int n = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            n += sameColour(image.pixelColor(x, y), colour, 2) ? 1 : 0;
+    return n;
+}
+
+// A chart with everything the sample must show, also written by sampleChart().
+Trace sampleTrace() {
+    Trace t;
+    t.tracks = {Track{4700, 4700, TrackKind::Main, "main"},
+                Track{4700, 4701, TrackKind::Thread, "worker 1"},
+                Track{4700, 4702, TrackKind::Thread, "worker 2"},
+                Track{4711, 4711, TrackKind::Process, "worker 3 (pid 4711)"}};
+    const std::int64_t t0 = 5'000 * kS; // CLOCK_MONOTONIC is far from zero
+    const auto ms = [&](double v) { return t0 + std::int64_t(v * kMs); };
+    std::uint32_t task = 1;
+    std::uint32_t flow = 1;
+    auto addFlow = [&](std::uint32_t from, double a, std::uint32_t to, double b, std::uint32_t k) {
+        TraceEvent s =
+            makeEvent(from, State::Running, ms(a), ms(a), k, 0, -1, EventType::FlowStart);
+        TraceEvent e = makeEvent(to, State::Running, ms(b), ms(b), k, 0, -1, EventType::FlowEnd);
+        s.value = e.value = flow++;
+        t.events.push_back(s);
+        t.events.push_back(e);
+    };
+    t.events.push_back(makeEvent(0, State::Spawning, ms(0), ms(12), 0, t.intern("spawn"), -1));
+    t.events.push_back(makeEvent(0, State::Running, ms(12), ms(20), 0, 0, 1));
+    t.events.push_back(makeEvent(0, State::Sleeping, ms(190), ms(240), 0, t.intern("join")));
+    t.events.push_back(makeEvent(0, State::Running, ms(240), ms(250), 0, t.intern("최종 값"), 1));
+    TraceEvent printed = makeEvent(0, State::Running, ms(248), ms(248), 0, t.intern("최종 값: 5"),
+                                   -1, EventType::Instant);
+    t.events.push_back(printed);
+    // Two threads share the GIL: they take turns every 5 ms and wait in between.
+    for (int k = 0; k < 3; ++k) {
+        const double b = 20 + k * 50;
+        const std::uint32_t label = t.intern("square(" + std::to_string(k + 1) + ")");
+        t.events.push_back(
+            makeEvent(0, State::Queued, ms(15), ms(b), task, label, -1, EventType::AsyncSlice));
+        addFlow(0, 15, 1, b, task);
+        for (int i = 0; i < 8; ++i) {
+            const double s = b + i * 5;
+            const bool mine = i % 2 == 0;
+            t.events.push_back(makeEvent(1, mine ? State::Running : State::GilWait, ms(s),
+                                         ms(s + 5), task, label, mine ? 0 : -1));
+            t.events.push_back(makeEvent(2, mine ? State::GilWait : State::Running, ms(s),
+                                         ms(s + 5), task + 10, label, mine ? -1 : 0));
+        }
+        ++task;
+    }
+    t.events.push_back(makeEvent(3, State::Spawning, ms(5), ms(35), 0, t.intern("spawn"), -1));
+    t.events.push_back(makeEvent(3, State::Running, ms(35), ms(120), 30, t.intern("cube(4)"), 1));
+    t.events.push_back(makeEvent(3, State::LockWait, ms(120), ms(135), 30, t.intern("get_lock()")));
+    t.events.push_back(
+        makeEvent(3, State::LockHeld, ms(135), ms(150), 30, t.intern("value += 1"), 1));
+    t.events.push_back(makeEvent(3, State::Idle, ms(150), ms(190), 0));
+    t.finalize();
+    return t;
+}
+
+} // namespace
+
+class TestChart : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void groupByNames_data();
+    void groupByNames();
+    void mapping_data();
+    void mapping();
+    void rowsPerGroupBy_data();
+    void rowsPerGroupBy();
+    void coreRowsHoldRunningSlicesOfAllTracks();
+    void eventAt_data();
+    void eventAt();
+    void tickRule_data();
+    void tickRule();
+    void tickPositions();
+    void folding_data();
+    void folding();
+    void foldingKeepsVisibleGaps();
+    void culling_data();
+    void culling();
+    void asyncSlicesInLowerBand();
+    void naturalHeightAndLabels();
+    void legendExplainsWhatAppears();
+    void flows();
+    void paintedImageHasStateColours();
+    void highlightDimsOtherTasks();
+    void exportFormats_data();
+    void exportFormats();
+    void exportRejectsUnknownFormat_data();
+    void exportRejectsUnknownFormat();
+    void emptyTrace();
+    void millionSlices();
+    void sampleChart();
+};
+
+void TestChart::groupByNames_data() {
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("expected"); // -1: refused
+    QTest::newRow("worker") << QStringLiteral("worker") << int(GroupBy::Worker);
+    QTest::newRow("core") << QStringLiteral("core") << int(GroupBy::Core);
+    QTest::newRow("both") << QStringLiteral("both") << int(GroupBy::Both);
+    QTest::newRow("cores") << QStringLiteral("cores") << -1;
+    QTest::newRow("empty") << QString() << -1;
+}
+
+void TestChart::groupByNames() {
+    QFETCH(QString, name);
+    QFETCH(int, expected);
+    const auto parsed = groupByFromName(name);
+    if (expected < 0) {
+        QVERIFY(!parsed.has_value());
+        return;
+    }
+    QVERIFY(parsed.has_value());
+    QCOMPARE(int(*parsed), expected);
+    QCOMPARE(groupByName(*parsed), name);
+}
+
+void TestChart::mapping_data() {
+    QTest::addColumn<double>("width");
+    QTest::addColumn<qint64>("begin");
+    QTest::addColumn<qint64>("end");
+    QTest::newRow("1 s in 500 px") << 500.0 << qint64(0) << qint64(kS);
+    QTest::newRow("1 s in 1400 px") << 1400.0 << qint64(0) << qint64(kS);
+    QTest::newRow("monotonic clock, 3 s")
+        << 1400.0 << qint64(1'234'567 * kS) << qint64(1'234'570 * kS);
+    QTest::newRow("100 ns in 137 px") << 137.0 << qint64(5) << qint64(105);
+    QTest::newRow("a day in 800 px") << 800.0 << qint64(77) << qint64(77 + 86'400 * kS);
+}
+
+void TestChart::mapping() {
+    QFETCH(double, width);
+    QFETCH(qint64, begin);
+    QFETCH(qint64, end);
+    const Trace trace = smallTrace();
+    const GanttRows rows(trace, GroupBy::Worker);
+    const GanttLayout layout(rows, QSizeF(width, 300), TimeRange{begin, end}, plainOptions());
+    const QRectF plot = layout.plotRect();
+    QVERIFY(plot.width() > 0);
+    QVERIFY(plot.left() > layout.labelColumn().left());
+    QVERIFY(plot.right() <= width);
+
+    QCOMPARE(layout.xForTime(begin), plot.left());
+    QVERIFY(std::abs(layout.xForTime(end) - plot.right()) < 1e-6);
+    QCOMPARE(layout.timeForX(plot.left()), begin);
+    QCOMPARE(layout.timeForX(plot.right()), end);
+    QVERIFY(std::abs(layout.xForTime(begin + (end - begin) / 2) - plot.center().x()) < 1e-3);
+
+    const double pxPerNs = plot.width() / double(end - begin);
+    for (int i = 0; i <= 20; ++i) {
+        const std::int64_t t = begin + (end - begin) * i / 20;
+        QVERIFY2(std::abs(layout.timeForX(layout.xForTime(t)) - t) <= 1,
+                 qPrintable(QString::number(t)));
+        const double x = plot.left() + plot.width() * i / 20.0;
+        // Times are whole nanoseconds: x comes back to within half a nanosecond's width.
+        QVERIFY(std::abs(layout.xForTime(layout.timeForX(x)) - x) <= 0.5 * pxPerNs + 1e-6);
+    }
+}
+
+void TestChart::rowsPerGroupBy_data() {
+    QTest::addColumn<int>("groupBy");
+    QTest::addColumn<QStringList>("names");
+    const QStringList tracks = {QStringLiteral("main"), QStringLiteral("worker 1"),
+                                QStringLiteral("worker 2"), QStringLiteral("event loop")};
+    const QStringList cores = {QStringLiteral("CPU 0"), QStringLiteral("CPU 1"),
+                               QStringLiteral("CPU 3")};
+    QTest::newRow("worker") << int(GroupBy::Worker) << tracks;
+    QTest::newRow("core") << int(GroupBy::Core) << cores;
+    QTest::newRow("both") << int(GroupBy::Both) << (cores + tracks);
+}
+
+void TestChart::rowsPerGroupBy() {
+    QFETCH(int, groupBy);
+    QFETCH(QStringList, names);
+    const Trace trace = smallTrace();
+    const GanttRows rows(trace, GroupBy(groupBy));
+    QCOMPARE(rowNames(rows), names);
+    const GanttLayout layout(rows, QSizeF(800, 0), GanttLayout::fullRange(trace), plainOptions());
+    QCOMPARE(layout.rowCount(), names.size());
+    for (int r = 1; r < layout.rowCount(); ++r)
+        QVERIFY(layout.rowRect(r).top() >= layout.rowRect(r - 1).bottom() - 1e-9);
+    // Both: one separator, between the last core row and the first track row.
+    QCOMPARE(int(layout.separators().size()), GroupBy(groupBy) == GroupBy::Both ? 1 : 0);
+    if (GroupBy(groupBy) == GroupBy::Both)
+        QCOMPARE(layout.separators().front(), layout.rowRect(3).top());
+}
+
+void TestChart::coreRowsHoldRunningSlicesOfAllTracks() {
+    Trace trace = smallTrace();
+    const GanttRows rows(trace, GroupBy::Core);
+    QCOMPARE(rows.size(), 3);
+    QStringList cpu3;
+    for (std::uint32_t i : rows.row(2).slices.events) {
+        const TraceEvent& e = trace.events[i];
+        QCOMPARE(e.cpu, std::int16_t(3));
+        QCOMPARE(e.state, State::Running);
+        cpu3 << QString::number(e.begin_ns / kMs);
+    }
+    QCOMPARE(cpu3, QStringList({QStringLiteral("10"), QStringLiteral("60")}));
+    QCOMPARE(rows.row(1).slices.events.size(), std::size_t(1)); // worker 2's run on CPU 1
+    QVERIFY(rows.row(1).asyncSlices.events.empty());
+    QCOMPARE(rows.coreTracks(), (std::vector<std::uint32_t>{0, 1, 2}));
+    QCOMPARE(rows.rowOfTrack(1), -1);
+
+    // Five tracks taking turns on one core (an odd number of runs to merge): one row, in
+    // time order, every running slice once; the off-CPU states are not there.
+    Trace turns;
+    for (int t = 0; t < 5; ++t)
+        turns.tracks.push_back(Track{1, t, TrackKind::Thread, "w" + std::to_string(t)});
+    for (int k = 0; k < 100; ++k) {
+        turns.events.push_back(
+            makeEvent(std::uint32_t(k % 5), State::Running, k * kMs, k * kMs + kMs / 2, 0, 0, 0));
+        turns.events.push_back(
+            makeEvent(std::uint32_t(k % 5), State::GilWait, k * kMs + kMs / 2, (k + 1) * kMs));
+    }
+    turns.finalize();
+    const GanttRows turnRows(turns, GroupBy::Core);
+    QCOMPARE(turnRows.size(), 1);
+    const auto& lane = turnRows.row(0).slices;
+    QCOMPARE(lane.events.size(), std::size_t(100));
+    for (std::size_t i = 0; i < lane.events.size(); ++i) {
+        const TraceEvent& e = turns.events[lane.events[i]];
+        QCOMPARE(e.begin_ns, std::int64_t(i) * kMs);
+        QCOMPARE(e.track, std::uint32_t(i % 5));
+    }
+    QVERIFY(lane.endsSorted);
+}
+
+void TestChart::eventAt_data() {
+    QTest::addColumn<int>("row");          // worker grouping
+    QTest::addColumn<qint64>("timeMs");    // x from this time
+    QTest::addColumn<bool>("band");        // y in the async band (else the slice lane centre)
+    QTest::addColumn<QString>("expected"); // "track/begin ms/state"; empty: a miss
+    QTest::newRow("worker 1 running") << 1 << qint64(25) << false << QStringLiteral("1/10/running");
+    QTest::newRow("worker 1 gil-wait")
+        << 1 << qint64(45) << false << QStringLiteral("1/40/gil-wait");
+    QTest::newRow("worker 1 gap") << 1 << qint64(55) << false << QString();
+    QTest::newRow("worker 1 after last") << 1 << qint64(95) << false << QString();
+    QTest::newRow("worker 2 sleeping")
+        << 2 << qint64(50) << false << QStringLiteral("2/30/sleeping");
+    QTest::newRow("worker 2 before first") << 2 << qint64(10) << false << QString();
+    QTest::newRow("main running") << 0 << qint64(3) << false << QStringLiteral("0/0/running");
+    QTest::newRow("main band queued") << 0 << qint64(30) << true << QStringLiteral("0/5/queued");
+    QTest::newRow("main above band, gap") << 0 << qint64(30) << false << QString();
+}
+
+void TestChart::eventAt() {
+    QFETCH(int, row);
+    QFETCH(qint64, timeMs);
+    QFETCH(bool, band);
+    QFETCH(QString, expected);
+    const Trace trace = smallTrace();
+    const GanttRows rows(trace, GroupBy::Worker);
+    const GanttLayout layout(rows, QSizeF(1000, 0), TimeRange{0, 100 * kMs}, plainOptions());
+    const GanttRowGeometry& g = layout.row(row);
+    const QRectF lane = band ? g.asyncLane : g.sliceLane;
+    QVERIFY(!lane.isNull());
+    const auto hit = layout.eventAt(QPointF(layout.xForTime(timeMs * kMs), lane.center().y()));
+    if (expected.isEmpty()) {
+        QVERIFY2(!hit.has_value(), hit ? qPrintable(QString::number(*hit)) : "");
+        return;
+    }
+    QVERIFY(hit.has_value());
+    const TraceEvent& e = trace.events[*hit];
+    const auto state = stateName(e.state);
+    QCOMPARE(QStringLiteral("%1/%2/%3")
+                 .arg(e.track)
+                 .arg(e.begin_ns / kMs)
+                 .arg(QString::fromLatin1(state.data(), qsizetype(state.size()))),
+             expected);
+    // Off the plot and off the rows: nothing.
+    QVERIFY(!layout.eventAt(QPointF(layout.labelColumn().center().x(), lane.center().y())));
+    QVERIFY(
+        !layout.eventAt(QPointF(layout.xForTime(timeMs * kMs), layout.plotRect().bottom() + 50)));
+}
+
+void TestChart::tickRule_data() {
+    QTest::addColumn<qint64>("span");
+    QTest::addColumn<double>("width");
+    QTest::addColumn<qint64>("step");
+    QTest::addColumn<QString>("unit");
+    QTest::addColumn<qint64>("sampleNs");
+    QTest::addColumn<QString>("sampleLabel");
+    // minimum spacing 90 px throughout: step = smallest 1-2-5 x 10^k >= span * 90 / width
+    QTest::newRow("1 s / 500 px") << qint64(kS) << 500.0 << qint64(200 * kMs) << QStringLiteral("s")
+                                  << qint64(400 * kMs) << QStringLiteral("0.4 s");
+    QTest::newRow("1 s / 1000 px") << qint64(kS) << 1000.0 << qint64(100 * kMs)
+                                   << QStringLiteral("s") << qint64(kS) << QStringLiteral("1 s");
+    QTest::newRow("3 s / 1300 px")
+        << qint64(3 * kS) << 1300.0 << qint64(500 * kMs) << QStringLiteral("s")
+        << qint64(2500 * kMs) << QStringLiteral("2.5 s");
+    QTest::newRow("100 ms / 1000 px")
+        << qint64(100 * kMs) << 1000.0 << qint64(10 * kMs) << QStringLiteral("ms")
+        << qint64(50 * kMs) << QStringLiteral("50 ms");
+    QTest::newRow("250 ms / 400 px")
+        << qint64(250 * kMs) << 400.0 << qint64(100 * kMs) << QStringLiteral("ms")
+        << qint64(200 * kMs) << QStringLiteral("200 ms");
+    QTest::newRow("2 ms / 800 px")
+        << qint64(2 * kMs) << 800.0 << qint64(500'000) << QStringLiteral("ms") << qint64(1'500'000)
+        << QStringLiteral("1.5 ms");
+    QTest::newRow("40 us / 900 px")
+        << qint64(40'000) << 900.0 << qint64(5'000) << (QString(QChar(0xB5)) + QLatin1Char('s'))
+        << qint64(-5'000) << (QStringLiteral("-5 ") + QChar(0xB5) + QLatin1Char('s'));
+    QTest::newRow("800 ns / 700 px") << qint64(800) << 700.0 << qint64(200) << QStringLiteral("ns")
+                                     << qint64(600) << QStringLiteral("600 ns");
+    QTest::newRow("60 s / 1400 px")
+        << qint64(60 * kS) << 1400.0 << qint64(5 * kS) << QStringLiteral("s") << qint64(45 * kS)
+        << QStringLiteral("45 s");
+}
+
+void TestChart::tickRule() {
+    QFETCH(qint64, span);
+    QFETCH(double, width);
+    QFETCH(qint64, step);
+    QFETCH(QString, unit);
+    QFETCH(qint64, sampleNs);
+    QFETCH(QString, sampleLabel);
+    const TickSpec spec = chooseTicks(span, width, 90);
+    QCOMPARE(spec.step_ns, step);
+    QVERIFY(double(spec.step_ns) * width / double(span) >= 90);
+    QVERIFY(formatTick(0, spec) == QStringLiteral("0 ") + unit);
+    QCOMPARE(formatTick(sampleNs, spec), sampleLabel);
+}
+
+void TestChart::tickPositions() {
+    const Trace trace = smallTrace(); // starts at 0
+    const GanttRows rows(trace, GroupBy::Worker);
+    const GanttLayout layout(rows, QSizeF(1000, 0), TimeRange{0, 100 * kMs}, plainOptions());
+    const auto& ticks = layout.ticks();
+    QVERIFY(ticks.size() >= 3);
+    QCOMPARE(ticks.front().label, QStringLiteral("0 ms"));
+    QCOMPARE(ticks.front().x, layout.plotRect().left());
+    const std::int64_t step = layout.tickSpec().step_ns;
+    for (std::size_t i = 1; i < ticks.size(); ++i) {
+        QCOMPARE(ticks[i].ns - ticks[i - 1].ns, step);
+        QVERIFY(ticks[i].labelRect.left() >= ticks[i - 1].labelRect.right()); // no overlap
+    }
+    QCOMPARE(ticks.back().ns, 100 * kMs);
+    QVERIFY(ticks.back().labelRect.right() <= layout.size().width());
+
+    // Panned: ticks stay on multiples of the step from the origin, not from the view's edge.
+    const GanttLayout panned(rows, QSizeF(1000, 0), TimeRange{3 * kMs, 103 * kMs}, plainOptions());
+    QVERIFY(!panned.ticks().empty());
+    for (const GanttTick& tick : panned.ticks())
+        QCOMPARE(tick.ns % panned.tickSpec().step_ns, qint64(0));
+    QVERIFY(panned.ticks().front().ns >= 3 * kMs);
+}
+
+void TestChart::folding_data() {
+    QTest::addColumn<int>("count");
+    QTest::addColumn<int>("period");       // every period-th slice is gil-wait; 0: none
+    QTest::addColumn<int>("expectedFill"); // of the folded rects
+    QTest::newRow("100k running") << 100'000 << 0 << int(FillKind::State);
+    QTest::newRow("100k half gil-wait") << 100'000 << 2 << int(FillKind::Mixed);
+    QTest::newRow("100k a quarter gil-wait") << 100'000 << 4 << int(FillKind::State);
+    QTest::newRow("20k a third gil-wait") << 20'000 << 3 << int(FillKind::State);
+}
+
+void TestChart::folding() {
+    QFETCH(int, count);
+    QFETCH(int, period);
+    QFETCH(int, expectedFill);
+    const Trace trace = denseTrace(count, kS, period);
+    const GanttRows rows(trace, GroupBy::Worker);
+    GanttLayoutOptions options = plainOptions();
+    // A 500 px plot, whatever the label column takes.
+    const GanttLayout probe(rows, QSizeF(1000, 0), GanttLayout::fullRange(trace), options);
+    const double extra = 1000 - probe.plotRect().width();
+    const GanttLayout layout(rows, QSizeF(500 + extra, 0), GanttLayout::fullRange(trace), options);
+    QCOMPARE(layout.plotRect().width(), 500.0);
+
+    const auto items = layout.drawItems(0);
+    QVERIFY2(items.size() <= 501, qPrintable(QString::number(items.size())));
+    QVERIFY(!items.empty());
+    std::uint64_t folded = 0;
+    for (const GanttDrawItem& item : items) {
+        folded += item.count;
+        QCOMPARE(int(item.fill), expectedFill);
+        if (item.fill == FillKind::State)
+            QCOMPARE(State(item.fillIndex), State::Running); // the dominant one
+    }
+    QCOMPARE(folded, std::uint64_t(count)); // nothing lost, nothing twice
+    QVERIFY(std::abs(items.front().rect.left() - layout.plotRect().left()) < 1);
+    QVERIFY(std::abs(items.back().rect.right() - layout.plotRect().right()) < 1.5);
+    QCOMPARE(layout.hasMixed(), expectedFill == int(FillKind::Mixed));
+}
+
+void TestChart::foldingKeepsVisibleGaps() {
+    // 200 slices of 10 µs, one every 5 ms, in 1 s over ~1000 px: each is its own mark.
+    Trace trace;
+    trace.tracks = {Track{1, 1, TrackKind::Thread, "worker 1"}};
+    for (int i = 0; i < 200; ++i)
+        trace.events.push_back(makeEvent(0, State::Running, i * 5 * kMs, i * 5 * kMs + 10'000, 1));
+    trace.finalize();
+    const GanttRows rows(trace, GroupBy::Worker);
+    const GanttLayout layout(rows, QSizeF(1200, 0), TimeRange{0, kS}, plainOptions());
+    const auto items = layout.drawItems(0);
+    QCOMPARE(items.size(), std::size_t(200));
+    for (const GanttDrawItem& item : items) {
+        QCOMPARE(item.count, 1U);
+        QCOMPARE(item.rect.width(), 1.0); // drawn at least one pixel wide
+    }
+}
+
+void TestChart::culling_data() {
+    QTest::addColumn<qint64>("fromMs");
+    QTest::addColumn<qint64>("toMs");
+    QTest::addColumn<int>("expected");
+    QTest::newRow("all") << qint64(0) << qint64(1000) << 1000;
+    QTest::newRow("500-600") << qint64(500) << qint64(600) << 100;
+    QTest::newRow("mid-slice edges") << qint64(10) << qint64(20) << 10;
+    QTest::newRow("half slices") << qint64(0) << qint64(1) << 1;
+    QTest::newRow("past the end") << qint64(2000) << qint64(3000) << 0;
+}
+
+void TestChart::culling() {
+    QFETCH(qint64, fromMs);
+    QFETCH(qint64, toMs);
+    QFETCH(int, expected);
+    // 1000 slices of 1 ms, on 1 ms steps; wide enough at every zoom here not to fold.
+    Trace trace;
+    trace.tracks = {Track{1, 1, TrackKind::Thread, "worker 1"}};
+    for (int i = 0; i < 1000; ++i)
+        trace.events.push_back(makeEvent(0, i % 2 ? State::Running : State::Sleeping, i * kMs,
+                                         (i + 1) * kMs, std::uint32_t(i + 1)));
+    trace.finalize();
+    const GanttRows rows(trace, GroupBy::Worker);
+    const GanttLayout layout(rows, QSizeF(2400, 0), TimeRange{fromMs * kMs, toMs * kMs},
+                             plainOptions());
+    const auto items = layout.drawItems(0);
+    QCOMPARE(int(items.size()), expected);
+    for (const GanttDrawItem& item : items) {
+        QCOMPARE(item.count, 1U);
+        const TraceEvent& e = trace.events[item.event];
+        QVERIFY(e.end_ns > fromMs * kMs && e.begin_ns < toMs * kMs);
+        // Clipped to the plot, and where the mapping says.
+        QVERIFY(item.rect.left() >= layout.plotRect().left() - 1e-9);
+        QVERIFY(item.rect.right() <= layout.plotRect().right() + 1e-9);
+        QCOMPARE(item.rect.left(),
+                 layout.xForTime(std::max<std::int64_t>(e.begin_ns, fromMs * kMs)));
+        QCOMPARE(State(item.fillIndex), e.state);
+    }
+}
+
+void TestChart::asyncSlicesInLowerBand() {
+    const Trace trace = smallTrace();
+    const GanttRows rows(trace, GroupBy::Worker);
+    QVERIFY(rows.hasAsyncSlices());
+    const GanttLayout layout(rows, QSizeF(1000, 0), GanttLayout::fullRange(trace), plainOptions());
+    const GanttRowGeometry& main = layout.row(0);
+    QVERIFY(!main.asyncLane.isNull());
+    QVERIFY(layout.row(1).asyncLane.isNull()); // worker 1 has none: slices take the full height
+    int asyncItems = 0;
+    for (const GanttDrawItem& item : layout.drawItems(0)) {
+        if (item.kind == DrawKind::Async) {
+            ++asyncItems;
+            QVERIFY(item.rect.top() >= main.rect.top() + main.rect.height() * 0.6);
+            QVERIFY(item.rect.height() <= main.rect.height() * 0.25);
+            QVERIFY(item.rect.bottom() <= main.rect.bottom());
+        } else if (item.kind == DrawKind::Slice) {
+            QVERIFY(item.rect.bottom() <= main.asyncLane.top());
+        }
+    }
+    QCOMPARE(asyncItems, 1);
+    QVERIFY(layout.row(1).sliceLane.height() > main.sliceLane.height());
+}
+
+void TestChart::naturalHeightAndLabels() {
+    Trace trace = smallTrace();
+    trace.tracks[2].name = "worker 2 (pid 4711) with a long name";
+    trace.tracks[3].name = "이벤트 루프";
+    const GanttRows rows(trace, GroupBy::Worker);
+    const GanttLayout layout(rows, QSizeF(1200, 0), GanttLayout::fullRange(trace));
+    const QFontMetricsF fm(layout.options().font);
+    for (int r = 0; r < layout.rowCount(); ++r)
+        QVERIFY2(fm.horizontalAdvance(rows.row(r).name) <= layout.row(r).labelRect.width() + 0.5,
+                 qPrintable(rows.row(r).name));
+    QVERIFY(layout.plotRect().left() >= layout.labelColumn().right());
+    QVERIFY(layout.axisRect().top() >= layout.plotRect().bottom());
+    QVERIFY(layout.legendRect().top() >= layout.axisRect().bottom());
+    QVERIFY(layout.size().height() >= layout.legendRect().bottom());
+    QVERIFY(layout.rowHeight() >= fm.height());
+
+    // More rows, taller chart; a fixed height shares itself out.
+    const GanttRows both(trace, GroupBy::Both);
+    const GanttLayout taller(both, QSizeF(1200, 0), GanttLayout::fullRange(trace));
+    QCOMPARE(taller.rowHeight(), layout.rowHeight());
+    QVERIFY(taller.size().height() > layout.size().height());
+    const GanttLayout fitted(both, QSizeF(1200, 200), GanttLayout::fullRange(trace));
+    QCOMPARE(fitted.size().height(), 200.0);
+    QVERIFY(fitted.legendRect().bottom() <= 200);
+    QVERIFY(fitted.rowHeight() < taller.rowHeight());
+
+    // The title takes a line above the rows.
+    GanttLayoutOptions titled;
+    titled.title = QStringLiteral("pool-map: Pool(4).map(square, [1..5])");
+    const GanttLayout withTitle(rows, QSizeF(1200, 0), GanttLayout::fullRange(trace), titled);
+    QVERIFY(withTitle.titleRect().height() > 0);
+    QVERIFY(withTitle.plotRect().top() >= withTitle.titleRect().bottom());
+    QVERIFY(layout.titleRect().isNull());
+
+    // A window may pass a font sized in points; the title scales with it, without warnings.
+    QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
+    GanttLayoutOptions points;
+    points.font = QFont(QStringLiteral("sans-serif"), 10);
+    points.title = titled.title;
+    const GanttLayout pointLayout(rows, QSizeF(1200, 0), GanttLayout::fullRange(trace), points);
+    QVERIFY(pointLayout.titleRect().height() > QFontMetricsF(points.font).height());
+    QImage image(pointLayout.size().toSize(), QImage::Format_ARGB32);
+    QPainter painter(&image);
+    GanttPainter().paint(painter, pointLayout);
+}
+
+void TestChart::legendExplainsWhatAppears() {
+    const Trace trace = smallTrace();
+    auto texts = [&](GroupBy groupBy) {
+        const GanttRows rows(trace, groupBy);
+        const GanttLayout layout(rows, QSizeF(1200, 0), GanttLayout::fullRange(trace));
+        QStringList out;
+        for (const GanttLegendEntry& e : layout.legend()) {
+            out << e.text;
+            // Every entry but a note has a swatch, and all lie inside the legend's rect.
+            if (e.kind != GanttLegendEntry::Kind::Note &&
+                (e.swatch.isNull() || !layout.legendRect().contains(e.swatch)))
+                out << QStringLiteral("BAD SWATCH");
+            if (!layout.legendRect().contains(e.textRect))
+                out << QStringLiteral("BAD TEXT");
+        }
+        return out;
+    };
+    const QStringList worker = texts(GroupBy::Worker);
+    QVERIFY(!worker.contains(QStringLiteral("BAD SWATCH")) &&
+            !worker.contains(QStringLiteral("BAD TEXT")));
+    for (const char* s : {"running", "queued", "sleeping", "awaiting", "gil-wait"})
+        QVERIFY2(worker.contains(QLatin1String(s)), s);
+    for (const char* s : {"lock-wait", "lock-held", "spawning", "idle"})
+        QVERIFY2(!worker.contains(QLatin1String(s)), s); // only what appears
+    QVERIFY(worker.filter(QStringLiteral("GIL is a model")).size() == 1);
+    QVERIFY(worker.filter(QStringLiteral("core rows")).isEmpty());
+
+    const QStringList both = texts(GroupBy::Both);
+    QVERIFY(both.contains(QStringLiteral("running")));
+    QCOMPARE(both.filter(QStringLiteral("core rows: colour = worker")).size(), 1);
+
+    // Core rows alone: the legend names the workers by their colours.
+    const QStringList core = texts(GroupBy::Core);
+    QVERIFY(core.contains(QStringLiteral("worker 1")));
+    QVERIFY(!core.contains(QStringLiteral("running")));
+
+    // Without gil-wait, no GIL note.
+    Trace noGil = smallTrace();
+    for (TraceEvent& e : noGil.events)
+        if (e.state == State::GilWait)
+            e.state = State::Running;
+    const GanttRows rows(noGil, GroupBy::Worker);
+    const GanttLayout layout(rows, QSizeF(1200, 0), GanttLayout::fullRange(noGil));
+    for (const GanttLegendEntry& e : layout.legend())
+        QVERIFY(!e.text.contains(QStringLiteral("GIL")));
+}
+
+void TestChart::flows() {
+    Trace trace = smallTrace();
+    for (int k = 0; k < 2; ++k) {
+        TraceEvent s = makeEvent(0, State::Running, (1 + k) * kMs, (1 + k) * kMs, 1, 0, -1,
+                                 EventType::FlowStart);
+        TraceEvent e = makeEvent(1 + k, State::Running, (10 + 10 * k) * kMs, (10 + 10 * k) * kMs, 1,
+                                 0, -1, EventType::FlowEnd);
+        s.value = e.value = 7 + k;
+        trace.events.push_back(s);
+        trace.events.push_back(e);
+    }
+    trace.finalize();
+    const GanttRows rows(trace, GroupBy::Worker);
+    QCOMPARE(rows.flows().size(), std::size_t(2));
+    const GanttLayout layout(rows, QSizeF(1000, 0), TimeRange{0, 100 * kMs});
+    QCOMPARE(layout.flowLines().size(), std::size_t(2));
+    const QLineF first = layout.flowLines().front();
+    QCOMPARE(first.x1(), layout.xForTime(kMs));
+    QCOMPARE(first.y1(), layout.row(0).sliceLane.center().y());
+    QCOMPARE(first.y2(), layout.row(1).sliceLane.center().y());
+    QCOMPARE(layout.hiddenFlows(), 0);
+
+    GanttLayoutOptions few;
+    few.maxFlows = 1;
+    const GanttLayout crowded(rows, QSizeF(1000, 0), TimeRange{0, 100 * kMs}, few);
+    QVERIFY(crowded.flowLines().empty());
+    QCOMPARE(crowded.hiddenFlows(), 2);
+    // Out of view: neither drawn nor counted.
+    const GanttLayout later(rows, QSizeF(1000, 0), TimeRange{50 * kMs, 100 * kMs});
+    QVERIFY(later.flowLines().empty());
+    QCOMPARE(later.hiddenFlows(), 0);
+}
+
+void TestChart::paintedImageHasStateColours() {
+    const Trace trace = smallTrace();
+    ChartOptions options;
+    options.size = QSize(1000, 0);
+    options.groupBy = GroupBy::Worker;
+    options.pixelRatio = 1;
+    const QImage image = ChartExporter::renderImage(trace, options);
+    QVERIFY(!image.isNull());
+    const ChartStyle style = ChartStyle::light();
+    // Recompute the layout the exporter used, and look where the slices must be.
+    const GanttRows rows(trace, GroupBy::Worker);
+    GanttLayoutOptions lo;
+    const GanttLayout layout(rows, QSizeF(1000, 0), GanttLayout::fullRange(trace), lo);
+    QCOMPARE(image.size(), layout.size().toSize());
+    const auto pixelAt = [&](int row, std::int64_t t) {
+        return image.pixelColor(int(layout.xForTime(t)),
+                                int(layout.row(row).sliceLane.center().y()));
+    };
+    // (away from the labels drawn at the left of wide slices)
+    QVERIFY(sameColour(pixelAt(1, 35 * kMs), style.stateColour(State::Running)));
+    QVERIFY(sameColour(pixelAt(1, 49 * kMs), style.stateColour(State::GilWait)));
+    QVERIFY(sameColour(pixelAt(2, 60 * kMs), style.stateColour(State::Sleeping)));
+    QVERIFY(sameColour(pixelAt(3, 95 * kMs), style.stateColour(State::Awaiting)));
+    // The gap on worker 1 shows the row background, no slice.
+    const QColor gap = pixelAt(1, 55 * kMs);
+    QVERIFY(sameColour(gap, style.alternateRow) || sameColour(gap, style.background));
+    QVERIFY(countColour(image, style.stateColour(State::Running)) > 1000);
+}
+
+void TestChart::highlightDimsOtherTasks() {
+    const Trace trace = smallTrace();
+    ChartOptions options;
+    options.size = QSize(1000, 0);
+    options.groupBy = GroupBy::Worker;
+    options.pixelRatio = 1;
+    options.highlightTask = 2;
+    const QImage image = ChartExporter::renderImage(trace, options);
+    const GanttRows rows(trace, GroupBy::Worker);
+    const GanttLayout layout(rows, QSizeF(1000, 0), GanttLayout::fullRange(trace));
+    const ChartStyle style = ChartStyle::light();
+    const int y = int(layout.row(1).sliceLane.center().y());
+    const QColor running = style.stateColour(State::Running);
+    QVERIFY(sameColour(image.pixelColor(int(layout.xForTime(75 * kMs)), y), running)); // task 2
+    QVERIFY(sameColour(image.pixelColor(int(layout.xForTime(25 * kMs)), y), style.dimmed(running)));
+}
+
+void TestChart::exportFormats_data() {
+    QTest::addColumn<QString>("suffix");
+    QTest::newRow("png") << QStringLiteral("png");
+    QTest::newRow("PNG upper case") << QStringLiteral("PNG");
+    QTest::newRow("svg") << QStringLiteral("svg");
+    QTest::newRow("pdf") << QStringLiteral("pdf");
+}
+
+void TestChart::exportFormats() {
+    QFETCH(QString, suffix);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("chart.") + suffix);
+    const Trace trace = sampleTrace();
+    ChartOptions options;
+    options.title = QStringLiteral("shared-value: 최종 값: 5");
+    QString error;
+    QVERIFY2(ChartExporter::exportChart(trace, path, options, &error), qPrintable(error));
+    QVERIFY(error.isEmpty());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray data = file.readAll();
+    QVERIFY(data.size() > 1000);
+    const QString kind = suffix.toLower();
+    if (kind == QLatin1String("png")) {
+        QImage image;
+        QVERIFY(image.loadFromData(data, "PNG"));
+        QCOMPARE(image.width(), 2800); // 1400 logical px at devicePixelRatio 2
+        QVERIFY(image.height() > 200);
+        const ChartStyle style = ChartStyle::light();
+        QCOMPARE(image.pixelColor(1, 1), QColor(Qt::white));
+        QVERIFY(countColour(image, style.stateColour(State::Running)) > 2000);
+        QVERIFY(countColour(image, style.stateColour(State::GilWait)) > 2000);
+    } else if (kind == QLatin1String("svg")) {
+        QXmlStreamReader xml(data);
+        int rects = 0;
+        int texts = 0;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (xml.isStartElement() && xml.name() == QLatin1String("rect"))
+                ++rects;
+            if (xml.isStartElement() && xml.name() == QLatin1String("text"))
+                ++texts;
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QVERIFY(data.contains("<rect"));
+        QVERIFY2(rects > 50, qPrintable(QString::number(rects)));
+        QVERIFY(texts > 5);
+        QVERIFY(data.contains("worker 3 (pid 4711)"));
+        QVERIFY(QString::fromUtf8(data).contains(QStringLiteral("최종 값")));
+    } else {
+        QVERIFY(data.startsWith("%PDF"));
+        QVERIFY(data.contains("%%EOF"));
+    }
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 1); // no temporary left over
+}
+
+void TestChart::exportRejectsUnknownFormat_data() {
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("message");
+    QTest::newRow(".xyz") << QStringLiteral("chart.xyz")
+                          << QStringLiteral(
+                                 "unsupported chart format '.xyz' (use .png, .svg or .pdf)");
+    QTest::newRow(".jpg") << QStringLiteral("chart.jpg")
+                          << QStringLiteral(
+                                 "unsupported chart format '.jpg' (use .png, .svg or .pdf)");
+}
+
+void TestChart::exportRejectsUnknownFormat() {
+    QFETCH(QString, name);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(name);
+    QString error;
+    QVERIFY(!ChartExporter::exportChart(smallTrace(), path, ChartOptions{}, &error));
+    QCOMPARE(error, message);
+    QVERIFY(!QFile::exists(path));
+
+    // No extension at all: the same advice.
+    const QString bare = dir.filePath(QStringLiteral("chart"));
+    QVERIFY(!ChartExporter::exportChart(smallTrace(), bare, ChartOptions{}, &error));
+    QCOMPARE(error, QStringLiteral("no chart format in '%1' (use .png, .svg or .pdf)").arg(bare));
+
+    // An unwritable place fails with the path in the message and leaves nothing.
+    const QString bad = dir.filePath(QStringLiteral("missing/dir/chart.png"));
+    QVERIFY(!ChartExporter::exportChart(smallTrace(), bad, ChartOptions{}, &error));
+    QVERIFY2(error.startsWith(QStringLiteral("cannot write '") + bad + QLatin1Char('\'')),
+             qPrintable(error));
+}
+
+void TestChart::emptyTrace() {
+    const Trace trace;
+    const GanttRows rows(trace, GroupBy::Both);
+    QCOMPARE(rows.size(), 0);
+    const GanttLayout layout(rows, QSizeF(800, 0), GanttLayout::fullRange(trace));
+    QVERIFY(!layout.emptyMessage().isEmpty());
+    QVERIFY(layout.size().height() > 0);
+    QVERIFY(!layout.eventAt(layout.plotRect().center()));
+    ChartOptions options;
+    options.pixelRatio = 1;
+    QVERIFY(!ChartExporter::renderImage(trace, options).isNull());
+
+    // No CPU numbers (an imported trace): core grouping says what to do instead.
+    Trace noCpu = smallTrace();
+    for (TraceEvent& e : noCpu.events)
+        e.cpu = -1;
+    noCpu.finalize();
+    const GanttRows coreRows(noCpu, GroupBy::Core);
+    const GanttLayout coreLayout(coreRows, QSizeF(800, 0), GanttLayout::fullRange(noCpu));
+    QVERIFY(coreLayout.emptyMessage().contains(QStringLiteral("group by worker")));
+}
+
+void TestChart::millionSlices() {
+    // A speed target belongs in tests/bench; here the level of detail is checked to bound the
+    // work a paint does, whatever the trace size.
+    const Trace trace = denseTrace(1'000'000, 10 * kS, 3);
+    const GanttRows rows(trace, GroupBy::Worker);
+    GanttLayout layout;
+    QImage image(1400, 200, QImage::Format_ARGB32);
+    QBENCHMARK {
+        layout = GanttLayout(rows, QSizeF(1400, 200), GanttLayout::fullRange(trace));
+        QPainter painter(&image);
+        GanttPainter().paint(painter, layout);
+    }
+    QVERIFY(layout.drawItemCount() <= 2 * std::size_t(layout.plotRect().width()));
+    // Zoomed to 1/1000 of the run: only the thousand slices in view are touched.
+    const TimeRange zoom{5 * kS, 5 * kS + 10 * kMs};
+    const GanttLayout zoomed(rows, QSizeF(1400, 200), zoom);
+    QCOMPARE(zoomed.drawItemCount(), std::size_t(1000));
+}
+
+void TestChart::sampleChart() {
+    const QString path = qEnvironmentVariable("TASKLANE_SAMPLE_PNG");
+    if (path.isEmpty())
+        QSKIP("set TASKLANE_SAMPLE_PNG=/path/chart.png to write the sample chart");
+    ChartOptions options;
+    options.title =
+        QStringLiteral("thread-pool: ThreadPoolExecutor(3).map(square, [1..3]) · 최종 값");
+    // For looking at the other variants by eye.
+    options.dark = qEnvironmentVariableIntValue("TASKLANE_SAMPLE_DARK") != 0;
+    if (const auto group = groupByFromName(qEnvironmentVariable("TASKLANE_SAMPLE_GROUP_BY")))
+        options.groupBy = *group;
+    QString error;
+    QVERIFY2(ChartExporter::exportChart(sampleTrace(), path, options, &error), qPrintable(error));
+}
+
+QTEST_MAIN(TestChart)
+#include "tst_chart.moc"

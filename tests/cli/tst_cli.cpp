@@ -1,0 +1,239 @@
+// End-to-end tests of tasklane-cli as DESIGN.md's contract states it: list, run with
+// every export, render, and bad usage answered by one line on stderr and exit code 2.
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QXmlStreamReader>
+#include <QtTest>
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+    struct Result {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+
+    Result cli(const QStringList& args) {
+        QProcess p;
+        p.start(qEnvironmentVariable("TASKLANE_CLI"), args);
+        if (!p.waitForFinished(60'000)) {
+            p.kill();
+            p.waitForFinished();
+        }
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                QString::fromUtf8(p.readAllStandardOutput()),
+                QString::fromUtf8(p.readAllStandardError())};
+    }
+
+    QTemporaryDir dir_;
+
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY2(QFile::exists(qEnvironmentVariable("TASKLANE_CLI")),
+                 "TASKLANE_CLI must point at the tasklane-cli binary");
+        QVERIFY(dir_.isValid());
+    }
+
+    void listNamesEveryPattern() {
+        const Result r = cli({QStringLiteral("list")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("thread-pool")));
+        QVERIFY(r.out.contains(QStringLiteral("4.1")));
+    }
+
+    void runPrintsWhatPythonPrints_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("tutorial defaults")
+            << QStringList{} << QStringLiteral("[1, 4, 9, 16, 25]\n");
+        QTest::newRow("2 workers, 3 tasks")
+            << QStringList{QStringLiteral("--workers"), QStringLiteral("2"),
+                           QStringLiteral("--tasks"), QStringLiteral("3")}
+            << QStringLiteral("[1, 4, 9]\n");
+        QTest::newRow("gil off, io") << QStringList{QStringLiteral("--gil"), QStringLiteral("off"),
+                                                    QStringLiteral("--io-ms"), QStringLiteral("5")}
+                                     << QStringLiteral("[1, 4, 9, 16, 25]\n");
+    }
+    void runPrintsWhatPythonPrints() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, expected);
+        const Result r =
+            cli(QStringList{QStringLiteral("run"), QStringLiteral("thread-pool")} + args);
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, expected);
+    }
+
+    void runWritesEveryExport() {
+        const QString trace = dir_.filePath(QStringLiteral("t.json"));
+        const QString csv = dir_.filePath(QStringLiteral("t.csv"));
+        const QString summary = dir_.filePath(QStringLiteral("s.json"));
+        const QStringList charts = {dir_.filePath(QStringLiteral("c.png")),
+                                    dir_.filePath(QStringLiteral("c.svg")),
+                                    dir_.filePath(QStringLiteral("c.pdf"))};
+        for (const QString& chart : charts) {
+            const Result r =
+                cli({QStringLiteral("run"), QStringLiteral("thread-pool"),
+                     QStringLiteral("--workers"), QStringLiteral("3"), QStringLiteral("--tasks"),
+                     QStringLiteral("6"), QStringLiteral("--cpu-ms"), QStringLiteral("5"),
+                     QStringLiteral("--trace"), trace, QStringLiteral("--csv"), csv,
+                     QStringLiteral("--summary"), summary, QStringLiteral("--chart"), chart});
+            QCOMPARE(r.exitCode, 0);
+            QCOMPARE(r.out, QStringLiteral("[1, 4, 9, 16, 25, 36]\n"));
+        }
+
+        // Trace: every slice carries args.state and args.cpu; every track is named.
+        QFile tf(trace);
+        QVERIFY(tf.open(QIODevice::ReadOnly));
+        const QJsonDocument doc = QJsonDocument::fromJson(tf.readAll());
+        QVERIFY(doc.isObject());
+        const QJsonArray events = doc.object().value(QStringLiteral("traceEvents")).toArray();
+        QSet<QString> threadNames;
+        int slices = 0;
+        for (const QJsonValue& v : events) {
+            const QJsonObject e = v.toObject();
+            const QString ph = e.value(QStringLiteral("ph")).toString();
+            if (ph == u"X") {
+                ++slices;
+                const QJsonObject args = e.value(QStringLiteral("args")).toObject();
+                QVERIFY(args.contains(QStringLiteral("state")));
+                QVERIFY(args.value(QStringLiteral("cpu")).isDouble());
+            } else if (ph == u"M" && e.value(QStringLiteral("name")).toString() == u"thread_name") {
+                threadNames.insert(e.value(QStringLiteral("args"))
+                                       .toObject()
+                                       .value(QStringLiteral("name"))
+                                       .toString());
+            }
+        }
+        QVERIFY(slices >= 6);
+        QVERIFY(threadNames.contains(QStringLiteral("main")));
+        QVERIFY(threadNames.contains(QStringLiteral("worker 1")));
+
+        // Summary: the contract's keys, tracks with kinds.
+        QFile sf(summary);
+        QVERIFY(sf.open(QIODevice::ReadOnly));
+        const QJsonObject s = QJsonDocument::fromJson(sf.readAll()).object();
+        for (const char* key : {"pattern", "params", "output", "result", "makespan_ms",
+                                "sequential_ms", "speedup", "cores_used", "tracks", "events"})
+            QVERIFY2(s.contains(QLatin1String(key)), key);
+        QCOMPARE(s.value(QStringLiteral("pattern")).toString(), QStringLiteral("thread-pool"));
+        QCOMPARE(s.value(QStringLiteral("result")).toString(),
+                 QStringLiteral("[1, 4, 9, 16, 25, 36]"));
+        QCOMPARE(
+            s.value(QStringLiteral("params")).toObject().value(QStringLiteral("workers")).toInt(),
+            3);
+        QVERIFY(s.value(QStringLiteral("makespan_ms")).toDouble() > 0);
+        QVERIFY(s.value(QStringLiteral("sequential_ms")).toDouble() >= 6 * 5 * 0.9);
+        QVERIFY(s.value(QStringLiteral("cores_used")).toInt() >= 1);
+        QSet<QString> kinds;
+        for (const QJsonValue& t : s.value(QStringLiteral("tracks")).toArray())
+            kinds.insert(t.toObject().value(QStringLiteral("kind")).toString());
+        QVERIFY(kinds.contains(QStringLiteral("main")));
+        QVERIFY(kinds.contains(QStringLiteral("thread")));
+        QVERIFY(s.value(QStringLiteral("events")).toInt() >= 6 * 3);
+
+        // CSV: header and a row per event.
+        QFile cf(csv);
+        QVERIFY(cf.open(QIODevice::ReadOnly));
+        const QList<QByteArray> rows = cf.readAll().split('\n');
+        QVERIFY(rows.first().startsWith("track,track_name,kind,pid,tid,type,state,begin_ns"));
+        QVERIFY(rows.size() >= s.value(QStringLiteral("events")).toInt() + 1);
+
+        // Charts: a PNG with pixels, an SVG that parses, a PDF.
+        const QImage png(charts[0]);
+        QVERIFY(!png.isNull());
+        QVERIFY(png.width() >= 800);
+        QFile svg(charts[1]);
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&svg);
+        bool sawSvg = false;
+        while (!xml.atEnd())
+            if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == u"svg")
+                sawSvg = true;
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QVERIFY(sawSvg);
+        QFile pdf(charts[2]);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.read(5) == "%PDF-");
+
+        // render: the written trace back into a chart.
+        const QString rendered = dir_.filePath(QStringLiteral("r.png"));
+        const Result r =
+            cli({QStringLiteral("render"), trace, QStringLiteral("--chart"), rendered});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(!QImage(rendered).isNull());
+    }
+
+    void badUsage_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("mustSay");
+        const auto run = [](std::initializer_list<const char*> rest) {
+            QStringList l{QStringLiteral("run"), QStringLiteral("thread-pool")};
+            for (const char* a : rest)
+                l << QString::fromLatin1(a);
+            return l;
+        };
+        QTest::newRow("no command") << QStringList{} << QStringLiteral("missing command");
+        QTest::newRow("unknown command")
+            << QStringList{QStringLiteral("fly")} << QStringLiteral("unknown command 'fly'");
+        QTest::newRow("unknown pattern")
+            << QStringList{QStringLiteral("run"), QStringLiteral("nope")}
+            << QStringLiteral("unknown pattern 'nope'");
+        QTest::newRow("workers too high")
+            << run({"--workers", "100"}) << QStringLiteral("1 and 64");
+        QTest::newRow("workers zero") << run({"--workers", "0"}) << QStringLiteral("--workers");
+        QTest::newRow("tasks not a number")
+            << run({"--tasks", "five"}) << QStringLiteral("--tasks");
+        QTest::newRow("negative cpu") << run({"--cpu-ms", "-1"}) << QStringLiteral("--cpu-ms");
+        QTest::newRow("gil maybe") << run({"--gil", "maybe"}) << QStringLiteral("on|off");
+        QTest::newRow("option of another pattern")
+            << run({"--lock", "on"}) << QStringLiteral("does not apply to pattern thread-pool");
+        QTest::newRow("unknown option") << run({"--colour", "red"}) << QStringLiteral("colour");
+        QTest::newRow("chart format") << run({"--chart", "x.gif"}) << QStringLiteral(".gif");
+        QTest::newRow("group-by") << run({"--group-by", "time"})
+                                  << QStringLiteral("worker|core|both");
+        QTest::newRow("render without chart")
+            << QStringList{QStringLiteral("render"), QStringLiteral("t.json")}
+            << QStringLiteral("--chart");
+    }
+    void badUsage() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, mustSay);
+        const Result r = cli(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(mustSay), qPrintable(r.err));
+        QCOMPARE(r.err.trimmed().count(u'\n'), 0); // one clear line
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void brokenTraceIsRefusedWithPosition() {
+        const QString broken = dir_.filePath(QStringLiteral("broken.json"));
+        QFile f(broken);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"traceEvents\": [\n  {\"ph\": \"X\", \"ts\": 1, \"dur\": 2,\n");
+        f.close();
+        const Result r = cli({QStringLiteral("render"), broken, QStringLiteral("--chart"),
+                              dir_.filePath(QStringLiteral("b.png"))});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("line")), qPrintable(r.err));
+        QVERIFY(!QFile::exists(dir_.filePath(QStringLiteral("b.png"))));
+    }
+
+    void unwritableOutputFailsWithExit1() {
+        const Result r =
+            cli({QStringLiteral("run"), QStringLiteral("thread-pool"), QStringLiteral("--summary"),
+                 QStringLiteral("/nonexistent-dir/s.json")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("/nonexistent-dir/s.json")), qPrintable(r.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,594 @@
+// Tests of the pattern catalogue: the thread-pool pattern prints what the tutorial prints,
+// its parameters have the tutorial's defaults and refuse bad values with a message that
+// names the option and the allowed range, the metrics are right on hand-built traces, and
+// the GIL model shows in the speedup of CPU-bound work.
+#include "patterns/param_spec.h"
+#include "patterns/params.h"
+#include "patterns/pattern.h"
+#include "patterns/pattern_registry.h"
+#include "patterns/run_control.h"
+#include "patterns/run_result.h"
+
+#include <QTest>
+
+#include <algorithm>
+#include <cmath>
+#include <mutex>
+#include <numeric>
+#include <string>
+#include <thread>
+#include <vector>
+
+using namespace tasklane;
+
+Q_DECLARE_METATYPE(std::vector<tasklane::TraceEvent>)
+
+namespace {
+
+const Pattern& threadPool() {
+    const Pattern* p = PatternRegistry::instance().find("thread-pool");
+    Q_ASSERT(p != nullptr);
+    return *p;
+}
+
+int pythonDefaultWorkers() {
+    return std::min(32, int(std::max(1u, std::thread::hardware_concurrency())) + 4);
+}
+
+std::string squares(long long n) {
+    std::string out = "[";
+    for (long long i = 1; i <= n; ++i)
+        out += (i > 1 ? ", " : "") + std::to_string(i * i);
+    return out + "]";
+}
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+constexpr std::int64_t kMs = 1'000'000;
+
+TraceEvent slice(std::uint32_t track, State state, double beginMs, double endMs, int cpu,
+                 std::uint32_t task, EventType type = EventType::Slice) {
+    TraceEvent e;
+    e.track = track;
+    e.state = state;
+    e.begin_ns = std::int64_t(beginMs * kMs);
+    e.end_ns = std::int64_t(endMs * kMs);
+    e.cpu = std::int16_t(cpu);
+    e.task = task;
+    e.type = type;
+    return e;
+}
+
+TraceEvent point(std::uint32_t track, EventType type, double atMs, std::uint32_t task) {
+    TraceEvent e;
+    e.track = track;
+    e.type = type;
+    e.begin_ns = e.end_ns = std::int64_t(atMs * kMs);
+    e.task = task;
+    e.value = 1;
+    return e;
+}
+
+} // namespace
+
+class TestPatterns : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void registryListsThreadPool();
+    void threadPoolDefaultsAreTheTutorials();
+    void defaultRunPrintsTheTutorialsOutput();
+    void runsGiveTheSquares_data();
+    void runsGiveTheSquares();
+    void parseAcceptsGoodValues_data();
+    void parseAcceptsGoodValues();
+    void parseRefusesBadValues_data();
+    void parseRefusesBadValues();
+    void validateRefusesWrongKinds();
+    void patternRefusesOptionsThatDoNotApply();
+    void metrics_data();
+    void metrics();
+    void gilOffSpeedsUpCpuWork();
+    void gilOnKeepsCpuWorkSequential();
+    void pythonCodeFollowsTheParameters();
+    void stopBeforeRunThrowsRunStopped();
+    void progressIsReported();
+};
+
+void TestPatterns::registryListsThreadPool() {
+    const auto& registry = PatternRegistry::instance();
+    QVERIFY(!registry.all().empty());
+    const Pattern* p = registry.find("thread-pool");
+    QVERIFY(p != nullptr);
+    QCOMPARE(p->id(), std::string("thread-pool"));
+    QCOMPARE(p->section(), std::string("4.1"));
+    QVERIFY(!p->title().empty());
+    QVERIFY(!p->description().empty());
+    QVERIFY(contains(registry.idsText(), "thread-pool"));
+    QVERIFY(std::any_of(registry.all().begin(), registry.all().end(),
+                        [](const auto& pattern) { return pattern->id() == "thread-pool"; }));
+    QVERIFY(registry.find("no-such-pattern") == nullptr);
+    // Ids are unique.
+    std::vector<std::string> ids;
+    for (const auto& pattern : registry.all())
+        ids.push_back(pattern->id());
+    std::sort(ids.begin(), ids.end());
+    QVERIFY(std::adjacent_find(ids.begin(), ids.end()) == ids.end());
+}
+
+void TestPatterns::threadPoolDefaultsAreTheTutorials() {
+    const Pattern& p = threadPool();
+    const auto workers = p.param("workers");
+    const auto tasks = p.param("tasks");
+    const auto gil = p.param("gil");
+    QVERIFY(workers && tasks && gil);
+    QCOMPARE(std::get<long long>(tasks->defaultValue), 5LL); // map(square, [1, 2, 3, 4, 5])
+    QCOMPARE(std::get<long long>(workers->defaultValue), (long long)pythonDefaultWorkers());
+    QCOMPARE(std::get<std::string>(gil->defaultValue), std::string("on")); // as in CPython
+    QCOMPARE(gil->kind, ParamKind::Choice);
+    QCOMPARE(gil->choices, (std::vector<std::string>{"on", "off"}));
+    QVERIFY(!p.param("no-such-option"));
+
+    const Params filled = p.withDefaults(Params());
+    QCOMPARE(filled.integer("tasks"), 5LL);
+    QCOMPARE(filled.integer("workers"), (long long)pythonDefaultWorkers());
+    QCOMPARE(filled.text("gil"), std::string("on"));
+    for (const ParamSpec& spec : p.params()) {
+        QVERIFY2(filled.has(spec.name), spec.name.c_str());
+        QVERIFY2(!spec.validate(spec.defaultValue), spec.name.c_str()); // defaults are valid
+        QVERIFY2(!spec.help.empty(), spec.name.c_str());
+    }
+    // Given values win over defaults.
+    Params given;
+    given.set("tasks", 9LL);
+    QCOMPARE(p.withDefaults(given).integer("tasks"), 9LL);
+    QCOMPARE(p.withDefaults(given).integer("workers"), (long long)pythonDefaultWorkers());
+}
+
+void TestPatterns::defaultRunPrintsTheTutorialsOutput() {
+    RunControl control;
+    const RunResult r = threadPool().run(Params(), control);
+    QCOMPARE(r.result, std::string("[1, 4, 9, 16, 25]"));
+    QCOMPARE(r.output, std::vector<std::string>{"[1, 4, 9, 16, 25]"});
+    QVERIFY(!r.trace.empty());
+    QVERIFY(r.trace.tracks.size() >= 2); // main and at least one worker
+    QCOMPARE(r.trace.tracks[0].kind, TrackKind::Main);
+    QVERIFY(r.metrics.makespan_ms > 0);
+    int queued = 0;
+    for (const TraceEvent& e : r.trace.events)
+        if (e.type == EventType::AsyncSlice && e.state == State::Queued)
+            ++queued;
+    QCOMPARE(queued, 5); // one per task
+}
+
+void TestPatterns::runsGiveTheSquares_data() {
+    QTest::addColumn<long long>("workers");
+    QTest::addColumn<long long>("tasks");
+    QTest::addColumn<QString>("gil");
+    QTest::newRow("1 worker, 1 task") << 1LL << 1LL << QStringLiteral("on");
+    QTest::newRow("1 worker, 5 tasks") << 1LL << 5LL << QStringLiteral("on");
+    QTest::newRow("2 workers, 7 tasks") << 2LL << 7LL << QStringLiteral("off");
+    QTest::newRow("4 workers, 10 tasks") << 4LL << 10LL << QStringLiteral("on");
+    QTest::newRow("8 workers, 3 tasks") << 8LL << 3LL << QStringLiteral("off");
+    QTest::newRow("64 workers, 100 tasks") << 64LL << 100LL << QStringLiteral("on");
+}
+
+void TestPatterns::runsGiveTheSquares() {
+    QFETCH(long long, workers);
+    QFETCH(long long, tasks);
+    QFETCH(QString, gil);
+    Params p;
+    p.set("workers", workers);
+    p.set("tasks", tasks);
+    p.set("gil", gil.toStdString());
+    QVERIFY(!threadPool().validate(p));
+    RunControl control;
+    const RunResult r = threadPool().run(p, control);
+    QCOMPARE(r.result, squares(tasks));
+    QCOMPARE(r.output, std::vector<std::string>{squares(tasks)});
+    // A worker track per thread the pool started: never more than max_workers or tasks.
+    const std::size_t workerTracks =
+        std::size_t(std::count_if(r.trace.tracks.begin(), r.trace.tracks.end(),
+                                  [](const Track& t) { return t.kind == TrackKind::Thread; }));
+    QVERIFY(workerTracks >= 1);
+    QVERIFY(workerTracks <= std::size_t(std::min(workers, tasks)));
+}
+
+void TestPatterns::parseAcceptsGoodValues_data() {
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("formatted");
+    QTest::newRow("workers 1") << "workers"
+                               << "1"
+                               << "1";
+    QTest::newRow("workers 64") << "workers"
+                                << "64"
+                                << "64";
+    QTest::newRow("tasks 5") << "tasks"
+                             << "5"
+                             << "5";
+    QTest::newRow("cpu-ms 2.5") << "cpu-ms"
+                                << "2.5"
+                                << "2.5";
+    QTest::newRow("cpu-ms integer") << "cpu-ms"
+                                    << "100"
+                                    << "100";
+    QTest::newRow("cpu-ms 0") << "cpu-ms"
+                              << "0"
+                              << "0";
+    QTest::newRow("io-ms 10000") << "io-ms"
+                                 << "10000"
+                                 << "10000";
+    QTest::newRow("gil off") << "gil"
+                             << "off"
+                             << "off";
+    QTest::newRow("time-scale 0.01") << "time-scale"
+                                     << "0.01"
+                                     << "0.01";
+}
+
+void TestPatterns::parseAcceptsGoodValues() {
+    QFETCH(QString, option);
+    QFETCH(QString, text);
+    QFETCH(QString, formatted);
+    const auto spec = threadPool().param(option.toStdString());
+    QVERIFY(spec);
+    const auto parsed = spec->parse(text.toStdString());
+    if (const auto* error = std::get_if<std::string>(&parsed))
+        QFAIL(error->c_str());
+    const ParamValue& value = std::get<ParamValue>(parsed);
+    QVERIFY(!spec->validate(value));
+    QCOMPARE(QString::fromStdString(ParamSpec::format(value)), formatted);
+    if (spec->kind == ParamKind::Int)
+        QCOMPARE(std::get<long long>(value), text.toLongLong());
+    if (spec->kind == ParamKind::Double)
+        QCOMPARE(std::get<double>(value), text.toDouble());
+}
+
+void TestPatterns::parseRefusesBadValues_data() {
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<QString>("text");
+    // Each message must name the option and say what is allowed, in one of these forms.
+    QTest::addColumn<QStringList>("allowedForms");
+    const QStringList workers{QStringLiteral("1..64"), QStringLiteral("between 1 and 64")};
+    const QStringList tasks{QStringLiteral("1..1000000"), QStringLiteral("between 1 and 1000000")};
+    const QStringList cpu{QStringLiteral("0..10000"), QStringLiteral("between 0 and 10000")};
+    const QStringList gil{QStringLiteral("on|off"), QStringLiteral("on or off"),
+                          QStringLiteral("on, off")};
+    QTest::newRow("workers 0") << "workers"
+                               << "0" << workers;
+    QTest::newRow("workers 65") << "workers"
+                                << "65" << workers;
+    QTest::newRow("workers -3") << "workers"
+                                << "-3" << workers;
+    QTest::newRow("workers abc") << "workers"
+                                 << "abc" << workers;
+    QTest::newRow("workers 3.5") << "workers"
+                                 << "3.5" << workers;
+    QTest::newRow("workers 4x") << "workers"
+                                << "4x" << workers;
+    QTest::newRow("workers empty") << "workers"
+                                   << "" << workers;
+    QTest::newRow("workers huge") << "workers"
+                                  << "99999999999999999999999" << workers;
+    QTest::newRow("tasks 0") << "tasks"
+                             << "0" << tasks;
+    QTest::newRow("cpu-ms -1") << "cpu-ms"
+                               << "-1" << cpu;
+    QTest::newRow("cpu-ms 10001") << "cpu-ms"
+                                  << "10001" << cpu;
+    QTest::newRow("cpu-ms ten") << "cpu-ms"
+                                << "ten" << cpu;
+    QTest::newRow("cpu-ms nan") << "cpu-ms"
+                                << "nan" << cpu;
+    QTest::newRow("cpu-ms inf") << "cpu-ms"
+                                << "inf" << cpu;
+    QTest::newRow("cpu-ms 5ms") << "cpu-ms"
+                                << "5ms" << cpu;
+    QTest::newRow("gil maybe") << "gil"
+                               << "maybe" << gil;
+    QTest::newRow("gil ON") << "gil"
+                            << "ON" << gil;
+    QTest::newRow("gil empty") << "gil"
+                               << "" << gil;
+}
+
+void TestPatterns::parseRefusesBadValues() {
+    QFETCH(QString, option);
+    QFETCH(QString, text);
+    QFETCH(QStringList, allowedForms);
+    const auto spec = threadPool().param(option.toStdString());
+    QVERIFY(spec);
+    const auto parsed = spec->parse(text.toStdString());
+    const auto* error = std::get_if<std::string>(&parsed);
+    QVERIFY2(error != nullptr, "a bad value was accepted");
+    const QString message = QString::fromStdString(*error);
+    QVERIFY2(message.contains(QLatin1String("--") + option), qPrintable(message));
+    QVERIFY2(std::any_of(allowedForms.begin(), allowedForms.end(),
+                         [&](const QString& form) { return message.contains(form); }),
+             qPrintable(message));
+    QVERIFY2(!message.contains(QLatin1Char('\n')), qPrintable(message)); // one line
+}
+
+void TestPatterns::validateRefusesWrongKinds() {
+    const auto workers = threadPool().param("workers");
+    const auto cpu = threadPool().param("cpu-ms");
+    const auto gil = threadPool().param("gil");
+    QVERIFY(workers && cpu && gil);
+    const auto wrongKind = workers->validate(ParamValue(std::string("four")));
+    QVERIFY(wrongKind);
+    QVERIFY(contains(*wrongKind, "--workers"));
+    QVERIFY(contains(*wrongKind, "1..64"));
+    const auto tooMany = workers->validate(ParamValue(100LL));
+    QVERIFY(tooMany);
+    QVERIFY(contains(*tooMany, "--workers"));
+    QVERIFY(contains(*tooMany, "100"));       // says what it got
+    QVERIFY(!cpu->validate(ParamValue(5LL))); // an integer is a fine number of ms
+    QVERIFY(cpu->validate(ParamValue(-0.5)));
+    QVERIFY(gil->validate(ParamValue(1LL)));
+
+    // A list parameter, as other patterns' --delays.
+    ParamSpec delays;
+    delays.name = "delays";
+    delays.kind = ParamKind::IntList;
+    delays.min = 0;
+    delays.max = 60000;
+    delays.unit = "ms";
+    const auto good = delays.parse("2000, 1000,3000");
+    QVERIFY(std::holds_alternative<ParamValue>(good));
+    QCOMPARE(std::get<std::vector<long long>>(std::get<ParamValue>(good)),
+             (std::vector<long long>{2000, 1000, 3000}));
+    for (const char* bad : {"", "1,,2", "1,x", "70000", "-1,5"}) {
+        const auto parsed = delays.parse(bad);
+        const auto* error = std::get_if<std::string>(&parsed);
+        QVERIFY2(error != nullptr, bad);
+        QVERIFY2(contains(*error, "--delays"), error->c_str());
+        QVERIFY2(contains(*error, "0..60000"), error->c_str());
+    }
+}
+
+void TestPatterns::patternRefusesOptionsThatDoNotApply() {
+    const Pattern& p = threadPool();
+    Params ok;
+    ok.set("workers", 3LL);
+    ok.set("gil", std::string("off"));
+    QVERIFY(!p.validate(ok));
+    QVERIFY(!p.validate(Params()));
+
+    Params foreign = ok;
+    foreign.set("chunksize", 2LL); // a pool-map option, not thread-pool's
+    const auto error = p.validate(foreign);
+    QVERIFY(error);
+    QVERIFY2(contains(*error, "--chunksize"), error->c_str());
+    QVERIFY2(contains(*error, "thread-pool"), error->c_str());
+    QVERIFY2(contains(*error, "--workers"), error->c_str()); // and lists what does apply
+
+    Params outOfRange;
+    outOfRange.set("workers", 0LL);
+    const auto rangeError = p.validate(outOfRange);
+    QVERIFY(rangeError);
+    QVERIFY(contains(*rangeError, "--workers"));
+    QVERIFY(contains(*rangeError, "1") && contains(*rangeError, "64"));
+}
+
+void TestPatterns::metrics_data() {
+    QTest::addColumn<std::vector<TraceEvent>>("events");
+    QTest::addColumn<double>("fromMs");
+    QTest::addColumn<double>("toMs");
+    QTest::addColumn<int>("workers");
+    QTest::addColumn<double>("makespan");
+    QTest::addColumn<double>("sequential");
+    QTest::addColumn<double>("speedup");
+    QTest::addColumn<double>("efficiency");
+    QTest::addColumn<int>("coresUsed");
+    QTest::addColumn<QList<double>>("utilisation"); // first cores; the rest must be 0
+    QTest::addColumn<double>("gilWait");
+    QTest::addColumn<double>("queued");
+    QTest::addColumn<double>("lockWait");
+    QTest::addColumn<double>("spawning");
+
+    const auto R = State::Running;
+    QTest::newRow("one task on one core")
+        << std::vector<TraceEvent>{slice(1, R, 0, 100, 0, 1)} << 0.0 << 100.0 << 1 << 100.0 << 100.0
+        << 1.0 << 1.0 << 1 << QList<double>{1.0, 0.0} << 0.0 << 0.0 << 0.0 << 0.0;
+    QTest::newRow("two tasks on two cores")
+        << std::vector<TraceEvent>{slice(1, R, 0, 100, 0, 1), slice(2, R, 0, 100, 1, 2)} << 0.0
+        << 100.0 << 2 << 100.0 << 200.0 << 2.0 << 1.0 << 2 << QList<double>{1.0, 1.0} << 0.0 << 0.0
+        << 0.0 << 0.0;
+    QTest::newRow("two threads take turns on one core")
+        << std::vector<TraceEvent>{slice(1, R, 0, 50, 0, 1), slice(2, R, 50, 100, 0, 2)} << 0.0
+        << 100.0 << 2 << 100.0 << 100.0 << 1.0 << 0.5 << 1 << QList<double>{1.0, 0.0} << 0.0 << 0.0
+        << 0.0 << 0.0;
+    QTest::newRow("a task's whole life")
+        << std::vector<TraceEvent>{
+               slice(1, State::Queued, 0, 10, -1, 1, EventType::AsyncSlice),
+               slice(1, R, 10, 40, 0, 1),
+               slice(1, State::Sleeping, 40, 60, -1, 1),
+               slice(1, State::GilWait, 60, 70, -1, 1),
+               slice(1, R, 70, 100, 1, 1),
+               point(0, EventType::FlowStart, 0, 1),
+               point(1, EventType::FlowEnd, 10, 1),
+               point(0, EventType::Instant, 100, 0),
+           }
+        << 0.0 << 100.0 << 4 << 100.0 << 80.0 << 0.8 << 0.2 << 2 << QList<double>{0.3, 0.3}
+        << 10.0 << 10.0 << 0.0 << 0.0;
+    QTest::newRow("waits of several tasks add up")
+        << std::vector<TraceEvent>{
+               slice(1, State::Queued, 0, 20, -1, 1, EventType::AsyncSlice),
+               slice(1, State::Queued, 0, 30, -1, 2, EventType::AsyncSlice),
+               slice(1, State::GilWait, 20, 25, -1, 1),
+               slice(2, State::GilWait, 30, 45, -1, 2),
+               slice(1, R, 25, 50, 1, 1),
+               slice(2, R, 45, 50, 0, 2),
+           }
+        << 0.0 << 50.0 << 2 << 50.0 << 30.0 << 0.6 << 0.3 << 2 << QList<double>{0.1, 0.5}
+        << 20.0 << 50.0 << 0.0 << 0.0;
+    QTest::newRow("clipped to the run")
+        << std::vector<TraceEvent>{slice(1, R, -50, 50, 0, 1), slice(1, R, 90, 150, 0, 2),
+                                   slice(2, R, 200, 300, 1, 3)}
+        << 0.0 << 100.0 << 1 << 100.0 << 60.0 << 0.6 << 0.6 << 1 << QList<double>{0.6, 0.0} << 0.0
+        << 0.0 << 0.0 << 0.0;
+    QTest::newRow("the main thread's work is not a task's")
+        << std::vector<TraceEvent>{slice(0, R, 0, 100, 0, 0), slice(1, R, 0, 50, 1, 1)} << 0.0
+        << 100.0 << 1 << 100.0 << 50.0 << 0.5 << 0.5 << 2 << QList<double>{1.0, 0.5} << 0.0 << 0.0
+        << 0.0 << 0.0;
+    QTest::newRow("locks and spawning")
+        << std::vector<TraceEvent>{slice(0, State::Spawning, 0, 5, -1, 0),
+                                   slice(1, State::LockWait, 5, 25, -1, 1),
+                                   slice(1, State::LockHeld, 25, 35, 0, 1),
+                                   slice(2, State::LockWait, 5, 35, -1, 2),
+                                   slice(2, State::LockHeld, 35, 50, 1, 2)}
+        << 0.0 << 50.0 << 2 << 50.0 << 25.0 << 0.5 << 0.25 << 2 << QList<double>{0.2, 0.3} << 0.0
+        << 0.0 << 50.0 << 5.0;
+    QTest::newRow("a core numbered past this machine's count")
+        << std::vector<TraceEvent>{slice(1, R, 0, 40, 70, 1)} << 0.0 << 80.0 << 1 << 80.0 << 40.0
+        << 0.5 << 0.5 << 1 << QList<double>(70, 0.0) + QList<double>{0.5} << 0.0 << 0.0 << 0.0
+        << 0.0;
+    QTest::newRow("run offset in time")
+        << std::vector<TraceEvent>{slice(1, R, 1000, 1100, 1, 1),
+                                   slice(1, State::Sleeping, 1100, 1200, -1, 1)}
+        << 1000.0 << 1200.0 << 1 << 200.0 << 200.0 << 1.0 << 1.0 << 1 << QList<double>{0.0, 0.5}
+        << 0.0 << 0.0 << 0.0 << 0.0;
+}
+
+void TestPatterns::metrics() {
+    QFETCH(std::vector<TraceEvent>, events);
+    QFETCH(double, fromMs);
+    QFETCH(double, toMs);
+    QFETCH(int, workers);
+    QFETCH(double, makespan);
+    QFETCH(double, sequential);
+    QFETCH(double, speedup);
+    QFETCH(double, efficiency);
+    QFETCH(int, coresUsed);
+    QFETCH(QList<double>, utilisation);
+    QFETCH(double, gilWait);
+    QFETCH(double, queued);
+    QFETCH(double, lockWait);
+    QFETCH(double, spawning);
+
+    Trace trace;
+    trace.tracks.resize(3);
+    trace.events = events;
+    trace.finalize();
+    const Metrics m =
+        computeMetrics(trace, std::int64_t(fromMs * kMs), std::int64_t(toMs * kMs), workers);
+
+    const auto near = [](double a, double b) { return std::abs(a - b) < 1e-6; };
+    QVERIFY2(near(m.makespan_ms, makespan), qPrintable(QString::number(m.makespan_ms)));
+    QVERIFY2(near(m.sequential_ms, sequential), qPrintable(QString::number(m.sequential_ms)));
+    QVERIFY2(near(m.speedup, speedup), qPrintable(QString::number(m.speedup)));
+    QVERIFY2(near(m.efficiency, efficiency), qPrintable(QString::number(m.efficiency)));
+    QCOMPARE(m.cores_used, coresUsed);
+    QVERIFY2(near(m.gil_wait_ms, gilWait), qPrintable(QString::number(m.gil_wait_ms)));
+    QVERIFY2(near(m.queued_ms, queued), qPrintable(QString::number(m.queued_ms)));
+    QVERIFY2(near(m.lock_wait_ms, lockWait), qPrintable(QString::number(m.lock_wait_ms)));
+    QVERIFY2(near(m.spawning_ms, spawning), qPrintable(QString::number(m.spawning_ms)));
+
+    // Every core of this machine has an entry, idle ones too.
+    const std::size_t cores =
+        std::max<std::size_t>(std::size_t(utilisation.size()), std::thread::hardware_concurrency());
+    QVERIFY(m.core_utilisation.size() >= cores);
+    for (std::size_t c = 0; c < m.core_utilisation.size(); ++c) {
+        const double expected =
+            c < std::size_t(utilisation.size()) ? utilisation[qsizetype(c)] : 0.0;
+        QVERIFY2(near(m.core_utilisation[c], expected),
+                 qPrintable(QStringLiteral("core %1: %2").arg(c).arg(m.core_utilisation[c])));
+    }
+}
+
+void TestPatterns::gilOffSpeedsUpCpuWork() {
+    Params p;
+    p.set("cpu-ms", 50.0);
+    p.set("tasks", 4LL);
+    p.set("workers", 2LL);
+    p.set("gil", std::string("off"));
+    QVERIFY(!threadPool().validate(p));
+    RunControl control;
+    const RunResult r = threadPool().run(p, control);
+    QCOMPARE(r.result, std::string("[1, 4, 9, 16]"));
+    QVERIFY2(r.metrics.speedup > 1.3, qPrintable(QString::number(r.metrics.speedup)));
+    QVERIFY(r.metrics.sequential_ms >= 4 * 50 * 0.9); // each task's 50 ms of CPU time
+    QCOMPARE(r.metrics.gil_wait_ms, 0.0);
+    QVERIFY(r.metrics.cores_used >= 1);
+}
+
+void TestPatterns::gilOnKeepsCpuWorkSequential() {
+    Params p;
+    p.set("cpu-ms", 50.0);
+    p.set("tasks", 4LL);
+    p.set("workers", 2LL);
+    p.set("gil", std::string("on"));
+    RunControl control;
+    const RunResult r = threadPool().run(p, control);
+    QCOMPARE(r.result, std::string("[1, 4, 9, 16]"));
+    QVERIFY2(r.metrics.speedup < 1.3, qPrintable(QString::number(r.metrics.speedup)));
+    QVERIFY2(r.metrics.gil_wait_ms > 0, qPrintable(QString::number(r.metrics.gil_wait_ms)));
+    QVERIFY(r.metrics.sequential_ms >= 4 * 50 * 0.9);
+    QVERIFY(r.metrics.makespan_ms >= r.metrics.sequential_ms * 0.9); // one at a time
+}
+
+void TestPatterns::pythonCodeFollowsTheParameters() {
+    const Pattern& p = threadPool();
+    const std::string byDefault = p.pythonCode(Params());
+    QVERIFY2(contains(byDefault, "ThreadPoolExecutor()"), byDefault.c_str());
+    QVERIFY(!contains(byDefault, "max_workers"));
+    QVERIFY(contains(byDefault, "from concurrent.futures import ThreadPoolExecutor"));
+    QVERIFY(contains(byDefault, "[1, 2, 3, 4, 5]"));
+    QVERIFY(contains(byDefault, "executor.map(square, numbers)"));
+    QVERIFY(contains(byDefault, "print(results)"));
+    QVERIFY(!contains(byDefault, "import time")); // no work asked for, none written
+
+    Params three;
+    three.set("workers", 3LL);
+    const std::string withThree = p.pythonCode(three);
+    QVERIFY2(contains(withThree, "ThreadPoolExecutor(max_workers=3)"), withThree.c_str());
+    QVERIFY(!contains(withThree, "ThreadPoolExecutor()"));
+
+    Params heavy;
+    heavy.set("tasks", 20LL);
+    heavy.set("cpu-ms", 40.0);
+    heavy.set("io-ms", 10.0);
+    heavy.set("gil", std::string("off"));
+    const std::string withWork = p.pythonCode(heavy);
+    QVERIFY(contains(withWork, "import time"));
+    QVERIFY(contains(withWork, "time.sleep(0.01)"));
+    QVERIFY(contains(withWork, "range(1, 21)"));
+    QVERIFY(contains(withWork, "free-threaded"));
+}
+
+void TestPatterns::stopBeforeRunThrowsRunStopped() {
+    RunControl control;
+    control.requestStop();
+    QVERIFY(control.stopRequested());
+    Params p;
+    p.set("tasks", 50LL);
+    p.set("io-ms", 20.0);
+    QVERIFY_THROWS_EXCEPTION(RunStopped, threadPool().run(p, control));
+}
+
+void TestPatterns::progressIsReported() {
+    RunControl control;
+    std::mutex mutex;
+    std::vector<long long> done;
+    long long total = -1;
+    control.onProgress = [&](long long d, long long t) {
+        std::lock_guard lock(mutex);
+        done.push_back(d);
+        total = t;
+    };
+    Params p;
+    p.set("tasks", 12LL);
+    p.set("workers", 3LL);
+    threadPool().run(p, control);
+    QCOMPARE(total, 12LL);
+    std::sort(done.begin(), done.end());
+    std::vector<long long> expected(12);
+    std::iota(expected.begin(), expected.end(), 1);
+    QCOMPARE(done, expected); // 1..12, each once
+}
+
+QTEST_GUILESS_MAIN(TestPatterns)
+#include "tst_patterns.moc"

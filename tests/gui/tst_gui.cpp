@@ -1,0 +1,575 @@
+// The window, driven as a user would: pick a pattern, move sliders, press Run, read the
+// tabs, look at the chart. Headless (QT_QPA_PLATFORM=offscreen), settings in a temp dir.
+#include "gantt_view.h"
+#include "main_window.h"
+#include "parameter_panel.h"
+#include "run_controller.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <set>
+#include <stdexcept>
+
+using namespace tasklane;
+
+namespace {
+
+constexpr int kRunTimeoutMs = 60'000;
+
+// A pattern with every kind of parameter, whose run does what it is told: for the panel and
+// the controller, without depending on which patterns the registry holds.
+class FakePattern final : public Pattern {
+public:
+    std::string id() const override { return "fake"; }
+    std::string section() const override { return "9.9"; }
+    std::string title() const override { return "Fake"; }
+    std::string description() const override { return "for tests"; }
+    std::vector<ParamSpec> params() const override {
+        return {
+            {"count", ParamKind::Int, 1, 1'000'000, 5LL, "how many", "", {}},
+            {"delay", ParamKind::Double, 0, 10'000, 0.0, "a delay", "ms", {}},
+            {"mode",
+             ParamKind::Choice,
+             0,
+             0,
+             std::string("ok"),
+             "what run() does",
+             "",
+             {"ok", "fail", "wait"}},
+            {"delays",
+             ParamKind::IntList,
+             0,
+             60'000,
+             std::vector<long long>{2000, 1000, 3000},
+             "per-task delays",
+             "ms",
+             {}},
+        };
+    }
+    std::string pythonCode(const Params&) const override { return "print('fake')\n"; }
+    RunResult run(const Params& given, RunControl& control) const override {
+        const Params p = withDefaults(given);
+        if (p.text("mode") == "fail")
+            throw std::runtime_error("worker 3 crashed");
+        if (p.text("mode") == "wait")
+            while (!control.stopRequested())
+                QThread::msleep(5);
+        if (control.stopRequested())
+            throw RunStopped{};
+        RunResult r;
+        r.output = {"fake output", "최종 값: 5"};
+        // One slice, so that the window has a chart to keep.
+        r.trace.tracks.push_back(Track{1, 1, TrackKind::Main, "main"});
+        TraceEvent e;
+        e.begin_ns = 1'000'000;
+        e.end_ns = 3'000'000;
+        e.cpu = 0;
+        e.label = r.trace.intern("작업 A");
+        r.trace.events.push_back(e);
+        r.trace.finalize();
+        return r;
+    }
+};
+
+MainWindow::Options quiet() {
+    MainWindow::Options o;
+    o.runOnStart = false;
+    return o;
+}
+
+template <class T> T* child(QObject& parent, const char* name) {
+    T* found = parent.findChild<T*>(QString::fromLatin1(name));
+    if (found == nullptr)
+        qWarning("no child %s", name);
+    return found;
+}
+
+int distinctColours(const QImage& image) {
+    std::set<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 2)
+        for (int x = 0; x < image.width(); x += 2)
+            colours.insert(image.pixel(x, y));
+    return int(colours.size());
+}
+
+QString squares(int n) {
+    QStringList items;
+    for (int i = 1; i <= n; ++i)
+        items << QString::number(i * i);
+    return u'[' + items.join(QStringLiteral(", ")) + u']';
+}
+
+} // namespace
+
+class TstGui : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+
+    void opensWithAChart();
+    void runsWithThePanelsValues();
+    void invalidValueKeepsTheChart();
+    void stopKeepsTheChart();
+    void staleResultNeverLands();
+    void groupByRelayouts();
+    void tooltipDescribesTheSlice();
+    void zoomPanAndFit();
+    void exportsChartTraceAndCsv();
+    void settingsPersist();
+    void failedRunKeepsTheChart();
+    void f5RunsAndStops();
+
+    void panelBuildsEditorsFromSpecs();
+    void panelLogSlider();
+    void panelIntListValidation();
+    void controllerReportsFailureAndStop();
+    void outputIsCutForDisplay();
+
+private:
+    QTemporaryDir settingsDir_;
+    QTemporaryDir outDir_;
+};
+
+void TstGui::initTestCase() {
+    QVERIFY(settingsDir_.isValid());
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("TasklaneTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_gui"));
+}
+
+void TstGui::init() {
+    QSettings().clear();
+}
+
+void TstGui::opensWithAChart() {
+    MainWindow w;
+    QSignalSpy ended(&w, &MainWindow::runEnded);
+    w.show();
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    QCOMPARE(w.windowTitle(), QStringLiteral("Tasklane"));
+    QVERIFY(w.currentPattern() != nullptr);
+    QVERIFY(w.ganttView()->trace() != nullptr);
+    QVERIFY(w.ganttView()->sliceCount() > 0);
+    QVERIFY(w.ganttView()->layout().drawItemCount() > 0);
+    QVERIFY(!w.outputText().isEmpty());
+}
+
+void TstGui::runsWithThePanelsValues() {
+    MainWindow w;
+    QSignalSpy ended(&w, &MainWindow::runEnded);
+    w.show();
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    QVERIFY(w.selectPattern(QStringLiteral("thread-pool")));
+    QTRY_VERIFY_WITH_TIMEOUT(!w.isRunning(), kRunTimeoutMs); // selecting may start a run
+    ended.clear();
+
+    auto* workersSlider = child<QSlider>(w, "param-workers-slider");
+    auto* workersSpin = child<QSpinBox>(w, "param-workers-spin");
+    auto* tasksSpin = child<QSpinBox>(w, "param-tasks-spin");
+    QVERIFY(workersSlider && workersSpin && tasksSpin);
+    workersSlider->setValue(workersSlider->minimum() + 1); // a linear 1..64 slider: value 2
+    QCOMPARE(workersSpin->value(), 2);
+    tasksSpin->setValue(20);
+    QVERIFY(w.pythonText().contains(QStringLiteral("max_workers=2")));
+
+    auto* runButton = child<QPushButton>(w, "run-button");
+    QVERIFY(runButton->isEnabled());
+    QTest::mouseClick(runButton, Qt::LeftButton);
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    QVERIFY(!w.isRunning());
+
+    QVERIFY(w.ganttView()->sliceCount() > 0);
+    QCOMPARE(w.outputText(), squares(20));
+    QVERIFY(w.pythonText().contains(QStringLiteral("max_workers=2")));
+    QVERIFY(w.statusText().contains(QStringLiteral("Done")));
+    const QString summary = child<QWidget>(w, "summary-view")->property("plainText").toString();
+    QVERIFY2(summary.contains(QStringLiteral("Speedup")), qPrintable(summary));
+
+    const QImage shot = w.grab().toImage();
+    QVERIFY(!shot.isNull());
+    QVERIFY2(distinctColours(shot) > 30, "the window grab looks blank");
+    const QImage chart = w.ganttView()->grab().toImage();
+    QVERIFY2(distinctColours(chart) > 10, "the chart looks blank");
+}
+
+void TstGui::invalidValueKeepsTheChart() {
+    MainWindow w;
+    QSignalSpy ended(&w, &MainWindow::runEnded);
+    w.show();
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    const Trace* before = w.ganttView()->trace();
+    QVERIFY(before != nullptr);
+
+    ParameterPanel* panel = w.parameterPanel();
+    QVERIFY(panel->setValue("workers", 1000LL));
+    QVERIFY(!panel->isValid());
+    auto* error = child<QLabel>(w, "param-error");
+    QVERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(QStringLiteral("64")), qPrintable(error->text()));
+    auto* runButton = child<QPushButton>(w, "run-button");
+    QVERIFY(!runButton->isEnabled());
+    w.run(); // refused, not started
+    QVERIFY(!w.isRunning());
+    QCOMPARE(w.ganttView()->trace(), before);
+
+    panel->setValue("workers", 2LL);
+    QVERIFY(panel->isValid());
+    QVERIFY(!error->isVisible());
+    QVERIFY(runButton->isEnabled());
+    QCOMPARE(child<QSpinBox>(w, "param-workers-spin")->value(), 2);
+}
+
+void TstGui::stopKeepsTheChart() {
+    MainWindow w;
+    QSignalSpy ended(&w, &MainWindow::runEnded);
+    w.show();
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    const Trace* before = w.ganttView()->trace();
+    ended.clear();
+
+    ParameterPanel* panel = w.parameterPanel();
+    panel->setValue("workers", 1LL);
+    panel->setValue("tasks", 400LL);
+    panel->setValue("io-ms", 50.0); // 20 s if nobody stops it
+    auto* runButton = child<QPushButton>(w, "run-button");
+    QTest::mouseClick(runButton, Qt::LeftButton);
+    QVERIFY(w.isRunning());
+    QCOMPARE(runButton->text(), QStringLiteral("Stop"));
+    auto* progress = child<QProgressBar>(w, "run-progress");
+    QVERIFY(progress->isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(progress->maximum(), 400, 10'000); // a report arrived
+    QVERIFY(progress->value() >= 1);
+    QTest::mouseClick(runButton, Qt::LeftButton);
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    QCOMPARE(w.statusText(), QStringLiteral("Stopped"));
+    QCOMPARE(w.ganttView()->trace(), before);
+    QVERIFY(runButton->text().startsWith(QStringLiteral("Run")));
+}
+
+void TstGui::staleResultNeverLands() {
+    MainWindow w(quiet());
+    QSignalSpy ended(&w, &MainWindow::runEnded);
+    w.show();
+    QVERIFY(w.selectPattern(QStringLiteral("thread-pool")));
+    QTRY_VERIFY_WITH_TIMEOUT(!w.isRunning(), kRunTimeoutMs);
+    ended.clear();
+
+    ParameterPanel* panel = w.parameterPanel();
+    panel->setValue("workers", 1LL);
+    panel->setValue("tasks", 200LL);
+    panel->setValue("io-ms", 20.0);
+    w.run(); // slow: about 4 s
+    panel->setValue("tasks", 3LL);
+    panel->setValue("io-ms", 0.0);
+    w.run(); // replaces it
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    QCOMPARE(w.outputText(), squares(3));
+    QTest::qWait(500); // the replaced run has stopped by now; its end must not be reported
+    QCOMPARE(ended.count(), 1);
+    QCOMPARE(w.outputText(), squares(3));
+}
+
+void TstGui::groupByRelayouts() {
+    MainWindow w;
+    QSignalSpy ended(&w, &MainWindow::runEnded);
+    w.show();
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    const Trace* trace = w.ganttView()->trace();
+    QVERIFY(trace);
+    auto* box = child<QComboBox>(w, "group-by");
+
+    box->setCurrentIndex(box->findData(QStringLiteral("worker")));
+    QCOMPARE(w.groupBy(), GroupBy::Worker);
+    QCOMPARE(w.ganttView()->layout().rowCount(), int(trace->tracks.size()));
+
+    box->setCurrentIndex(box->findData(QStringLiteral("core")));
+    QCOMPARE(w.groupBy(), GroupBy::Core);
+    const int cores = w.ganttView()->layout().rowCount();
+    QVERIFY(cores >= 1);
+    QVERIFY(cores <= trace->maxCpu() + 1);
+
+    box->setCurrentIndex(box->findData(QStringLiteral("both")));
+    QCOMPARE(w.ganttView()->layout().rowCount(), cores + int(trace->tracks.size()));
+}
+
+void TstGui::tooltipDescribesTheSlice() {
+    MainWindow w;
+    QSignalSpy ended(&w, &MainWindow::runEnded);
+    w.show();
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    w.setGroupBy(GroupBy::Worker);
+    const GanttLayout& layout = w.ganttView()->layout();
+    QString text;
+    for (int r = 0; r < layout.rowCount() && text.isEmpty(); ++r)
+        for (const GanttDrawItem& item : layout.drawItems(r))
+            if (item.kind == DrawKind::Slice && item.rect.width() >= 2) {
+                text = w.ganttView()->describeAt(item.rect.center());
+                break;
+            }
+    QVERIFY2(text.contains(QStringLiteral("state")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("duration")));
+    QVERIFY(text.contains(QStringLiteral(" ms")));
+    QVERIFY(w.ganttView()->describeAt(QPointF(-5, -5)).isEmpty());
+}
+
+void TstGui::zoomPanAndFit() {
+    MainWindow w;
+    QSignalSpy ended(&w, &MainWindow::runEnded);
+    w.show();
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    GanttView* view = w.ganttView();
+    const TimeRange full = view->visibleRange();
+    QVERIFY(full.span() > 0);
+    const QPointF centre = view->layout().plotRect().center();
+
+    // Wheel up zooms in around the cursor.
+    QWheelEvent wheel(centre, view->mapToGlobal(centre), QPoint(), QPoint(0, 240), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(view, &wheel);
+    const TimeRange zoomed = view->visibleRange();
+    QVERIFY(zoomed.span() < full.span());
+    QVERIFY(zoomed.begin_ns > full.begin_ns && zoomed.end_ns < full.end_ns);
+    QCOMPARE(view->layout().visibleRange(), zoomed);
+
+    // Dragging right shows earlier times.
+    const QPoint from = centre.toPoint();
+    QTest::mousePress(view, Qt::LeftButton, Qt::NoModifier, from);
+    QTest::mouseMove(view, from + QPoint(60, 0));
+    QTest::mouseRelease(view, Qt::LeftButton, Qt::NoModifier, from + QPoint(60, 0));
+    QVERIFY(view->visibleRange().begin_ns < zoomed.begin_ns);
+    QCOMPARE(view->visibleRange().span(), zoomed.span());
+
+    view->fit();
+    QCOMPARE(view->visibleRange(), full);
+}
+
+void TstGui::exportsChartTraceAndCsv() {
+    QVERIFY(outDir_.isValid());
+    MainWindow w;
+    QSignalSpy ended(&w, &MainWindow::runEnded);
+    QSignalSpy exported(&w, &MainWindow::exportFinished);
+    w.show();
+    QVERIFY(ended.wait(kRunTimeoutMs));
+
+    const QString png = outDir_.filePath(QStringLiteral("chart.png"));
+    const QString svg = outDir_.filePath(QStringLiteral("chart.svg"));
+    const QString json = outDir_.filePath(QStringLiteral("trace.json"));
+    const QString csv = outDir_.filePath(QStringLiteral("events.csv"));
+    QVERIFY(w.exportTo(MainWindow::ExportKind::Chart, png));
+    QVERIFY(w.exportTo(MainWindow::ExportKind::Chart, svg));
+    QVERIFY(w.exportTo(MainWindow::ExportKind::Trace, json));
+    QVERIFY(w.exportTo(MainWindow::ExportKind::Csv, csv));
+    QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 4, kRunTimeoutMs);
+    for (const auto& args : exported)
+        QVERIFY2(args.at(0).toBool(), qPrintable(args.at(1).toString()));
+    QVERIFY(!QImage(png).isNull());
+    QVERIFY(QFileInfo(svg).size() > 0);
+    QVERIFY(QFileInfo(json).size() > 0);
+    QVERIFY(QFileInfo(csv).size() > 0);
+
+    // A failed export says so and changes nothing else.
+    exported.clear();
+    const Trace* before = w.ganttView()->trace();
+    QVERIFY(w.exportTo(MainWindow::ExportKind::Chart, outDir_.filePath(QStringLiteral("x.bmpx"))));
+    QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, kRunTimeoutMs);
+    QVERIFY(!exported.at(0).at(0).toBool());
+    QVERIFY(w.statusText().contains(QStringLiteral("Export failed")));
+    QCOMPARE(w.ganttView()->trace(), before);
+}
+
+void TstGui::settingsPersist() {
+    {
+        MainWindow w(quiet());
+        QVERIFY(w.selectPattern(QStringLiteral("thread-pool")));
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isRunning(), kRunTimeoutMs);
+        w.parameterPanel()->setValue("workers", 3LL);
+        w.parameterPanel()->setValue("gil", std::string("off"));
+        w.setGroupBy(GroupBy::Core);
+    }
+    MainWindow w(quiet());
+    QCOMPARE(w.currentPattern()->id(), std::string("thread-pool"));
+    QCOMPARE(child<QSpinBox>(w, "param-workers-spin")->value(), 3);
+    QCOMPARE(child<QComboBox>(w, "param-gil-combo")->currentText(), QStringLiteral("off"));
+    QCOMPARE(w.groupBy(), GroupBy::Core);
+}
+
+void TstGui::failedRunKeepsTheChart() {
+    FakePattern fake;
+    MainWindow::Options options;
+    options.patterns = {&fake};
+    MainWindow w(options);
+    QSignalSpy ended(&w, &MainWindow::runEnded);
+    w.show();
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    const Trace* before = w.ganttView()->trace();
+    QVERIFY(before != nullptr);
+    QCOMPARE(w.ganttView()->sliceCount(), std::size_t(1));
+    QCOMPARE(w.outputText(), QStringLiteral("fake output\n최종 값: 5"));
+
+    child<QComboBox>(w, "param-mode-combo")->setCurrentText(QStringLiteral("fail"));
+    w.run();
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    QVERIFY2(w.statusText().contains(QStringLiteral("worker 3 crashed")),
+             qPrintable(w.statusText()));
+    auto* box = child<QMessageBox>(w, "error-box");
+    QVERIFY(box && box->isVisible());
+    QVERIFY(box->informativeText().contains(QStringLiteral("worker 3 crashed")));
+    QCOMPARE(w.ganttView()->trace(), before);
+    QCOMPARE(w.outputText(), QStringLiteral("fake output\n최종 값: 5"));
+    box->accept();
+}
+
+void TstGui::f5RunsAndStops() {
+    FakePattern fake;
+    MainWindow::Options options;
+    options.patterns = {&fake};
+    options.runOnStart = false;
+    MainWindow w(options);
+    QSignalSpy ended(&w, &MainWindow::runEnded);
+    w.show();
+    w.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    child<QComboBox>(w, "param-mode-combo")->setCurrentText(QStringLiteral("wait"));
+    QTest::keyClick(&w, Qt::Key_F5);
+    QVERIFY(w.isRunning());
+    QTest::keyClick(&w, Qt::Key_F5);
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    QCOMPARE(w.statusText(), QStringLiteral("Stopped"));
+}
+
+void TstGui::panelBuildsEditorsFromSpecs() {
+    FakePattern fake;
+    ParameterPanel panel;
+    QSignalSpy changed(&panel, &ParameterPanel::paramsChanged);
+    panel.setPattern(&fake);
+    QVERIFY(panel.isValid());
+    QVERIFY(child<QSlider>(panel, "param-count-slider"));
+    QVERIFY(child<QSpinBox>(panel, "param-count-spin"));
+    QVERIFY(child<QSlider>(panel, "param-delay-slider"));
+    auto* delay = child<QDoubleSpinBox>(panel, "param-delay-spin");
+    QVERIFY(delay);
+    QCOMPARE(delay->suffix(), QStringLiteral(" ms"));
+    QCOMPARE(delay->toolTip(), QStringLiteral("a delay"));
+    QVERIFY(child<QComboBox>(panel, "param-mode-combo"));
+    QCOMPARE(child<QLineEdit>(panel, "param-delays-edit")->text(),
+             QStringLiteral("2000,1000,3000"));
+
+    changed.clear();
+    child<QComboBox>(panel, "param-mode-combo")->setCurrentIndex(1);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(panel.params().text("mode"), std::string("fail"));
+
+    // The slider and the spin box follow each other.
+    auto* slider = child<QSlider>(panel, "param-delay-slider");
+    delay->setValue(100);
+    const int position = slider->value();
+    QVERIFY(position > slider->minimum() && position < slider->maximum());
+    slider->setValue(slider->maximum());
+    QCOMPARE(delay->value(), 10'000.0);
+    QCOMPARE(panel.params().number("delay"), 10'000.0);
+}
+
+void TstGui::panelLogSlider() {
+    FakePattern fake;
+    ParameterPanel panel;
+    panel.setPattern(&fake);
+    auto* slider = child<QSlider>(panel, "param-count-slider");
+    auto* spin = child<QSpinBox>(panel, "param-count-spin");
+    slider->setValue(slider->maximum());
+    QCOMPARE(spin->value(), 1'000'000);
+    slider->setValue(slider->minimum());
+    QCOMPARE(spin->value(), 1);
+    // Logarithmic: the middle of the track is about sqrt(1,000,000), not 500,000.
+    slider->setValue((slider->minimum() + slider->maximum()) / 2);
+    QVERIFY2(spin->value() >= 500 && spin->value() <= 2000,
+             qPrintable(QString::number(spin->value())));
+    spin->setValue(20);
+    QVERIFY(slider->value() > slider->minimum());
+    QVERIFY(slider->value() < (slider->minimum() + slider->maximum()) / 2);
+}
+
+void TstGui::panelIntListValidation() {
+    FakePattern fake;
+    ParameterPanel panel;
+    panel.setPattern(&fake);
+    auto* edit = child<QLineEdit>(panel, "param-delays-edit");
+    auto* error = child<QLabel>(panel, "param-error");
+    edit->setText(QStringLiteral("100, 200,300"));
+    QVERIFY(panel.isValid());
+    QCOMPARE(panel.params().list("delays"), (std::vector<long long>{100, 200, 300}));
+
+    edit->setText(QStringLiteral("100,x"));
+    QVERIFY(!panel.isValid());
+    QVERIFY(!error->isHidden());
+    QVERIFY2(error->text().contains(QStringLiteral("--delays")), qPrintable(error->text()));
+
+    edit->setText(QStringLiteral("100,99999"));
+    QVERIFY(!panel.isValid());
+    QVERIFY2(error->text().contains(QStringLiteral("60000")), qPrintable(error->text()));
+
+    edit->setText(QStringLiteral("5"));
+    QVERIFY(panel.isValid());
+    QVERIFY(error->isHidden());
+}
+
+void TstGui::controllerReportsFailureAndStop() {
+    qRegisterMetaType<tasklane::RunOutcome>();
+    FakePattern fake;
+    RunController runner;
+    QSignalSpy finished(&runner, &RunController::finished);
+
+    Params fail;
+    fail.set("mode", std::string("fail"));
+    runner.start(fake, fail, GroupBy::Both);
+    QVERIFY(runner.isRunning());
+    QVERIFY(finished.wait(kRunTimeoutMs));
+    auto outcome = finished.takeFirst().at(0).value<RunOutcome>();
+    QCOMPARE(outcome.status, RunOutcome::Status::Failed);
+    QCOMPARE(outcome.error, QStringLiteral("worker 3 crashed"));
+    QVERIFY(!runner.isRunning());
+
+    Params wait;
+    wait.set("mode", std::string("wait"));
+    runner.start(fake, wait, GroupBy::Both);
+    QTest::qWait(50);
+    runner.stop();
+    QVERIFY(finished.wait(kRunTimeoutMs));
+    outcome = finished.takeFirst().at(0).value<RunOutcome>();
+    QCOMPARE(outcome.status, RunOutcome::Status::Stopped);
+
+    runner.start(fake, Params(), GroupBy::Both);
+    QVERIFY(finished.wait(kRunTimeoutMs));
+    outcome = finished.takeFirst().at(0).value<RunOutcome>();
+    QCOMPARE(outcome.status, RunOutcome::Status::Finished);
+    QCOMPARE(outcome.outputText, QStringLiteral("fake output\n최종 값: 5"));
+    QVERIFY(outcome.rows != nullptr);
+}
+
+void TstGui::outputIsCutForDisplay() {
+    const std::vector<std::string> lines(5000, std::string(20, 'x'));
+    const QString text = RunController::outputText(lines, 1000);
+    QVERIFY(text.startsWith(QString(20, u'x') + u'\n'));
+    QVERIFY(text.size() < 1300);
+    QVERIFY2(text.contains(QStringLiteral("output cut")), qPrintable(text.right(200)));
+    QVERIFY(text.contains(QStringLiteral("104,999")) || text.contains(QStringLiteral("104999")));
+    QCOMPARE(RunController::outputText({"a", "b"}, 1000), QStringLiteral("a\nb"));
+}
+
+QTEST_MAIN(TstGui)
+#include "tst_gui.moc"
