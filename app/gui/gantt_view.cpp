@@ -172,9 +172,12 @@ QString GanttView::describeAt(QPointF pos) const {
                               ? QString::fromStdString(trace_->tracks[e.track].name)
                               : QString();
     const QString row = QStringLiteral("<tr><td>%1</td><td>&nbsp;%2</td></tr>");
-    QString html = QStringLiteral("<b>%1</b><table cellspacing=0>")
+    QString html = QStringLiteral("<b>%1</b><table cellspacing=0 cellpadding=1>")
                        .arg((label.isEmpty() ? tr("(unnamed)") : label).toHtmlEscaped());
-    html += row.arg(tr("state"), fromView(stateName(e.state)));
+    // The swatch ties the words to the colour on screen.
+    html += row.arg(tr("state"), QStringLiteral("<span style='color:%1'>&#9632;</span> %2")
+                                     .arg(painter_.style().stateColour(e.state).name(),
+                                          fromView(stateName(e.state))));
     html += row.arg(tr("start"),
                     tr("%1 ms").arg(double(e.begin_ns - layout_.origin()) / 1e6, 0, 'f', 3));
     html += row.arg(tr("duration"), duration(e.duration_ns()));

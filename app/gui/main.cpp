@@ -18,6 +18,8 @@
 #include <memory>
 #include <set>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 QString qs(const std::string& s) {
@@ -29,59 +31,89 @@ int usageError(const QString& message) {
     return 2;
 }
 
+void setIdentity() {
+    QCoreApplication::setOrganizationName(QStringLiteral("Tasklane"));
+    QCoreApplication::setApplicationName(QStringLiteral("Tasklane"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+}
+
+// The command line: the window's own options plus every pattern's parameters, named as
+// tasklane-cli names them (which apply to the chosen pattern is checked after parsing).
+struct CommandLine {
+    QCommandLineParser parser;
+    QCommandLineOption pattern{QStringLiteral("pattern"),
+                               QCoreApplication::translate("main", "The pattern to open: %1.")
+                                   .arg(qs(tasklane::PatternRegistry::instance().idsText())),
+                               QStringLiteral("id")};
+    QCommandLineOption groupBy{
+        QStringLiteral("group-by"),
+        QCoreApplication::translate("main", "Chart rows: worker, core or both."),
+        QStringLiteral("worker|core|both")};
+    QCommandLineOption tab{
+        QStringLiteral("tab"),
+        QCoreApplication::translate("main", "The tab to show: output, python or summary."),
+        QStringLiteral("name")};
+    std::set<std::string> paramNames;
+
+    CommandLine() {
+        parser.setApplicationDescription(
+            QCoreApplication::translate("main", "Tasklane: concurrency patterns as Gantt charts."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions({pattern, groupBy, tab});
+        for (const auto& p : tasklane::PatternRegistry::instance().all())
+            for (const tasklane::ParamSpec& spec : p->params())
+                if (paramNames.insert(spec.name).second)
+                    parser.addOption(
+                        QCommandLineOption(qs(spec.name), qs(spec.help), qs(spec.rangeText())));
+    }
+};
+
+// --help and --version print and exit; they must work without a display, so they are
+// answered before a QApplication (which needs one) exists.
+bool onlyPrints(int argc, char* argv[]) {
+    for (int i = 1; i < argc; ++i) {
+        const QLatin1StringView arg(argv[i]);
+        if (arg == "-h"_L1 || arg == "--help"_L1 || arg == "-?"_L1 || arg == "--help-all"_L1 ||
+            arg == "-v"_L1 || arg == "--version"_L1)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char* argv[]) {
     using namespace tasklane;
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Tasklane"));
-    QApplication::setApplicationName(QStringLiteral("Tasklane"));
-    QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("tasklane"));
+    if (onlyPrints(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        CommandLine().parser.process(app); // prints and exits
+        return 0;
+    }
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "Tasklane: concurrency patterns as Gantt charts."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption patternOption(
-        QStringLiteral("pattern"),
-        QApplication::translate("main", "The pattern to open: %1.")
-            .arg(qs(PatternRegistry::instance().idsText())),
-        QStringLiteral("id"));
-    const QCommandLineOption groupByOption(
-        QStringLiteral("group-by"),
-        QApplication::translate("main", "Chart rows: worker, core or both."),
-        QStringLiteral("worker|core|both"));
-    const QCommandLineOption tabOption(
-        QStringLiteral("tab"),
-        QApplication::translate("main", "The tab to show: output, python or summary."),
-        QStringLiteral("name"));
-    parser.addOptions({patternOption, groupByOption, tabOption});
-    // Every pattern's parameters, as tasklane-cli names them; which apply is checked below.
-    std::set<std::string> paramNames;
-    for (const auto& pattern : PatternRegistry::instance().all())
-        for (const ParamSpec& spec : pattern->params())
-            if (paramNames.insert(spec.name).second)
-                parser.addOption(
-                    QCommandLineOption(qs(spec.name), qs(spec.help), qs(spec.rangeText())));
+    QApplication app(argc, argv);
+    setIdentity();
+    QApplication::setDesktopFileName(QStringLiteral("tasklane"));
+    CommandLine cli;
+    QCommandLineParser& parser = cli.parser;
     parser.process(app);
 
     MainWindow::Options options;
-    if (parser.isSet(groupByOption)) {
-        options.groupBy = groupByFromName(parser.value(groupByOption));
+    if (parser.isSet(cli.groupBy)) {
+        options.groupBy = groupByFromName(parser.value(cli.groupBy));
         if (!options.groupBy)
             return usageError(QStringLiteral("--group-by must be one of worker|core|both, got '%1'")
-                                  .arg(parser.value(groupByOption)));
+                                  .arg(parser.value(cli.groupBy)));
     }
-    options.pattern = parser.value(patternOption);
+    options.pattern = parser.value(cli.pattern);
     const Pattern* pattern = options.pattern.isEmpty()
                                  ? nullptr
                                  : PatternRegistry::instance().find(options.pattern.toStdString());
     if (!options.pattern.isEmpty() && pattern == nullptr)
         return usageError(QStringLiteral("unknown pattern '%1' (choose one of %2)")
                               .arg(options.pattern, qs(PatternRegistry::instance().idsText())));
-    for (const std::string& name : paramNames) {
+    for (const std::string& name : cli.paramNames) {
         if (!parser.isSet(qs(name)))
             continue;
         if (pattern == nullptr)
@@ -106,9 +138,9 @@ int main(int argc, char* argv[]) {
     }
 
     MainWindow window(options);
-    if (parser.isSet(tabOption) && !window.showTab(parser.value(tabOption)))
+    if (parser.isSet(cli.tab) && !window.showTab(parser.value(cli.tab)))
         return usageError(QStringLiteral("--tab must be one of output|python|summary, got '%1'")
-                              .arg(parser.value(tabOption)));
+                              .arg(parser.value(cli.tab)));
     if (!screenshot.isEmpty()) {
         QObject::connect(
             &window, &MainWindow::runEnded, &window,

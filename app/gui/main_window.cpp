@@ -175,6 +175,7 @@ void MainWindow::buildActions() {
     });
 
     autoRunAction_ = new QAction(tr("&Auto-run on Change"), this);
+    autoRunAction_->setObjectName(QStringLiteral("auto-run-action"));
     autoRunAction_->setCheckable(true);
     autoRunAction_->setToolTip(tr("Run again shortly after every parameter change"));
 
@@ -480,10 +481,10 @@ Params MainWindow::storedParams(const Pattern& pattern) const {
         const QVariant stored = settings.value(key::param(pattern.id(), spec.name));
         if (!stored.isValid())
             continue;
+        // A value that no longer parses (the range changed since) falls back to the default.
         auto parsed = spec.parse(stored.toString().toStdString());
         if (auto* value = std::get_if<ParamValue>(&parsed))
-            out.set(spec.name,
-                    *value); // a value from an older version that no longer parses is dropped
+            out.set(spec.name, *value);
     }
     return out;
 }

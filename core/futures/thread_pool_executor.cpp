@@ -42,6 +42,21 @@ void ThreadPoolExecutor::prepare(WorkItem& item, std::string_view label) {
     }
 }
 
+std::int64_t ThreadPoolExecutor::traceNow() const {
+    return options_.recorder != nullptr ? TraceRecorder::now() : 0;
+}
+
+void ThreadPoolExecutor::traceSubmitter(std::int64_t submitting, std::int64_t waiting,
+                                        std::int64_t done) {
+    TraceRecorder* rec = options_.recorder;
+    if (rec == nullptr)
+        return;
+    rec->slice(options_.submitter_track, State::Running, submitting, waiting, 0,
+               rec->intern("map: submit"), TraceRecorder::currentCpu());
+    rec->slice(options_.submitter_track, State::Idle, waiting, done, 0,
+               rec->intern("map: wait for results"));
+}
+
 void ThreadPoolExecutor::enqueue(std::vector<std::unique_ptr<WorkItem>>& items) {
     bool wake = false;
     {

@@ -73,6 +73,7 @@ public:
     auto map(F&& fn, const Range& items, std::string_view name = {}) {
         using Item0 = std::decay_t<decltype(*std::begin(items))>;
         using R = std::invoke_result_t<std::decay_t<F>, Item0>;
+        const std::int64_t submitting = traceNow();
         std::vector<Future<R>> futures;
         std::vector<std::unique_ptr<WorkItem>> work;
         futures.reserve(std::size(items));
@@ -88,6 +89,7 @@ public:
         }
         // One lock for the whole batch: the workers start as soon as it is released.
         enqueue(work);
+        const std::int64_t waiting = traceNow();
         std::vector<R> results;
         results.reserve(futures.size());
         for (std::size_t i = 0; i < futures.size(); ++i) {
@@ -96,9 +98,11 @@ public:
             } catch (...) {
                 for (std::size_t j = i + 1; j < futures.size(); ++j)
                     futures[j].cancel();
+                traceSubmitter(submitting, waiting, traceNow());
                 throw;
             }
         }
+        traceSubmitter(submitting, waiting, traceNow());
         return results;
     }
 
@@ -166,6 +170,10 @@ private:
         return std::pair<std::unique_ptr<WorkItem>, Future<R>>(std::move(item), std::move(future));
     }
     void prepare(WorkItem& item, std::string_view label); // trace ids, submit time
+    std::int64_t traceNow() const;                        // 0 when not tracing
+    // The calling thread's side of map on the submitter track: running while it submits,
+    // idle while it waits for the results.
+    void traceSubmitter(std::int64_t submitting, std::int64_t waiting, std::int64_t done);
     void enqueue(std::vector<std::unique_ptr<WorkItem>>& items);
     void workerLoop(int index);
 

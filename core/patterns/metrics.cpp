@@ -22,12 +22,19 @@ Metrics computeMetrics(const Trace& trace, std::int64_t begin, std::int64_t end,
         const std::int64_t d = clipped(e);
         switch (e.state) {
         case State::Running:
-        case State::LockHeld:
+        case State::LockHeld: {
+            // A slice that measured its CPU time counts that, not the wall time the thread
+            // spent preempted by others on the same core.
+            std::int64_t used = d;
+            if (e.value > 0 && e.duration_ns() > 0)
+                used = std::min<std::int64_t>(
+                    d, std::int64_t(e.value * double(d) / double(e.duration_ns())));
             if (e.cpu >= 0)
-                busy[std::size_t(e.cpu)] += d;
+                busy[std::size_t(e.cpu)] += used;
             if (e.task != 0)
-                work += d;
+                work += used;
             break;
+        }
         case State::Sleeping:
             if (e.task != 0)
                 work += d;

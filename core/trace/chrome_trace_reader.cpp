@@ -413,6 +413,7 @@ private:
         e.state = named ? *named : stateOf(cat).value_or(State::Running);
         e.cpu = cpuOf(args.value("cpu"_L1));
         e.task = taskOf(args.value("task"_L1));
+        e.value = std::max(0.0, args.value("cpu_ns"_L1).toDouble());
         // ChromeTraceWriter names a label-less slice after its state, and repeats a label that
         // happens to equal the state name in args.label.
         if (named && name == stateArg.toString())

@@ -361,6 +361,8 @@ void writeTrace(const Trace& trace, JsonOut& out) {
             if (!label.empty() && label == state)
                 out.raw(",\"label\":").string(label);
             out.raw(",\"cpu\":").integer(e.cpu).raw(",\"task\":").integer(e.task);
+            if (e.isSlice() && e.value > 0) // CPU time measured inside the slice
+                out.raw(",\"cpu_ns\":").integer(std::int64_t(e.value));
         };
         next();
         switch (e.type) {

@@ -37,11 +37,11 @@ enum class EventType : std::uint8_t {
 struct TraceEvent {
     std::int64_t begin_ns = 0; // CLOCK_MONOTONIC
     std::int64_t end_ns = 0;   // == begin_ns for instants, counters and flows
-    double value = 0;          // counters: the sample; flows: the flow id
-    std::uint32_t track = 0;   // index into Trace::tracks
-    std::uint32_t task = 0;    // 0 = no task
-    std::uint32_t label = 0;   // index into Trace::strings; 0 = ""
-    std::int16_t cpu = -1;     // sched_getcpu() while running; -1 when off-CPU or unknown
+    double value = 0; // counters: the sample; flows: the flow id; slices: CPU ns measured in it
+    std::uint32_t track = 0; // index into Trace::tracks
+    std::uint32_t task = 0;  // 0 = no task
+    std::uint32_t label = 0; // index into Trace::strings; 0 = ""
+    std::int16_t cpu = -1;   // sched_getcpu() while running; -1 when off-CPU or unknown
     State state = State::Running;
     EventType type = EventType::Slice;
 

@@ -31,10 +31,25 @@ TaskContext* TaskContext::current() {
     return t_current;
 }
 
+void TaskContext::recordOpen(std::int64_t now) {
+    if (open_ && recorder_ != nullptr && now > since_) {
+        TraceEvent e;
+        e.begin_ns = since_;
+        e.end_ns = now;
+        e.value = double(cpuNs_);
+        e.track = track_;
+        e.task = task_;
+        e.label = label_;
+        e.cpu = std::int16_t(cpu_);
+        e.state = state_;
+        recorder_->record(e);
+    }
+    cpuNs_ = 0;
+}
+
 void TaskContext::enter(State state) {
     const std::int64_t now = TraceRecorder::now();
-    if (open_ && recorder_ != nullptr && now > since_)
-        recorder_->slice(track_, state_, since_, now, task_, label_, cpu_);
+    recordOpen(now);
     open_ = true;
     state_ = state;
     since_ = now;
@@ -44,9 +59,7 @@ void TaskContext::enter(State state) {
 void TaskContext::close() {
     if (!open_)
         return;
-    const std::int64_t now = TraceRecorder::now();
-    if (recorder_ != nullptr && now > since_)
-        recorder_->slice(track_, state_, since_, now, task_, label_, cpu_);
+    recordOpen(TraceRecorder::now());
     open_ = false;
 }
 

@@ -29,6 +29,9 @@ public:
     void close();
     // While running: starts a new slice when the thread moved to another CPU.
     void noteCpu();
+    // CPU time the thread measured itself consuming in the open slice. Stored with the slice,
+    // so the sequential estimate counts work done, not the time a thread was preempted.
+    void addCpuTime(std::int64_t ns) { cpuNs_ += ns; }
 
     // GIL transitions, traced: gil-wait while waiting, then running.
     void acquireGil();
@@ -52,6 +55,9 @@ private:
     State state_ = State::Running;
     int cpu_ = -1;
     std::int64_t since_ = 0;
+    std::int64_t cpuNs_ = 0;
+
+    void recordOpen(std::int64_t now);
 };
 
 } // namespace tasklane

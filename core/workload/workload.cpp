@@ -25,10 +25,17 @@ std::uint64_t cpu(std::chrono::nanoseconds duration) {
     std::uint64_t x = 0x9E3779B97F4A7C15ull;
     // The amount of work is N ms of this thread's CPU time, not of wall time: a thread that
     // waits for the GIL or shares a core with others takes longer, as real code does.
-    const std::int64_t until = threadCpuNs() + duration.count();
-    while (threadCpuNs() < until) {
+    std::int64_t used = threadCpuNs();
+    const std::int64_t until = used + duration.count();
+    for (;;) {
         for (int i = 0; i < 4096; ++i) // about 10 µs of work between checks
             x = x * 6364136223846793005ull + 1442695040888963407ull;
+        const std::int64_t now = threadCpuNs();
+        if (ctx != nullptr)
+            ctx->addCpuTime(now - used);
+        used = now;
+        if (now >= until)
+            break;
         if (ctx != nullptr) {
             ctx->noteCpu();
             ctx->maybeYieldGil();

@@ -5,6 +5,7 @@
 #include "parameter_panel.h"
 #include "run_controller.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -18,6 +19,7 @@
 #include <QSlider>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <QToolTip>
 #include <QtTest>
 
 #include <set>
@@ -133,6 +135,7 @@ private Q_SLOTS:
     void settingsPersist();
     void failedRunKeepsTheChart();
     void f5RunsAndStops();
+    void autoRunAfterAChange();
 
     void panelBuildsEditorsFromSpecs();
     void panelLogSlider();
@@ -316,16 +319,25 @@ void TstGui::tooltipDescribesTheSlice() {
     w.setGroupBy(GroupBy::Worker);
     const GanttLayout& layout = w.ganttView()->layout();
     QString text;
+    QPointF at;
     for (int r = 0; r < layout.rowCount() && text.isEmpty(); ++r)
         for (const GanttDrawItem& item : layout.drawItems(r))
             if (item.kind == DrawKind::Slice && item.rect.width() >= 2) {
-                text = w.ganttView()->describeAt(item.rect.center());
+                at = item.rect.center();
+                text = w.ganttView()->describeAt(at);
                 break;
             }
     QVERIFY2(text.contains(QStringLiteral("state")), qPrintable(text));
     QVERIFY(text.contains(QStringLiteral("duration")));
     QVERIFY(text.contains(QStringLiteral(" ms")));
     QVERIFY(w.ganttView()->describeAt(QPointF(-5, -5)).isEmpty());
+
+    // The real thing: a tooltip event shows that text.
+    QHelpEvent help(QEvent::ToolTip, at.toPoint(), w.ganttView()->mapToGlobal(at.toPoint()));
+    QApplication::sendEvent(w.ganttView(), &help);
+    QTRY_VERIFY(QToolTip::isVisible());
+    QCOMPARE(QToolTip::text(), text);
+    QToolTip::hideText();
 }
 
 void TstGui::zoomPanAndFit() {
@@ -451,6 +463,23 @@ void TstGui::f5RunsAndStops() {
     QTest::keyClick(&w, Qt::Key_F5);
     QVERIFY(ended.wait(kRunTimeoutMs));
     QCOMPARE(w.statusText(), QStringLiteral("Stopped"));
+}
+
+void TstGui::autoRunAfterAChange() {
+    MainWindow w;
+    QSignalSpy ended(&w, &MainWindow::runEnded);
+    w.show();
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    ended.clear();
+    child<QAction>(w, "auto-run-action")->setChecked(true);
+    auto* tasks = child<QSpinBox>(w, "param-tasks-spin");
+    // A burst of edits (typing "12") runs once, after the last one.
+    tasks->setValue(1);
+    tasks->setValue(12);
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    QCOMPARE(w.outputText(), squares(12));
+    QTest::qWait(600);
+    QCOMPARE(ended.count(), 1);
 }
 
 void TstGui::panelBuildsEditorsFromSpecs() {
