@@ -436,7 +436,8 @@ void MainWindow::populatePatterns() {
             parent->setExpanded(true);
         }
         auto* item = new QTreeWidgetItem(
-            parent, {QStringLiteral("%1  %2").arg(section, qs(pattern->title()))});
+            parent, {QStringLiteral("%1  %2 · %3")
+                         .arg(section, qs(pattern->title()), qs(pattern->tutorialHeading()))});
         item->setData(0, kPatternIdRole, qs(pattern->id()));
         item->setToolTip(0,
                          QStringLiteral("<b>%1</b><br>%2")
@@ -642,9 +643,10 @@ void MainWindow::showResultHeading() {
         return;
     }
     const Metrics& m = result_->metrics;
-    const QString title = QStringLiteral("%1&nbsp;&nbsp;%2")
+    const QString title = QStringLiteral("%1&nbsp;&nbsp;%2 · %3")
                               .arg(qs(resultPattern_->section()).toHtmlEscaped(),
-                                   qs(resultPattern_->title()).toHtmlEscaped());
+                                   qs(resultPattern_->title()).toHtmlEscaped(),
+                                   qs(resultPattern_->tutorialHeading()).toHtmlEscaped());
     chartHeading_->setText(tr("<b>%1</b>&nbsp;&nbsp;&nbsp;<span style='color:#5a626c'>%2 ms "
                               "&middot; speedup %3× &middot; %n core(s)</span>",
                               nullptr, m.cores_used)

@@ -20,6 +20,8 @@ public:
     virtual std::string id() const = 0;      // stable: "thread-pool"
     virtual std::string section() const = 0; // the tutorial's section: "4.1"
     virtual std::string title() const = 0;   // "ThreadPoolExecutor.map"
+    // The tutorial's own heading for it, in Korean as the tutorial writes it: "스레드 풀 사용".
+    virtual std::string tutorialHeading() const = 0;
     virtual std::string description() const = 0;
     virtual std::vector<ParamSpec> params() const = 0;
 

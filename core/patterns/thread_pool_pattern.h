@@ -11,6 +11,7 @@ public:
     std::string id() const override { return "thread-pool"; }
     std::string section() const override { return "4.1"; }
     std::string title() const override { return "ThreadPoolExecutor.map"; }
+    std::string tutorialHeading() const override { return "스레드 풀 사용"; }
     std::string description() const override;
     std::vector<ParamSpec> params() const override;
     std::string pythonCode(const Params& params) const override;

@@ -38,6 +38,7 @@ public:
     std::string id() const override { return "fake"; }
     std::string section() const override { return "9.9"; }
     std::string title() const override { return "Fake"; }
+    std::string tutorialHeading() const override { return "가짜"; }
     std::string description() const override { return "for tests"; }
     std::vector<ParamSpec> params() const override {
         return {
