@@ -685,7 +685,7 @@ void TestFutures::tracedTasks() {
 
     // A worker thread's slices follow each other; they never overlap.
     for (std::uint32_t t = 0; t < trace.tracks.size(); ++t) {
-        std::int64_t lastEnd = std::numeric_limits<std::int64_t>::min();
+        std::int64_t lastEnd = 0; // CLOCK_MONOTONIC times are positive
         for (const TraceEvent& e : trace.eventsOf(t)) {
             if (e.type != EventType::Slice)
                 continue;
