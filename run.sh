@@ -13,7 +13,7 @@ cmake --build --preset release --target tasklane tasklane-cli
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   build/release/app/gui/tasklane "$@"
 else
-  out="${TASKLANE_CHART:-$PWD/tasklane-thread-pool.png}"
+  out="${TASKLANE_CHART:-$PWD/build/tasklane-thread-pool.png}"
   build/release/app/cli/tasklane-cli run thread-pool --chart "$out"
   echo "No display found: ran the default pattern (thread-pool) headless."
   echo "Chart written to $out"

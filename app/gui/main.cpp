@@ -117,7 +117,8 @@ int main(int argc, char* argv[]) {
         if (!parser.isSet(qs(name)))
             continue;
         if (pattern == nullptr)
-            return usageError(QStringLiteral("--%1 needs --pattern").arg(qs(name)));
+            return usageError(
+                QStringLiteral("--%1 needs --pattern (e.g. --pattern thread-pool)").arg(qs(name)));
         const auto spec = pattern->param(name);
         if (!spec)
             return usageError(
