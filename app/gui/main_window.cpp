@@ -803,8 +803,10 @@ void MainWindow::restoreSettings() {
     setGroupBy(options_.groupBy.value_or(
         groupByFromName(settings.value(key::groupBy).toString()).value_or(GroupBy::Both)));
 
-    const QString id =
-        options_.pattern.isEmpty() ? settings.value(key::pattern).toString() : options_.pattern;
+    // A first start opens the skeleton's pattern, thread-pool, as ./run.sh renders it headless.
+    const QString id = options_.pattern.isEmpty()
+                           ? settings.value(key::pattern, QStringLiteral("thread-pool")).toString()
+                           : options_.pattern;
     if (id.isEmpty() || !selectPattern(id)) {
         // The first pattern of the tutorial.
         for (QTreeWidgetItemIterator it(patternList_); *it; ++it)

@@ -1,5 +1,7 @@
 #include "trace/trace_recorder.h"
 
+#include "mp/shared_trace_buffer.h"
+
 #include <algorithm>
 #include <ctime>
 #include <sched.h>
@@ -161,6 +163,16 @@ std::uint32_t TraceRecorder::addTrack(TrackKind kind, std::string name, std::int
     return std::uint32_t(tracks_.size() - 1);
 }
 
+void TraceRecorder::updateTrack(std::uint32_t track, std::int64_t pid, std::int64_t tid,
+                                std::string name) {
+    std::lock_guard lock(mutex_);
+    if (track >= tracks_.size())
+        return;
+    tracks_[track].pid = pid;
+    tracks_[track].tid = tid;
+    tracks_[track].name = std::move(name);
+}
+
 std::size_t TraceRecorder::trackCount() const {
     std::lock_guard lock(mutex_);
     return tracks_.size();
@@ -190,6 +202,10 @@ TraceRecorder::Buffer& TraceRecorder::localBuffer() {
 }
 
 void TraceRecorder::record(const TraceEvent& event) {
+    if (shared_ != nullptr) [[unlikely]] {
+        shared_->append(event);
+        return;
+    }
     localBuffer().append(event);
 }
 

@@ -19,6 +19,8 @@
 
 namespace tasklane {
 
+class SharedTraceBuffer;
+
 class TraceRecorder {
 public:
     TraceRecorder();
@@ -37,6 +39,15 @@ public:
     std::uint32_t newTaskId() { return nextTask_.fetch_add(1, std::memory_order_relaxed); }
     std::uint32_t newFlowId() { return nextFlow_.fetch_add(1, std::memory_order_relaxed); }
     std::size_t trackCount() const;
+    // Fills in a track registered before its process existed: a worker process's track is
+    // registered before the fork (the child records on it at once) and named after its pid.
+    void updateTrack(std::uint32_t track, std::int64_t pid, std::int64_t tid, std::string name);
+
+    // In a child process: from here on record() appends to `buffer`, shared memory that the
+    // parent set up and copies from, instead of to this process's own buffers (which the
+    // parent never sees). Nothing else of the recorder is used then, so a forked child never
+    // takes a lock another thread of the parent may have held at the fork.
+    void attachSharedBuffer(SharedTraceBuffer* buffer) { shared_ = buffer; }
 
     // Hot path: appends to the calling thread's own buffer.
     void record(const TraceEvent& event);
@@ -75,6 +86,7 @@ private:
     std::unordered_map<std::string, std::uint32_t> stringIds_;
     std::atomic<std::uint32_t> nextTask_{1};
     std::atomic<std::uint32_t> nextFlow_{1};
+    SharedTraceBuffer* shared_ = nullptr; // set only in a child process
 };
 
 } // namespace tasklane

@@ -31,6 +31,10 @@ TaskContext* TaskContext::current() {
     return t_current;
 }
 
+void TaskContext::forgetCurrentAfterFork() {
+    t_current = nullptr;
+}
+
 void TaskContext::recordOpen(std::int64_t now) {
     if (open_ && recorder_ != nullptr && now > since_) {
         TraceEvent e;

@@ -23,6 +23,9 @@ public:
     TaskContext& operator=(const TaskContext&) = delete;
 
     static TaskContext* current();
+    // In a forked child: the contexts the forking thread had belong to the parent's recorder
+    // and GIL; forgetting them makes work in the child record only where it is told to.
+    static void forgetCurrentAfterFork();
 
     // Closes the open slice at now and opens one in `state` (on the current CPU if running).
     void enter(State state);
@@ -42,6 +45,9 @@ public:
 
     std::uint32_t task() const { return task_; }
     std::uint32_t track() const { return track_; }
+    std::uint32_t label() const { return label_; }
+    // Where this task's events go (null: untraced); e.g. a SharedValue's counter samples.
+    TraceRecorder* recorder() const { return recorder_; }
 
 private:
     TraceRecorder* recorder_;

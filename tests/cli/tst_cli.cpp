@@ -52,21 +52,47 @@ private Q_SLOTS:
     void runPrintsWhatPythonPrints_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("tutorial defaults")
-            << QStringList{} << QStringLiteral("[1, 4, 9, 16, 25]\n");
-        QTest::newRow("2 workers, 3 tasks")
-            << QStringList{QStringLiteral("--workers"), QStringLiteral("2"),
-                           QStringLiteral("--tasks"), QStringLiteral("3")}
+        const auto args = [](std::initializer_list<const char*> list) {
+            QStringList l{QStringLiteral("run")};
+            for (const char* a : list)
+                l << QString::fromUtf8(a);
+            return l;
+        };
+        QTest::newRow("thread-pool defaults")
+            << args({"thread-pool"}) << QStringLiteral("[1, 4, 9, 16, 25]\n");
+        QTest::newRow("thread-pool 2 workers, 3 tasks")
+            << args({"thread-pool", "--workers", "2", "--tasks", "3"})
             << QStringLiteral("[1, 4, 9]\n");
-        QTest::newRow("gil off, io") << QStringList{QStringLiteral("--gil"), QStringLiteral("off"),
-                                                    QStringLiteral("--io-ms"), QStringLiteral("5")}
-                                     << QStringLiteral("[1, 4, 9, 16, 25]\n");
+        QTest::newRow("thread-pool gil off, io")
+            << args({"thread-pool", "--gil", "off", "--io-ms", "5"})
+            << QStringLiteral("[1, 4, 9, 16, 25]\n");
+        for (const char* method : {"fork", "spawn"}) {
+            const QByteArray m(method);
+            QTest::newRow("process " + m)
+                << args({"process", "--start-method", method})
+                << QStringLiteral("Number: 0\nNumber: 1\nNumber: 2\nNumber: 3\nNumber: 4\n");
+            QTest::newRow("pool-map " + m) << args({"pool-map", "--start-method", method})
+                                           << QStringLiteral("[1, 4, 9, 16, 25]\n");
+            QTest::newRow("shared-value " + m) << args({"shared-value", "--start-method", method})
+                                               << QStringLiteral("최종 값: 5\n");
+            QTest::newRow("process-pool " + m) << args({"process-pool", "--start-method", method})
+                                               << QStringLiteral("[1, 8, 27, 64, 125]\n");
+        }
+        QTest::newRow("pool-map chunksize 3, cpu work")
+            << args({"pool-map", "--workers", "2", "--tasks", "7", "--chunksize", "3", "--cpu-ms",
+                     "2"})
+            << QStringLiteral("[1, 4, 9, 16, 25, 36, 49]\n");
+        QTest::newRow("process-pool with io")
+            << args({"process-pool", "--workers", "3", "--tasks", "4", "--io-ms", "5"})
+            << QStringLiteral("[1, 8, 27, 64]\n");
+        QTest::newRow("shared-value 4 x 1000 locked")
+            << args({"shared-value", "--workers", "4", "--increments", "1000"})
+            << QStringLiteral("최종 값: 4000\n");
     }
     void runPrintsWhatPythonPrints() {
         QFETCH(QStringList, args);
         QFETCH(QString, expected);
-        const Result r =
-            cli(QStringList{QStringLiteral("run"), QStringLiteral("thread-pool")} + args);
+        const Result r = cli(args);
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out, expected);
     }
@@ -199,6 +225,22 @@ private Q_SLOTS:
         QTest::newRow("chart format") << run({"--chart", "x.gif"}) << QStringLiteral(".gif");
         QTest::newRow("group-by") << run({"--group-by", "time"})
                                   << QStringLiteral("worker|core|both");
+        QTest::newRow("unknown start method")
+            << QStringList{QStringLiteral("run"), QStringLiteral("pool-map"),
+                           QStringLiteral("--start-method"), QStringLiteral("thread")}
+            << QStringLiteral("fork|spawn");
+        QTest::newRow("increments zero")
+            << QStringList{QStringLiteral("run"), QStringLiteral("shared-value"),
+                           QStringLiteral("--increments"), QStringLiteral("0")}
+            << QStringLiteral("--increments must be between 1 and 1000000");
+        QTest::newRow("chunksize negative")
+            << QStringList{QStringLiteral("run"), QStringLiteral("pool-map"),
+                           QStringLiteral("--chunksize"), QStringLiteral("-1")}
+            << QStringLiteral("--chunksize");
+        QTest::newRow("too many processes")
+            << QStringList{QStringLiteral("run"), QStringLiteral("process-pool"),
+                           QStringLiteral("--workers"), QStringLiteral("33")}
+            << QStringLiteral("between 1 and 32");
         QTest::newRow("render without chart")
             << QStringList{QStringLiteral("render"), QStringLiteral("t.json")}
             << QStringLiteral("--chart");

@@ -1,0 +1,86 @@
+// Pool: multiprocessing.Pool. n worker processes, started at construction (fork or spawn);
+// map() splits the items into chunks (Python's default chunksize, ceil(len / (4 n))), hands
+// them to whichever worker is idle, and returns the results in input order; a task that raised
+// makes map() raise TaskError with its message, once every chunk is done, as Python does.
+// apply_async() returns a Future. close() lets the workers finish the queue and exit; join()
+// then waits for them; terminate() kills them. The destructor terminates, as leaving
+// `with Pool(...) as pool:` does. A worker that dies is replaced (as Python's Pool does);
+// the task it was running fails with WorkerDiedError instead of hanging (as Python's would).
+//
+// With a recorder: a track per worker process ("worker 1 (pid P)": its `spawning` slice, each
+// chunk's `queued` async slice from submit to pick-up, the running slices recorded inside the
+// child, on the cores they ran on) and a flow from `submitter_track` to each pick-up. The
+// children's events reach the recorder when the pool has ended (join, terminate or the
+// destructor); the recorder must outlive the pool.
+#pragma once
+
+#include "futures/future.h"
+#include "mp/start_method.h"
+#include "mp/worker_processes.h"
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tasklane {
+
+class TraceRecorder;
+template <class T> class SharedValue;
+
+class Pool {
+public:
+    struct Options {
+        int processes = 0; // 0: the number of CPUs, as Python's os.cpu_count()
+        StartMethod start_method = StartMethod::Fork;
+        TraceRecorder* recorder = nullptr;
+        std::uint32_t submitter_track = 0;              // where flows start; a track of `recorder`
+        SharedValue<long long>* shared_value = nullptr; // what `increment` tasks change
+        std::string name_prefix = "worker";
+        std::size_t trace_capacity = 0; // events the workers may record; 0: the default
+    };
+
+    explicit Pool(int processes = 0, StartMethod method = StartMethod::Fork);
+    explicit Pool(Options options); // throws if a worker cannot be started
+    ~Pool();
+    Pool(const Pool&) = delete;
+    Pool& operator=(const Pool&) = delete;
+
+    // Python's: chunksize, extra = divmod(items, processes * 4); if extra: chunksize += 1.
+    static std::size_t default_chunksize(std::size_t items, int processes);
+
+    // name(item) for every item, in input order; chunksize 0: the default. Throws
+    // std::invalid_argument for an unknown task, TaskError for a task that raised,
+    // WorkerDiedError when a worker died running it, std::runtime_error when not running.
+    std::vector<long long> map(std::string_view name, const std::vector<long long>& items,
+                               std::size_t chunksize = 0);
+    // name(*args) for every argument list (all of one length), in input order.
+    std::vector<long long> starmap(std::string_view name,
+                                   const std::vector<std::vector<long long>>& items,
+                                   std::size_t chunksize = 0);
+    Future<long long> apply_async(std::string_view name, std::vector<long long> args = {});
+    long long apply(std::string_view name, std::vector<long long> args = {});
+
+    void close();
+    void terminate();
+    void join(); // std::logic_error unless close() or terminate() came first
+
+    int processes() const { return engine_->processes(); }
+    std::vector<int> pids() const { return engine_->pids(); }             // of the live workers
+    std::vector<std::string> output() const { return engine_->output(); } // lines tasks printed
+    std::uint64_t dropped_trace_events() const { return engine_->droppedTraceEvents(); }
+
+private:
+    std::vector<long long> run(std::string_view name, std::uint32_t arity,
+                               std::vector<long long> flat, std::size_t count,
+                               std::size_t chunksize);
+    void checkRunning() const;
+
+    std::unique_ptr<WorkerProcesses> engine_;
+    std::atomic<bool> closed_{false};
+};
+
+} // namespace tasklane

@@ -1,0 +1,135 @@
+// WorkerProcesses: the machinery under Pool and ProcessPoolExecutor: a set of worker
+// processes, a queue of jobs (a job is a chunk of calls to one registered task), and one
+// handler thread that feeds idle workers, collects results and watches for deaths. Internal;
+// use Pool or ProcessPoolExecutor.
+//
+// The handler thread alone talks to the workers: it polls every worker's socket and a pidfd per
+// worker (readable when the process ends, however it ends), plus an eventfd that submit /
+// close / terminate use to wake it. A worker gets one job at a time, so an idle worker is
+// always the next to get work, and jobs queue here (traced as `queued` until a worker picks
+// them up). Deaths: a worker that ends when it was not asked to (killed, crashed) either
+// breaks the whole set (ProcessPoolExecutor: every pending job fails with BrokenExecutor
+// naming the worker, its pid and its signal) or is replaced (Pool: only its own job fails).
+// Nothing waits forever on a dead worker, and every worker is reaped.
+#pragma once
+
+#include "mp/start_method.h"
+
+#include <cstdint>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace tasklane {
+
+class SharedTraceBuffer;
+class TraceRecorder;
+template <class T> class SharedValue;
+
+class WorkerProcesses {
+public:
+    struct Options {
+        int processes = 1;
+        bool start_all = true; // false: start one when a job finds no idle worker (up to processes)
+        bool respawn = false;  // true: replace a worker that died; false: a death breaks the set
+        StartMethod start_method = StartMethod::Fork;
+        TraceRecorder* recorder = nullptr;
+        std::uint32_t submitter_track = 0;
+        SharedValue<long long>* shared_value = nullptr;
+        std::string name_prefix = "worker";
+        std::size_t trace_capacity = 0; // 0: SharedTraceBuffer::kDefaultCapacity
+        std::string broken_prefix = "BrokenProcessPool";
+    };
+    struct Outcome {
+        std::vector<long long> values; // of the items that returned, in order
+        std::exception_ptr error;      // TaskError, WorkerDiedError, BrokenExecutor, ...
+    };
+    struct Job {
+        std::string name; // a registered task, checked by the caller
+        std::uint32_t arity = 0;
+        std::uint32_t count = 0;
+        std::vector<long long> args; // count * arity
+        std::function<bool()> start; // at dispatch; false: cancelled, drop it (may be empty)
+        std::function<void(Outcome&&)> done; // on the handler thread, no lock held
+        std::function<void()> cancel;        // for cancelQueued()
+    };
+
+    explicit WorkerProcesses(Options options);
+    ~WorkerProcesses(); // terminate() and join()
+    WorkerProcesses(const WorkerProcesses&) = delete;
+    WorkerProcesses& operator=(const WorkerProcesses&) = delete;
+
+    // Starts the handler thread (and with start_all, every worker, from this thread first, so
+    // that fork happens before the handler thread exists). Called by submit() if need be.
+    // Throws when a worker cannot be started.
+    void start();
+    // Throws BrokenExecutor once broken, std::runtime_error after close() or terminate().
+    void submit(std::vector<Job> jobs);
+    void close();        // no more jobs; workers exit once the queue is drained
+    void cancelQueued(); // cancels every job no worker has picked up
+    void terminate();    // kills the workers; pending jobs fail
+    void join();         // after close() or terminate(): until every worker is reaped
+
+    int processes() const { return options_.processes; }
+    std::vector<int> pids() const; // of the live workers
+    std::vector<std::string> output() const;
+    std::uint64_t droppedTraceEvents() const;
+    std::string brokenMessage() const; // empty unless broken
+
+private:
+    struct Pending;
+    struct Worker;
+
+    std::unique_ptr<Pending> prepare(Job job);
+    void startWorker();
+    void run();
+    void dispatch(bool closing);
+    bool canStartMore() const;
+    void assign(Worker& w, std::unique_ptr<Pending> job);
+    void flush(Worker& w);
+    void readFrom(Worker& w);
+    void handleMessage(Worker& w, int type, std::string_view payload);
+    void reap(Worker& w);
+    void handleExit(Worker& w);
+    // One fresh exception per failed job, moved into its future: the handler thread keeps no
+    // reference to it (an exception shared by futures would be freed by whichever thread drops
+    // the last one, through a reference count ThreadSanitizer cannot see).
+    using MakeError = std::function<std::exception_ptr()>;
+    void breakAll(const std::string& message);
+    void failAll(const MakeError& makeError);
+    void fail(std::unique_ptr<Pending> job, const MakeError& makeError);
+    void signalAll(int sig);
+    void wake();
+    void reapUnhandled(); // workers left without a handler thread (start failed)
+
+    Options options_;
+    std::unique_ptr<SharedTraceBuffer> trace_;
+    int wakeFd_ = -1; // an eventfd: submit, close and terminate wake the handler with it
+
+    mutable std::mutex mutex_; // guards what user threads and the handler share, below
+    std::deque<std::unique_ptr<Pending>> queue_;
+    bool started_ = false;
+    bool closed_ = false;
+    bool terminate_ = false;
+    std::string broken_;
+    std::vector<int> pids_;
+    std::vector<std::string> output_;
+    std::uint64_t nextJob_ = 1;
+    std::uint64_t dropped_ = 0;
+
+    std::mutex startMutex_; // serialises start() and join()
+    std::thread handler_;
+
+    // Owned by the handler thread once it runs (by start() before).
+    std::vector<std::unique_ptr<Worker>> workers_;
+    int nextIndex_ = 1;
+    bool terminating_ = false;
+    std::int64_t killAt_ = 0; // when SIGTERM gives way to SIGKILL
+};
+
+} // namespace tasklane

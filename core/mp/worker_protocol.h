@@ -1,0 +1,140 @@
+// The conversation between a parent and a worker process, shared by Process, Pool and
+// ProcessPoolExecutor, and by both start methods: a forked child calls runWorker() directly,
+// the spawned tasklane-worker calls it from main(). Internal to the mp/ and futures/ code.
+//
+// One AF_UNIX stream socket per worker carries length-prefixed frames (header: u32 type,
+// u32 payload size; native byte order, as both ends are this build on this machine):
+//   parent -> worker  Task     job, task name, items x arguments, trace ids per item
+//   worker -> parent  Ready    the worker runs (the end of its `spawning` slice)
+//                     Started  it picked a job up (the end of the job's `queued` slice)
+//                     Printed  a line a task printed, with its time
+//                     Result   the values of the job's items, or the message of the one
+//                              that raised (the items after it do not run, as in Python)
+// The parent ends the conversation with shutdown(SHUT_WR): the worker sees end of file and
+// exits 0. A socket, not a pipe, so that writes can use MSG_NOSIGNAL (a dead peer is an error
+// code, never a SIGPIPE that would kill the GUI) and so that shutdown() reaches the worker
+// even if another child inherited a copy of the parent's end.
+#pragma once
+
+#include "mp/start_method.h"
+
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tasklane {
+
+class SharedTraceBuffer;
+class TraceRecorder;
+template <class T> class SharedValue;
+
+namespace detail {
+
+enum class Message : std::uint32_t { Task = 1, Ready, Started, Printed, Result };
+
+struct TaskRequest {
+    std::uint64_t job = 0;
+    std::string name;
+    std::uint32_t count = 0;           // items
+    std::uint32_t arity = 0;           // arguments per item
+    std::vector<long long> args;       // count * arity
+    std::vector<std::uint32_t> tasks;  // trace task id per item; empty when untraced
+    std::vector<std::uint32_t> labels; // interned label per item; empty when untraced
+    std::span<const long long> argsOf(std::size_t item) const {
+        return {args.data() + item * arity, arity};
+    }
+};
+
+struct TaskReply {
+    std::uint64_t job = 0;
+    std::vector<long long> values; // of the items that returned, in order
+    bool failed = false;           // then item values.size() raised `error`
+    std::string error;
+};
+
+// What Ready, Started and Printed carry.
+struct Stamp {
+    std::uint64_t job = 0;
+    std::int64_t at = 0;
+    std::int32_t cpu = -1;
+    std::string_view text;
+};
+
+std::string encode(const TaskRequest& request);
+std::string encode(const TaskReply& reply);
+std::string encodeStamp(Message type, const Stamp& stamp);
+bool decode(std::string_view payload, TaskRequest& request);
+bool decode(std::string_view payload, TaskReply& reply);
+bool decodeStamp(std::string_view payload, Stamp& stamp);
+
+// Splits the bytes read from a socket into frames.
+class FrameReader {
+public:
+    // Reads what the socket holds now, without blocking. False once the peer has closed.
+    bool readFrom(int fd);
+    // The next complete frame; `payload` stays valid until the next readFrom().
+    bool next(Message& type, std::string_view& payload);
+
+private:
+    std::string buffer_;
+    std::size_t pos_ = 0;
+};
+
+// Blocking writes of whole frames; false when the peer is gone.
+bool sendAll(int fd, std::string_view data);
+
+// What a worker needs to know; the same for both start methods.
+struct WorkerSetup {
+    int fd = -1;                       // the socket to the parent
+    bool single = false;               // a Process: exit code 1 if its task raised
+    std::string_view name;             // "worker 1", for the traceback a Process prints
+    std::uint32_t track = 0;           // its track in the parent's recorder
+    TraceRecorder* recorder = nullptr; // attached to the shared trace buffer; null: untraced
+    SharedValue<long long>* shared_value = nullptr;
+};
+
+// The worker's loop: Ready, then run every Task it is sent until end of file. Returns the exit
+// code. Never throws.
+int runWorker(const WorkerSetup& setup) noexcept;
+
+// How to start one worker process.
+struct LaunchSpec {
+    StartMethod method = StartMethod::Fork;
+    WorkerSetup setup;                               // fd is filled in by launch()
+    SharedTraceBuffer* trace = nullptr;              // with setup.recorder: where the child records
+    const std::function<void()>* function = nullptr; // fork only: run this, not the loop
+    std::uint32_t function_task = 0;
+    std::uint32_t function_label = 0;
+    bool close_other_fds = true; // a forked child keeps only its socket (and 0, 1, 2)
+};
+
+struct Launched {
+    int pid = -1;
+    int fd = -1;    // the parent's end of the socket, non-blocking, close-on-exec
+    int pidfd = -1; // readable once the process has ended; -1 if the kernel has no pidfd
+};
+
+// Forks or spawns. Throws std::system_error when the process cannot be started.
+Launched launch(const LaunchSpec& spec);
+
+// "was terminated by signal 9 (Killed)", "exited with code 3": Python's wording of a status.
+std::string describeExit(int status);
+// Python's exitcode: the exit status, or minus the signal number that killed it.
+int exitCodeOf(int status);
+
+// pidfd_open / pidfd_send_signal through syscall(): glibc 2.36's <sys/pidfd.h> lacks
+// extern "C", so its wrappers cannot be linked from C++. -1 when the kernel has no pidfds.
+int pidfdOpen(int pid);
+bool pidfdSignal(int pidfd, int sig);
+
+// waitpid() that retries on EINTR; returns the pid, 0 (WNOHANG, still running) or -1.
+int waitFor(int pid, int* status, bool block);
+// Waits until the process ended (pidfd readable) or `timeoutMs` passed (-1: no limit); true if
+// it ended. Without a pidfd, polls waitpid every few milliseconds.
+bool waitExit(int pid, int pidfd, int timeoutMs, int* status);
+
+} // namespace detail
+} // namespace tasklane

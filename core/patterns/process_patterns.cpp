@@ -1,0 +1,474 @@
+#include "patterns/process_patterns.h"
+
+#include "futures/process_pool_executor.h"
+#include "mp/pool.h"
+#include "mp/process.h"
+#include "mp/shared_value.h"
+#include "patterns/python_repr.h"
+#include "trace/trace_recorder.h"
+
+#include <algorithm>
+#include <memory>
+#include <numeric>
+#include <sstream>
+#include <thread>
+
+namespace tasklane {
+
+namespace {
+
+int cpuCount() {
+    return int(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+ParamSpec startMethodParam() {
+    return {"start-method",
+            ParamKind::Choice,
+            0,
+            0,
+            std::string("fork"),
+            "how workers start: fork copies this process, spawn execs a clean worker program",
+            "",
+            {"fork", "spawn"}};
+}
+ParamSpec timeScaleParam() {
+    return {"time-scale", ParamKind::Double,
+            0.01,         10,
+            1.0,          "multiplies every duration (cpu-ms, io-ms)",
+            "",           {}};
+}
+ParamSpec cpuParam() {
+    return {"cpu-ms", ParamKind::Double,
+            0,        10'000,
+            0.0,      "CPU work per task: real arithmetic in the worker process",
+            "ms",     {}};
+}
+ParamSpec ioParam() {
+    return {"io-ms", ParamKind::Double, 0, 10'000, 0.0, "blocking I/O per task: a sleep", "ms", {}};
+}
+ParamSpec tasksParam(long long max) {
+    return {"tasks", ParamKind::Int,
+            1,       double(max),
+            5LL,     "how many numbers to map (the tutorial maps 1..5)",
+            "",      {}};
+}
+
+long long scaledUs(const Params& p, const char* name) {
+    return static_cast<long long>(p.number(name) * p.number("time-scale") * 1000.0);
+}
+
+std::vector<long long> oneTo(long long n) {
+    std::vector<long long> v(static_cast<std::size_t>(n));
+    std::iota(v.begin(), v.end(), 1);
+    return v;
+}
+
+// The Python header both pool patterns share: the work a task does, in Python.
+std::string pythonTask(const std::string& name, const std::string& body, double cpuMs,
+                       double ioMs) {
+    std::ostringstream py;
+    py << "def " << name << "(n):\n";
+    if (cpuMs > 0)
+        py << "    end = time.thread_time() + " << cpuMs / 1000 << "  # " << cpuMs
+           << " ms of CPU work\n    while time.thread_time() < end:\n        pass\n";
+    if (ioMs > 0)
+        py << "    time.sleep(" << ioMs / 1000 << ")  # " << ioMs << " ms of blocking I/O\n";
+    py << "    return " << body << "\n";
+    return py.str();
+}
+
+std::string pythonNumbers(long long tasks) {
+    return tasks <= 10 ? pythonList(oneTo(tasks))
+                       : "list(range(1, " + std::to_string(tasks + 1) + "))";
+}
+
+std::string pythonStartMethod(const Params& p, const std::string& indent = "") {
+    return p.text("start-method") == "fork"
+               ? ""
+               : indent + "multiprocessing.set_start_method(\"" + p.text("start-method") + "\")\n";
+}
+
+void checkStop(const RunControl& control) {
+    if (control.stopRequested())
+        throw RunStopped{};
+}
+
+RunResult finishRun(TraceRecorder& recorder, std::uint32_t mainTrack, std::int64_t begin,
+                    std::int64_t end, std::vector<std::string> output, std::string result,
+                    int parallelism) {
+    RunResult out;
+    for (const auto& line : output)
+        recorder.instant(mainTrack, end, recorder.intern(line.substr(0, 200)));
+    out.output = std::move(output);
+    out.result = std::move(result);
+    out.trace = recorder.finish();
+    out.metrics = computeMetrics(out.trace, begin, end, parallelism);
+    return out;
+}
+
+} // namespace
+
+// --- process (2.1) -------------------------------------------------------------------------
+
+std::string ProcessPattern::description() const {
+    return "A child process runs print_numbers() while the parent waits in join(). With "
+           "several processes, each prints its own numbers.";
+}
+
+std::vector<ParamSpec> ProcessPattern::params() const {
+    return {
+        {"workers", ParamKind::Int, 1, 16, 1LL, "how many Process objects to start", "", {}},
+        {"tasks", ParamKind::Int, 1, 1000, 5LL, "how many numbers each prints (range(5))", "", {}},
+        {"io-ms", ParamKind::Double, 0, 10'000, 0.0, "a sleep after each print", "ms", {}},
+        startMethodParam(),
+        timeScaleParam(),
+    };
+}
+
+std::string ProcessPattern::pythonCode(const Params& given) const {
+    const Params p = withDefaults(given);
+    const double ioMs = p.number("io-ms") * p.number("time-scale");
+    const long long workers = p.integer("workers");
+    std::ostringstream py;
+    if (p.text("start-method") != "fork")
+        py << "import multiprocessing\n";
+    if (ioMs > 0)
+        py << "import time\n";
+    py << "from multiprocessing import Process\n\n\ndef print_numbers():\n    for i in range("
+       << p.integer("tasks") << "):\n        print(f\"Number: {i}\")\n";
+    if (ioMs > 0)
+        py << "        time.sleep(" << ioMs / 1000 << ")\n";
+    py << "\n\nif __name__ == \"__main__\":\n" << pythonStartMethod(p, "    ");
+    if (workers == 1) {
+        py << "    process = Process(target=print_numbers)\n"
+              "    process.start()\n"
+              "    process.join()\n";
+    } else {
+        py << "    processes = [Process(target=print_numbers) for _ in range(" << workers
+           << ")]\n    for p in processes:\n        p.start()\n    for p in processes:\n"
+              "        p.join()\n";
+    }
+    return py.str();
+}
+
+RunResult ProcessPattern::run(const Params& given, RunControl& control) const {
+    const Params p = withDefaults(given);
+    const StartMethod method = parseStartMethod(p.text("start-method"));
+    const long long workers = p.integer("workers");
+    TraceRecorder recorder;
+    const std::uint32_t mainTrack = recorder.addTrack(TrackKind::Main, "main");
+    checkStop(control);
+
+    const std::int64_t begin = TraceRecorder::now();
+    std::vector<std::unique_ptr<Process>> processes;
+    for (long long i = 0; i < workers; ++i) {
+        Process::Options options;
+        options.start_method = method;
+        options.recorder = &recorder;
+        options.name = "process " + std::to_string(i + 1);
+        processes.push_back(std::make_unique<Process>(
+            TaskCall{"print_numbers", {p.integer("tasks"), scaledUs(p, "io-ms")}}, options));
+    }
+    for (auto& process : processes)
+        process->start();
+    recorder.slice(mainTrack, State::Running, begin, TraceRecorder::now(), 0,
+                   recorder.intern("start()"), TraceRecorder::currentCpu());
+    const std::int64_t joining = TraceRecorder::now();
+    std::vector<std::string> output;
+    for (std::size_t i = 0; i < processes.size(); ++i) {
+        processes[i]->join();
+        if (processes[i]->exitcode().value_or(-1) != 0)
+            throw std::runtime_error(
+                processes[i]->name() + " (pid " + std::to_string(processes[i]->pid()) +
+                ") exited with code " + std::to_string(processes[i]->exitcode().value_or(-1)) +
+                (processes[i]->error().empty() ? "" : ": " + processes[i]->error()));
+        control.progress(static_cast<long long>(i + 1), workers);
+        for (const auto& line : processes[i]->output())
+            output.push_back(line);
+    }
+    const std::int64_t end = TraceRecorder::now();
+    recorder.slice(mainTrack, State::Idle, joining, end, 0, recorder.intern("join()"));
+    processes.clear();
+    return finishRun(recorder, mainTrack, begin, end, std::move(output), std::string(),
+                     int(workers));
+}
+
+// --- pool-map (2.2) ------------------------------------------------------------------------
+
+std::string PoolMapPattern::description() const {
+    return "Worker processes map square() over the numbers in chunks. Each process has its "
+           "own interpreter and no GIL to share: CPU work runs on all cores.";
+}
+
+std::vector<ParamSpec> PoolMapPattern::params() const {
+    return {
+        {"workers", ParamKind::Int, 1, 32, 4LL, "Pool(processes): worker processes", "", {}},
+        tasksParam(1'000'000),
+        {"chunksize",
+         ParamKind::Int,
+         0,
+         1'000'000,
+         0LL,
+         "items per trip to a worker; 0: Python's default ceil(len / (4 x workers))",
+         "",
+         {}},
+        cpuParam(),
+        ioParam(),
+        startMethodParam(),
+        timeScaleParam(),
+    };
+}
+
+std::string PoolMapPattern::pythonCode(const Params& given) const {
+    const Params p = withDefaults(given);
+    const double cpuMs = p.number("cpu-ms") * p.number("time-scale");
+    const double ioMs = p.number("io-ms") * p.number("time-scale");
+    std::ostringstream py;
+    if (p.text("start-method") != "fork")
+        py << "import multiprocessing\n";
+    if (cpuMs > 0 || ioMs > 0)
+        py << "import time\n";
+    py << "from multiprocessing import Pool\n\n\n"
+       << pythonTask("square", "n ** 2", cpuMs, ioMs) << "\n\nif __name__ == \"__main__\":\n"
+       << pythonStartMethod(p, "    ") << "    with Pool(" << p.integer("workers")
+       << ") as pool:\n        numbers = " << pythonNumbers(p.integer("tasks"))
+       << "\n        results = pool.map(square, numbers";
+    if (p.integer("chunksize") > 0)
+        py << ", chunksize=" << p.integer("chunksize");
+    py << ")\n        print(results)\n";
+    return py.str();
+}
+
+RunResult PoolMapPattern::run(const Params& given, RunControl& control) const {
+    const Params p = withDefaults(given);
+    const int workers = int(p.integer("workers"));
+    const long long tasks = p.integer("tasks");
+    TraceRecorder recorder;
+    const std::uint32_t mainTrack = recorder.addTrack(TrackKind::Main, "main");
+    checkStop(control);
+
+    std::vector<std::vector<long long>> calls;
+    calls.reserve(std::size_t(tasks));
+    for (long long n : oneTo(tasks))
+        calls.push_back({n, scaledUs(p, "cpu-ms"), scaledUs(p, "io-ms")});
+
+    const std::int64_t begin = TraceRecorder::now();
+    std::vector<long long> results;
+    {
+        Pool::Options options;
+        options.processes = workers;
+        options.start_method = parseStartMethod(p.text("start-method"));
+        options.recorder = &recorder;
+        options.submitter_track = mainTrack;
+        Pool pool(options);
+        const std::int64_t mapping = TraceRecorder::now();
+        recorder.slice(mainTrack, State::Running, begin, mapping, 0, recorder.intern("Pool()"),
+                       TraceRecorder::currentCpu());
+        results = pool.starmap("square", calls, std::size_t(p.integer("chunksize")));
+        recorder.slice(mainTrack, State::Idle, mapping, TraceRecorder::now(), 0,
+                       recorder.intern("pool.map: wait for results"));
+        control.progress(tasks, tasks);
+    } // leaving `with Pool(...)` terminates the workers
+    const std::int64_t end = TraceRecorder::now();
+    std::string result = pythonList(results);
+    return finishRun(recorder, mainTrack, begin, end, {result}, result,
+                     int(std::min<long long>(workers, tasks)));
+}
+
+// --- shared-value (2.3) --------------------------------------------------------------------
+
+std::string SharedValuePattern::description() const {
+    return "Processes increment one Value in shared memory. Under get_lock() the count is "
+           "exact; without it, read-modify-write races lose updates.";
+}
+
+std::vector<ParamSpec> SharedValuePattern::params() const {
+    return {
+        {"workers", ParamKind::Int, 1, 32, 5LL, "how many processes increment the value", "", {}},
+        {"increments", ParamKind::Int, 1, 1'000'000, 1LL, "increments per process", "", {}},
+        {"lock",
+         ParamKind::Choice,
+         0,
+         0,
+         std::string("on"),
+         "on: with shared_value.get_lock(); off: a bare value += 1 that races",
+         "",
+         {"on", "off"}},
+        {"cpu-ms", ParamKind::Double, 0, 1000, 0.0, "CPU work before each increment", "ms", {}},
+        startMethodParam(),
+        timeScaleParam(),
+    };
+}
+
+std::string SharedValuePattern::pythonCode(const Params& given) const {
+    const Params p = withDefaults(given);
+    const double cpuMs = p.number("cpu-ms") * p.number("time-scale");
+    const long long increments = p.integer("increments");
+    const bool locked = p.text("lock") == "on";
+    std::ostringstream py;
+    if (p.text("start-method") != "fork")
+        py << "import multiprocessing\n";
+    if (cpuMs > 0)
+        py << "import time\n";
+    py << "from multiprocessing import Value, Process\n\n\ndef increment(shared_value):\n";
+    std::string indent = "    ";
+    if (increments > 1) {
+        py << "    for _ in range(" << increments << "):\n";
+        indent += "    ";
+    }
+    if (cpuMs > 0)
+        py << indent << "end = time.thread_time() + " << cpuMs / 1000 << "\n"
+           << indent << "while time.thread_time() < end:\n"
+           << indent << "    pass\n";
+    if (locked)
+        py << indent << "with shared_value.get_lock():\n"
+           << indent << "    shared_value.value += 1\n";
+    else
+        py << indent << "shared_value.value += 1  # no lock: updates can be lost\n";
+    py << "\n\nif __name__ == \"__main__\":\n"
+       << pythonStartMethod(p, "    ") << "    counter = Value('i', 0)  # 정수형 공유 변수\n"
+       << "    processes = [Process(target=increment, args=(counter,)) for _ in range("
+       << p.integer("workers") << ")]\n\n    for p in processes:\n        p.start()\n\n"
+       << "    for p in processes:\n        p.join()\n\n"
+       << "    print(f\"최종 값: {counter.value}\")\n";
+    return py.str();
+}
+
+RunResult SharedValuePattern::run(const Params& given, RunControl& control) const {
+    const Params p = withDefaults(given);
+    const StartMethod method = parseStartMethod(p.text("start-method"));
+    const long long workers = p.integer("workers");
+    TraceRecorder recorder;
+    const std::uint32_t mainTrack = recorder.addTrack(TrackKind::Main, "main");
+    const std::uint32_t counterTrack = recorder.addTrack(TrackKind::Main, "counter.value");
+    checkStop(control);
+
+    SharedValue<long long> counter(0, &recorder, counterTrack);
+    const std::int64_t begin = TraceRecorder::now();
+    std::vector<std::unique_ptr<Process>> processes;
+    for (long long i = 0; i < workers; ++i) {
+        Process::Options options;
+        options.start_method = method;
+        options.recorder = &recorder;
+        options.name = "process " + std::to_string(i + 1);
+        options.shared_value = &counter;
+        processes.push_back(std::make_unique<Process>(
+            TaskCall{
+                "increment",
+                {p.integer("increments"), p.text("lock") == "on" ? 1 : 0, scaledUs(p, "cpu-ms")}},
+            options));
+    }
+    for (auto& process : processes)
+        process->start();
+    const std::int64_t joining = TraceRecorder::now();
+    recorder.slice(mainTrack, State::Running, begin, joining, 0, recorder.intern("start()"),
+                   TraceRecorder::currentCpu());
+    for (std::size_t i = 0; i < processes.size(); ++i) {
+        processes[i]->join();
+        if (processes[i]->exitcode().value_or(-1) != 0)
+            throw std::runtime_error(
+                processes[i]->name() + " (pid " + std::to_string(processes[i]->pid()) +
+                ") exited with code " + std::to_string(processes[i]->exitcode().value_or(-1)) +
+                (processes[i]->error().empty() ? "" : ": " + processes[i]->error()));
+        control.progress(static_cast<long long>(i + 1), workers);
+    }
+    const std::int64_t end = TraceRecorder::now();
+    recorder.slice(mainTrack, State::Idle, joining, end, 0, recorder.intern("join()"));
+    processes.clear();
+    const long long value = counter.value();
+    return finishRun(recorder, mainTrack, begin, end, {"최종 값: " + std::to_string(value)},
+                     std::to_string(value), int(workers));
+}
+
+// --- process-pool (4.2) --------------------------------------------------------------------
+
+std::string ProcessPoolPattern::description() const {
+    return "concurrent.futures with worker processes: cube() runs in parallel on every core, "
+           "one item per trip by default (chunksize=1).";
+}
+
+std::vector<ParamSpec> ProcessPoolPattern::params() const {
+    return {
+        {"workers",
+         ParamKind::Int,
+         1,
+         32,
+         (long long)ProcessPoolExecutor::defaultMaxWorkers(),
+         "max_workers: worker processes (Python's default: the CPU count)",
+         "",
+         {}},
+        tasksParam(100'000),
+        {"chunksize", ParamKind::Int, 1, 100'000, 1LL, "items per trip to a worker", "", {}},
+        cpuParam(),
+        ioParam(),
+        startMethodParam(),
+        timeScaleParam(),
+    };
+}
+
+std::string ProcessPoolPattern::pythonCode(const Params& given) const {
+    const Params p = withDefaults(given);
+    const double cpuMs = p.number("cpu-ms") * p.number("time-scale");
+    const double ioMs = p.number("io-ms") * p.number("time-scale");
+    std::ostringstream py;
+    if (p.text("start-method") != "fork")
+        py << "import multiprocessing\n";
+    if (cpuMs > 0 || ioMs > 0)
+        py << "import time\n";
+    py << "from concurrent.futures import ProcessPoolExecutor\n\n\n"
+       << pythonTask("cube", "n ** 3", cpuMs, ioMs) << "\n\nif __name__ == \"__main__\":\n";
+    std::string args;
+    if (p.integer("workers") != ProcessPoolExecutor::defaultMaxWorkers())
+        args = "max_workers=" + std::to_string(p.integer("workers"));
+    if (p.text("start-method") != "fork")
+        args += std::string(args.empty() ? "" : ", ") +
+                "mp_context=multiprocessing.get_context(\"" + p.text("start-method") + "\")";
+    py << "    with ProcessPoolExecutor(" << args
+       << ") as executor:\n        numbers = " << pythonNumbers(p.integer("tasks"))
+       << "\n        results = list(executor.map(cube, numbers";
+    if (p.integer("chunksize") > 1)
+        py << ", chunksize=" << p.integer("chunksize");
+    py << "))\n        print(results)\n";
+    return py.str();
+}
+
+RunResult ProcessPoolPattern::run(const Params& given, RunControl& control) const {
+    const Params p = withDefaults(given);
+    const int workers = int(p.integer("workers"));
+    const long long tasks = p.integer("tasks");
+    TraceRecorder recorder;
+    const std::uint32_t mainTrack = recorder.addTrack(TrackKind::Main, "main");
+    checkStop(control);
+
+    const long long cpuUs = scaledUs(p, "cpu-ms");
+    const long long ioUs = scaledUs(p, "io-ms");
+    const std::int64_t begin = TraceRecorder::now();
+    std::vector<long long> results;
+    {
+        ProcessPoolExecutor::Options options;
+        options.max_workers = workers;
+        options.start_method = parseStartMethod(p.text("start-method"));
+        options.recorder = &recorder;
+        options.submitter_track = mainTrack;
+        ProcessPoolExecutor executor(options);
+        if (cpuUs == 0 && ioUs == 0) {
+            results = executor.map("cube", oneTo(tasks), std::size_t(p.integer("chunksize")));
+        } else {
+            // cube(n, cpu_us, io_us): the work rides along with each item.
+            std::vector<Future<long long>> futures;
+            for (long long n : oneTo(tasks))
+                futures.push_back(executor.submit("cube", {n, cpuUs, ioUs}));
+            for (auto& f : futures)
+                results.push_back(f.result());
+        }
+        recorder.slice(mainTrack, State::Idle, begin, TraceRecorder::now(), 0,
+                       recorder.intern("executor.map: wait for results"));
+        control.progress(tasks, tasks);
+    } // leaving `with` shuts the executor down
+    const std::int64_t end = TraceRecorder::now();
+    std::string result = pythonList(results);
+    return finishRun(recorder, mainTrack, begin, end, {result}, result,
+                     int(std::min<long long>(workers, tasks)));
+}
+
+} // namespace tasklane
