@@ -436,16 +436,19 @@ int runWorker(const WorkerSetup& setup) noexcept {
             TaskReply reply;
             reply.job = request.job;
             reply.values.reserve(request.count);
+            // One look-up per chunk, not per item: a chunk's items share a task and an arity.
+            const TaskRegistry::Task* task = nullptr;
             for (std::uint32_t i = 0; i < request.count; ++i) {
                 try {
+                    if (task == nullptr)
+                        task = &TaskRegistry::check(request.name, request.argsOf(i).size());
                     std::optional<TaskContext> ctx;
                     if (traced) {
                         ctx.emplace(setup.recorder, setup.track, request.tasks[i],
                                     request.labels[i], nullptr);
                         ctx->enter(State::Running);
                     }
-                    reply.values.push_back(
-                        TaskRegistry::call(request.name, request.argsOf(i), env));
+                    reply.values.push_back(task->function(request.argsOf(i), env));
                 } catch (...) {
                     const auto [errorType, message] = currentError();
                     if (setup.single)
