@@ -95,6 +95,10 @@ private Q_SLOTS:
     void pythonCodeFollowsTheParameters();
     void stopBeforeRunThrowsRunStopped();
     void progressIsReported();
+    void processPatternsPrintTheTutorialsOutput_data();
+    void processPatternsPrintTheTutorialsOutput();
+    void sharedValueWithoutLockNeverOvercounts();
+    void poolMapTracesWorkerProcesses();
 };
 
 void TestPatterns::registryListsThreadPool() {
@@ -594,6 +598,92 @@ void TestPatterns::progressIsReported() {
     std::vector<long long> expected(12);
     std::iota(expected.begin(), expected.end(), 1);
     QCOMPARE(done, expected); // 1..12, each once
+}
+
+void TestPatterns::processPatternsPrintTheTutorialsOutput_data() {
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<QStringList>("output");
+    for (const char* method : {"fork", "spawn"}) {
+        const QString m = QString::fromLatin1(method);
+        QTest::addRow("process %s", method)
+            << QStringLiteral("process") << m
+            << QStringList{QStringLiteral("Number: 0"), QStringLiteral("Number: 1"),
+                           QStringLiteral("Number: 2"), QStringLiteral("Number: 3"),
+                           QStringLiteral("Number: 4")};
+        QTest::addRow("pool-map %s", method)
+            << QStringLiteral("pool-map") << m << QStringList{QStringLiteral("[1, 4, 9, 16, 25]")};
+        QTest::addRow("shared-value %s", method)
+            << QStringLiteral("shared-value") << m << QStringList{QStringLiteral("최종 값: 5")};
+        QTest::addRow("process-pool %s", method)
+            << QStringLiteral("process-pool") << m
+            << QStringList{QStringLiteral("[1, 8, 27, 64, 125]")};
+    }
+}
+
+void TestPatterns::processPatternsPrintTheTutorialsOutput() {
+    QFETCH(QString, pattern);
+    QFETCH(QString, method);
+    QFETCH(QStringList, output);
+    const Pattern* p = PatternRegistry::instance().find(pattern.toStdString());
+    QVERIFY(p != nullptr);
+    Params params;
+    params.set("start-method", method.toStdString());
+    QVERIFY(!p->validate(params));
+    RunControl control;
+    const RunResult r = p->run(params, control);
+    QStringList got;
+    for (const auto& line : r.output)
+        got << QString::fromStdString(line);
+    QCOMPARE(got, output);
+    // The main thread and at least one worker process are tracks of the trace.
+    QVERIFY(r.trace.tracks.size() >= 2);
+    QCOMPARE(r.trace.tracks[0].kind, TrackKind::Main);
+    QVERIFY(std::any_of(r.trace.events.begin(), r.trace.events.end(),
+                        [](const TraceEvent& e) { return e.state == State::Spawning; }));
+}
+
+void TestPatterns::sharedValueWithoutLockNeverOvercounts() {
+    const Pattern* p = PatternRegistry::instance().find("shared-value");
+    Params params;
+    params.set("workers", 4LL);
+    params.set("increments", 2000LL);
+    params.set("lock", std::string("off"));
+    RunControl control;
+    const RunResult r = p->run(params, control);
+    const long long value = std::stoll(r.result);
+    QVERIFY2(value > 0 && value <= 8000, r.result.c_str());
+    params.set("lock", std::string("on"));
+    QCOMPARE(p->run(params, control).result, std::string("8000"));
+}
+
+void TestPatterns::poolMapTracesWorkerProcesses() {
+    const Pattern* p = PatternRegistry::instance().find("pool-map");
+    Params params;
+    params.set("workers", 4LL);
+    params.set("tasks", 8LL);
+    params.set("cpu-ms", 20.0);
+    RunControl control;
+    const RunResult r = p->run(params, control);
+    QCOMPARE(r.result, std::string("[1, 4, 9, 16, 25, 36, 49, 64]"));
+    int processes = 0;
+    for (const Track& t : r.trace.tracks)
+        if (t.kind == TrackKind::Process) {
+            ++processes;
+            QVERIFY2(QString::fromStdString(t.name).contains(QStringLiteral("(pid ")),
+                     t.name.c_str());
+        }
+    QCOMPARE(processes, 4);
+    // Running slices come from inside the children, with the core they ran on.
+    int running = 0;
+    for (const TraceEvent& e : r.trace.events)
+        if (e.type == EventType::Slice && e.state == State::Running &&
+            r.trace.tracks[e.track].kind == TrackKind::Process) {
+            ++running;
+            QVERIFY(e.cpu >= 0);
+        }
+    QVERIFY(running >= 8);
+    QVERIFY(r.metrics.sequential_ms >= 8 * 20 * 0.9);
 }
 
 QTEST_GUILESS_MAIN(TestPatterns)
