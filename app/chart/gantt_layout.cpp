@@ -187,6 +187,9 @@ GanttRows::GanttRows(const Trace& trace, GroupBy groupBy)
                 case EventType::Instant:
                     row.instants.push_back(index);
                     break;
+                case EventType::Counter:
+                    row.counters.push_back(index);
+                    break;
                 default:
                     break;
                 }
@@ -350,6 +353,8 @@ GanttLayout::GanttLayout(const GanttRows& rows, QSizeF size, TimeRange visible,
 
     buildRows(width);
     placeItems();
+    for (int r = 0; r < rowCount(); ++r)
+        buildCounters(r);
     if (options_.axis)
         buildTicks(fm);
     for (QLineF& line : flowLines_) {
@@ -595,6 +600,41 @@ void GanttLayout::placeItems() {
             }
         }
     }
+}
+
+void GanttLayout::buildCounters(int r) {
+    const GanttRow& row = rows_->row(r);
+    GanttRowGeometry& g = rowGeometry_[std::size_t(r)];
+    const Trace* trace = rows_->trace();
+    if (!trace || row.counters.empty())
+        return;
+    const auto& ev = trace->events;
+    double top = 0;
+    for (std::uint32_t i : row.counters)
+        top = std::max(top, ev[i].value);
+    if (top <= 0)
+        top = 1;
+    const QRectF lane = g.sliceLane.adjusted(0, 2, 0, -2);
+    const auto yFor = [&](double v) { return lane.bottom() - lane.height() * (v / top); };
+    // The sample in force at the left edge, then every change; changes within one pixel
+    // column keep only the last, so the line has at most a point pair per column.
+    auto it = std::upper_bound(row.counters.begin(), row.counters.end(), visible_.begin_ns,
+                               [&](std::int64_t t, std::uint32_t i) { return t < ev[i].begin_ns; });
+    double value = it == row.counters.begin() ? 0.0 : ev[*std::prev(it)].value;
+    QPolygonF line;
+    line << QPointF(plotRect_.left(), yFor(value));
+    for (; it != row.counters.end() && ev[*it].begin_ns < visible_.end_ns; ++it) {
+        const double x = xForTime(ev[*it].begin_ns);
+        if (line.size() >= 2 && std::floor(line.back().x()) == std::floor(x)) {
+            line.back().setY(yFor(ev[*it].value));
+        } else {
+            line << QPointF(x, yFor(value)) << QPointF(x, yFor(ev[*it].value));
+        }
+        value = ev[*it].value;
+    }
+    line << QPointF(plotRect_.right(), yFor(value));
+    g.counterLine = line;
+    g.counterText = QStringLiteral("%1 (max %2)").arg(value).arg(top);
 }
 
 void GanttLayout::buildFlows() {

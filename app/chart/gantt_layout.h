@@ -10,6 +10,7 @@
 #include <QFont>
 #include <QLineF>
 #include <QPointF>
+#include <QPolygonF>
 #include <QRectF>
 #include <QSizeF>
 #include <QString>
@@ -66,6 +67,7 @@ struct GanttRow {
                              // with this cpu, from all tracks
     GanttLane asyncSlices;   // track rows: the track's AsyncSlice events
     std::vector<std::uint32_t> instants; // track rows: printed lines, in time order
+    std::vector<std::uint32_t> counters; // track rows: counter samples, in time order
 };
 
 // A FlowStart/FlowEnd pair with the same flow id (event.value): indices into Trace::events.
@@ -136,6 +138,11 @@ struct GanttRowGeometry {
     QRectF chipRect;  // a swatch of the track's core-row colour; null when not needed
     QRectF sliceLane; // where Slice rects go (full height, or above the async band)
     QRectF asyncLane; // the thin band for AsyncSlices; null when the row has none
+    // Counter samples as a step line over the visible range, scaled from 0 (row bottom) to
+    // the row's largest sample (row top); empty when the row has none. At most a few points
+    // per pixel column, so a million samples still draw at once.
+    QPolygonF counterLine;
+    QString counterText; // the last visible sample and the largest: "5 (max 5)"
 };
 
 // The rule for axis ticks: steps of 1, 2 or 5 x 10^k ns, the smallest one that keeps ticks
@@ -240,6 +247,7 @@ private:
     double buildLegend(double width, const QFontMetricsF& fm);
     void placeItems();
     void buildFlows();
+    void buildCounters(int row);
 
     const GanttRows* rows_ = nullptr;
     GanttLayoutOptions options_;

@@ -125,6 +125,19 @@ void GanttPainter::paintPlot(QPainter& painter, const GanttLayout& layout) const
     const QFontMetricsF fm(layout.options().font);
     const bool highlighting = highlightTask_.has_value();
 
+    // Counter rows: a step line of the value (a SharedValue, a queue depth), its last value.
+    for (int r = 0; r < layout.rowCount(); ++r) {
+        const GanttRowGeometry& g = layout.row(r);
+        if (g.counterLine.isEmpty())
+            continue;
+        painter.setRenderHint(QPainter::Antialiasing, false);
+        painter.setPen(QPen(style_.stateColour(State::LockHeld), 2));
+        painter.drawPolyline(g.counterLine);
+        painter.setPen(style_.mutedText);
+        painter.drawText(g.sliceLane.adjusted(4, 0, -4, 0), Qt::AlignRight | Qt::AlignVCenter,
+                         g.counterText);
+    }
+
     // Slices first, without antialiasing: rects on pixel edges stay crisp, and there are many.
     painter.setRenderHint(QPainter::Antialiasing, false);
     for (int r = 0; r < layout.rowCount(); ++r) {

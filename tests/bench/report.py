@@ -4,9 +4,11 @@ import json
 import sys
 
 
-def main(native_path, python_path):
-    native = json.load(open(native_path))
+def main(python_path, *native_paths):
     python = json.load(open(python_path))
+    native = {"benchmarks": []}
+    for path in native_paths:
+        native["benchmarks"] += json.load(open(path))["benchmarks"]
     rows = {}
     for b in native["benchmarks"]:
         if b.get("aggregate_name") not in (None, "median"):
@@ -51,8 +53,31 @@ def main(native_path, python_path):
         lines.append(f"{'  traced (every task recorded), ms':52s} {traced_map:10.2f} ms  ratio {py / traced_map:.1f} x")
     else:
         lines.append(f"ThreadPoolExecutor(2).map 100k square: {native_map:.2f} ms (no CPython figure)")
+    def median_ms(prefix):
+        for b in native["benchmarks"]:
+            if b["name"].startswith(prefix) and b.get("aggregate_name") == "median":
+                scale = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}[b["time_unit"]]
+                return b["real_time"] * scale
+        return None
+
+    for what, prefix, key, factor in (
+        ("Process start+join, fork, ms", "BM_ProcessStartJoin/spawn:0", "process_start_join_fork_ms", 10),
+        ("Process start+join, spawn, ms", "BM_ProcessStartJoin/spawn:1", "process_start_join_spawn_ms", 10),
+        ("Pool(2).map 1 000 000 square, ms", "BM_PoolMap1M", "pool_map_1m_ms", 10),
+        ("ProcessPoolExecutor(2).map 10 000 square, ms", "BM_ProcessPoolMap10k", "process_pool_map_10k_ms", 20),
+        ("2 processes x 100 000 locked increments, ms", "BM_SharedValue2x100kLocked", "shared_value_2x100k_locked_ms", 10),
+    ):
+        mine = median_ms(prefix)
+        if mine is None:
+            continue
+        py = python.get(key)
+        if py:
+            goal(what, mine, "ms", f">= {factor}x CPython ({py:.1f} ms)", py / mine >= factor)
+            lines.append(f"{'  ratio CPython / Tasklane':52s} {py / mine:10.1f} x")
+        else:
+            lines.append(f"{what:52s} {mine:10.2f} ms (no CPython figure)")
     print("\n".join(lines))
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:3])
+    main(*sys.argv[1:])

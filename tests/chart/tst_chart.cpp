@@ -181,6 +181,7 @@ private Q_SLOTS:
     void naturalHeightAndLabels();
     void legendExplainsWhatAppears();
     void flows();
+    void counterLine();
     void paintedImageHasStateColours();
     void highlightDimsOtherTasks();
     void exportFormats_data();
@@ -655,6 +656,39 @@ void TestChart::legendExplainsWhatAppears() {
     const GanttLayout layout(rows, QSizeF(1200, 0), GanttLayout::fullRange(noGil));
     for (const GanttLegendEntry& e : layout.legend())
         QVERIFY(!e.text.contains(QStringLiteral("GIL")));
+}
+
+void TestChart::counterLine() {
+    Trace trace = smallTrace();
+    // A shared value on the main row: 1 at 20 ms, 2 at 50 ms, 4 at 80 ms.
+    const std::uint32_t label = trace.intern("counter.value");
+    for (auto [at, v] : {std::pair{20, 1.0}, {50, 2.0}, {80, 4.0}}) {
+        TraceEvent c =
+            makeEvent(0, State::Running, at * kMs, at * kMs, 0, label, -1, EventType::Counter);
+        c.value = v;
+        trace.events.push_back(c);
+    }
+    trace.finalize();
+    const GanttRows rows(trace, GroupBy::Worker);
+    const GanttLayout layout(rows, QSizeF(1000, 0), TimeRange{0, 100 * kMs});
+    const GanttRowGeometry& g = layout.row(0);
+    const QPolygonF& line = g.counterLine;
+    QVERIFY(!line.isEmpty());
+    QVERIFY(layout.row(1).counterLine.isEmpty()); // no counters there
+    // From the left edge at 0, a step at every sample, to the right edge at the last value.
+    QCOMPARE(line.first().x(), layout.plotRect().left());
+    QCOMPARE(line.last().x(), layout.plotRect().right());
+    const QRectF lane = g.sliceLane.adjusted(0, 2, 0, -2);
+    QCOMPARE(line.first().y(), lane.bottom());
+    QCOMPARE(line.last().y(), lane.top()); // 4 is the largest sample
+    QCOMPARE(line.size(), 2 + 3 * 2);
+    QCOMPARE(line[3].x(), layout.xForTime(50 * kMs));
+    QCOMPARE(line[3].y(), lane.bottom() - lane.height() * 0.25); // 1 of 4 until 50 ms
+    QCOMPARE(g.counterText, QStringLiteral("4 (max 4)"));
+    // Zoomed to after the last change: a flat line at the value in force.
+    const GanttLayout late(rows, QSizeF(1000, 0), TimeRange{90 * kMs, 100 * kMs});
+    QCOMPARE(late.row(0).counterLine.size(), 2);
+    QCOMPARE(late.row(0).counterLine.first().y(), lane.top());
 }
 
 void TestChart::flows() {
