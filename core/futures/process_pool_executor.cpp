@@ -81,6 +81,8 @@ std::vector<long long> ProcessPoolExecutor::map(std::string_view name,
     // One future per chunk (Python's _process_chunk), submitted all at once.
     std::vector<Future<std::vector<long long>>> futures;
     std::vector<WorkerProcesses::Job> jobs;
+    // Submitted in growing batches, so that workers start while the rest is being encoded.
+    std::size_t batch = std::size_t(maxWorkers_);
     for (std::size_t first = 0; first < items.size(); first += chunksize) {
         const std::size_t n = std::min(chunksize, items.size() - first);
         Future<std::vector<long long>> future;
@@ -88,8 +90,10 @@ std::vector<long long> ProcessPoolExecutor::map(std::string_view name,
         job.name = std::string(name);
         job.arity = 1;
         job.count = std::uint32_t(n);
-        job.args.assign(items.begin() + std::ptrdiff_t(first),
-                        items.begin() + std::ptrdiff_t(first + n));
+        job.args_view = std::span<const long long>(items).subspan(first, n); // read by submit()
+        // Sent ahead to busy workers, as Python's call queue holds calls (set running) beyond
+        // the workers': these futures are map's own, so no caller expects to cancel them.
+        job.pipeline = true;
         job.start = [future]() mutable { return future.set_running_or_notify_cancel(); };
         job.done = [future](WorkerProcesses::Outcome&& outcome) mutable {
             if (outcome.error)
@@ -100,8 +104,12 @@ std::vector<long long> ProcessPoolExecutor::map(std::string_view name,
         job.cancel = [future]() mutable { future.cancel(); };
         futures.push_back(future);
         jobs.push_back(std::move(job));
+        if (jobs.size() >= batch || first + n >= items.size()) {
+            engine_->submit(std::move(jobs));
+            jobs.clear();
+            batch *= 2;
+        }
     }
-    engine_->submit(std::move(jobs));
     std::vector<long long> results;
     results.reserve(items.size());
     for (std::size_t i = 0; i < futures.size(); ++i) {

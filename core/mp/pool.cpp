@@ -76,11 +76,11 @@ std::vector<long long> Pool::starmap(std::string_view name,
     }
     if (!items.empty())
         TaskRegistry::check(name, arity);
-    return run(name, std::uint32_t(arity), std::move(flat), items.size(), chunksize);
+    return run(name, std::uint32_t(arity), flat, items.size(), chunksize);
 }
 
 std::vector<long long> Pool::run(std::string_view name, std::uint32_t arity,
-                                 std::vector<long long> flat, std::size_t count,
+                                 std::span<const long long> flat, std::size_t count,
                                  std::size_t chunksize) {
     checkRunning();
     if (count == 0)
@@ -98,28 +98,36 @@ std::vector<long long> Pool::run(std::string_view name, std::uint32_t arity,
     };
     auto results = std::make_shared<Results>();
     results->values.resize(count);
+    results->left = (count + chunksize - 1) / chunksize;
+    // Submitted in growing batches, so that workers start on the first chunks while the
+    // others are being encoded; O(log chunks) submits.
     std::vector<WorkerProcesses::Job> jobs;
+    std::size_t batch = std::size_t(processes());
     for (std::size_t first = 0; first < count; first += chunksize) {
         const std::size_t n = std::min(chunksize, count - first);
         WorkerProcesses::Job job;
         job.name = std::string(name);
         job.arity = arity;
         job.count = std::uint32_t(n);
-        job.args.assign(flat.begin() + std::ptrdiff_t(first * arity),
-                        flat.begin() + std::ptrdiff_t((first + n) * arity));
-        job.done = [results, first](WorkerProcesses::Outcome&& outcome) {
+        // Encoded straight from the caller's items (submit() below reads them), and decoded
+        // straight into place: no copy of a chunk on either way but the frame's.
+        job.args_view = flat.subspan(first * arity, n * arity);
+        job.out = results->values.data() + first;
+        job.pipeline = true; // the chunks are this call's own: nobody can cancel them
+        job.done = [results](WorkerProcesses::Outcome&& outcome) {
             std::lock_guard lock(results->mutex);
-            std::copy(outcome.values.begin(), outcome.values.end(),
-                      results->values.begin() + std::ptrdiff_t(first));
             if (outcome.error && !results->error)
                 results->error = std::move(outcome.error);
             if (--results->left == 0)
                 results->done.notify_all();
         };
         jobs.push_back(std::move(job));
+        if (jobs.size() >= batch || first + n >= count) {
+            engine_->submit(std::move(jobs));
+            jobs.clear();
+            batch *= 2;
+        }
     }
-    results->left = jobs.size();
-    engine_->submit(std::move(jobs));
     std::unique_lock lock(results->mutex);
     results->done.wait(lock, [&] { return results->left == 0; });
     // Taken out here, so that the handler thread (which may drop the last reference to

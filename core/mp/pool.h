@@ -22,6 +22,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -75,7 +76,7 @@ public:
 
 private:
     std::vector<long long> run(std::string_view name, std::uint32_t arity,
-                               std::vector<long long> flat, std::size_t count,
+                               std::span<const long long> flat, std::size_t count,
                                std::size_t chunksize);
     void checkRunning() const;
 

@@ -32,7 +32,8 @@ std::exception_ptr terminatedError() {
 // A job on its way: queued, then running on one worker.
 struct WorkerProcesses::Pending {
     Job job;
-    std::string wire; // the encoded Task frame
+    std::string wire; // the encoded Task frame, until it is handed to a worker
+    std::uint64_t id = 0;
     std::string what; // "square(3)", or "square(1)..square(4)" for a chunk
     std::int64_t submitted = 0;
     std::uint32_t firstTask = 0;
@@ -51,8 +52,8 @@ struct WorkerProcesses::Worker {
     bool eofSent = false; // we told it to exit
     bool exited = false;  // reaped
     int status = 0;
-    std::unique_ptr<Pending> current;
-    std::string out; // what is left to send of the current job's frame
+    std::deque<std::unique_ptr<Pending>> inflight; // sent, in order; the front one runs
+    std::string out;                               // frames not yet sent (from outPos)
     std::size_t outPos = 0;
     detail::FrameReader reader;
 
@@ -78,33 +79,36 @@ WorkerProcesses::~WorkerProcesses() {
 
 std::unique_ptr<WorkerProcesses::Pending> WorkerProcesses::prepare(Job job) {
     auto p = std::make_unique<Pending>();
-    detail::TaskRequest request;
     {
         std::lock_guard lock(mutex_);
-        request.job = nextJob_++;
+        p->id = nextJob_++;
     }
-    request.name = job.name;
-    request.count = job.count;
-    request.arity = job.arity;
-    request.args = std::move(job.args);
-    p->what = TaskRegistry::label(job.name, request.argsOf(0));
+    const std::span<const long long> args =
+        job.args.empty() ? job.args_view : std::span<const long long>(job.args);
+    const std::uint32_t arity = job.arity;
+    auto argsOf = [&](std::size_t item) { return args.subspan(item * arity, arity); };
+    p->what = TaskRegistry::label(job.name, argsOf(0));
     if (job.count > 1)
-        p->what += ".." + TaskRegistry::label(job.name, request.argsOf(job.count - 1));
+        p->what += ".." + TaskRegistry::label(job.name, argsOf(job.count - 1));
+    std::vector<std::uint32_t> tasks;
+    std::vector<std::uint32_t> labels;
     if (TraceRecorder* rec = options_.recorder) {
         // Labels are interned here, in the parent: a child cannot add to the string table.
-        request.tasks.resize(job.count);
-        request.labels.resize(job.count);
+        tasks.resize(job.count);
+        labels.resize(job.count);
         for (std::uint32_t i = 0; i < job.count; ++i) {
-            request.tasks[i] = rec->newTaskId();
-            request.labels[i] = job.count == 1
-                                    ? rec->intern(p->what)
-                                    : rec->intern(TaskRegistry::label(job.name, request.argsOf(i)));
+            tasks[i] = rec->newTaskId();
+            labels[i] = job.count == 1 ? rec->intern(p->what)
+                                       : rec->intern(TaskRegistry::label(job.name, argsOf(i)));
         }
-        p->firstTask = request.tasks[0];
-        p->label = job.count == 1 ? request.labels[0] : rec->intern(p->what);
+        p->firstTask = tasks[0];
+        p->label = job.count == 1 ? labels[0] : rec->intern(p->what);
         p->submitted = TraceRecorder::now();
     }
-    p->wire = detail::encode(request);
+    detail::appendTask(p->wire, p->id, job.name, job.count, arity,
+                       args.first(std::size_t(job.count) * arity), tasks, labels);
+    job.args = {};
+    job.args_view = {};
     p->job = std::move(job);
     return p;
 }
@@ -367,23 +371,33 @@ bool WorkerProcesses::canStartMore() const {
 
 void WorkerProcesses::dispatch(bool closing) {
     for (;;) {
-        Worker* idle = nullptr;
+        // The worker with the fewest jobs in flight (the first such: an idle one if any).
+        Worker* least = nullptr;
         for (auto& w : workers_)
-            if (!w->exited && !w->eof && !w->eofSent && !w->current) {
-                idle = w.get();
-                break;
-            }
+            if (!w->exited && !w->eof && !w->eofSent &&
+                (least == nullptr || w->inflight.size() < least->inflight.size()))
+                least = w.get();
+        const bool idle = least != nullptr && least->inflight.empty();
+        bool startOne = false;
         std::unique_ptr<Pending> job;
         {
             std::lock_guard lock(mutex_);
-            if (queue_.empty() || (idle == nullptr && !canStartMore()))
+            if (queue_.empty())
                 break;
+            if (!idle) {
+                // Start another worker rather than queue behind a busy one, as before; pipeline
+                // only when no more may start.
+                startOne = canStartMore();
+                if (!startOne && (least == nullptr || !queue_.front()->job.pipeline ||
+                                  least->inflight.size() >= kPipelineDepth))
+                    break;
+            }
             job = std::move(queue_.front());
             queue_.pop_front();
         }
         if (job->job.start && !job->job.start())
             continue; // cancelled while queued; its future says so already
-        if (idle == nullptr) {
+        if (startOne) {
             try {
                 startWorker();
             } catch (const std::exception& e) {
@@ -393,10 +407,13 @@ void WorkerProcesses::dispatch(bool closing) {
                 breakAll(message);
                 return;
             }
-            idle = workers_.back().get();
+            least = workers_.back().get();
         }
-        assign(*idle, std::move(job));
+        assign(*least, std::move(job));
     }
+    for (auto& w : workers_)
+        if (!w->exited && w->outPos < w->out.size())
+            flush(*w);
     if (!closing)
         return;
     {
@@ -406,17 +423,22 @@ void WorkerProcesses::dispatch(bool closing) {
     }
     // Closed and drained: idle workers get end of file and exit 0.
     for (auto& w : workers_)
-        if (!w->exited && !w->eofSent && !w->current) {
+        if (!w->exited && !w->eofSent && w->inflight.empty()) {
             ::shutdown(w->fd, SHUT_WR);
             w->eofSent = true;
         }
 }
 
 void WorkerProcesses::assign(Worker& w, std::unique_ptr<Pending> job) {
-    w.out = std::move(job->wire);
-    w.outPos = 0;
-    w.current = std::move(job);
-    flush(w);
+    if (w.outPos >= w.out.size()) {
+        w.out.swap(job->wire); // nothing pending: take the frame as it is, no copy
+        w.outPos = 0;
+    } else {
+        w.out.append(job->wire); // behind the frames still being sent
+    }
+    job->wire = std::string();
+    w.inflight.push_back(std::move(job));
+    // Sent by dispatch() once it has assigned all it can: one send for several frames.
 }
 
 void WorkerProcesses::flush(Worker& w) {
@@ -431,8 +453,7 @@ void WorkerProcesses::flush(Worker& w) {
             break; // the worker is gone; its pidfd tells how
         w.outPos += std::size_t(n);
     }
-    w.out.clear();
-    w.out.shrink_to_fit();
+    w.out.clear(); // keeps its capacity for the next frames
     w.outPos = 0;
 }
 
@@ -461,9 +482,9 @@ void WorkerProcesses::handleMessage(Worker& w, int type, std::string_view payloa
     }
     case detail::Message::Started: {
         detail::Stamp stamp;
-        if (!detail::decodeStamp(payload, stamp) || !w.current || rec == nullptr)
+        if (!detail::decodeStamp(payload, stamp) || w.inflight.empty() || rec == nullptr)
             return;
-        const Pending& p = *w.current;
+        const Pending& p = *w.inflight.front(); // a worker runs its jobs in order
         rec->asyncSlice(w.track, State::Queued, p.submitted, stamp.at, p.firstTask, p.label);
         rec->flow(rec->newFlowId(), options_.submitter_track, p.submitted, w.track, stamp.at,
                   p.firstTask);
@@ -475,21 +496,27 @@ void WorkerProcesses::handleMessage(Worker& w, int type, std::string_view payloa
             return;
         if (rec != nullptr)
             rec->instant(w.track, stamp.at, rec->intern(stamp.text),
-                         w.current ? w.current->firstTask : 0);
+                         w.inflight.empty() ? 0 : w.inflight.front()->firstTask);
         std::lock_guard lock(mutex_);
         output_.emplace_back(stamp.text);
         return;
     }
     case detail::Message::Result: {
-        detail::TaskReply reply;
-        if (!detail::decode(payload, reply) || !w.current)
+        detail::ReplyView reply;
+        if (!detail::decodeReply(payload, reply) || w.inflight.empty())
             return; // a result after terminate() failed its job already
-        std::unique_ptr<Pending> job = std::move(w.current);
+        std::unique_ptr<Pending> job = std::move(w.inflight.front());
+        w.inflight.pop_front();
         Outcome outcome;
-        outcome.values = std::move(reply.values);
+        if (job->job.out != nullptr) {
+            reply.copyValues(job->job.out, std::min(reply.count, job->job.count));
+        } else {
+            outcome.values.resize(reply.count);
+            reply.copyValues(outcome.values.data(), reply.count);
+        }
         if (reply.failed)
-            outcome.error = std::make_exception_ptr(TaskError(reply.error));
-        else if (outcome.values.size() != job->job.count)
+            outcome.error = std::make_exception_ptr(TaskError(std::string(reply.error)));
+        else if (reply.count != job->job.count)
             outcome.error = std::make_exception_ptr(
                 std::runtime_error("a worker returned a short result for " + job->what));
         job->job.done(std::move(outcome));
@@ -525,9 +552,8 @@ void WorkerProcesses::handleExit(Worker& w) {
         closing = closed_;
     }
     const bool clean = WIFEXITED(w.status) && WEXITSTATUS(w.status) == 0;
-    if (terminating_ || broken || (w.eofSent && clean && !w.current)) {
-        if (w.current)
-            fail(std::move(w.current), terminatedError);
+    if (terminating_ || broken || (w.eofSent && clean && w.inflight.empty())) {
+        failInflight(w, terminatedError);
         return;
     }
     const std::string message = w.describe() + " " + detail::describeExit(w.status);
@@ -536,9 +562,12 @@ void WorkerProcesses::handleExit(Worker& w) {
         breakAll(message);
         return;
     }
-    if (w.current) {
-        const std::string what = message + " while running " + w.current->what;
-        fail(std::move(w.current), [&] { return std::make_exception_ptr(WorkerDiedError(what)); });
+    // Every job it had: the one it ran and those sent behind it.
+    std::deque<std::unique_ptr<Pending>> lost;
+    lost.swap(w.inflight);
+    for (auto& p : lost) {
+        const std::string what = message + " while running " + p->what;
+        fail(std::move(p), [&] { return std::make_exception_ptr(WorkerDiedError(what)); });
     }
     bool queued = false;
     {
@@ -572,11 +601,18 @@ void WorkerProcesses::failAll(const MakeError& makeError) {
         queued.swap(queue_);
     }
     for (auto& w : workers_)
-        if (w->current)
-            fail(std::move(w->current), makeError);
+        failInflight(*w, makeError);
     for (auto& p : queued)
         if (!p->job.start || p->job.start()) // a cancelled future stays cancelled
             fail(std::move(p), makeError);
+}
+
+void WorkerProcesses::failInflight(Worker& w, const MakeError& makeError) {
+    // Moved out first: a done callback may call back in.
+    std::deque<std::unique_ptr<Pending>> jobs;
+    jobs.swap(w.inflight);
+    for (auto& p : jobs)
+        fail(std::move(p), makeError);
 }
 
 void WorkerProcesses::fail(std::unique_ptr<Pending> job, const MakeError& makeError) {

@@ -5,12 +5,14 @@
 //
 // The handler thread alone talks to the workers: it polls every worker's socket and a pidfd per
 // worker (readable when the process ends, however it ends), plus an eventfd that submit /
-// close / terminate use to wake it. A worker gets one job at a time, so an idle worker is
-// always the next to get work, and jobs queue here (traced as `queued` until a worker picks
-// them up). Deaths: a worker that ends when it was not asked to (killed, crashed) either
-// breaks the whole set (ProcessPoolExecutor: every pending job fails with BrokenExecutor
-// naming the worker, its pid and its signal) or is replaced (Pool: only its own job fails).
-// Nothing waits forever on a dead worker, and every worker is reaped.
+// close / terminate use to wake it. An idle worker is always the next to get work; jobs that
+// allow it (map's) are also pipelined, up to kPipelineDepth per worker, to the worker with the
+// fewest in flight; jobs queue here (traced as `queued` until a worker picks them up). A
+// worker answers its jobs in the order it got them. Deaths: a worker that ends when it was not
+// asked to (killed, crashed) either breaks the whole set (ProcessPoolExecutor: every pending job
+// fails with BrokenExecutor naming the worker, its pid and its signal) or is replaced (Pool: only
+// the jobs it had in flight fail). Nothing waits forever on a dead worker, and every worker is
+// reaped.
 #pragma once
 
 #include "mp/start_method.h"
@@ -21,6 +23,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string>
 #include <thread>
 #include <vector>
@@ -54,10 +57,22 @@ public:
         std::uint32_t arity = 0;
         std::uint32_t count = 0;
         std::vector<long long> args; // count * arity
+        // Instead of `args`: the caller's values, read (encoded) during submit() only.
+        std::span<const long long> args_view;
+        // May be sent to a worker that is still busy (see kPipelineDepth), i.e. set running
+        // before a worker is free: for jobs whose futures the caller keeps to itself (map).
+        bool pipeline = false;
+        // Non-null: the values are written here (count of them), not into Outcome::values.
+        long long* out = nullptr;
         std::function<bool()> start; // at dispatch; false: cancelled, drop it (may be empty)
         std::function<void(Outcome&&)> done; // on the handler thread, no lock held
         std::function<void()> cancel;        // for cancelQueued()
     };
+
+    // Jobs a worker may have in flight (sent, not yet answered) when they allow it (pipeline):
+    // it finds the next frame in its socket when it finishes one, instead of waiting for a trip
+    // through the handler thread. Others wait for an idle worker.
+    static constexpr std::size_t kPipelineDepth = 8;
 
     explicit WorkerProcesses(Options options);
     ~WorkerProcesses(); // terminate() and join()
@@ -102,6 +117,7 @@ private:
     using MakeError = std::function<std::exception_ptr()>;
     void breakAll(const std::string& message);
     void failAll(const MakeError& makeError);
+    void failInflight(Worker& w, const MakeError& makeError);
     void fail(std::unique_ptr<Pending> job, const MakeError& makeError);
     void signalAll(int sig);
     void wake();

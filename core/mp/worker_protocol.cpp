@@ -7,6 +7,7 @@
 #include "workload/task_context.h"
 #include "workload/task_registry.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -87,6 +88,13 @@ public:
         rest_.remove_prefix(n);
         return true;
     }
+    bool getBytes(std::size_t n, const char*& out) {
+        if (n > rest_.size())
+            return false;
+        out = rest_.data();
+        rest_.remove_prefix(n);
+        return true;
+    }
     template <class T> bool getArray(std::size_t n, std::vector<T>& out) {
         if (n > rest_.size() / sizeof(T))
             return false;
@@ -100,35 +108,6 @@ public:
 private:
     std::string_view rest_;
 };
-
-bool readAll(int fd, char* data, std::size_t size) {
-    while (size > 0) {
-        const ssize_t n = ::read(fd, data, size);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        data += n;
-        size -= std::size_t(n);
-    }
-    return true;
-}
-
-// Blocking: the worker's side of the socket is a blocking one.
-bool readFrame(int fd, Message& type, std::string& payload) {
-    char header[kHeaderSize];
-    if (!readAll(fd, header, sizeof header))
-        return false;
-    std::uint32_t t = 0;
-    std::uint32_t size = 0;
-    std::memcpy(&t, header, 4);
-    std::memcpy(&size, header + 4, 4);
-    if (size > kMaxPayload)
-        return false;
-    type = Message(t);
-    payload.resize(size);
-    return readAll(fd, payload.data(), size);
-}
 
 // What a worker's tasks print goes to the parent, each line stamped with its time.
 class SocketOutput final : public TaskOutput {
@@ -303,29 +282,97 @@ int spawnChild(const LaunchSpec& spec, int fd) {
 
 } // namespace
 
+void appendTask(std::string& out, std::uint64_t job, std::string_view name, std::uint32_t count,
+                std::uint32_t arity, std::span<const long long> args,
+                std::span<const std::uint32_t> tasks, std::span<const std::uint32_t> labels) {
+    const bool traced = !tasks.empty();
+    const std::size_t payload = sizeof job + 4 + name.size() + 4 + 4 + 1 +
+                                args.size() * sizeof(long long) +
+                                (traced ? (tasks.size() + labels.size()) * 4 : 0);
+    const std::size_t at = out.size();
+    out.resize(at + kHeaderSize + payload); // once: the frame is written in place below
+    char* p = out.data() + at;
+    auto put = [&p](const void* data, std::size_t n) {
+        if (n > 0)
+            std::memcpy(p, data, n);
+        p += n;
+    };
+    const auto type = static_cast<std::uint32_t>(Message::Task);
+    const auto size = std::uint32_t(payload);
+    const auto nameSize = std::uint32_t(name.size());
+    const std::uint8_t flag = traced ? 1 : 0;
+    put(&type, 4);
+    put(&size, 4);
+    put(&job, sizeof job);
+    put(&nameSize, 4);
+    put(name.data(), name.size());
+    put(&count, 4);
+    put(&arity, 4);
+    put(&flag, 1);
+    put(args.data(), args.size() * sizeof(long long));
+    if (traced) {
+        put(tasks.data(), tasks.size() * 4);
+        put(labels.data(), labels.size() * 4);
+    }
+}
+
 std::string encode(const TaskRequest& r) {
-    Encoder e(Message::Task);
-    e.put(r.job).putString(r.name).put(r.count).put(r.arity);
-    e.put(std::uint8_t(r.tasks.empty() ? 0 : 1));
-    e.putArray(r.args);
-    if (!r.tasks.empty())
-        e.putArray(r.tasks).putArray(r.labels);
-    return e.finish();
+    std::string out;
+    appendTask(out, r.job, r.name, r.count, r.arity, r.args, r.tasks, r.labels);
+    return out;
+}
+
+bool decodeTask(std::string_view payload, TaskView& v) {
+    Decoder d(payload);
+    std::uint8_t traced = 0;
+    if (!d.get(v.job) || !d.getString(v.name) || !d.get(v.count) || !d.get(v.arity) ||
+        !d.get(traced))
+        return false;
+    v.traced = traced != 0;
+    const std::size_t values = std::size_t(v.count) * v.arity;
+    if (!d.getBytes(values * sizeof(long long), v.args))
+        return false;
+    v.tasks = v.labels = nullptr;
+    if (v.traced)
+        return d.getBytes(std::size_t(v.count) * 4, v.tasks) &&
+               d.getBytes(std::size_t(v.count) * 4, v.labels);
+    return true;
+}
+
+void TaskView::argsOf(std::size_t item, long long* out) const {
+    if (arity > 0)
+        std::memcpy(out, args + item * arity * sizeof(long long), arity * sizeof(long long));
+}
+
+std::uint32_t TaskView::taskOf(std::size_t item) const {
+    std::uint32_t t = 0;
+    std::memcpy(&t, tasks + item * 4, 4);
+    return t;
+}
+
+std::uint32_t TaskView::labelOf(std::size_t item) const {
+    std::uint32_t t = 0;
+    std::memcpy(&t, labels + item * 4, 4);
+    return t;
 }
 
 bool decode(std::string_view payload, TaskRequest& r) {
-    Decoder d(payload);
-    std::string_view name;
-    std::uint8_t traced = 0;
-    if (!d.get(r.job) || !d.getString(name) || !d.get(r.count) || !d.get(r.arity) || !d.get(traced))
+    TaskView v;
+    if (!decodeTask(payload, v))
         return false;
-    r.name = name;
-    if (!d.getArray(std::size_t(r.count) * r.arity, r.args))
-        return false;
-    if (traced != 0)
-        return d.getArray(r.count, r.tasks) && d.getArray(r.count, r.labels);
+    r.job = v.job;
+    r.name = v.name;
+    r.count = v.count;
+    r.arity = v.arity;
+    r.args.resize(std::size_t(v.count) * v.arity);
+    if (!r.args.empty())
+        std::memcpy(r.args.data(), v.args, r.args.size() * sizeof(long long));
     r.tasks.clear();
     r.labels.clear();
+    for (std::uint32_t i = 0; v.traced && i < v.count; ++i) {
+        r.tasks.push_back(v.taskOf(i));
+        r.labels.push_back(v.labelOf(i));
+    }
     return true;
 }
 
@@ -336,16 +383,31 @@ std::string encode(const TaskReply& r) {
     return e.finish();
 }
 
-bool decode(std::string_view payload, TaskReply& r) {
+bool decodeReply(std::string_view payload, ReplyView& r) {
     Decoder d(payload);
-    std::uint32_t n = 0;
     std::uint8_t failed = 0;
-    std::string_view error;
-    if (!d.get(r.job) || !d.get(n) || !d.getArray(n, r.values) || !d.get(failed) ||
-        !d.getString(error))
+    if (!d.get(r.job) || !d.get(r.count) ||
+        !d.getBytes(std::size_t(r.count) * sizeof(long long), r.values) || !d.get(failed) ||
+        !d.getString(r.error))
         return false;
     r.failed = failed != 0;
-    r.error = error;
+    return true;
+}
+
+void ReplyView::copyValues(long long* out, std::size_t n) const {
+    if (n > 0)
+        std::memcpy(out, values, n * sizeof(long long));
+}
+
+bool decode(std::string_view payload, TaskReply& r) {
+    ReplyView v;
+    if (!decodeReply(payload, v))
+        return false;
+    r.job = v.job;
+    r.values.resize(v.count);
+    v.copyValues(r.values.data(), v.count);
+    r.failed = v.failed;
+    r.error = v.error;
     return true;
 }
 
@@ -360,16 +422,56 @@ bool decodeStamp(std::string_view payload, Stamp& s) {
     return d.get(s.job) && d.get(s.at) && d.get(s.cpu) && d.getString(s.text);
 }
 
-bool FrameReader::readFrom(int fd) {
-    if (pos_ > 0) {
-        buffer_.erase(0, pos_);
+void ByteBuffer::reserve(std::size_t n) {
+    if (n <= capacity_)
+        return;
+    const std::size_t capacity = std::max(n, capacity_ * 2);
+    std::unique_ptr<char[]> data(new char[capacity]); // uninitialised: no zero-fill
+    if (size_ > 0)
+        std::memcpy(data.get(), data_.get(), size_);
+    data_ = std::move(data);
+    capacity_ = capacity;
+}
+
+void ByteBuffer::append(const void* p, std::size_t n) {
+    reserve(size_ + n);
+    if (n > 0)
+        std::memcpy(data_.get() + size_, p, n);
+    size_ += n;
+}
+
+void FrameReader::makeRoom() {
+    if (pos_ == buffer_.size()) {
+        buffer_.clear();
         pos_ = 0;
     }
-    char chunk[64 * 1024];
+    std::size_t want = 64 * 1024;
+    const std::size_t have = buffer_.size() - pos_;
+    if (have >= kHeaderSize) {
+        std::uint32_t size = 0;
+        std::memcpy(&size, buffer_.data() + pos_ + 4, 4);
+        const std::size_t frame = kHeaderSize + std::min(size, kMaxPayload);
+        if (frame > have)
+            want = std::max(want, frame - have); // the whole frame in one place
+    }
+    if (buffer_.capacity() - buffer_.size() >= want)
+        return;
+    if (pos_ > 0) { // move the unread bytes to the front rather than grow
+        std::memmove(buffer_.data(), buffer_.data() + pos_, have);
+        buffer_.resize(have);
+        pos_ = 0;
+    }
+    buffer_.reserve(buffer_.size() + want);
+}
+
+bool FrameReader::readFrom(int fd) {
     for (;;) {
-        const ssize_t n = ::recv(fd, chunk, sizeof chunk, MSG_DONTWAIT);
+        makeRoom();
+        const std::size_t size = buffer_.size();
+        const ssize_t n =
+            ::recv(fd, buffer_.data() + size, buffer_.capacity() - size, MSG_DONTWAIT);
         if (n > 0) {
-            buffer_.append(chunk, std::size_t(n));
+            buffer_.resize(size + std::size_t(n));
             continue;
         }
         if (n < 0 && errno == EINTR)
@@ -377,6 +479,21 @@ bool FrameReader::readFrom(int fd) {
         if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
             return true;
         return false; // end of file, or the peer reset the connection
+    }
+}
+
+bool FrameReader::readBlocking(int fd) {
+    makeRoom();
+    const std::size_t size = buffer_.size();
+    for (;;) {
+        const ssize_t n = ::recv(fd, buffer_.data() + size, buffer_.capacity() - size, 0);
+        if (n > 0) {
+            buffer_.resize(size + std::size_t(n));
+            return true;
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        return false;
     }
 }
 
@@ -390,7 +507,7 @@ bool FrameReader::next(Message& type, std::string_view& payload) {
     if (buffer_.size() - pos_ - kHeaderSize < size)
         return false;
     type = Message(t);
-    payload = std::string_view(buffer_).substr(pos_ + kHeaderSize, size);
+    payload = std::string_view(buffer_.data() + pos_ + kHeaderSize, size);
     pos_ += kHeaderSize + size;
     return true;
 }
@@ -419,49 +536,81 @@ int runWorker(const WorkerSetup& setup) noexcept {
                                      {0, TraceRecorder::now(), TraceRecorder::currentCpu(), {}})))
             return 0; // the parent is gone already
         bool lastFailed = false;
+        // The parent may send several Task frames ahead: they are read as they come, in as few
+        // reads as possible, and run one after the other.
+        FrameReader frames;
+        ByteBuffer reply; // a Result frame, built in place and reused
+        std::vector<long long> args;
         Message type{};
-        std::string payload;
-        TaskRequest request;
-        while (readFrame(fd, type, payload)) {
+        std::string_view payload;
+        for (;;) {
+            if (!frames.next(type, payload)) {
+                if (!frames.readBlocking(fd))
+                    break; // end of file: the parent has no more work
+                continue;
+            }
             if (type != Message::Task)
                 continue;
-            if (!decode(payload, request))
+            TaskView request;
+            if (!decodeTask(payload, request))
                 return 3;
-            if (!sendAll(
+            // Started only matters to a traced parent (the end of the job's `queued` slice).
+            if (request.traced &&
+                !sendAll(
                     fd, encodeStamp(Message::Started, {request.job, TraceRecorder::now(), -1, {}})))
                 return 0;
             SocketOutput output(fd, request.job);
             const TaskEnv env{&output, setup.shared_value};
-            const bool traced = setup.recorder != nullptr && request.tasks.size() == request.count;
-            TaskReply reply;
-            reply.job = request.job;
-            reply.values.reserve(request.count);
+            const bool traced = setup.recorder != nullptr && request.traced;
+            // Result: header, job, count (patched below), values written as they come, failed,
+            // error.
+            constexpr std::size_t kValuesAt = kHeaderSize + 8 + 4;
+            reply.resize(kValuesAt + std::size_t(request.count) * sizeof(long long));
+            const auto resultType = static_cast<std::uint32_t>(Message::Result);
+            std::memcpy(reply.data(), &resultType, 4);
+            std::memcpy(reply.data() + kHeaderSize, &request.job, 8);
+            args.resize(std::max<std::uint32_t>(request.arity, 1));
+            const std::span<const long long> itemArgs(args.data(), request.arity);
+            bool failed = false;
+            std::string error;
+            std::uint32_t i = 0;
             // One look-up per chunk, not per item: a chunk's items share a task and an arity.
             const TaskRegistry::Task* task = nullptr;
-            for (std::uint32_t i = 0; i < request.count; ++i) {
+            for (; i < request.count; ++i) {
+                request.argsOf(i, args.data());
                 try {
                     if (task == nullptr)
-                        task = &TaskRegistry::check(request.name, request.argsOf(i).size());
+                        task = &TaskRegistry::check(request.name, request.arity);
                     std::optional<TaskContext> ctx;
                     if (traced) {
-                        ctx.emplace(setup.recorder, setup.track, request.tasks[i],
-                                    request.labels[i], nullptr);
+                        ctx.emplace(setup.recorder, setup.track, request.taskOf(i),
+                                    request.labelOf(i), nullptr);
                         ctx->enter(State::Running);
                     }
-                    reply.values.push_back(task->function(request.argsOf(i), env));
+                    const long long value = task->function(itemArgs, env);
+                    std::memcpy(reply.data() + kValuesAt + std::size_t(i) * sizeof value, &value,
+                                sizeof value);
                 } catch (...) {
                     const auto [errorType, message] = currentError();
                     if (setup.single)
-                        printTraceback(setup.name,
-                                       TaskRegistry::label(request.name, request.argsOf(i)),
+                        printTraceback(setup.name, TaskRegistry::label(request.name, itemArgs),
                                        errorType, message);
-                    reply.failed = true;
-                    reply.error = message;
+                    failed = true;
+                    error = message;
                     break; // Python's worker runs a chunk as list(map(f, chunk)): it stops here
                 }
             }
-            lastFailed = reply.failed;
-            if (!sendAll(fd, encode(reply)))
+            reply.resize(kValuesAt + std::size_t(i) * sizeof(long long));
+            const std::uint8_t flag = failed ? 1 : 0;
+            const auto errorSize = std::uint32_t(error.size());
+            reply.append(&flag, 1);
+            reply.append(&errorSize, 4);
+            reply.append(error.data(), error.size());
+            const auto payloadSize = std::uint32_t(reply.size() - kHeaderSize);
+            std::memcpy(reply.data() + 4, &payloadSize, 4);
+            std::memcpy(reply.data() + kHeaderSize + 8, &i, 4);
+            lastFailed = failed;
+            if (!sendAll(fd, reply.view()))
                 return 0;
         }
         return setup.single && lastFailed ? 1 : 0;
@@ -474,6 +623,14 @@ Launched launch(const LaunchSpec& spec) {
     int fds[2];
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0)
         throw std::system_error(errno, std::generic_category(), "socketpair");
+    // A chunk of a big map is a megabyte or more each way; with the default buffers (about
+    // 200 KB) it crosses in many small hand-overs between the two processes. Ask for more;
+    // the kernel caps it at net.core.wmem_max, which is fine.
+    for (int fd : fds) {
+        const int size = 4 << 20;
+        ::setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &size, sizeof size);
+        ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof size);
+    }
     const int parentFd = fds[0];
     const int childFd = fds[1];
     Launched out;

@@ -20,6 +20,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -55,6 +56,40 @@ struct TaskReply {
     std::string error;
 };
 
+// A Task frame's fields, as read from a payload without copying: `name` and the arrays point
+// into it (unaligned; read them with argsOf / taskOf / labelOf).
+struct TaskView {
+    std::uint64_t job = 0;
+    std::string_view name;
+    std::uint32_t count = 0;
+    std::uint32_t arity = 0;
+    bool traced = false;
+    const char* args = nullptr;   // count * arity values
+    const char* tasks = nullptr;  // count values when traced
+    const char* labels = nullptr; // count values when traced
+    void argsOf(std::size_t item, long long* out) const;
+    std::uint32_t taskOf(std::size_t item) const;
+    std::uint32_t labelOf(std::size_t item) const;
+};
+
+// A Result frame's fields, read without copying: `values` points into the payload.
+struct ReplyView {
+    std::uint64_t job = 0;
+    std::uint32_t count = 0;
+    const char* values = nullptr; // count values, unaligned
+    bool failed = false;
+    std::string_view error;
+    void copyValues(long long* out, std::size_t n) const; // n <= count
+};
+
+// Appends a whole Task frame to `out`. `args` holds count * arity values; `tasks` and `labels`
+// are empty (untraced) or hold count values each.
+void appendTask(std::string& out, std::uint64_t job, std::string_view name, std::uint32_t count,
+                std::uint32_t arity, std::span<const long long> args,
+                std::span<const std::uint32_t> tasks, std::span<const std::uint32_t> labels);
+bool decodeTask(std::string_view payload, TaskView& view);
+bool decodeReply(std::string_view payload, ReplyView& view);
+
 // What Ready, Started and Printed carry.
 struct Stamp {
     std::uint64_t job = 0;
@@ -70,16 +105,43 @@ bool decode(std::string_view payload, TaskRequest& request);
 bool decode(std::string_view payload, TaskReply& reply);
 bool decodeStamp(std::string_view payload, Stamp& stamp);
 
+// A byte buffer that grows without zero-filling and never shrinks: frames are read into and
+// built in place, and the memory is reused from one frame to the next.
+class ByteBuffer {
+public:
+    char* data() { return data_.get(); }
+    const char* data() const { return data_.get(); }
+    std::size_t size() const { return size_; }
+    std::size_t capacity() const { return capacity_; }
+    std::string_view view() const { return {data_.get(), size_}; }
+    void clear() { size_ = 0; }
+    void reserve(std::size_t n);
+    void resize(std::size_t n) { // new bytes are left uninitialised
+        reserve(n);
+        size_ = n;
+    }
+    void append(const void* p, std::size_t n);
+
+private:
+    std::unique_ptr<char[]> data_;
+    std::size_t size_ = 0;
+    std::size_t capacity_ = 0;
+};
+
 // Splits the bytes read from a socket into frames.
 class FrameReader {
 public:
     // Reads what the socket holds now, without blocking. False once the peer has closed.
     bool readFrom(int fd);
-    // The next complete frame; `payload` stays valid until the next readFrom().
+    // One blocking read of whatever arrives (a blocking socket). False at end of file.
+    bool readBlocking(int fd);
+    // The next complete frame; `payload` stays valid until the next readFrom() / readBlocking().
     bool next(Message& type, std::string_view& payload);
 
 private:
-    std::string buffer_;
+    void makeRoom(); // free space for at least the rest of the frame being read, or 64 KiB
+
+    ByteBuffer buffer_;
     std::size_t pos_ = 0;
 };
 
