@@ -510,19 +510,26 @@ void TestPatterns::gilOffSpeedsUpCpuWork() {
     p.set("workers", 2LL);
     p.set("gil", std::string("off"));
     QVERIFY(!threadPool().validate(p));
-    // Parallel speed depends on the other core being free; a burst of load elsewhere on the
-    // machine can take it for a moment, so the best of three runs is what is judged.
-    double best = 0;
-    for (int attempt = 0; attempt < 3 && best <= 1.2; ++attempt) {
-        RunControl control;
-        const RunResult r = threadPool().run(p, control);
-        QCOMPARE(r.result, std::string("[1, 4, 9, 16]"));
-        QVERIFY(r.metrics.sequential_ms >= 4 * 50 * 0.9); // each task's 50 ms of CPU time
-        QCOMPARE(r.metrics.gil_wait_ms, 0.0);
-        QVERIFY(r.metrics.cores_used >= 1);
-        best = std::max(best, r.metrics.speedup);
-    }
-    QVERIFY2(best > 1.2, qPrintable(QString::number(best)));
+    RunControl control;
+    const RunResult r = threadPool().run(p, control);
+    QCOMPARE(r.result, std::string("[1, 4, 9, 16]"));
+    QVERIFY(r.metrics.sequential_ms >= 4 * 50 * 0.9); // each task's 50 ms of CPU time
+    QCOMPARE(r.metrics.gil_wait_ms, 0.0);
+    // Free-threaded: the two workers' running slices overlap in time (under the GIL they
+    // never do, see gilOnKeepsCpuWorkSequential). That is the model's behaviour and holds on
+    // a busy machine too; the speedup it buys depends on a second core being free, so it is
+    // reported, not asserted.
+    std::vector<std::pair<std::int64_t, std::int64_t>> a, b;
+    for (const TraceEvent& e : r.trace.events)
+        if (e.type == EventType::Slice && e.state == State::Running && e.task != 0)
+            (r.trace.tracks[e.track].name == "worker 1" ? a : b).emplace_back(e.begin_ns, e.end_ns);
+    std::int64_t overlap = 0;
+    for (const auto& x : a)
+        for (const auto& y : b)
+            overlap += std::max<std::int64_t>(0, std::min(x.second, y.second) -
+                                                     std::max(x.first, y.first));
+    QVERIFY2(overlap > 10'000'000, qPrintable(QString::number(overlap))); // > 10 ms together
+    qInfo("gil off, 2 workers, 4 x 50 ms of CPU work: speedup %.2f", r.metrics.speedup);
 }
 
 void TestPatterns::gilOnKeepsCpuWorkSequential() {
