@@ -1,15 +1,18 @@
 #include "patterns/pattern_registry.h"
 
+#include "patterns/async_patterns.h"
 #include "patterns/process_patterns.h"
 #include "patterns/thread_pool_pattern.h"
 
 namespace tasklane {
 
 PatternRegistry::PatternRegistry() {
-    // The tutorial's order: multiprocessing (2), then concurrent.futures (4).
+    // The tutorial's order: multiprocessing (2), asyncio (3), concurrent.futures (4).
     patterns_.push_back(std::make_unique<ProcessPattern>());
     patterns_.push_back(std::make_unique<PoolMapPattern>());
     patterns_.push_back(std::make_unique<SharedValuePattern>());
+    patterns_.push_back(std::make_unique<AsyncHelloPattern>());
+    patterns_.push_back(std::make_unique<AsyncGatherPattern>());
     patterns_.push_back(std::make_unique<ThreadPoolPattern>());
     patterns_.push_back(std::make_unique<ProcessPoolPattern>());
 }

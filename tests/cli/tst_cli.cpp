@@ -85,6 +85,12 @@ private Q_SLOTS:
         QTest::newRow("process-pool with io")
             << args({"process-pool", "--workers", "3", "--tasks", "4", "--io-ms", "5"})
             << QStringLiteral("[1, 8, 27, 64]\n");
+        QTest::newRow("async-hello") << args({"async-hello", "--time-scale", "0.05"})
+                                     << QStringLiteral("Hello!\nGoodbye!\n");
+        QTest::newRow("async-gather: starts A, B, C; ends B, A, C")
+            << args({"async-gather", "--time-scale", "0.05"})
+            << QStringLiteral("Task A 시작\nTask B 시작\nTask C 시작\nTask B 완료\nTask A "
+                              "완료\nTask C 완료\n");
         QTest::newRow("shared-value 4 x 1000 locked")
             << args({"shared-value", "--workers", "4", "--increments", "1000"})
             << QStringLiteral("최종 값: 4000\n");
@@ -241,6 +247,14 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("run"), QStringLiteral("process-pool"),
                            QStringLiteral("--workers"), QStringLiteral("33")}
             << QStringLiteral("between 1 and 32");
+        QTest::newRow("delay not a number")
+            << QStringList{QStringLiteral("run"), QStringLiteral("async-gather"),
+                           QStringLiteral("--delays"), QStringLiteral("100,x")}
+            << QStringLiteral("--delays");
+        QTest::newRow("negative delay")
+            << QStringList{QStringLiteral("run"), QStringLiteral("async-gather"),
+                           QStringLiteral("--delays"), QStringLiteral("100,-5")}
+            << QStringLiteral("0..60000 ms, got -5");
         QTest::newRow("render without chart")
             << QStringList{QStringLiteral("render"), QStringLiteral("t.json")}
             << QStringLiteral("--chart");
