@@ -92,10 +92,10 @@ int exportRun(const Pattern& pattern, const Params& params, const RunResult& run
     if (!out.chart.isEmpty()) {
         ChartOptions options;
         options.groupBy = out.groupBy;
-        options.title = QStringLiteral("%1 (%2 %3) — %4 ms")
-                            .arg(qs(pattern.id()), qs(pattern.section()),
-                                 qs(pattern.tutorialHeading()))
-                            .arg(run.metrics.makespan_ms, 0, 'f', 1);
+        options.title =
+            QStringLiteral("%1 (%2 %3) — %4 ms")
+                .arg(qs(pattern.id()), qs(pattern.section()), qs(pattern.tutorialHeading()))
+                .arg(run.metrics.makespan_ms, 0, 'f', 1);
         if (!ChartExporter::exportChart(run.trace, out.chart, options, &error))
             return fail(CommandLine::RunFailed, error);
     }

@@ -17,10 +17,6 @@ namespace tasklane {
 
 namespace {
 
-int cpuCount() {
-    return int(std::max(1u, std::thread::hardware_concurrency()));
-}
-
 ParamSpec startMethodParam() {
     return {"start-method",
             ParamKind::Choice,
@@ -86,6 +82,35 @@ std::string pythonStartMethod(const Params& p, const std::string& indent = "") {
     return p.text("start-method") == "fork"
                ? ""
                : indent + "multiprocessing.set_start_method(\"" + p.text("start-method") + "\")\n";
+}
+
+// Starts every process, then joins them in order, as the tutorial's two loops do; the main
+// track shows start() running and join() waiting. A process that did not exit 0 fails the
+// run with its pid, exit code and error. Returns what the processes printed, in order.
+std::vector<std::string> startAndJoin(std::vector<std::unique_ptr<Process>>& processes,
+                                      TraceRecorder& recorder, std::uint32_t mainTrack,
+                                      std::int64_t begin, const RunControl& control,
+                                      std::int64_t& end) {
+    for (auto& process : processes)
+        process->start();
+    const std::int64_t joining = TraceRecorder::now();
+    recorder.slice(mainTrack, State::Running, begin, joining, 0, recorder.intern("start()"),
+                   TraceRecorder::currentCpu());
+    std::vector<std::string> output;
+    for (std::size_t i = 0; i < processes.size(); ++i) {
+        Process& p = *processes[i];
+        p.join();
+        const int code = p.exitcode().value_or(-1);
+        if (code != 0)
+            throw std::runtime_error(p.name() + " (pid " + std::to_string(p.pid()) +
+                                     ") exited with code " + std::to_string(code) +
+                                     (p.error().empty() ? "" : ": " + p.error()));
+        control.progress(static_cast<long long>(i + 1), static_cast<long long>(processes.size()));
+        output.insert(output.end(), p.output().begin(), p.output().end());
+    }
+    end = TraceRecorder::now();
+    recorder.slice(mainTrack, State::Idle, joining, end, 0, recorder.intern("join()"));
+    return output;
 }
 
 void checkStop(const RunControl& control) {
@@ -169,25 +194,9 @@ RunResult ProcessPattern::run(const Params& given, RunControl& control) const {
         processes.push_back(std::make_unique<Process>(
             TaskCall{"print_numbers", {p.integer("tasks"), scaledUs(p, "io-ms")}}, options));
     }
-    for (auto& process : processes)
-        process->start();
-    recorder.slice(mainTrack, State::Running, begin, TraceRecorder::now(), 0,
-                   recorder.intern("start()"), TraceRecorder::currentCpu());
-    const std::int64_t joining = TraceRecorder::now();
-    std::vector<std::string> output;
-    for (std::size_t i = 0; i < processes.size(); ++i) {
-        processes[i]->join();
-        if (processes[i]->exitcode().value_or(-1) != 0)
-            throw std::runtime_error(
-                processes[i]->name() + " (pid " + std::to_string(processes[i]->pid()) +
-                ") exited with code " + std::to_string(processes[i]->exitcode().value_or(-1)) +
-                (processes[i]->error().empty() ? "" : ": " + processes[i]->error()));
-        control.progress(static_cast<long long>(i + 1), workers);
-        for (const auto& line : processes[i]->output())
-            output.push_back(line);
-    }
-    const std::int64_t end = TraceRecorder::now();
-    recorder.slice(mainTrack, State::Idle, joining, end, 0, recorder.intern("join()"));
+    std::int64_t end = 0;
+    std::vector<std::string> output =
+        startAndJoin(processes, recorder, mainTrack, begin, control, end);
     processes.clear();
     return finishRun(recorder, mainTrack, begin, end, std::move(output), std::string(),
                      int(workers));
@@ -358,22 +367,8 @@ RunResult SharedValuePattern::run(const Params& given, RunControl& control) cons
                 {p.integer("increments"), p.text("lock") == "on" ? 1 : 0, scaledUs(p, "cpu-ms")}},
             options));
     }
-    for (auto& process : processes)
-        process->start();
-    const std::int64_t joining = TraceRecorder::now();
-    recorder.slice(mainTrack, State::Running, begin, joining, 0, recorder.intern("start()"),
-                   TraceRecorder::currentCpu());
-    for (std::size_t i = 0; i < processes.size(); ++i) {
-        processes[i]->join();
-        if (processes[i]->exitcode().value_or(-1) != 0)
-            throw std::runtime_error(
-                processes[i]->name() + " (pid " + std::to_string(processes[i]->pid()) +
-                ") exited with code " + std::to_string(processes[i]->exitcode().value_or(-1)) +
-                (processes[i]->error().empty() ? "" : ": " + processes[i]->error()));
-        control.progress(static_cast<long long>(i + 1), workers);
-    }
-    const std::int64_t end = TraceRecorder::now();
-    recorder.slice(mainTrack, State::Idle, joining, end, 0, recorder.intern("join()"));
+    std::int64_t end = 0;
+    startAndJoin(processes, recorder, mainTrack, begin, control, end);
     processes.clear();
     const long long value = counter.value();
     return finishRun(recorder, mainTrack, begin, end, {"최종 값: " + std::to_string(value)},
