@@ -7,11 +7,11 @@
 #include "trace/chrome_trace_reader.h"
 #include "trace/chrome_trace_writer.h"
 #include "trace/csv_writer.h"
+#include "trace/save_file.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QTextStream>
 
 #include <cstdio>
@@ -58,12 +58,8 @@ QString chartFormatError(const QString& path) {
 }
 
 bool writeFile(const QString& path, const QByteArray& bytes, QString* error) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return saveFile(
+        path, [&](QIODevice& file) { return file.write(bytes) == bytes.size(); }, error);
 }
 
 int list() {

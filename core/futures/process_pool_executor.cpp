@@ -52,24 +52,7 @@ void ProcessPoolExecutor::checkOpen() const {
 Future<long long> ProcessPoolExecutor::submit(std::string_view name, std::vector<long long> args) {
     TaskRegistry::check(name, args.size());
     checkOpen();
-    Future<long long> future;
-    WorkerProcesses::Job job;
-    job.name = std::string(name);
-    job.arity = std::uint32_t(args.size());
-    job.count = 1;
-    job.args = std::move(args);
-    job.start = [future]() mutable { return future.set_running_or_notify_cancel(); };
-    job.done = [future](WorkerProcesses::Outcome&& outcome) mutable {
-        if (outcome.error)
-            future.set_exception(std::move(outcome.error));
-        else
-            future.set_result(outcome.values.at(0));
-    };
-    job.cancel = [future]() mutable { future.cancel(); };
-    std::vector<WorkerProcesses::Job> jobs;
-    jobs.push_back(std::move(job));
-    engine_->submit(std::move(jobs));
-    return future;
+    return engine_->submitCall(name, std::move(args));
 }
 
 std::vector<long long> ProcessPoolExecutor::map(std::string_view name,

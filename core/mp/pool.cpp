@@ -140,24 +140,7 @@ std::vector<long long> Pool::run(std::string_view name, std::uint32_t arity,
 Future<long long> Pool::apply_async(std::string_view name, std::vector<long long> args) {
     TaskRegistry::check(name, args.size());
     checkRunning();
-    Future<long long> future;
-    WorkerProcesses::Job job;
-    job.name = std::string(name);
-    job.arity = std::uint32_t(args.size());
-    job.count = 1;
-    job.args = std::move(args);
-    job.start = [future]() mutable { return future.set_running_or_notify_cancel(); };
-    job.done = [future](WorkerProcesses::Outcome&& outcome) mutable {
-        if (outcome.error)
-            future.set_exception(std::move(outcome.error));
-        else
-            future.set_result(outcome.values.at(0));
-    };
-    job.cancel = [future]() mutable { future.cancel(); };
-    std::vector<WorkerProcesses::Job> jobs;
-    jobs.push_back(std::move(job));
-    engine_->submit(std::move(jobs));
-    return future;
+    return engine_->submitCall(name, std::move(args));
 }
 
 long long Pool::apply(std::string_view name, std::vector<long long> args) {

@@ -643,4 +643,25 @@ void WorkerProcesses::reapUnhandled() {
     trace_.reset();
 }
 
+Future<long long> WorkerProcesses::submitCall(std::string_view name, std::vector<long long> args) {
+    Future<long long> future;
+    Job job;
+    job.name = std::string(name);
+    job.arity = std::uint32_t(args.size());
+    job.count = 1;
+    job.args = std::move(args);
+    job.start = [future]() mutable { return future.set_running_or_notify_cancel(); };
+    job.done = [future](Outcome&& outcome) mutable {
+        if (outcome.error)
+            future.set_exception(std::move(outcome.error));
+        else
+            future.set_result(outcome.values.at(0));
+    };
+    job.cancel = [future]() mutable { future.cancel(); };
+    std::vector<Job> jobs;
+    jobs.push_back(std::move(job));
+    submit(std::move(jobs));
+    return future;
+}
+
 } // namespace tasklane

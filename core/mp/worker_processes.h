@@ -15,6 +15,7 @@
 // reaped.
 #pragma once
 
+#include "futures/future.h"
 #include "mp/start_method.h"
 
 #include <cstdint>
@@ -25,6 +26,7 @@
 #include <mutex>
 #include <span>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -85,6 +87,9 @@ public:
     void start();
     // Throws BrokenExecutor once broken, std::runtime_error after close() or terminate().
     void submit(std::vector<Job> jobs);
+    // One call as one job whose outcome completes a Future: what apply_async and
+    // ProcessPoolExecutor::submit both hand over.
+    Future<long long> submitCall(std::string_view name, std::vector<long long> args);
     void close();        // no more jobs; workers exit once the queue is drained
     void cancelQueued(); // cancels every job no worker has picked up
     void terminate();    // kills the workers; pending jobs fail

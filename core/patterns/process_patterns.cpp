@@ -73,6 +73,16 @@ std::string pythonTask(const std::string& name, const std::string& body, double 
     return py.str();
 }
 
+// The imports a pool program needs: multiprocessing for another start method, time for work.
+std::string pythonImports(const Params& p, bool work) {
+    std::string out;
+    if (p.text("start-method") != "fork")
+        out += "import multiprocessing\n";
+    if (work)
+        out += "import time\n";
+    return out;
+}
+
 std::string pythonNumbers(long long tasks) {
     return tasks <= 10 ? pythonList(oneTo(tasks))
                        : "list(range(1, " + std::to_string(tasks + 1) + "))";
@@ -233,10 +243,7 @@ std::string PoolMapPattern::pythonCode(const Params& given) const {
     const double cpuMs = p.number("cpu-ms") * p.number("time-scale");
     const double ioMs = p.number("io-ms") * p.number("time-scale");
     std::ostringstream py;
-    if (p.text("start-method") != "fork")
-        py << "import multiprocessing\n";
-    if (cpuMs > 0 || ioMs > 0)
-        py << "import time\n";
+    py << pythonImports(p, cpuMs > 0 || ioMs > 0);
     py << "from multiprocessing import Pool\n\n\n"
        << pythonTask("square", "n ** 2", cpuMs, ioMs) << "\n\nif __name__ == \"__main__\":\n"
        << pythonStartMethod(p, "    ") << "    with Pool(" << p.integer("workers")
@@ -406,10 +413,7 @@ std::string ProcessPoolPattern::pythonCode(const Params& given) const {
     const double cpuMs = p.number("cpu-ms") * p.number("time-scale");
     const double ioMs = p.number("io-ms") * p.number("time-scale");
     std::ostringstream py;
-    if (p.text("start-method") != "fork")
-        py << "import multiprocessing\n";
-    if (cpuMs > 0 || ioMs > 0)
-        py << "import time\n";
+    py << pythonImports(p, cpuMs > 0 || ioMs > 0);
     py << "from concurrent.futures import ProcessPoolExecutor\n\n\n"
        << pythonTask("cube", "n ** 3", cpuMs, ioMs) << "\n\nif __name__ == \"__main__\":\n";
     std::string args;

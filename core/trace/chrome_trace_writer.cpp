@@ -1,7 +1,7 @@
 #include "trace/chrome_trace_writer.h"
+#include "trace/save_file.h"
 
 #include <QIODevice>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <charconv>
@@ -437,26 +437,14 @@ QByteArray ChromeTraceWriter::toJson(const Trace& trace) {
 }
 
 bool ChromeTraceWriter::write(const Trace& trace, const QString& path, QString* error) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error != nullptr)
-            *error = QStringLiteral("cannot open %1 for writing: %2").arg(path, file.errorString());
-        return false;
-    }
-    JsonOut out(nullptr, &file);
-    writeTrace(trace, out);
-    if (!out.flush()) {
-        if (error != nullptr)
-            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        file.cancelWriting();
-        return false;
-    }
-    if (!file.commit()) {
-        if (error != nullptr)
-            *error = QStringLiteral("cannot save %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return saveFile(
+        path,
+        [&](QIODevice& file) {
+            JsonOut out(nullptr, &file);
+            writeTrace(trace, out);
+            return out.flush();
+        },
+        error);
 }
 
 } // namespace tasklane

@@ -1,7 +1,7 @@
 #include "trace/csv_writer.h"
+#include "trace/save_file.h"
 
 #include <QIODevice>
-#include <QSaveFile>
 
 #include <charconv>
 #include <cmath>
@@ -136,24 +136,8 @@ QByteArray CsvWriter::toCsv(const Trace& trace) {
 }
 
 bool CsvWriter::write(const Trace& trace, const QString& path, QString* error) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error != nullptr)
-            *error = QStringLiteral("cannot open %1 for writing: %2").arg(path, file.errorString());
-        return false;
-    }
-    if (!writeCsv(trace, nullptr, &file)) {
-        if (error != nullptr)
-            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        file.cancelWriting();
-        return false;
-    }
-    if (!file.commit()) {
-        if (error != nullptr)
-            *error = QStringLiteral("cannot save %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return saveFile(
+        path, [&](QIODevice& file) { return writeCsv(trace, nullptr, &file); }, error);
 }
 
 } // namespace tasklane

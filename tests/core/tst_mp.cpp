@@ -42,6 +42,8 @@ using tasklane::test::ProcessCensus;
 
 namespace {
 
+constexpr const char* kStartMethods[] = {"fork", "spawn"};
+
 void addMethodRows() {
     QTest::addColumn<QString>("method");
     QTest::newRow("fork") << QStringLiteral("fork");
@@ -369,10 +371,13 @@ void TestMp::poolMapKeepsOrder_data() {
     QTest::addColumn<QString>("method");
     QTest::addColumn<int>("workers");
     QTest::addColumn<int>("chunksize"); // 0: Python's default
-    for (const char* method : {"fork", "spawn"})
+    for (const char* method : kStartMethods)
         for (int workers : {1, 2, 4})
             for (int chunksize : {1, 0, 1000})
-                QTest::addRow("%s, %d workers, chunksize %d", method, workers, chunksize)
+                QTest::newRow(qPrintable(QStringLiteral("%1, %2 workers, chunksize %3")
+                                             .arg(QLatin1String(method))
+                                             .arg(workers)
+                                             .arg(chunksize)))
                     << QString::fromLatin1(method) << workers << chunksize;
 }
 
@@ -593,9 +598,11 @@ void TestMp::executorShutdownCancelsQueued() {
 void TestMp::sharedValueLockedIsExact_data() {
     QTest::addColumn<QString>("method");
     QTest::addColumn<int>("processes");
-    for (const char* method : {"fork", "spawn"})
+    for (const char* method : kStartMethods)
         for (int n : {2, 4, 8})
-            QTest::addRow("%s, %d processes", method, n) << QString::fromLatin1(method) << n;
+            QTest::newRow(
+                qPrintable(QStringLiteral("%1, %2 processes").arg(QLatin1String(method)).arg(n)))
+                << QString::fromLatin1(method) << n;
 }
 
 void TestMp::sharedValueLockedIsExact() {
