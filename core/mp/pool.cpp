@@ -2,6 +2,7 @@
 
 #include "workload/task_registry.h"
 
+#include <algorithm>
 #include <condition_variable>
 #include <exception>
 #include <mutex>
@@ -52,6 +53,14 @@ std::size_t Pool::default_chunksize(std::size_t items, int processes) {
     return items / per + (items % per != 0 ? 1 : 0);
 }
 
+std::size_t Pool::cached_memory_bytes() {
+    return WorkerProcesses::cachedBulkBytes();
+}
+
+void Pool::release_cached_memory() {
+    WorkerProcesses::releaseCachedBulk();
+}
+
 void Pool::checkRunning() const {
     if (closed_)
         throw std::runtime_error("Pool not running");
@@ -97,8 +106,16 @@ std::vector<long long> Pool::run(std::string_view name, std::uint32_t arity,
         std::exception_ptr error; // the first to fail, in the order chunks finished (Python's)
     };
     auto results = std::make_shared<Results>();
+    results->values.reserve(count);
+    WorkerProcesses::discardAndPopulate(results->values.data(), count * sizeof(long long));
     results->values.resize(count);
     results->left = (count + chunksize - 1) / chunksize;
+    // A big map's values go through shared memory: written once by this thread, read in place
+    // by the workers, answered in place. Through the sockets they would be copied four times
+    // and fault in fresh pages at every step (Python pickles them, which costs more still).
+    std::shared_ptr<WorkerProcesses::Bulk> bulk;
+    if (count * (arity + 1) >= kBulkValues)
+        bulk = WorkerProcesses::makeBulk(count * (arity + 1));
     // Submitted in growing batches, so that workers start on the first chunks while the
     // others are being encoded; O(log chunks) submits.
     std::vector<WorkerProcesses::Job> jobs;
@@ -113,6 +130,12 @@ std::vector<long long> Pool::run(std::string_view name, std::uint32_t arity,
         // straight into place: no copy of a chunk on either way but the frame's.
         job.args_view = flat.subspan(first * arity, n * arity);
         job.out = results->values.data() + first;
+        if (bulk) {
+            job.bulk = bulk;
+            job.bulk_args = first * arity;
+            job.bulk_results = count * arity + first;
+            std::copy(job.args_view.begin(), job.args_view.end(), bulk->values() + job.bulk_args);
+        }
         job.pipeline = true; // the chunks are this call's own: nobody can cancel them
         job.done = [results](WorkerProcesses::Outcome&& outcome) {
             std::lock_guard lock(results->mutex);

@@ -52,6 +52,15 @@ public:
 
     // Python's: chunksize, extra = divmod(items, processes * 4); if extra: chunksize += 1.
     static std::size_t default_chunksize(std::size_t items, int processes);
+    // From this many values (arguments and results) on, a map's values go through shared
+    // memory rather than the workers' sockets. Below it, setting up the region costs more
+    // than it saves.
+    static constexpr std::size_t kBulkValues = 16 * 1024;
+    // Those regions are kept for the next big map of any pool (fresh pages are what a big map
+    // spends most on), up to 64 MiB: what they hold now, and how to give it back. Each is a
+    // memfd, open and mapped in this process while kept.
+    static std::size_t cached_memory_bytes();
+    static void release_cached_memory();
 
     // name(item) for every item, in input order; chunksize 0: the default. Throws
     // std::invalid_argument for an unknown task, TaskError for a task that raised,

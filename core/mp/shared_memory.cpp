@@ -15,14 +15,15 @@ namespace {
 }
 } // namespace
 
-SharedMemory SharedMemory::create(std::size_t bytes, const char* name) {
+SharedMemory SharedMemory::create(std::size_t bytes, const char* name, Pages pages) {
     SharedMemory m;
     m.fd_ = ::memfd_create(name, MFD_CLOEXEC);
     if (m.fd_ < 0)
         fail(errno, "memfd_create");
     if (::ftruncate(m.fd_, off_t(bytes)) != 0)
         fail(errno, "ftruncate of shared memory");
-    void* p = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_SHARED, m.fd_, 0);
+    void* p = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE,
+                     MAP_SHARED | (pages == Pages::Populate ? MAP_POPULATE : 0), m.fd_, 0);
     if (p == MAP_FAILED)
         fail(errno, "mmap of shared memory");
     m.data_ = p;
@@ -30,7 +31,7 @@ SharedMemory SharedMemory::create(std::size_t bytes, const char* name) {
     return m;
 }
 
-SharedMemory SharedMemory::attach(int fd) {
+SharedMemory SharedMemory::attach(int fd, Pages pages) {
     SharedMemory m;
     m.fd_ = fd; // owned from here, so it is closed on every error below
     struct stat st {};
@@ -38,7 +39,8 @@ SharedMemory SharedMemory::attach(int fd) {
         fail(errno, "fstat of shared memory");
     if (st.st_size <= 0)
         fail(EINVAL, "empty shared memory");
-    void* p = ::mmap(nullptr, std::size_t(st.st_size), PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    void* p = ::mmap(nullptr, std::size_t(st.st_size), PROT_READ | PROT_WRITE,
+                     MAP_SHARED | (pages == Pages::Populate ? MAP_POPULATE : 0), fd, 0);
     if (p == MAP_FAILED)
         fail(errno, "mmap of shared memory");
     m.data_ = p;

@@ -8,11 +8,13 @@
 #include "workload/task_registry.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <poll.h>
 #include <stdexcept>
 #include <sys/eventfd.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <system_error>
@@ -55,12 +57,108 @@ struct WorkerProcesses::Worker {
     std::deque<std::unique_ptr<Pending>> inflight; // sent, in order; the front one runs
     std::string out;                               // frames not yet sent (from outPos)
     std::size_t outPos = 0;
+    // A shared region's fd goes with the first frame to use it, from this position of `out`.
+    struct FdMark {
+        std::size_t at = 0;
+        std::shared_ptr<const Bulk> bulk; // keeps the fd open until it is sent
+    };
+    std::deque<FdMark> fdMarks;
+    std::uint32_t bulkId = 0; // the region this worker has (been sent)
     detail::FrameReader reader;
 
     std::string describe() const {
         return "worker " + std::to_string(index) + " (pid " + std::to_string(pid) + ")";
     }
 };
+
+namespace {
+// The regions no map is using, for the next (see Bulk).
+struct BulkCache {
+    std::mutex mutex;
+    std::vector<std::unique_ptr<WorkerProcesses::Bulk>> free;
+    std::size_t bytes = 0;
+    std::uint32_t lastId = 0;
+};
+BulkCache& bulkCache() {
+    static BulkCache* cache = new BulkCache; // never destroyed: maps may end after main()
+    return *cache;
+}
+} // namespace
+
+std::shared_ptr<WorkerProcesses::Bulk> WorkerProcesses::makeBulk(std::size_t values) {
+    const std::size_t bytes = std::max<std::size_t>(values, 1) * sizeof(long long);
+    BulkCache& cache = bulkCache();
+    std::unique_ptr<Bulk> bulk;
+    {
+        std::lock_guard lock(cache.mutex);
+        // The smallest that fits.
+        auto best = cache.free.end();
+        for (auto it = cache.free.begin(); it != cache.free.end(); ++it)
+            if ((*it)->memory.size() >= bytes &&
+                (best == cache.free.end() || (*it)->memory.size() < (*best)->memory.size()))
+                best = it;
+        if (best != cache.free.end()) {
+            bulk = std::move(*best);
+            cache.free.erase(best);
+            cache.bytes -= bulk->memory.size();
+        }
+    }
+    if (!bulk) {
+        bulk = std::make_unique<Bulk>();
+        // Rounded up to 1 MiB, so that maps of about the same size share regions.
+        const std::size_t size = (bytes + (1u << 20) - 1) & ~std::size_t((1u << 20) - 1);
+        bulk->memory = SharedMemory::create(size, "tasklane-map", SharedMemory::Pages::Populate);
+        std::lock_guard lock(cache.mutex);
+        bulk->id = ++cache.lastId;
+    }
+    return std::shared_ptr<Bulk>(bulk.release(), [](Bulk* done) {
+        std::unique_ptr<Bulk> owned(done);
+        if (!owned->reusable.load())
+            return;
+        BulkCache& cache = bulkCache();
+        std::lock_guard lock(cache.mutex);
+        // Over the limit: the oldest regions go.
+        while (!cache.free.empty() && cache.bytes + owned->memory.size() > kBulkCacheBytes) {
+            cache.bytes -= cache.free.front()->memory.size();
+            cache.free.erase(cache.free.begin());
+        }
+        if (owned->memory.size() <= kBulkCacheBytes) {
+            cache.bytes += owned->memory.size();
+            cache.free.push_back(std::move(owned));
+        }
+    });
+}
+
+std::size_t WorkerProcesses::cachedBulkBytes() {
+    BulkCache& cache = bulkCache();
+    std::lock_guard lock(cache.mutex);
+    return cache.bytes;
+}
+
+void WorkerProcesses::releaseCachedBulk() {
+    std::vector<std::unique_ptr<Bulk>> released;
+    BulkCache& cache = bulkCache();
+    {
+        std::lock_guard lock(cache.mutex);
+        released.swap(cache.free);
+        cache.bytes = 0;
+    }
+}
+
+void WorkerProcesses::discardAndPopulate(void* data, std::size_t bytes) {
+#ifndef MADV_POPULATE_WRITE
+#define MADV_POPULATE_WRITE 23 // Linux 5.14; glibc 2.36's headers may not name it
+#endif
+    const auto page = std::uintptr_t(::sysconf(_SC_PAGESIZE));
+    const auto begin = (std::uintptr_t(data) + page - 1) & ~(page - 1);
+    const auto end = (std::uintptr_t(data) + bytes) & ~(page - 1);
+    if (end <= begin)
+        return;
+    // Errors are fine (no THP, a kernel older than 5.14): then pages come as they are touched.
+    ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
+    ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+    ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_POPULATE_WRITE);
+}
 
 WorkerProcesses::WorkerProcesses(Options options)
     : options_(std::move(options)) {
@@ -105,8 +203,15 @@ std::unique_ptr<WorkerProcesses::Pending> WorkerProcesses::prepare(Job job) {
         p->label = job.count == 1 ? labels[0] : rec->intern(p->what);
         p->submitted = TraceRecorder::now();
     }
+    detail::BulkRef where;
+    if (job.bulk) {
+        where.id = job.bulk->id;
+        where.args_at = job.bulk_args;
+        where.results_at = job.bulk_results;
+    }
     detail::appendTask(p->wire, p->id, job.name, job.count, arity,
-                       args.first(std::size_t(job.count) * arity), tasks, labels);
+                       args.first(std::size_t(job.count) * arity), tasks, labels,
+                       job.bulk ? &where : nullptr);
     job.args = {};
     job.args_view = {};
     p->job = std::move(job);
@@ -430,6 +535,10 @@ void WorkerProcesses::dispatch(bool closing) {
 }
 
 void WorkerProcesses::assign(Worker& w, std::unique_ptr<Pending> job) {
+    if (job->job.bulk && job->job.bulk->id != w.bulkId) {
+        w.fdMarks.push_back({w.outPos >= w.out.size() ? 0 : w.out.size(), job->job.bulk});
+        w.bulkId = job->job.bulk->id;
+    }
     if (w.outPos >= w.out.size()) {
         w.out.swap(job->wire); // nothing pending: take the frame as it is, no copy
         w.outPos = 0;
@@ -443,8 +552,21 @@ void WorkerProcesses::assign(Worker& w, std::unique_ptr<Pending> job) {
 
 void WorkerProcesses::flush(Worker& w) {
     while (w.outPos < w.out.size()) {
-        const ssize_t n = ::send(w.fd, w.out.data() + w.outPos, w.out.size() - w.outPos,
-                                 MSG_NOSIGNAL | MSG_DONTWAIT);
+        // Up to the next frame that carries an fd, or with that fd.
+        std::size_t end = w.out.size();
+        int fd = -1;
+        if (!w.fdMarks.empty()) {
+            if (w.fdMarks.front().at == w.outPos)
+                fd = w.fdMarks.front().bulk->memory.fd();
+            else
+                end = w.fdMarks.front().at;
+        }
+        const std::string_view data(w.out.data() + w.outPos, end - w.outPos);
+        const ssize_t n = fd >= 0
+                              ? detail::sendWithFd(w.fd, data, fd)
+                              : ::send(w.fd, data.data(), data.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (n > 0 && fd >= 0)
+            w.fdMarks.pop_front();
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
@@ -455,6 +577,7 @@ void WorkerProcesses::flush(Worker& w) {
     }
     w.out.clear(); // keeps its capacity for the next frames
     w.outPos = 0;
+    w.fdMarks.clear(); // none left, but for a worker that is gone
 }
 
 void WorkerProcesses::readFrom(Worker& w) {
@@ -508,6 +631,13 @@ void WorkerProcesses::handleMessage(Worker& w, int type, std::string_view payloa
         std::unique_ptr<Pending> job = std::move(w.inflight.front());
         w.inflight.pop_front();
         Outcome outcome;
+        if (reply.bulk) {
+            if (job->job.bulk)
+                reply.values =
+                    reinterpret_cast<const char*>(job->job.bulk->values() + job->job.bulk_results);
+            else
+                reply.count = 0; // cannot happen; reported as a short result below
+        }
         if (job->job.out != nullptr) {
             reply.copyValues(job->job.out, std::min(reply.count, job->job.count));
         } else {
@@ -616,6 +746,8 @@ void WorkerProcesses::failInflight(Worker& w, const MakeError& makeError) {
 }
 
 void WorkerProcesses::fail(std::unique_ptr<Pending> job, const MakeError& makeError) {
+    if (job->job.bulk)
+        job->job.bulk->reusable = false;
     Outcome outcome;
     outcome.error = makeError();
     job->job.done(std::move(outcome));

@@ -16,8 +16,10 @@
 #pragma once
 
 #include "futures/future.h"
+#include "mp/shared_memory.h"
 #include "mp/start_method.h"
 
+#include <atomic>
 #include <cstdint>
 #include <deque>
 #include <exception>
@@ -54,6 +56,29 @@ public:
         std::vector<long long> values; // of the items that returned, in order
         std::exception_ptr error;      // TaskError, WorkerDiedError, BrokenExecutor, ...
     };
+    // A big map's values in shared memory (see detail::BulkRef): the arguments are written
+    // into it before the jobs are submitted, and the workers write their results into it.
+    // Regions are kept for the next map (up to kBulkCacheBytes in all): a fresh page costs
+    // 2-3 us here, so a new 16 MB region would cost more than the whole map.
+    struct Bulk {
+        SharedMemory memory;
+        std::uint32_t id = 0; // the same while the region is reused: workers keep their mapping
+        // Cleared when a job using it failed while a worker may still be writing into it
+        // (terminate() does not wait for the workers to die): then it is not reused.
+        mutable std::atomic<bool> reusable{true};
+        long long* values() const { return static_cast<long long*>(memory.data()); }
+    };
+    static constexpr std::size_t kBulkCacheBytes = 64u << 20;
+    // A region for at least `values` long longs, mapped, for this caller alone until it drops it.
+    static std::shared_ptr<Bulk> makeBulk(std::size_t values);
+    static std::size_t cachedBulkBytes();
+    static void releaseCachedBulk(); // unmaps and closes the kept regions
+    // Readies memory that is about to be written whole (a big map's result vector); what it
+    // holds is discarded. Its pages are replaced by fresh ones mapped at once, huge where the
+    // kernel allows: one system call rather than a trap per page, and no copy-on-write copies
+    // of heap pages that the forked workers share.
+    static void discardAndPopulate(void* data, std::size_t bytes);
+
     struct Job {
         std::string name; // a registered task, checked by the caller
         std::uint32_t arity = 0;
@@ -66,6 +91,11 @@ public:
         bool pipeline = false;
         // Non-null: the values are written here (count of them), not into Outcome::values.
         long long* out = nullptr;
+        // Non-null: the arguments are in this region from bulk_args on (`args` and `args_view`
+        // only label the job), and the worker answers into it from bulk_results on.
+        std::shared_ptr<const Bulk> bulk;
+        std::size_t bulk_args = 0;
+        std::size_t bulk_results = 0;
         std::function<bool()> start; // at dispatch; false: cancelled, drop it (may be empty)
         std::function<void(Outcome&&)> done; // on the handler thread, no lock held
         std::function<void()> cancel;        // for cancelQueued()

@@ -1,6 +1,7 @@
 #include "mp/worker_protocol.h"
 
 #include "mp/process.h"
+#include "mp/shared_memory.h"
 #include "mp/shared_trace_buffer.h"
 #include "mp/shared_value.h"
 #include "trace/trace_recorder.h"
@@ -36,6 +37,10 @@ namespace {
 
 constexpr std::size_t kHeaderSize = 8;
 constexpr std::uint32_t kMaxPayload = 1u << 30;
+// Flag bits: of a Task frame (kTraced, kBulk) and of a Result frame (kFailed, kBulk).
+constexpr std::uint8_t kTraced = 1;
+constexpr std::uint8_t kFailed = 1;
+constexpr std::uint8_t kBulk = 2;
 
 class Encoder {
 public:
@@ -284,11 +289,14 @@ int spawnChild(const LaunchSpec& spec, int fd) {
 
 void appendTask(std::string& out, std::uint64_t job, std::string_view name, std::uint32_t count,
                 std::uint32_t arity, std::span<const long long> args,
-                std::span<const std::uint32_t> tasks, std::span<const std::uint32_t> labels) {
+                std::span<const std::uint32_t> tasks, std::span<const std::uint32_t> labels,
+                const BulkRef* bulk) {
     const bool traced = !tasks.empty();
-    const std::size_t payload = sizeof job + 4 + name.size() + 4 + 4 + 1 +
-                                args.size() * sizeof(long long) +
-                                (traced ? (tasks.size() + labels.size()) * 4 : 0);
+    if (bulk != nullptr)
+        args = {};
+    const std::size_t payload =
+        sizeof job + 4 + name.size() + 4 + 4 + 1 + (bulk != nullptr ? 4 + 8 + 8 : 0) +
+        args.size() * sizeof(long long) + (traced ? (tasks.size() + labels.size()) * 4 : 0);
     const std::size_t at = out.size();
     out.resize(at + kHeaderSize + payload); // once: the frame is written in place below
     char* p = out.data() + at;
@@ -300,7 +308,7 @@ void appendTask(std::string& out, std::uint64_t job, std::string_view name, std:
     const auto type = static_cast<std::uint32_t>(Message::Task);
     const auto size = std::uint32_t(payload);
     const auto nameSize = std::uint32_t(name.size());
-    const std::uint8_t flag = traced ? 1 : 0;
+    const std::uint8_t flag = (traced ? kTraced : 0) | (bulk != nullptr ? kBulk : 0);
     put(&type, 4);
     put(&size, 4);
     put(&job, sizeof job);
@@ -309,6 +317,11 @@ void appendTask(std::string& out, std::uint64_t job, std::string_view name, std:
     put(&count, 4);
     put(&arity, 4);
     put(&flag, 1);
+    if (bulk != nullptr) {
+        put(&bulk->id, 4);
+        put(&bulk->args_at, 8);
+        put(&bulk->results_at, 8);
+    }
     put(args.data(), args.size() * sizeof(long long));
     if (traced) {
         put(tasks.data(), tasks.size() * 4);
@@ -324,14 +337,21 @@ std::string encode(const TaskRequest& r) {
 
 bool decodeTask(std::string_view payload, TaskView& v) {
     Decoder d(payload);
-    std::uint8_t traced = 0;
+    std::uint8_t flags = 0;
     if (!d.get(v.job) || !d.getString(v.name) || !d.get(v.count) || !d.get(v.arity) ||
-        !d.get(traced))
+        !d.get(flags))
         return false;
-    v.traced = traced != 0;
-    const std::size_t values = std::size_t(v.count) * v.arity;
-    if (!d.getBytes(values * sizeof(long long), v.args))
-        return false;
+    v.traced = (flags & kTraced) != 0;
+    v.bulk = (flags & kBulk) != 0;
+    v.args = nullptr;
+    if (v.bulk) {
+        if (!d.get(v.where.id) || !d.get(v.where.args_at) || !d.get(v.where.results_at))
+            return false;
+    } else {
+        const std::size_t values = std::size_t(v.count) * v.arity;
+        if (!d.getBytes(values * sizeof(long long), v.args))
+            return false;
+    }
     v.tasks = v.labels = nullptr;
     if (v.traced)
         return d.getBytes(std::size_t(v.count) * 4, v.tasks) &&
@@ -378,20 +398,22 @@ bool decode(std::string_view payload, TaskRequest& r) {
 
 std::string encode(const TaskReply& r) {
     Encoder e(Message::Result);
-    e.put(r.job).put(std::uint32_t(r.values.size())).putArray(r.values);
-    e.put(std::uint8_t(r.failed ? 1 : 0)).putString(r.error);
+    e.put(r.job).put(std::uint32_t(r.values.size())).put(std::uint8_t(r.failed ? kFailed : 0));
+    e.putArray(r.values).putString(r.error);
     return e.finish();
 }
 
 bool decodeReply(std::string_view payload, ReplyView& r) {
     Decoder d(payload);
-    std::uint8_t failed = 0;
-    if (!d.get(r.job) || !d.get(r.count) ||
-        !d.getBytes(std::size_t(r.count) * sizeof(long long), r.values) || !d.get(failed) ||
-        !d.getString(r.error))
+    std::uint8_t flags = 0;
+    if (!d.get(r.job) || !d.get(r.count) || !d.get(flags))
         return false;
-    r.failed = failed != 0;
-    return true;
+    r.failed = (flags & kFailed) != 0;
+    r.bulk = (flags & kBulk) != 0;
+    r.values = nullptr;
+    if (!r.bulk && !d.getBytes(std::size_t(r.count) * sizeof(long long), r.values))
+        return false;
+    return d.getString(r.error);
 }
 
 void ReplyView::copyValues(long long* out, std::size_t n) const {
@@ -486,7 +508,26 @@ bool FrameReader::readBlocking(int fd) {
     makeRoom();
     const std::size_t size = buffer_.size();
     for (;;) {
-        const ssize_t n = ::recv(fd, buffer_.data() + size, buffer_.capacity() - size, 0);
+        iovec io{buffer_.data() + size, buffer_.capacity() - size};
+        alignas(cmsghdr) char control[CMSG_SPACE(4 * sizeof(int))];
+        msghdr msg{};
+        msg.msg_iov = &io;
+        msg.msg_iovlen = 1;
+        msg.msg_control = control;
+        msg.msg_controllen = sizeof control;
+        const ssize_t n = ::recvmsg(fd, &msg, MSG_CMSG_CLOEXEC);
+        // The kernel ends a read at the bytes an fd came with, so each fd is seen before the
+        // frame that needs it is complete.
+        for (cmsghdr* c = CMSG_FIRSTHDR(&msg); c != nullptr; c = CMSG_NXTHDR(&msg, c)) {
+            if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS)
+                continue;
+            const std::size_t count = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+            for (std::size_t i = 0; i < count; ++i) {
+                int received = -1;
+                std::memcpy(&received, CMSG_DATA(c) + i * sizeof(int), sizeof(int));
+                fds_.push_back(received);
+            }
+        }
         if (n > 0) {
             buffer_.resize(size + std::size_t(n));
             return true;
@@ -495,6 +536,35 @@ bool FrameReader::readBlocking(int fd) {
             continue;
         return false;
     }
+}
+
+int FrameReader::takeFd() {
+    if (fds_.empty())
+        return -1;
+    const int fd = fds_.front();
+    fds_.erase(fds_.begin());
+    return fd;
+}
+
+FrameReader::~FrameReader() {
+    for (int fd : fds_)
+        ::close(fd);
+}
+
+long sendWithFd(int socket, std::string_view data, int fd) {
+    iovec io{const_cast<char*>(data.data()), data.size()};
+    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
+    msghdr msg{};
+    msg.msg_iov = &io;
+    msg.msg_iovlen = 1;
+    msg.msg_control = control;
+    msg.msg_controllen = sizeof control;
+    cmsghdr* c = CMSG_FIRSTHDR(&msg);
+    c->cmsg_level = SOL_SOCKET;
+    c->cmsg_type = SCM_RIGHTS;
+    c->cmsg_len = CMSG_LEN(sizeof(int));
+    std::memcpy(CMSG_DATA(c), &fd, sizeof(int));
+    return ::sendmsg(socket, &msg, MSG_DONTWAIT | MSG_NOSIGNAL);
 }
 
 bool FrameReader::next(Message& type, std::string_view& payload) {
@@ -541,6 +611,8 @@ int runWorker(const WorkerSetup& setup) noexcept {
         FrameReader frames;
         ByteBuffer reply; // a Result frame, built in place and reused
         std::vector<long long> args;
+        SharedMemory bulk; // the latest shared region of a big map, while no newer one came
+        std::uint32_t bulkId = 0;
         Message type{};
         std::string_view payload;
         for (;;) {
@@ -554,6 +626,26 @@ int runWorker(const WorkerSetup& setup) noexcept {
             TaskView request;
             if (!decodeTask(payload, request))
                 return 3;
+            long long* bulkResults = nullptr;
+            if (request.bulk) {
+                if (request.where.id != bulkId) {
+                    const int fd = frames.takeFd();
+                    if (fd < 0)
+                        return 3;
+                    bulk = SharedMemory(); // the old region first: never two mapped at once
+                    bulk = SharedMemory::attach(fd, SharedMemory::Pages::Populate);
+                    bulkId = request.where.id;
+                }
+                const std::size_t values = bulk.size() / sizeof(long long);
+                const std::size_t argValues = std::size_t(request.count) * request.arity;
+                if (request.where.args_at > values || argValues > values - request.where.args_at ||
+                    request.where.results_at > values ||
+                    request.count > values - request.where.results_at)
+                    return 3;
+                auto* base = static_cast<long long*>(bulk.data());
+                request.args = reinterpret_cast<const char*>(base + request.where.args_at);
+                bulkResults = base + request.where.results_at;
+            }
             // Started only matters to a traced parent (the end of the job's `queued` slice).
             if (request.traced &&
                 !sendAll(
@@ -562,13 +654,19 @@ int runWorker(const WorkerSetup& setup) noexcept {
             SocketOutput output(fd, request.job);
             const TaskEnv env{&output, setup.shared_value};
             const bool traced = setup.recorder != nullptr && request.traced;
-            // Result: header, job, count (patched below), values written as they come, failed,
-            // error.
-            constexpr std::size_t kValuesAt = kHeaderSize + 8 + 4;
-            reply.resize(kValuesAt + std::size_t(request.count) * sizeof(long long));
+            // Result: header, job, count and flags (patched below), the values written as they
+            // come (unless they go to shared memory), error.
+            constexpr std::size_t kCountAt = kHeaderSize + 8;
+            constexpr std::size_t kFlagsAt = kCountAt + 4;
+            constexpr std::size_t kValuesAt = kFlagsAt + 1;
+            const std::size_t inlineValues = request.bulk ? 0 : request.count;
+            reply.resize(kValuesAt + inlineValues * sizeof(long long));
             const auto resultType = static_cast<std::uint32_t>(Message::Result);
             std::memcpy(reply.data(), &resultType, 4);
             std::memcpy(reply.data() + kHeaderSize, &request.job, 8);
+            // Where the values go: inline in the reply, or in the shared region.
+            char* const values = bulkResults != nullptr ? reinterpret_cast<char*>(bulkResults)
+                                                        : reply.data() + kValuesAt;
             args.resize(std::max<std::uint32_t>(request.arity, 1));
             const std::span<const long long> itemArgs(args.data(), request.arity);
             bool failed = false;
@@ -588,8 +686,7 @@ int runWorker(const WorkerSetup& setup) noexcept {
                         ctx->enter(State::Running);
                     }
                     const long long value = task->function(itemArgs, env);
-                    std::memcpy(reply.data() + kValuesAt + std::size_t(i) * sizeof value, &value,
-                                sizeof value);
+                    std::memcpy(values + std::size_t(i) * sizeof value, &value, sizeof value);
                 } catch (...) {
                     const auto [errorType, message] = currentError();
                     if (setup.single)
@@ -600,15 +697,15 @@ int runWorker(const WorkerSetup& setup) noexcept {
                     break; // Python's worker runs a chunk as list(map(f, chunk)): it stops here
                 }
             }
-            reply.resize(kValuesAt + std::size_t(i) * sizeof(long long));
-            const std::uint8_t flag = failed ? 1 : 0;
+            reply.resize(kValuesAt + (request.bulk ? 0 : std::size_t(i) * sizeof(long long)));
+            const std::uint8_t flags = (failed ? kFailed : 0) | (request.bulk ? kBulk : 0);
             const auto errorSize = std::uint32_t(error.size());
-            reply.append(&flag, 1);
             reply.append(&errorSize, 4);
             reply.append(error.data(), error.size());
             const auto payloadSize = std::uint32_t(reply.size() - kHeaderSize);
             std::memcpy(reply.data() + 4, &payloadSize, 4);
-            std::memcpy(reply.data() + kHeaderSize + 8, &i, 4);
+            std::memcpy(reply.data() + kCountAt, &i, 4);
+            std::memcpy(reply.data() + kFlagsAt, &flags, 1);
             lastFailed = failed;
             if (!sendAll(fd, reply.view()))
                 return 0;

@@ -56,6 +56,16 @@ struct TaskReply {
     std::string error;
 };
 
+// Where a big map's values travel instead of the frames: a region of shared memory (a memfd)
+// that the parent fills with the arguments and the workers answer into. The parent passes its
+// fd to a worker (SCM_RIGHTS) with the first Task frame that uses it; the worker maps it and
+// keeps it until the next region arrives. Positions count values (long long) from its start.
+struct BulkRef {
+    std::uint32_t id = 0;         // the region; a new id means a new fd comes with this frame
+    std::uint64_t args_at = 0;    // count * arity argument values
+    std::uint64_t results_at = 0; // count result values
+};
+
 // A Task frame's fields, as read from a payload without copying: `name` and the arrays point
 // into it (unaligned; read them with argsOf / taskOf / labelOf).
 struct TaskView {
@@ -64,6 +74,8 @@ struct TaskView {
     std::uint32_t count = 0;
     std::uint32_t arity = 0;
     bool traced = false;
+    bool bulk = false; // the values are in shared memory: see `where`; args is null
+    BulkRef where;
     const char* args = nullptr;   // count * arity values
     const char* tasks = nullptr;  // count values when traced
     const char* labels = nullptr; // count values when traced
@@ -76,17 +88,20 @@ struct TaskView {
 struct ReplyView {
     std::uint64_t job = 0;
     std::uint32_t count = 0;
-    const char* values = nullptr; // count values, unaligned
+    const char* values = nullptr; // count values, unaligned; null when bulk
+    bool bulk = false;            // the values are in the task's shared region, not here
     bool failed = false;
     std::string_view error;
     void copyValues(long long* out, std::size_t n) const; // n <= count
 };
 
-// Appends a whole Task frame to `out`. `args` holds count * arity values; `tasks` and `labels`
-// are empty (untraced) or hold count values each.
+// Appends a whole Task frame to `out`. `args` holds count * arity values, or is empty when
+// `bulk` says where they are; `tasks` and `labels` are empty (untraced) or hold count values
+// each.
 void appendTask(std::string& out, std::uint64_t job, std::string_view name, std::uint32_t count,
                 std::uint32_t arity, std::span<const long long> args,
-                std::span<const std::uint32_t> tasks, std::span<const std::uint32_t> labels);
+                std::span<const std::uint32_t> tasks, std::span<const std::uint32_t> labels,
+                const BulkRef* bulk = nullptr);
 bool decodeTask(std::string_view payload, TaskView& view);
 bool decodeReply(std::string_view payload, ReplyView& view);
 
@@ -137,13 +152,26 @@ public:
     bool readBlocking(int fd);
     // The next complete frame; `payload` stays valid until the next readFrom() / readBlocking().
     bool next(Message& type, std::string_view& payload);
+    // The oldest fd that came with the bytes read so far (SCM_RIGHTS, readBlocking only), now
+    // the caller's; -1 if none came.
+    int takeFd();
+
+    FrameReader() = default;
+    FrameReader(const FrameReader&) = delete;
+    FrameReader& operator=(const FrameReader&) = delete;
+    ~FrameReader(); // closes the fds nobody took
 
 private:
     void makeRoom(); // free space for at least the rest of the frame being read, or 64 KiB
 
     ByteBuffer buffer_;
     std::size_t pos_ = 0;
+    std::vector<int> fds_;
 };
+
+// send(MSG_DONTWAIT | MSG_NOSIGNAL) of `data` with `fd` attached to its first byte
+// (SCM_RIGHTS). Returns what send() returns: when positive, the fd went with those bytes.
+long sendWithFd(int socket, std::string_view data, int fd);
 
 // Blocking writes of whole frames; false when the peer is gone.
 bool sendAll(int fd, std::string_view data);

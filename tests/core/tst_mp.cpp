@@ -113,6 +113,9 @@ private Q_SLOTS:
     void poolMapKeepsOrder();
     void defaultChunksize_data();
     void defaultChunksize();
+    void poolBigMapThroughSharedMemory_data() { addMethodRows(); }
+    void poolBigMapThroughSharedMemory();
+    void poolTerminatedBigMapIsNotReused();
     void poolReraisesTaskException_data() { addMethodRows(); }
     void poolReraisesTaskException();
     void poolReplacesDeadWorker_data() { addMethodRows(); }
@@ -404,6 +407,62 @@ void TestMp::poolMapKeepsOrder() {
     pool.close();
     pool.join();
     QVERIFY(pool.pids().empty());
+}
+
+// Maps from Pool::kBulkValues values on travel through shared memory, not the sockets: the
+// same answers, the region kept for the next map and given back on request.
+void TestMp::poolBigMapThroughSharedMemory() {
+    QFETCH(QString, method);
+    Pool::release_cached_memory();
+    const ProcessCensus before = ProcessCensus::take();
+    {
+        Pool pool(2, methodOf(method));
+        const std::vector<long long> items = range(-50'000, 50'000);
+        QVERIFY(items.size() * 2 >= Pool::kBulkValues);
+        for (std::size_t chunksize : {std::size_t(0), std::size_t(7'777), items.size() + 1}) {
+            const std::vector<long long> squares = pool.map("square", items, chunksize);
+            QCOMPARE(squares.size(), items.size());
+            for (std::size_t i = 0; i < items.size(); ++i)
+                if (squares[i] != items[i] * items[i])
+                    QFAIL(qPrintable(QStringLiteral("chunksize %1: item %2 is %3")
+                                         .arg(chunksize)
+                                         .arg(i)
+                                         .arg(squares[i])));
+        }
+        QVERIFY(Pool::cached_memory_bytes() > 0);
+        // A bigger map needs a new region: the workers get its fd and drop the old one.
+        std::vector<std::vector<long long>> args;
+        for (long long i = 0; i < 60'000; ++i)
+            args.push_back({i % 1000 - 500, 0, 0});
+        const std::vector<long long> cubes = pool.starmap("cube", args);
+        for (std::size_t i = 0; i < args.size(); ++i)
+            QCOMPARE(cubes[i], args[i][0] * args[i][0] * args[i][0]);
+        // A task that raises in a big map: Python's error, and the pool goes on.
+        QVERIFY_THROWS_EXCEPTION(TaskError, pool.map("fail", range(0, 20'000)));
+        QCOMPARE(pool.map("square", items).back(), 49'999LL * 49'999LL);
+    }
+    QVERIFY(Pool::cached_memory_bytes() <= 64u << 20);
+    Pool::release_cached_memory();
+    QCOMPARE(Pool::cached_memory_bytes(), std::size_t(0));
+    const std::string leaks = before.leaksIn(ProcessCensus::take());
+    QVERIFY2(leaks.empty(), leaks.c_str());
+}
+
+// terminate() does not wait for the workers to die, so a region they were writing into must
+// not be handed to the next map.
+void TestMp::poolTerminatedBigMapIsNotReused() {
+    Pool::release_cached_memory();
+    Pool pool(2);
+    std::thread stopper([&pool] {
+        std::this_thread::sleep_for(200ms);
+        pool.terminate();
+    });
+    // 20 000 items of 1 ms each: 10 s on two workers, unless terminated.
+    QVERIFY_THROWS_EXCEPTION(std::runtime_error,
+                             pool.map("io", std::vector<long long>(20'000, 1'000)));
+    stopper.join();
+    pool.join();
+    QCOMPARE(Pool::cached_memory_bytes(), std::size_t(0));
 }
 
 void TestMp::defaultChunksize_data() {
