@@ -1,6 +1,7 @@
 #include "patterns/pattern_registry.h"
 
 #include "patterns/async_patterns.h"
+#include "patterns/compare_pattern.h"
 #include "patterns/process_patterns.h"
 #include "patterns/thread_pool_pattern.h"
 
@@ -15,6 +16,7 @@ PatternRegistry::PatternRegistry() {
     patterns_.push_back(std::make_unique<AsyncGatherPattern>());
     patterns_.push_back(std::make_unique<ThreadPoolPattern>());
     patterns_.push_back(std::make_unique<ProcessPoolPattern>());
+    patterns_.push_back(std::make_unique<ComparePattern>());
 }
 
 const PatternRegistry& PatternRegistry::instance() {

@@ -22,11 +22,20 @@ struct Metrics {
     double spawning_ms = 0;
 };
 
+// One mode of a run that compares several (the `compare` pattern): its own figures.
+struct ModeResult {
+    std::string id;    // "threads-gil"
+    std::string title; // "threads (GIL)"
+    Metrics metrics;   // speedup and efficiency against the sequential mode
+};
+
 struct RunResult {
     Trace trace;
     std::vector<std::string> output; // printed lines, as the Python program prints them
     std::string result;              // the value, in Python's repr: "[1, 4, 9, 16, 25]"
     Metrics metrics;
+    std::vector<ModeResult> modes;       // a comparison's modes, in run order; else empty
+    std::vector<std::string> conclusion; // what the numbers say, sentence by sentence
 };
 
 // Computes the metrics from a trace over [begin, end): core use from running slices,

@@ -40,7 +40,7 @@ QJsonObject runSummary(const std::string& patternId, const Params& params, const
     for (double u : run.metrics.core_utilisation)
         utilisation.append(u);
     const Metrics& m = run.metrics;
-    return QJsonObject{
+    QJsonObject summary{
         {QStringLiteral("pattern"), qs(patternId)},
         {QStringLiteral("params"), params_},
         {QStringLiteral("output"), output},
@@ -58,6 +58,32 @@ QJsonObject runSummary(const std::string& patternId, const Params& params, const
         {QStringLiteral("tracks"), tracks},
         {QStringLiteral("events"), double(run.trace.events.size())},
     };
+    if (!run.modes.empty()) {
+        QJsonObject modes;
+        for (const ModeResult& mode : run.modes) {
+            QJsonArray cores;
+            for (double u : mode.metrics.core_utilisation)
+                cores.append(u);
+            modes.insert(qs(mode.id),
+                         QJsonObject{{QStringLiteral("title"), qs(mode.title)},
+                                     {QStringLiteral("makespan_ms"), mode.metrics.makespan_ms},
+                                     {QStringLiteral("speedup"), mode.metrics.speedup},
+                                     {QStringLiteral("efficiency"), mode.metrics.efficiency},
+                                     {QStringLiteral("cores_used"), mode.metrics.cores_used},
+                                     {QStringLiteral("core_utilisation"), cores},
+                                     {QStringLiteral("gil_wait_ms"), mode.metrics.gil_wait_ms},
+                                     {QStringLiteral("spawning_ms"), mode.metrics.spawning_ms},
+                                     {QStringLiteral("queued_ms"), mode.metrics.queued_ms}});
+        }
+        summary.insert(QStringLiteral("modes"), modes);
+    }
+    if (!run.conclusion.empty()) {
+        QJsonArray conclusion;
+        for (const auto& sentence : run.conclusion)
+            conclusion.append(qs(sentence));
+        summary.insert(QStringLiteral("conclusion"), conclusion);
+    }
+    return summary;
 }
 
 } // namespace tasklane

@@ -4,6 +4,7 @@
 #include "trace/chrome_trace_writer.h"
 #include "trace/csv_writer.h"
 #include "trace/trace_recorder.h"
+#include "trace/trace_stack.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -17,6 +18,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <set>
 #include <limits>
 #include <string>
 #include <thread>
@@ -417,6 +419,9 @@ private Q_SLOTS:
     void writeReplacesExistingFile();
 
     void largeTraceRoundTrip();
+
+    void stackAlignsPartsAndRenumbers();
+    void stackOfNothing();
 };
 
 // --- round trip -------------------------------------------------------------------------
@@ -1358,6 +1363,50 @@ void TestTraceIo::largeTraceRoundTrip() {
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(ChromeTraceWriter::toJson(*read), file.readAll());
     QCOMPARE(parseCsv(CsvWriter::toCsv(trace)).size(), qsizetype(trace.events.size() + 1));
+}
+
+// Two runs that happened a second apart stack onto one time axis: the second's begin falls on
+// the first's, its tracks follow the first's under its prefix, and its task and flow ids no
+// longer collide with the first's.
+void TestTraceIo::stackAlignsPartsAndRenumbers() {
+    auto makeRun = [](std::int64_t at, const char* label) {
+        Trace t;
+        t.tracks = {{1, 1, TrackKind::Main, "main"}, {1, 2, TrackKind::Thread, "worker 1"}};
+        const std::uint32_t l = t.intern(label);
+        TraceEvent run{at + 10, at + 50, 0, 1, 1, l, 0, State::Running, EventType::Slice};
+        TraceEvent flowStart{at, at, 1, 0, 1, 0, -1, State::Running, EventType::FlowStart};
+        TraceEvent flowEnd{at + 10, at + 10, 1, 1, 1, 0, -1, State::Running, EventType::FlowEnd};
+        t.events = {run, flowStart, flowEnd};
+        t.finalize();
+        return t;
+    };
+    const Trace a = makeRun(1'000, "square(1)");
+    const Trace b = makeRun(1'000'000'000, "cube(1)");
+    const std::vector<StackPart> parts = {{&a, 1'000, "A"}, {&b, 1'000'000'000, "B"}};
+    const Trace s = stackTraces(parts);
+    QCOMPARE(s.tracks.size(), std::size_t(4));
+    QCOMPARE(QString::fromStdString(s.tracks[0].name), QStringLiteral("A · main"));
+    QCOMPARE(QString::fromStdString(s.tracks[3].name), QStringLiteral("B · worker 1"));
+    QCOMPARE(s.beginNs(), std::int64_t(1'000));
+    QCOMPARE(s.endNs(), std::int64_t(1'050)); // b's slice lands where a's is
+    const auto bRun = s.eventsOf(3);
+    QCOMPARE(bRun.size(), std::size_t(2)); // the slice and the flow's end
+    const TraceEvent& slice = bRun[0].type == EventType::Slice ? bRun[0] : bRun[1];
+    QCOMPARE(slice.begin_ns, std::int64_t(1'010));
+    QCOMPARE(s.label(slice), std::string_view("cube(1)"));
+    QCOMPARE(slice.task, 2u); // after a's task 1
+    std::set<double> flows;
+    for (const TraceEvent& e : s.events)
+        if (e.type == EventType::FlowStart)
+            flows.insert(e.value);
+    QCOMPARE(flows.size(), std::size_t(2));
+}
+
+void TestTraceIo::stackOfNothing() {
+    QVERIFY(stackTraces({}).empty());
+    const Trace empty;
+    const std::vector<StackPart> parts = {{&empty, 0, "A"}, {nullptr, 0, "B"}};
+    QVERIFY(stackTraces(parts).empty());
 }
 
 QTEST_GUILESS_MAIN(TestTraceIo)

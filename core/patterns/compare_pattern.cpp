@@ -1,0 +1,426 @@
+#include "patterns/compare_pattern.h"
+
+#include "aio/aio.h"
+#include "patterns/process_patterns.h"
+#include "patterns/thread_pool_pattern.h"
+#include "trace/trace_recorder.h"
+#include "trace/trace_stack.h"
+#include "workload/task_context.h"
+#include "workload/workload.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <sstream>
+#include <thread>
+
+namespace tasklane {
+
+namespace {
+
+using Nanos = std::chrono::nanoseconds;
+
+struct ModeInfo {
+    const char* id;
+    const char* title;
+};
+constexpr ModeInfo kModes[] = {
+    {"sequential", "sequential"},
+    {"threads-gil", "threads (GIL)"},
+    {"threads-free", "threads (free-threaded)"},
+    {"processes", "processes"},
+    {"asyncio", "asyncio"},
+};
+
+std::string fixed(double value, int decimals) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    return buffer;
+}
+
+std::string msText(double ms) {
+    return ms >= 10 || ms == 0 ? fixed(ms, 0) + " ms" : fixed(ms, 1) + " ms";
+}
+
+std::string timesText(double x) {
+    return fixed(x, x >= 10 ? 0 : 1) + "×";
+}
+
+// The sequential mode: one thread does every task in turn, as a plain for loop.
+RunResult runSequential(long long tasks, Nanos cpu, Nanos io, RunControl& control) {
+    TraceRecorder recorder;
+    const std::uint32_t main = recorder.addTrack(TrackKind::Main, "main");
+    const std::int64_t begin = TraceRecorder::now();
+    for (long long n = 1; n <= tasks; ++n) {
+        if (control.stopRequested())
+            throw RunStopped{};
+        TaskContext context(&recorder, main, recorder.newTaskId(),
+                            recorder.intern("square(" + std::to_string(n) + ")"), nullptr);
+        context.enter(State::Running);
+        if (cpu.count() > 0)
+            workload::cpu(cpu);
+        if (io.count() > 0)
+            workload::io(io);
+        control.progress(n, tasks);
+    }
+    const std::int64_t end = TraceRecorder::now();
+    RunResult out;
+    out.trace = recorder.finish();
+    out.metrics = computeMetrics(out.trace, begin, end, 1);
+    return out;
+}
+
+// Coroutine parameters by value: they live in the coroutine frame.
+Task<void> squareTask(long long n, Nanos cpu, Nanos io, long long tasks, RunControl* control,
+                      std::shared_ptr<long long> done) {
+    if (cpu.count() > 0)
+        workload::cpu(cpu); // blocks the loop: no other coroutine runs meanwhile
+    if (io.count() > 0)
+        co_await sleep(io); // asyncio.sleep: the loop runs the others meanwhile
+    (void)n;
+    control->progress(++*done, tasks);
+}
+
+Task<void> gatherSquares(long long tasks, Nanos cpu, Nanos io, RunControl* control) {
+    auto done = std::make_shared<long long>(0);
+    std::vector<Task<void>> all;
+    for (long long n = 1; n <= tasks; ++n)
+        all.push_back(create_task(squareTask(n, cpu, io, tasks, control, done),
+                                  "square(" + std::to_string(n) + ")"));
+    co_await gather(std::move(all));
+}
+
+RunResult runAsyncio(long long tasks, Nanos cpu, Nanos io, RunControl& control) {
+    if (control.stopRequested())
+        throw RunStopped{};
+    TraceRecorder recorder;
+    std::int64_t begin = 0;
+    std::int64_t end = 0;
+    {
+        EventLoop loop(&recorder);
+        begin = TraceRecorder::now();
+        loop.run(gatherSquares(tasks, cpu, io, &control));
+        end = TraceRecorder::now();
+    }
+    RunResult out;
+    out.trace = recorder.finish();
+    out.metrics = computeMetrics(out.trace, begin, end, 1);
+    return out;
+}
+
+int coreCount() {
+    return int(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+const ModeResult* findMode(const std::vector<ModeResult>& modes, const std::string& id) {
+    for (const ModeResult& m : modes)
+        if (m.id == id)
+            return &m;
+    return nullptr;
+}
+
+} // namespace
+
+const std::vector<std::string>& ComparePattern::modeIds() {
+    static const std::vector<std::string> ids = [] {
+        std::vector<std::string> out;
+        for (const ModeInfo& m : kModes)
+            out.emplace_back(m.id);
+        return out;
+    }();
+    return ids;
+}
+
+std::vector<std::string> compareConclusion(const CompareInput& in) {
+    std::vector<std::string> out;
+    const ModeResult* sequential = findMode(in.modes, "sequential");
+    if (sequential == nullptr || in.modes.size() < 2)
+        return out;
+    const double work = in.cpu_ms + in.io_ms;
+    const double cpuShare = work > 0 ? in.cpu_ms / work : 0;
+    const bool cpuBound = cpuShare >= 0.7;
+    const bool ioBound = cpuShare <= 0.3;
+
+    // The winner, and every mode within 10 % of it (a tie on this machine).
+    const ModeResult* best = nullptr;
+    for (const ModeResult& m : in.modes)
+        if (best == nullptr || m.metrics.makespan_ms < best->metrics.makespan_ms)
+            best = &m;
+    std::vector<const ModeResult*> tied;
+    for (const ModeResult& m : in.modes)
+        if (&m != best && m.metrics.makespan_ms <= best->metrics.makespan_ms * 1.10)
+            tied.push_back(&m);
+    const double seqMs = sequential->metrics.makespan_ms;
+    std::string first;
+    if (best == sequential) {
+        first = "Nothing beat doing the tasks one after another (" + msText(seqMs) +
+                "): with so little work, starting workers costs more than it saves.";
+    } else {
+        first = best->title + " finished first: " + msText(best->metrics.makespan_ms) + ", " +
+                timesText(seqMs / best->metrics.makespan_ms) + " faster than sequential (" +
+                msText(seqMs) + ")";
+        if (!tied.empty()) {
+            first += "; within 10 % of it: ";
+            for (std::size_t i = 0; i < tied.size(); ++i)
+                first += (i > 0 ? ", " : "") + tied[i]->title + " (" +
+                         msText(tied[i]->metrics.makespan_ms) + ")";
+        }
+        first += ".";
+    }
+    out.push_back(first);
+
+    const auto speedupOf = [&](const char* id) {
+        const ModeResult* m = findMode(in.modes, id);
+        return m != nullptr && m->metrics.makespan_ms > 0 ? seqMs / m->metrics.makespan_ms : 0.0;
+    };
+    const int parallel = std::max(1, std::min({in.workers, in.tasks, in.cores}));
+    const double gil = speedupOf("threads-gil");
+    const double freeThreads = speedupOf("threads-free");
+    const double processes = speedupOf("processes");
+    const double asyncio = speedupOf("asyncio");
+    if (cpuBound) {
+        out.push_back("The work is CPU-bound (" + fixed(cpuShare * 100, 0) +
+                      " % computing): only more cores help, and this machine has " +
+                      std::to_string(in.cores) + ", so at most " + timesText(parallel) +
+                      " was possible.");
+        out.push_back("Processes ran on several cores at once (" + timesText(processes) +
+                      "); threads under the GIL took turns on one (" + timesText(gil) +
+                      "); without the GIL they ran in parallel (" + timesText(freeThreads) +
+                      "); asyncio's coroutines ran one after another, each blocking the event "
+                      "loop while it computed (" +
+                      timesText(asyncio) + ").");
+    } else if (ioBound) {
+        out.push_back("The work is I/O-bound (" + fixed((1 - cpuShare) * 100, 0) +
+                      " % waiting): the waits can overlap, whatever the number of cores.");
+        out.push_back("asyncio overlapped them on one thread (" + timesText(asyncio) +
+                      "); threads did too, the GIL being released while they wait (" +
+                      timesText(gil) + "); processes as well (" + timesText(processes) +
+                      "), after paying to start.");
+    } else {
+        out.push_back("The work is mixed (" + fixed(cpuShare * 100, 0) +
+                      " % computing): the waits overlap in every concurrent mode, the "
+                      "computing only where several cores run at once (processes " +
+                      timesText(processes) + ", free threads " + timesText(freeThreads) +
+                      ", threads with the GIL " + timesText(gil) + ", asyncio " +
+                      timesText(asyncio) + ").");
+    }
+    // The tutorial's rule, checked against the measurement.
+    if (cpuBound) {
+        const bool holds = processes >= 1.2 && processes >= gil * 1.2 && processes >= asyncio * 1.2;
+        out.push_back(std::string(holds ? "As the tutorial says" : "The tutorial says") +
+                      ": CPU-bound work wants parallel processing (multiprocessing, "
+                      "ProcessPoolExecutor)" +
+                      (holds ? "."
+                             : ", but here processes did not win clearly: more tasks or "
+                               "longer ones let them pay for their start."));
+    } else if (ioBound) {
+        const bool holds = asyncio >= 1.5 && asyncio >= std::max(gil, processes) * 0.8;
+        out.push_back(std::string(holds ? "As the tutorial says" : "The tutorial says") +
+                      ": I/O-bound work wants asynchronous programming (asyncio)" +
+                      (holds ? "."
+                             : ", but here it did not win clearly: with more tasks "
+                               "than workers, asyncio pulls ahead."));
+    }
+    return out;
+}
+
+std::string ComparePattern::description() const {
+    return "One workload through five modes: sequential, threads with and without the GIL, "
+           "processes, asyncio. CPU-bound work needs cores (processes); I/O-bound work needs "
+           "overlapping waits (asyncio, threads).";
+}
+
+std::vector<ParamSpec> ComparePattern::params() const {
+    return {
+        {"workers",
+         ParamKind::Int,
+         1,
+         16,
+         4LL,
+         "threads and processes in the pools (asyncio runs every task on one thread)",
+         "",
+         {}},
+        {"tasks", ParamKind::Int, 1, 1000, 8LL, "how many tasks each mode runs", "", {}},
+        {"cpu-ms",
+         ParamKind::Double,
+         0,
+         10'000,
+         100.0,
+         "CPU work per task (CPU-bound: the tutorial's case for processes)",
+         "ms",
+         {}},
+        {"io-ms",
+         ParamKind::Double,
+         0,
+         10'000,
+         0.0,
+         "waiting per task: blocking I/O in threads and processes, asyncio.sleep in asyncio "
+         "(I/O-bound: the tutorial's case for async)",
+         "ms",
+         {}},
+        {"start-method",
+         ParamKind::Choice,
+         0,
+         0,
+         std::string("fork"),
+         "how the process pool's workers start",
+         "",
+         {"fork", "spawn"}},
+        {"time-scale", ParamKind::Double, 0.01, 10, 1.0, "multiplies cpu-ms and io-ms", "", {}},
+    };
+}
+
+std::string ComparePattern::pythonCode(const Params& given) const {
+    const Params p = withDefaults(given);
+    const double scale = p.number("time-scale");
+    const double cpuMs = p.number("cpu-ms") * scale;
+    const double ioMs = p.number("io-ms") * scale;
+    std::ostringstream py;
+    py << "import asyncio\n"
+          "import multiprocessing as mp\n"
+          "import time\n"
+          "from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor\n\n"
+          "TASKS = "
+       << p.integer("tasks") << "\nWORKERS = " << p.integer("workers")
+       << "\nCPU_S = " << cpuMs / 1000 << "  # CPU work per task\nIO_S = " << ioMs / 1000
+       << "  # waiting per task\n\n\n"
+          "def compute():\n"
+          "    end = time.thread_time() + CPU_S\n"
+          "    while time.thread_time() < end:\n"
+          "        pass\n\n\n"
+          "def square(n):\n"
+          "    compute()\n"
+          "    time.sleep(IO_S)  # blocking I/O\n"
+          "    return n ** 2\n\n\n"
+          "async def square_async(n):\n"
+          "    compute()  # CPU work blocks the event loop\n"
+          "    await asyncio.sleep(IO_S)  # the loop runs other tasks meanwhile\n"
+          "    return n ** 2\n\n\n"
+          "async def gather_all(numbers):\n"
+          "    return await asyncio.gather(*(square_async(n) for n in numbers))\n\n\n"
+          "def timed(run):\n"
+          "    start = time.perf_counter()\n"
+          "    run()\n"
+          "    return (time.perf_counter() - start) * 1000\n\n\n"
+          "def threads():\n"
+          "    with ThreadPoolExecutor(WORKERS) as ex:\n"
+          "        list(ex.map(square, numbers))\n\n\n"
+          "def processes():\n"
+          "    ctx = mp.get_context(\""
+       << p.text("start-method")
+       << "\")\n"
+          "    with ProcessPoolExecutor(WORKERS, mp_context=ctx) as ex:\n"
+          "        list(ex.map(square, numbers))\n\n\n"
+          "if __name__ == \"__main__\":\n"
+          "    numbers = list(range(1, TASKS + 1))\n"
+          "    modes = {\n"
+          "        \"sequential\": lambda: [square(n) for n in numbers],\n"
+          "        \"threads-gil\": threads,  # threads-free: the same on python3.13t -X gil=0\n"
+          "        \"processes\": processes,\n"
+          "        \"asyncio\": lambda: asyncio.run(gather_all(numbers)),\n"
+          "    }\n"
+          "    times = {name: timed(run) for name, run in modes.items()}\n"
+          "    for name, ms in times.items():\n"
+          "        print(f\"{name:13s} {ms:8.0f} ms {times['sequential'] / ms:6.2f}x\")\n";
+    return py.str();
+}
+
+RunResult ComparePattern::run(const Params& given, RunControl& control) const {
+    const Params p = withDefaults(given);
+    const double scale = p.number("time-scale");
+    const double cpuMs = p.number("cpu-ms") * scale;
+    const double ioMs = p.number("io-ms") * scale;
+    const long long tasks = p.integer("tasks");
+    const long long workers = p.integer("workers");
+    const Nanos cpu = workload::fromMs(cpuMs);
+    const Nanos io = workload::fromMs(ioMs);
+
+    // Each mode reports progress as its share of the whole comparison.
+    const auto outer = control.onProgress;
+    const long long total = tasks * static_cast<long long>(std::size(kModes));
+    std::vector<RunResult> runs;
+    for (std::size_t mode = 0; mode < std::size(kModes); ++mode) {
+        if (control.stopRequested())
+            throw RunStopped{};
+        const long long before = tasks * static_cast<long long>(mode);
+        control.onProgress = [outer, before, total](long long done, long long) {
+            if (outer)
+                outer(before + done, total);
+        };
+        const std::string id = kModes[mode].id;
+        RunResult run;
+        try {
+            if (id == "sequential") {
+                run = runSequential(tasks, cpu, io, control);
+            } else if (id == "threads-gil" || id == "threads-free") {
+                Params q;
+                q.set("workers", workers);
+                q.set("tasks", tasks);
+                q.set("cpu-ms", cpuMs);
+                q.set("io-ms", ioMs);
+                q.set("gil", std::string(id == "threads-gil" ? "on" : "off"));
+                run = ThreadPoolPattern().run(q, control);
+            } else if (id == "processes") {
+                Params q;
+                q.set("workers", workers);
+                q.set("tasks", tasks);
+                q.set("cpu-ms", cpuMs);
+                q.set("io-ms", ioMs);
+                q.set("start-method", p.text("start-method"));
+                run = ProcessPoolPattern().run(q, control);
+            } else {
+                run = runAsyncio(tasks, cpu, io, control);
+            }
+        } catch (...) {
+            control.onProgress = outer;
+            throw;
+        }
+        runs.push_back(std::move(run));
+    }
+    control.onProgress = outer;
+
+    RunResult out;
+    const double seqMs = runs.front().metrics.makespan_ms;
+    const int cores = coreCount();
+    std::vector<StackPart> parts;
+    for (std::size_t mode = 0; mode < runs.size(); ++mode) {
+        ModeResult m;
+        m.id = kModes[mode].id;
+        m.title = kModes[mode].title;
+        m.metrics = runs[mode].metrics;
+        m.metrics.sequential_ms = seqMs;
+        m.metrics.speedup = m.metrics.makespan_ms > 0 ? seqMs / m.metrics.makespan_ms : 0;
+        const int parallel =
+            m.id == "sequential" || m.id == "asyncio" ? 1 : int(std::min(workers, tasks));
+        m.metrics.efficiency = m.metrics.speedup / parallel;
+        out.modes.push_back(std::move(m));
+        parts.push_back({&runs[mode].trace, runs[mode].trace.beginNs(), kModes[mode].title});
+    }
+    out.trace = stackTraces(parts);
+
+    CompareInput input{out.modes, cpuMs, ioMs, int(tasks), int(workers), cores};
+    out.conclusion = compareConclusion(input);
+    const ModeResult* best = &out.modes.front();
+    for (const ModeResult& m : out.modes)
+        if (m.metrics.makespan_ms < best->metrics.makespan_ms)
+            best = &m;
+    // The run's own figures are the winner's: what the comparison found best.
+    out.metrics = best->metrics;
+    out.result = best->id;
+
+    out.output.push_back(std::to_string(tasks) + " tasks × (" + msText(cpuMs) + " CPU + " +
+                         msText(ioMs) + " waiting), " + std::to_string(workers) + " workers, " +
+                         std::to_string(cores) + " cores");
+    for (const ModeResult& m : out.modes) {
+        char line[160];
+        std::snprintf(line, sizeof line, "%-13s %8.0f ms %6.2fx", m.id.c_str(),
+                      m.metrics.makespan_ms, m.metrics.speedup);
+        out.output.emplace_back(line);
+    }
+    for (const std::string& sentence : out.conclusion)
+        out.output.push_back(sentence);
+    return out;
+}
+
+} // namespace tasklane
