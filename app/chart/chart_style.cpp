@@ -79,10 +79,6 @@ ChartStyle ChartStyle::dark() {
     return s;
 }
 
-QColor ChartStyle::asyncColour(State state) const {
-    return blend(stateColour(state), background, 0.25);
-}
-
 QColor ChartStyle::dimmed(const QColor& colour) const {
     return blend(colour, background, 0.75);
 }

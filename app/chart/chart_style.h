@@ -36,9 +36,6 @@ struct ChartStyle {
     QColor trackColour(std::uint32_t track) const {
         return trackPalette[track % trackPalette.size()];
     }
-    // Async slices are drawn lighter than the slices they sit under, so the band reads as
-    // "meanwhile, queued" rather than as the row's state.
-    QColor asyncColour(State state) const;
     // `colour` faded towards the background: what is not highlighted.
     QColor dimmed(const QColor& colour) const;
     // Black or white, whichever reads on `fill`.

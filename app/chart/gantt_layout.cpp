@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <limits>
+#include <numeric>
 #include <unordered_map>
 
 namespace tasklane {
@@ -19,6 +21,14 @@ constexpr double kMinWidth = 1.0; // slices narrower than this are folded per pi
 constexpr double kTickLength = 5;
 constexpr double kInstantWidth = 7;
 constexpr double kInstantHeight = 6;
+constexpr double kLaneIndent = 14; // lane rows' names sit under their track's, indented
+// Lane rows are a little thinner than track rows: a dozen lifelines stay on one screen, and
+// the tracks (where the CPU time goes) stay the rows the eye finds first.
+constexpr double kLaneShare = 0.72;
+
+double laneHeightFor(double rowHeight) {
+    return std::max(1.0, std::round(rowHeight * kLaneShare));
+}
 
 // Floor division that rounds towards -infinity, for ticks left of the origin.
 std::int64_t floorDiv(std::int64_t a, std::int64_t b) {
@@ -67,6 +77,149 @@ void mergeRuns(std::vector<std::uint32_t>& v, std::vector<std::size_t> bounds, L
             next.push_back(bounds.back()); // an odd run out: carried to the next round
         bounds = std::move(next);
     }
+}
+
+QString fromUtf8(std::string_view s) {
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+// Lane rows for one track's async slices (`events`, in begin order). A lifeline is one
+// task's slices, or one task-less slice; lifelines are packed greedily in begin order into
+// the lowest free lane, which needs the fewest lanes in which none overlaps (the interval
+// partitioning bound: as many as overlap at the busiest moment). Beyond `maxLanes`, the
+// first maxLanes - 1 lanes stay exact and the last takes the rest. O(n * maxLanes).
+std::vector<GanttRow> packLanes(const Trace& trace, std::uint32_t track,
+                                const std::vector<std::uint32_t>& events, int maxLanes) {
+    const auto& ev = trace.events;
+    constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+    struct Unit {
+        std::int64_t begin = 0, end = 0;
+        std::uint32_t task = 0, label = 0;
+    };
+    std::vector<Unit> units;
+    units.reserve(events.size());
+    std::vector<std::uint32_t> unitOf(events.size());
+
+    // The open lifeline of each task. Task ids are usually dense (the recorder counts them),
+    // so a vector indexes them; sparse ids from an imported trace take a hash map.
+    std::uint32_t maxTask = 0;
+    for (std::uint32_t i : events)
+        maxTask = std::max(maxTask, ev[i].task);
+    const bool dense = std::uint64_t(maxTask) <= 4 * std::uint64_t(events.size()) + 4096;
+    std::vector<std::uint32_t> denseUnit(dense ? std::size_t(maxTask) + 1 : 0, kNone);
+    std::unordered_map<std::uint32_t, std::uint32_t> sparseUnit;
+    for (std::size_t k = 0; k < events.size(); ++k) {
+        const TraceEvent& e = ev[events[k]];
+        std::uint32_t* open = nullptr;
+        if (e.task != 0) {
+            if (dense)
+                open = &denseUnit[e.task];
+            else
+                open = &sparseUnit.try_emplace(e.task, kNone).first->second;
+        }
+        // A task's slices that overlap each other (only an imported trace has them) go on in
+        // a new lifeline, so that no lane ever holds an overlap it does not own up to.
+        if (open && *open != kNone && e.begin_ns >= units[*open].end) {
+            Unit& u = units[*open];
+            u.end = std::max(u.end, e.end_ns);
+            if (u.label == 0)
+                u.label = e.label;
+            unitOf[k] = *open;
+            continue;
+        }
+        unitOf[k] = std::uint32_t(units.size());
+        if (open)
+            *open = unitOf[k];
+        units.push_back(Unit{e.begin_ns, e.end_ns, e.task, e.label});
+    }
+
+    // Units were made in begin order, but a unit's end is known only once all its task's
+    // slices are seen: packing is a pass of its own. Units that begin together (tasks that
+    // one step created) go in task order, which is the order they were created in, rather
+    // than the trace's longest-first order: gather(A, B, C) shows A, B, C.
+    std::vector<std::uint32_t> order(units.size());
+    std::iota(order.begin(), order.end(), 0U);
+    const auto taskKey = [&](std::uint32_t u) {
+        return units[u].task != 0 ? units[u].task : kNone; // task-less ones last
+    };
+    for (std::size_t a = 0; a < order.size();) {
+        std::size_t b = a + 1;
+        while (b < order.size() && units[order[b]].begin == units[order[a]].begin)
+            ++b;
+        if (b - a > 1)
+            std::stable_sort(
+                order.begin() + std::ptrdiff_t(a), order.begin() + std::ptrdiff_t(b),
+                [&](std::uint32_t x, std::uint32_t y) { return taskKey(x) < taskKey(y); });
+        a = b;
+    }
+    // Lowest free lane first. Lanes 0..maxLanes-2 come out the same whether or not lane
+    // maxLanes-1 exists, so one pass with maxLanes lanes decides both cases: if anything
+    // found no lane, the last lane and what found none become the overflow lane. A scan of
+    // at most maxLanes ends per lifeline: the cap is a screenful, so this beats a heap.
+    maxLanes = std::max(maxLanes, 1);
+    std::vector<std::int64_t> laneEnd;
+    std::vector<int> laneOf(units.size());
+    bool overflow = false;
+    for (const std::uint32_t u : order) {
+        const Unit& unit = units[u];
+        int lane = 0;
+        while (lane < int(laneEnd.size()) && laneEnd[std::size_t(lane)] > unit.begin)
+            ++lane;
+        if (lane == int(laneEnd.size())) {
+            if (lane < maxLanes) {
+                laneEnd.push_back(unit.end);
+            } else {
+                lane = maxLanes; // none free: the overflow, for now
+                overflow = true;
+            }
+        } else {
+            laneEnd[std::size_t(lane)] = unit.end;
+        }
+        laneOf[u] = lane;
+    }
+    const int exact = overflow ? maxLanes - 1 : int(laneEnd.size());
+    if (overflow)
+        for (int& lane : laneOf)
+            lane = std::min(lane, exact);
+
+    std::vector<GanttRow> lanes(std::size_t(exact + (overflow ? 1 : 0)));
+    std::vector<std::uint32_t> stateMask(lanes.size(), 0);
+    std::vector<std::uint32_t> firstUnit(lanes.size(), kNone);
+    for (const std::uint32_t u : order) {
+        const auto lane = std::size_t(laneOf[u]);
+        ++lanes[lane].units;
+        if (firstUnit[lane] == kNone)
+            firstUnit[lane] = u;
+    }
+    for (std::size_t k = 0; k < events.size(); ++k) {
+        const auto lane = std::size_t(laneOf[unitOf[k]]);
+        lanes[lane].asyncSlices.events.push_back(events[k]);
+        stateMask[lane] |= 1U << int(ev[events[k]].state);
+    }
+    for (std::size_t l = 0; l < lanes.size(); ++l) {
+        GanttRow& row = lanes[l];
+        row.kind = RowKind::Lane;
+        row.track = track;
+        row.overflow = overflow && l + 1 == lanes.size();
+        finishLane(row.asyncSlices, trace);
+        // What its slices are, in a word: one state's name, or "async" when they differ.
+        const std::uint32_t mask = stateMask[l];
+        QString what = QStringLiteral("async");
+        if (mask != 0 && (mask & (mask - 1)) == 0)
+            what = fromUtf8(stateName(State(std::countr_zero(mask))));
+        const Unit& first = units[firstUnit[l]];
+        if (row.overflow) {
+            row.name = QStringLiteral("+%1 more %2").arg(row.units).arg(what);
+        } else if (row.units == 1) {
+            row.task = first.task;
+            row.name = first.label != 0  ? fromUtf8(trace.strings[first.label])
+                       : first.task != 0 ? QStringLiteral("task %1").arg(first.task)
+                                         : what;
+        } else {
+            row.name = QStringLiteral("%1 \u00B7 %2 tasks").arg(what).arg(row.units);
+        }
+    }
+    return lanes;
 }
 
 QString trackName(const Track& track) {
@@ -124,7 +277,7 @@ std::pair<std::size_t, std::size_t> GanttLane::candidates(const Trace& trace, st
     return {std::size_t(first - events.begin()), std::size_t(last - events.begin())};
 }
 
-GanttRows::GanttRows(const Trace& trace, GroupBy groupBy)
+GanttRows::GanttRows(const Trace& trace, GroupBy groupBy, int maxLanes)
     : trace_(&trace)
     , groupBy_(groupBy) {
     const auto& ev = trace.events;
@@ -168,11 +321,17 @@ GanttRows::GanttRows(const Trace& trace, GroupBy groupBy)
     coreRows_ = int(rows_.size());
 
     if (groupBy != GroupBy::Core) {
+        // Each track's row and its async slices; lanes come once it is known how many tracks
+        // share the lane budget.
+        std::vector<std::pair<GanttRow, std::vector<std::uint32_t>>> trackRows;
+        trackRows.reserve(trace.tracks.size());
+        int asyncTracks = 0;
         for (std::uint32_t t = 0; t < trace.tracks.size(); ++t) {
             GanttRow row;
             row.kind = RowKind::Track;
             row.track = t;
             row.name = trackName(trace.tracks[t]);
+            std::vector<std::uint32_t> async;
             for (const TraceEvent& e : trace.eventsOf(t)) {
                 const auto index = std::uint32_t(&e - ev.data());
                 switch (e.type) {
@@ -181,7 +340,7 @@ GanttRows::GanttRows(const Trace& trace, GroupBy groupBy)
                     stateMask_ |= 1U << int(e.state);
                     break;
                 case EventType::AsyncSlice:
-                    row.asyncSlices.events.push_back(index);
+                    async.push_back(index);
                     stateMask_ |= 1U << int(e.state);
                     break;
                 case EventType::Instant:
@@ -195,11 +354,30 @@ GanttRows::GanttRows(const Trace& trace, GroupBy groupBy)
                 }
             }
             finishLane(row.slices, trace);
-            finishLane(row.asyncSlices, trace);
-            hasAsync_ = hasAsync_ || !row.asyncSlices.events.empty();
+            asyncTracks += async.empty() ? 0 : 1;
             hasInstants_ = hasInstants_ || !row.instants.empty();
-            rowOfTrack_[t] = int(rows_.size());
+            trackRows.emplace_back(std::move(row), std::move(async));
+        }
+        hasAsync_ = asyncTracks > 0;
+        // A few tracks may each take maxLanes; many share kLaneBudget, so that a 16-worker
+        // pool with a long queue is not 128 lane rows. Never fewer than two exact lanes and
+        // the overflow, which still show how a queue drains.
+        maxLanes = std::max(maxLanes, 1);
+        const int perTrack =
+            asyncTracks > 0 ? std::clamp(kLaneBudget / asyncTracks, std::min(3, maxLanes), maxLanes)
+                            : maxLanes;
+        for (auto& [row, async] : trackRows) {
+            const std::uint32_t t = row.track;
+            const int parent = int(rows_.size());
+            rowOfTrack_[t] = parent;
             rows_.push_back(std::move(row));
+            if (async.empty())
+                continue;
+            for (GanttRow& lane : packLanes(trace, t, async, perTrack)) {
+                lane.parent = parent;
+                hasOverflow_ = hasOverflow_ || lane.overflow;
+                rows_.push_back(std::move(lane));
+            }
         }
 
         // Flows connect track rows; events are sorted by track, so an end may come first.
@@ -293,6 +471,8 @@ GanttLayout::GanttLayout(const GanttRows& rows, QSizeF size, TimeRange visible,
         double w = fm.horizontalAdvance(row.name);
         if (rows.hasCoreRows() && row.kind == RowKind::Track)
             w += kChipSize + 6;
+        if (row.kind == RowKind::Lane)
+            w += kLaneIndent;
         labelWidth = std::max(labelWidth, w);
     }
     labelWidth = std::min(labelWidth + 2 * kLabelPadding, std::floor(width * 0.35));
@@ -322,19 +502,30 @@ GanttLayout::GanttLayout(const GanttRows& rows, QSizeF size, TimeRange visible,
         y += h + 8;
     }
     const double naturalRow = std::ceil(fm.height() * 1.7);
-    const int rowSlots = std::max(rows.size(), 1);
+    const auto laneRows =
+        int(std::count_if(rows.rows().begin(), rows.rows().end(),
+                          [](const GanttRow& r) { return r.kind == RowKind::Lane; }));
+    const int tallRows = rows.size() - laneRows;
+    // In track-row heights, for sharing a fixed height out.
+    const double rowSlots = std::max(tallRows + laneRows * kLaneShare, 1.0);
+    const auto rowsHeight = [&] {
+        // An empty chart keeps one row's room, for its message.
+        return (rows.size() == 0 ? 1 : tallRows) * rowHeight_ + laneRows * laneHeight_;
+    };
     const double axisHeight = options_.axis ? kTickLength + 3 + fm.height() + 2 : 0;
     const double legendBlock = legendHeight > 0 ? legendHeight + 10 : 0;
     double plotHeight = 0;
     if (size.height() <= 0) {
         rowHeight_ = options_.rowHeight > 0 ? options_.rowHeight : naturalRow;
-        plotHeight = rowSlots * rowHeight_;
+        laneHeight_ = laneHeightFor(rowHeight_);
+        plotHeight = rowsHeight();
     } else {
         const double available = size.height() - y - axisHeight - legendBlock - kMargin;
         rowHeight_ = options_.rowHeight > 0
                          ? options_.rowHeight
                          : std::clamp(available / rowSlots, 1.0, naturalRow * 1.5);
-        plotHeight = std::max(available, rowSlots * rowHeight_);
+        laneHeight_ = laneHeightFor(rowHeight_);
+        plotHeight = std::max(available, rowsHeight());
     }
     plotRect_.setTop(y);
     plotRect_.setHeight(plotHeight);
@@ -380,29 +571,32 @@ void GanttLayout::buildRows(double width) {
         for (std::uint32_t t : rows.coreTracks())
             ranOnCore[t] = true;
     }
+    double top = plotRect_.top();
+    int group = -1;
     for (int r = 0; r < rows.size(); ++r) {
         const GanttRow& row = rows.row(r);
         GanttRowGeometry& g = rowGeometry_[std::size_t(r)];
-        const double top = plotRect_.top() + r * rowHeight_;
-        g.rect = QRectF(kMargin, top, width - 2 * kMargin, rowHeight_);
+        const bool lane = row.kind == RowKind::Lane;
+        const double h = lane ? laneHeight_ : rowHeight_;
+        if (!lane)
+            ++group;
+        g.shaded = group % 2 == 1;
+        g.rect = QRectF(kMargin, top, width - 2 * kMargin, h);
         g.labelRect = QRectF(labelColumn_.left() + kLabelPadding, top,
-                             labelColumn_.width() - 2 * kLabelPadding, rowHeight_);
+                             labelColumn_.width() - 2 * kLabelPadding, h);
+        if (lane)
+            g.labelRect.setLeft(g.labelRect.left() + kLaneIndent);
         if (row.kind == RowKind::Track && row.track < ranOnCore.size() && ranOnCore[row.track]) {
-            const double chip = std::min(kChipSize, rowHeight_ - 2);
-            g.chipRect = QRectF(g.labelRect.left(), top + (rowHeight_ - chip) / 2, chip, chip);
+            const double chip = std::min(kChipSize, h - 2);
+            g.chipRect = QRectF(g.labelRect.left(), top + (h - chip) / 2, chip, chip);
             g.labelRect.setLeft(g.labelRect.left() + kChipSize + 6);
         }
         // Padding keeps neighbouring rows apart; thin rows (a fitted many-core chart) lose it.
-        const double pad = rowHeight_ >= 10 ? std::max(2.0, std::round(rowHeight_ * 0.12)) : 0;
-        const QRectF inner(plotRect_.left(), top + pad, plotRect_.width(), rowHeight_ - 2 * pad);
-        g.sliceLane = inner;
-        if (!row.asyncSlices.events.empty()) {
-            const double band = std::max(2.0, std::round(inner.height() * 0.22));
-            g.asyncLane = QRectF(inner.left(), inner.bottom() - band, inner.width(), band);
-            g.sliceLane.setBottom(g.asyncLane.top() - (inner.height() > 12 ? 1 : 0));
-        }
-        if (r > 0 && rows.row(r - 1).kind != row.kind)
+        const double pad = h >= 10 ? std::max(2.0, std::round(h * 0.12)) : 0;
+        g.sliceLane = QRectF(plotRect_.left(), top + pad, plotRect_.width(), h - 2 * pad);
+        if (r > 0 && (rows.row(r - 1).kind == RowKind::Core) != (row.kind == RowKind::Core))
             separators_.push_back(top);
+        top += h;
     }
 }
 
@@ -550,8 +744,76 @@ void GanttLayout::foldRow(int r) {
         flush();
     };
 
+    // The overflow lane's slices overlap, and each may be wide: drawn one by one, half a
+    // million queued tasks would be half a million rects. Overlapping ones (and gaps under a
+    // pixel) merge into one rect, coloured by the state that fills most of it.
+    const auto mergeLane = [&](const GanttLane& lane) {
+        const auto [first, last] = lane.candidates(trace, visible_.begin_ns, visible_.end_ns);
+        const double left = plotRect_.left();
+        const double scale = plotRect_.width() / double(visible_.span());
+        const auto gapNs = std::int64_t(std::ceil(1.0 / scale));
+        bool open = false;
+        std::int64_t runBegin = 0, runEnd = 0, total = 0;
+        GanttDrawItem item;
+        item.kind = DrawKind::Async;
+        const auto flush = [&] {
+            if (!open)
+                return;
+            open = false;
+            std::uint32_t best = std::uint32_t(trace.events[item.event].state);
+            std::int64_t bestWeight = 0;
+            for (std::uint32_t key : touched) {
+                if (weights[key] > bestWeight) {
+                    best = key;
+                    bestWeight = weights[key];
+                }
+                weights[key] = 0;
+            }
+            touched.clear();
+            item.fill =
+                item.count == 1 || bestWeight * 5 >= total * 3 ? FillKind::State : FillKind::Mixed;
+            item.fillIndex = item.fill == FillKind::State ? best : 0;
+            hasMixed_ = hasMixed_ || item.fill == FillKind::Mixed;
+            const double x0 = left + double(runBegin - visible_.begin_ns) * scale;
+            const double x1 = left + double(runEnd - visible_.begin_ns) * scale;
+            item.rect = QRectF(x0, 0, std::max(x1 - x0, kMinWidth), 0);
+            items_.push_back(item);
+        };
+        for (std::size_t p = first; p < last; ++p) {
+            const std::uint32_t index = lane.events[p];
+            const TraceEvent& e = trace.events[index];
+            if (e.begin_ns >= visible_.end_ns || e.end_ns <= visible_.begin_ns)
+                continue;
+            const std::int64_t b = std::max(e.begin_ns, visible_.begin_ns);
+            const std::int64_t en = std::min(e.end_ns, visible_.end_ns);
+            if (!open || b > runEnd + gapNs) {
+                flush();
+                open = true;
+                runBegin = b;
+                runEnd = en;
+                total = 0;
+                item.event = index;
+                item.count = 0;
+                item.task = e.task;
+            }
+            runEnd = std::max(runEnd, en);
+            ++item.count;
+            if (item.task != e.task)
+                item.task = 0;
+            const std::int64_t weight = std::max<std::int64_t>(en - b, 1);
+            if (weights[std::size_t(e.state)] == 0)
+                touched.push_back(std::uint32_t(e.state));
+            weights[std::size_t(e.state)] += weight;
+            total += weight;
+        }
+        flush();
+    };
+
     foldLane(row.slices, DrawKind::Slice);
-    foldLane(row.asyncSlices, DrawKind::Async);
+    if (row.overflow)
+        mergeLane(row.asyncSlices);
+    else
+        foldLane(row.asyncSlices, DrawKind::Async);
 
     // Instants: one mark per pixel column, counting what it stands for.
     const auto& ev = trace.events;
@@ -584,12 +846,9 @@ void GanttLayout::placeItems() {
             GanttDrawItem& item = items_[i];
             switch (item.kind) {
             case DrawKind::Slice:
+            case DrawKind::Async:
                 item.rect.setTop(g.sliceLane.top());
                 item.rect.setHeight(g.sliceLane.height());
-                break;
-            case DrawKind::Async:
-                item.rect.setTop(g.asyncLane.top());
-                item.rect.setHeight(g.asyncLane.height());
                 break;
             case DrawKind::Instant: {
                 const double h = std::min(kInstantHeight, std::max(2.0, rowHeight_ / 3));
@@ -702,7 +961,9 @@ double GanttLayout::buildLegend(double width, const QFontMetricsF& fm) {
         entry.index = index;
         entry.text = text;
         const bool hasSwatch = kind != GanttLegendEntry::Kind::Note;
-        const double swatchWidth = kind == GanttLegendEntry::Kind::Flow ? swatch * 1.6 : swatch;
+        const bool wide =
+            kind == GanttLegendEntry::Kind::Flow || kind == GanttLegendEntry::Kind::Async;
+        const double swatchWidth = wide ? swatch * 1.6 : swatch;
         const double textWidth = fm.horizontalAdvance(text) + 1;
         const double entryWidth = (hasSwatch ? swatchWidth + 5 : 0) + textWidth;
         if (x > 0 && x + entryWidth > width) {
@@ -733,7 +994,11 @@ double GanttLayout::buildLegend(double width, const QFontMetricsF& fm) {
     if (hasMixed_)
         add(GanttLegendEntry::Kind::Mixed, 0, QStringLiteral("mixed (folded; zoom in)"));
     if (rows.hasTrackRows() && rows.hasAsyncSlices())
-        add(GanttLegendEntry::Kind::Async, 0, QStringLiteral("lower band: queued / async"));
+        add(GanttLegendEntry::Kind::Async, 0,
+            QStringLiteral("indented rows: task lifelines, side by side where they overlap"));
+    if (rows.hasTrackRows() && rows.hasOverflowLanes())
+        add(GanttLegendEntry::Kind::Note, 0,
+            QStringLiteral("\u201C+N more\u201D rows: the rest, overlapping (folded)"));
     if (rows.hasTrackRows() && rows.hasInstants())
         add(GanttLegendEntry::Kind::Instant, 0, QStringLiteral("printed line"));
     if (!flowLines_.empty())
@@ -752,10 +1017,13 @@ double GanttLayout::buildLegend(double width, const QFontMetricsF& fm) {
 }
 
 int GanttLayout::rowAt(double y) const {
-    if (rowHeight_ <= 0 || y < plotRect_.top())
+    // Rows differ in height (lanes are thinner): the last row that begins at or above y.
+    const auto it =
+        std::upper_bound(rowGeometry_.begin(), rowGeometry_.end(), y,
+                         [](double v, const GanttRowGeometry& g) { return v < g.rect.top(); });
+    if (it == rowGeometry_.begin() || y >= std::prev(it)->rect.bottom())
         return -1;
-    const auto r = std::int64_t(std::floor((y - plotRect_.top()) / rowHeight_));
-    return r < rowCount() ? int(r) : -1;
+    return int(std::prev(it) - rowGeometry_.begin());
 }
 
 double GanttLayout::xForTime(std::int64_t ns) const {
@@ -783,9 +1051,7 @@ std::optional<std::uint32_t> GanttLayout::eventAt(QPointF pos) const {
         return std::nullopt;
     const Trace& trace = *rows_->trace();
     const GanttRow& row = rows_->row(r);
-    const GanttRowGeometry& g = rowGeometry_[std::size_t(r)];
-    const GanttLane& lane =
-        !g.asyncLane.isNull() && pos.y() >= g.asyncLane.top() ? row.asyncSlices : row.slices;
+    const GanttLane& lane = row.kind == RowKind::Lane ? row.asyncSlices : row.slices;
 
     const std::int64_t t = timeForX(pos.x());
     const auto tolerance = std::int64_t(nsPerPixel() / 2);

@@ -2,6 +2,13 @@
 // TimeLineData): which rows there are (GanttRows, once per trace and grouping), and where
 // everything goes for one size and one visible time range (GanttLayout, once per resize,
 // zoom or pan). The painter only reads what is computed here.
+//
+// Async slices (coroutine lifelines, tasks queued for a worker) overlap each other on their
+// track, so they cannot share the track's row. They go into lane rows under it: the fewest
+// lanes in which none overlaps (interval partitioning), so a lane holds one task's lifeline
+// when tasks overlap (asyncio.gather's A, B, C, each named by its task) and is shared by
+// tasks that follow each other. Past a cap, the rest go into one last lane that says how many
+// it holds and folds them, so a million queued tasks do not make a million rows.
 #pragma once
 
 #include "chart/chart_style.h"
@@ -55,19 +62,33 @@ struct GanttLane {
                                                    std::int64_t to) const;
 };
 
-enum class RowKind : std::uint8_t { Track, Core };
+// Track: a thread, process or event loop. Core: a CPU. Lane: async slices of the track row
+// above it (see the top of this file).
+enum class RowKind : std::uint8_t { Track, Core, Lane };
+
+// At most this many lane rows under one track by default; the last of them takes what
+// does not fit in the others. Tracks with lanes share kLaneBudget lane rows between them
+// (each keeping at least three), so a pool of many workers stays a chart, not a list.
+inline constexpr int kDefaultMaxLanes = 8;
+inline constexpr int kLaneBudget = 24;
 
 // GanttRow: one horizontal lane of the chart.
 struct GanttRow {
     RowKind kind = RowKind::Track;
-    std::uint32_t track = 0; // track rows: index into Trace::tracks
+    std::uint32_t track = 0; // track and lane rows: index into Trace::tracks
     int cpu = -1;            // core rows: the CPU number
-    QString name;            // "main", "worker 2 (pid 4711)", "event loop", "CPU 0"
-    GanttLane slices;        // track rows: the track's Slice events; core rows: every running Slice
-                             // with this cpu, from all tracks
-    GanttLane asyncSlices;   // track rows: the track's AsyncSlice events
+    int parent = -1;         // lane rows: the track row they belong to
+    // "main", "worker 2 (pid 4711)", "event loop", "CPU 0"; lanes: the task's name ("Task A"),
+    // "queued · 3 tasks" when tasks share it, "+993 more queued" for the overflow lane.
+    QString name;
+    GanttLane slices;      // track rows: the track's Slice events; core rows: every running Slice
+                           // with this cpu, from all tracks
+    GanttLane asyncSlices; // lane rows: their AsyncSlice events (track and core rows: none)
     std::vector<std::uint32_t> instants; // track rows: printed lines, in time order
     std::vector<std::uint32_t> counters; // track rows: counter samples, in time order
+    std::uint32_t task = 0;  // lane rows: the one task whose slices fill it; 0 when shared
+    std::uint32_t units = 0; // lane rows: the lifelines (tasks, or task-less slices) in it
+    bool overflow = false;   // lane rows: holds the lifelines beyond the cap; they overlap
 };
 
 // A FlowStart/FlowEnd pair with the same flow id (event.value): indices into Trace::events.
@@ -81,7 +102,9 @@ struct GanttFlow {
 class GanttRows {
 public:
     GanttRows() = default;
-    GanttRows(const Trace& trace, GroupBy groupBy);
+    // `maxLanes` (at least 1) caps the lane rows under each track; with many tracks that
+    // have lanes, the budget lowers the cap further (see kLaneBudget).
+    GanttRows(const Trace& trace, GroupBy groupBy, int maxLanes = kDefaultMaxLanes);
 
     const Trace* trace() const { return trace_; }
     GroupBy groupBy() const { return groupBy_; }
@@ -96,7 +119,8 @@ public:
     std::uint32_t stateMask() const { return stateMask_; }
     bool hasCoreRows() const { return coreRows_ > 0; }
     bool hasTrackRows() const { return coreRows_ < size(); }
-    bool hasAsyncSlices() const { return hasAsync_; }
+    bool hasAsyncSlices() const { return hasAsync_; } // i.e. lane rows
+    bool hasOverflowLanes() const { return hasOverflow_; }
     bool hasInstants() const { return hasInstants_; }
     const std::vector<GanttFlow>& flows() const { return flows_; }
     // Tracks that ran on some core row, in track order (the legend of a core-only chart).
@@ -112,6 +136,7 @@ private:
     std::uint32_t stateMask_ = 0;
     int coreRows_ = 0;
     bool hasAsync_ = false;
+    bool hasOverflow_ = false;
     bool hasInstants_ = false;
 };
 
@@ -134,10 +159,12 @@ struct GanttDrawItem {
 // Where one row's parts go.
 struct GanttRowGeometry {
     QRectF rect;      // the whole row, label column included
-    QRectF labelRect; // where the name is written
+    QRectF labelRect; // where the name is written (indented for lane rows)
     QRectF chipRect;  // a swatch of the track's core-row colour; null when not needed
-    QRectF sliceLane; // where Slice rects go (full height, or above the async band)
-    QRectF asyncLane; // the thin band for AsyncSlices; null when the row has none
+    QRectF sliceLane; // where the row's rects go: its slices, or a lane row's async slices
+    // A track and its lane rows share one background, so they read as one group; every
+    // other group is shaded.
+    bool shaded = false;
     // Counter samples as a step line over the visible range, scaled from 0 (row bottom) to
     // the row's largest sample (row top); empty when the row has none. At most a few points
     // per pixel column, so a million samples still draw at once.
@@ -209,7 +236,8 @@ public:
     QRectF plotRect() const { return plotRect_; }
     QRectF axisRect() const { return axisRect_; }
     QRectF legendRect() const { return legendRect_; }
-    double rowHeight() const { return rowHeight_; }
+    double rowHeight() const { return rowHeight_; }   // of track and core rows
+    double laneHeight() const { return laneHeight_; } // of lane rows: a little thinner
 
     int rowCount() const { return int(rowGeometry_.size()); }
     const GanttRowGeometry& row(int index) const { return rowGeometry_[std::size_t(index)]; }
@@ -222,9 +250,9 @@ public:
     std::int64_t timeForX(double x) const;
     double nsPerPixel() const;
 
-    // The slice (index into trace.events) under `pos`, or nothing over a gap. In a row's
-    // async band the async slices are hit, above it the slices. Within half a pixel of a
-    // slice counts, so that a folded sub-pixel slice can still be pointed at.
+    // The slice (index into trace.events) under `pos`, or nothing over a gap: a lane row's
+    // async slices, any other row's slices. Within half a pixel of a slice counts, so that a
+    // folded sub-pixel slice can still be pointed at.
     std::optional<std::uint32_t> eventAt(QPointF pos) const;
 
     // The draw list: what the painter fills, per row, in x order within each lane.
@@ -256,6 +284,7 @@ private:
     std::int64_t origin_ = 0;
     QRectF titleRect_, labelColumn_, plotRect_, axisRect_, legendRect_;
     double rowHeight_ = 0;
+    double laneHeight_ = 0;
     std::vector<GanttRowGeometry> rowGeometry_;
     std::vector<double> separators_;
     std::vector<GanttDrawItem> items_;

@@ -37,8 +37,8 @@ GanttPainter::GanttPainter(ChartStyle style)
 QColor GanttPainter::fillColour(const GanttDrawItem& item) const {
     switch (item.fill) {
     case FillKind::State:
-        return item.kind == DrawKind::Async ? style_.asyncColour(State(item.fillIndex))
-                                            : style_.stateColour(State(item.fillIndex));
+        // Lifelines have rows of their own now, so they take the legend's colours as they are.
+        return style_.stateColour(State(item.fillIndex));
     case FillKind::Track:
         return style_.trackColour(item.fillIndex);
     case FillKind::Mixed:
@@ -62,8 +62,9 @@ void GanttPainter::paint(QPainter& painter, const GanttLayout& layout) const {
 void GanttPainter::paintBackground(QPainter& painter, const GanttLayout& layout) const {
     if (fillBackground_)
         painter.fillRect(QRectF(QPointF(0, 0), layout.size()), style_.background);
-    for (int r = 1; r < layout.rowCount(); r += 2)
-        painter.fillRect(layout.rowRect(r), style_.alternateRow);
+    for (int r = 0; r < layout.rowCount(); ++r)
+        if (layout.row(r).shaded)
+            painter.fillRect(layout.rowRect(r), style_.alternateRow);
 
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, false);
@@ -96,14 +97,23 @@ void GanttPainter::paintRowLabels(QPainter& painter, const GanttLayout& layout) 
         return;
     painter.save();
     const QFontMetricsF fm(layout.options().font);
-    painter.setPen(style_.text);
     for (int r = 0; r < layout.rowCount(); ++r) {
         const GanttRowGeometry& g = layout.row(r);
         const GanttRow& row = rows->row(r);
         if (!g.chipRect.isNull())
             painter.fillRect(g.chipRect, style_.trackColour(row.track));
+        if (row.kind == RowKind::Lane) {
+            // A tree guide from the track's name down to its lanes: they belong to it.
+            const bool more = r + 1 < layout.rowCount() && rows->row(r + 1).parent == row.parent;
+            const double x = std::round(g.labelRect.left() - 9) + 0.5;
+            const double y = std::round(g.rect.center().y()) + 0.5;
+            painter.setPen(QPen(style_.separator, 1));
+            painter.drawLine(QPointF(x, g.rect.top()), QPointF(x, more ? g.rect.bottom() : y));
+            painter.drawLine(QPointF(x, y), QPointF(g.labelRect.left() - 3, y));
+        }
         if (g.rect.height() < fm.height() * 0.7)
             continue; // a hundred-core chart fitted to a window: names would overlap
+        painter.setPen(row.overflow ? style_.mutedText : style_.text);
         painter.drawText(g.labelRect, Qt::AlignLeft | Qt::AlignVCenter,
                          fm.elidedText(row.name, Qt::ElideRight, g.labelRect.width()));
     }
@@ -141,6 +151,8 @@ void GanttPainter::paintPlot(QPainter& painter, const GanttLayout& layout) const
     // Slices first, without antialiasing: rects on pixel edges stay crisp, and there are many.
     painter.setRenderHint(QPainter::Antialiasing, false);
     for (int r = 0; r < layout.rowCount(); ++r) {
+        // A lane named after its one task needs no text on its slices; a shared lane does.
+        const bool namedLane = rows->row(r).kind == RowKind::Lane && rows->row(r).task != 0;
         for (const GanttDrawItem& item : layout.drawItems(r)) {
             if (item.kind == DrawKind::Instant)
                 continue;
@@ -158,7 +170,8 @@ void GanttPainter::paintPlot(QPainter& painter, const GanttLayout& layout) const
                 painter.setBrush(Qt::NoBrush);
                 painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5));
             }
-            if (item.kind != DrawKind::Slice || item.count != 1 || rect.width() < kMinLabelWidth ||
+            if (item.kind == DrawKind::Instant || (item.kind == DrawKind::Async && namedLane) ||
+                item.count != 1 || rect.width() < kMinLabelWidth ||
                 rect.height() < fm.height() * 0.8)
                 continue;
             const auto label = trace.label(trace.events[item.event]);
@@ -239,12 +252,11 @@ void GanttPainter::paintLegend(QPainter& painter, const GanttLayout& layout) con
             painter.fillRect(s, style_.mixed);
             break;
         case GanttLegendEntry::Kind::Async: {
-            painter.setPen(QPen(style_.grid.darker(115), 1));
-            painter.setBrush(Qt::NoBrush);
-            painter.drawRect(s.adjusted(0.5, 0.5, -0.5, -0.5));
-            const double band = std::max(2.0, std::round(s.height() * 0.3));
-            painter.fillRect(QRectF(s.left(), s.bottom() - band, s.width(), band),
-                             style_.asyncColour(State::Queued).darker(110));
+            // Two bars on two rows, overlapping in time: what lane rows look like.
+            const double h = std::max(2.0, std::floor(s.height() / 2 - 1));
+            painter.fillRect(QRectF(s.left(), s.top(), s.width() * 0.7, h), style_.mutedText);
+            painter.fillRect(QRectF(s.left() + s.width() * 0.3, s.bottom() - h, s.width() * 0.7, h),
+                             style_.mutedText);
             break;
         }
         case GanttLegendEntry::Kind::Instant:

@@ -34,7 +34,7 @@ public:
     void paintBackground(QPainter& painter, const GanttLayout& layout) const;
     void paintTitle(QPainter& painter, const GanttLayout& layout) const;
     void paintRowLabels(QPainter& painter, const GanttLayout& layout) const;
-    // Slices, async bands, instants, flow arrows, or the layout's empty message.
+    // Slices, lane rows' async slices, instants, flow arrows, or the empty message.
     void paintPlot(QPainter& painter, const GanttLayout& layout) const;
     void paintAxis(QPainter& painter, const GanttLayout& layout) const;
     void paintLegend(QPainter& painter, const GanttLayout& layout) const;

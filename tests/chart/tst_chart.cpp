@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFontMetricsF>
+#include <QHash>
 #include <QImage>
 #include <QPainter>
 #include <QRegularExpression>
@@ -16,6 +17,10 @@
 #include <QXmlStreamReader>
 
 #include <cmath>
+#include <ctime>
+#include <limits>
+#include <set>
+#include <utility>
 
 using namespace tasklane;
 
@@ -154,6 +159,77 @@ Trace sampleTrace() {
     return t;
 }
 
+// Async slices on one event-loop track, from "name state beginMs endMs" entries separated by
+// ';'. A name is a task and its label (the same name, the same task); "-" is a task-less slice.
+Trace asyncTrace(const QString& spec) {
+    Trace t;
+    t.tracks = {Track{1, 1, TrackKind::EventLoop, "event loop"}};
+    QHash<QString, std::uint32_t> taskOf;
+    for (const QString& entry : spec.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+        const QStringList f = entry.simplified().split(QLatin1Char(' '));
+        Q_ASSERT(f.size() == 4);
+        std::uint32_t task = 0;
+        std::uint32_t label = 0;
+        if (f[0] != QLatin1String("-")) {
+            task = taskOf.value(f[0]);
+            if (task == 0) {
+                task = std::uint32_t(taskOf.size() + 1);
+                taskOf.insert(f[0], task);
+            }
+            label = t.intern(f[0].toStdString());
+        }
+        const auto state = stateFromName(f[1].toStdString());
+        Q_ASSERT(state.has_value());
+        t.events.push_back(makeEvent(0, *state, f[2].toLongLong() * kMs, f[3].toLongLong() * kMs,
+                                     task, label, -1, EventType::AsyncSlice));
+    }
+    t.finalize();
+    return t;
+}
+
+// What core/aio records for asyncio.run(main()) where main gathers A (2 s), B (1 s) and
+// C (3 s): the loop's steps as slices labelled by task, a printed line per start and end,
+// and each task's lifeline (queued, running, awaiting) as async slices. Tasks: Task-1 = 1,
+// A = 2, B = 3, C = 4.
+Trace gatherTrace() {
+    Trace t;
+    t.tracks = {Track{1, 1, TrackKind::EventLoop, "event loop"}};
+    const std::int64_t t0 = 7'000 * kS;
+    const auto us = [&](std::int64_t v) { return t0 + v * 1000; };
+    const std::uint32_t names[] = {t.intern("Task-1"), t.intern("Task A"), t.intern("Task B"),
+                                   t.intern("Task C")};
+    const auto step = [&](std::uint32_t task, std::int64_t begin, std::int64_t end) {
+        t.events.push_back(
+            makeEvent(0, State::Running, us(begin), us(end), task, names[task - 1], 0));
+        t.events.push_back(makeEvent(0, State::Running, us(begin), us(end), task, names[task - 1],
+                                     -1, EventType::AsyncSlice));
+    };
+    const auto wait = [&](std::uint32_t task, State state, std::int64_t begin, std::int64_t end) {
+        t.events.push_back(makeEvent(0, state, us(begin), us(end), task, names[task - 1], -1,
+                                     EventType::AsyncSlice));
+    };
+    const auto print = [&](std::uint32_t task, std::int64_t at, const char* line) {
+        t.events.push_back(makeEvent(0, State::Running, us(at), us(at), task, t.intern(line), -1,
+                                     EventType::Instant));
+    };
+    wait(1, State::Queued, 0, 10);
+    step(1, 10, 20);
+    wait(1, State::Awaiting, 20, 3'000'080);
+    step(1, 3'000'080, 3'000'090);
+    const std::int64_t delays[] = {2'000'000, 1'000'000, 3'000'000};
+    for (std::uint32_t k = 0; k < 3; ++k) {
+        const std::uint32_t task = k + 2;
+        const std::int64_t start = 30 + 10 * k;
+        wait(task, State::Queued, 20, start);
+        step(task, start, start + 10);
+        print(task, start + 5, k == 0 ? "Task A 시작" : k == 1 ? "Task B 시작" : "Task C 시작");
+        wait(task, State::Awaiting, start + 10, start + 10 + delays[k]);
+        step(task, start + 10 + delays[k], start + 20 + delays[k]);
+    }
+    t.finalize();
+    return t;
+}
+
 } // namespace
 
 class TestChart : public QObject {
@@ -177,7 +253,13 @@ private Q_SLOTS:
     void foldingKeepsVisibleGaps();
     void culling_data();
     void culling();
-    void asyncSlicesInLowerBand();
+    void lanePacking_data();
+    void lanePacking();
+    void laneBudget_data();
+    void laneBudget();
+    void gatherLifelines();
+    void lanesShareAFixedHeight();
+    void millionAsyncSlices();
     void naturalHeightAndLabels();
     void legendExplainsWhatAppears();
     void flows();
@@ -260,8 +342,10 @@ void TestChart::mapping() {
 void TestChart::rowsPerGroupBy_data() {
     QTest::addColumn<int>("groupBy");
     QTest::addColumn<QStringList>("names");
-    const QStringList tracks = {QStringLiteral("main"), QStringLiteral("worker 1"),
-                                QStringLiteral("worker 2"), QStringLiteral("event loop")};
+    // main's queued async slice has a lane of its own, named after its task (no label).
+    const QStringList tracks = {QStringLiteral("main"), QStringLiteral("task 2"),
+                                QStringLiteral("worker 1"), QStringLiteral("worker 2"),
+                                QStringLiteral("event loop")};
     const QStringList cores = {QStringLiteral("CPU 0"), QStringLiteral("CPU 1"),
                                QStringLiteral("CPU 3")};
     QTest::newRow("worker") << int(GroupBy::Worker) << tracks;
@@ -327,35 +411,40 @@ void TestChart::coreRowsHoldRunningSlicesOfAllTracks() {
 }
 
 void TestChart::eventAt_data() {
-    QTest::addColumn<int>("row");          // worker grouping
+    QTest::addColumn<int>("row");          // worker grouping: main, its lane, workers, loop
     QTest::addColumn<qint64>("timeMs");    // x from this time
-    QTest::addColumn<bool>("band");        // y in the async band (else the slice lane centre)
+    QTest::addColumn<bool>("edge");        // y just inside the row's bottom (else its centre)
     QTest::addColumn<QString>("expected"); // "track/begin ms/state"; empty: a miss
-    QTest::newRow("worker 1 running") << 1 << qint64(25) << false << QStringLiteral("1/10/running");
+    QTest::newRow("worker 1 running") << 2 << qint64(25) << false << QStringLiteral("1/10/running");
     QTest::newRow("worker 1 gil-wait")
-        << 1 << qint64(45) << false << QStringLiteral("1/40/gil-wait");
-    QTest::newRow("worker 1 gap") << 1 << qint64(55) << false << QString();
-    QTest::newRow("worker 1 after last") << 1 << qint64(95) << false << QString();
+        << 2 << qint64(45) << false << QStringLiteral("1/40/gil-wait");
+    QTest::newRow("worker 1 gap") << 2 << qint64(55) << false << QString();
+    QTest::newRow("worker 1 after last") << 2 << qint64(95) << false << QString();
     QTest::newRow("worker 2 sleeping")
-        << 2 << qint64(50) << false << QStringLiteral("2/30/sleeping");
-    QTest::newRow("worker 2 before first") << 2 << qint64(10) << false << QString();
+        << 3 << qint64(50) << false << QStringLiteral("2/30/sleeping");
+    QTest::newRow("worker 2 before first") << 3 << qint64(10) << false << QString();
     QTest::newRow("main running") << 0 << qint64(3) << false << QStringLiteral("0/0/running");
-    QTest::newRow("main band queued") << 0 << qint64(30) << true << QStringLiteral("0/5/queued");
-    QTest::newRow("main above band, gap") << 0 << qint64(30) << false << QString();
+    QTest::newRow("main's lane queued") << 1 << qint64(30) << false << QStringLiteral("0/5/queued");
+    QTest::newRow("main's lane, its padding")
+        << 1 << qint64(30) << true << QStringLiteral("0/5/queued");
+    QTest::newRow("main row, gap over the lane's slice") << 0 << qint64(30) << false << QString();
+    QTest::newRow("event loop awaiting")
+        << 4 << qint64(99) << true << QStringLiteral("3/0/awaiting");
 }
 
 void TestChart::eventAt() {
     QFETCH(int, row);
     QFETCH(qint64, timeMs);
-    QFETCH(bool, band);
+    QFETCH(bool, edge);
     QFETCH(QString, expected);
     const Trace trace = smallTrace();
     const GanttRows rows(trace, GroupBy::Worker);
     const GanttLayout layout(rows, QSizeF(1000, 0), TimeRange{0, 100 * kMs}, plainOptions());
     const GanttRowGeometry& g = layout.row(row);
-    const QRectF lane = band ? g.asyncLane : g.sliceLane;
-    QVERIFY(!lane.isNull());
-    const auto hit = layout.eventAt(QPointF(layout.xForTime(timeMs * kMs), lane.center().y()));
+    const QRectF lane = g.sliceLane;
+    const double y = edge ? g.rect.bottom() - 0.25 : lane.center().y();
+    QCOMPARE(layout.rowAt(y), row);
+    const auto hit = layout.eventAt(QPointF(layout.xForTime(timeMs * kMs), y));
     if (expected.isEmpty()) {
         QVERIFY2(!hit.has_value(), hit ? qPrintable(QString::number(*hit)) : "");
         return;
@@ -542,27 +631,325 @@ void TestChart::culling() {
     }
 }
 
-void TestChart::asyncSlicesInLowerBand() {
-    const Trace trace = smallTrace();
-    const GanttRows rows(trace, GroupBy::Worker);
+void TestChart::lanePacking_data() {
+    QTest::addColumn<QString>("spec"); // see asyncTrace()
+    QTest::addColumn<int>("maxLanes");
+    QTest::addColumn<QStringList>("lanes"); // the lane rows' names, top to bottom
+    const auto names = [](const char* joined) {
+        return QString::fromUtf8(joined).split(QLatin1Char('|'));
+    };
+    QTest::newRow("three overlapping: a lane each, in begin order")
+        << QStringLiteral("A awaiting 0 2000; B awaiting 1 1000; C awaiting 2 3000") << 8
+        << names("A|B|C");
+    QTest::newRow("order is by first begin, not by name")
+        << QStringLiteral("C queued 0 30; A queued 1 20; B queued 2 10") << 8 << names("C|A|B");
+    QTest::newRow("one after another: one shared lane")
+        << QStringLiteral("A queued 0 10; B queued 10 20; C queued 20 30") << 8
+        << names("queued · 3 tasks");
+    QTest::newRow("a freed lane is reused")
+        << QStringLiteral("A queued 0 10; B queued 5 15; C queued 12 20") << 8
+        << names("queued · 2 tasks|B");
+    QTest::newRow("a lifeline is all its task's slices")
+        << QStringLiteral("A queued 0 1; A running 1 2; A awaiting 2 50; A running 50 51;"
+                          "B queued 1 2; B running 2 3; B awaiting 3 20; B running 20 21")
+        << 8 << names("A|B");
+    QTest::newRow("states differ in a shared lane")
+        << QStringLiteral("A running 0 5; A awaiting 5 10; B queued 10 20") << 8
+        << names("async · 2 tasks");
+    QTest::newRow("task-less slices are lifelines of their own")
+        << QStringLiteral("- queued 0 10; - queued 5 15") << 8 << names("queued|queued");
+    QTest::newRow("a task overlapping itself takes a second lane")
+        << QStringLiteral("A queued 0 10; A queued 5 15") << 8 << names("A|A");
+    QTest::newRow("over the cap: exact lanes, then the rest")
+        << QStringLiteral("T1 queued 0 10; T2 queued 0 20; T3 queued 0 30; T4 queued 0 40;"
+                          "T5 queued 0 50")
+        << 3 << names("T1|T2|+3 more queued");
+    QTest::newRow("at the cap: no overflow")
+        << QStringLiteral("T1 queued 0 10; T2 queued 0 20; T3 queued 0 30") << 3
+        << names("T1|T2|T3");
+    QTest::newRow("cap of one") << QStringLiteral("A queued 0 10; B queued 5 15") << 1
+                                << names("+2 more queued");
+}
+
+void TestChart::lanePacking() {
+    QFETCH(QString, spec);
+    QFETCH(int, maxLanes);
+    QFETCH(QStringList, lanes);
+    const Trace trace = asyncTrace(spec);
+    const GanttRows rows(trace, GroupBy::Worker, maxLanes);
+    QCOMPARE(rowNames(rows), QStringList{QStringLiteral("event loop")} + lanes);
     QVERIFY(rows.hasAsyncSlices());
-    const GanttLayout layout(rows, QSizeF(1000, 0), GanttLayout::fullRange(trace), plainOptions());
-    const GanttRowGeometry& main = layout.row(0);
-    QVERIFY(!main.asyncLane.isNull());
-    QVERIFY(layout.row(1).asyncLane.isNull()); // worker 1 has none: slices take the full height
-    int asyncItems = 0;
+    QVERIFY(rows.row(0).kind == RowKind::Track);
+    QVERIFY(rows.row(0).asyncSlices.events.empty()); // not in a band of the track's row
+    std::vector<int> seen(trace.events.size(), 0);
+    for (int r = 1; r < rows.size(); ++r) {
+        const GanttRow& lane = rows.row(r);
+        QVERIFY(lane.kind == RowKind::Lane);
+        QCOMPARE(lane.parent, 0);
+        QCOMPARE(lane.track, 0U);
+        QVERIFY(lane.slices.events.empty());
+        QCOMPARE(lane.overflow, lane.name.startsWith(QLatin1Char('+')));
+        QCOMPARE(rows.hasOverflowLanes() && r + 1 == rows.size(), lane.overflow);
+        std::int64_t lastBegin = std::numeric_limits<std::int64_t>::min();
+        std::int64_t lastEnd = lastBegin;
+        std::set<std::uint32_t> tasks;
+        for (std::uint32_t i : lane.asyncSlices.events) {
+            const TraceEvent& e = trace.events[i];
+            ++seen[i];
+            QVERIFY(e.begin_ns >= lastBegin); // in begin order, for the binary searches
+            if (!lane.overflow)
+                QVERIFY2(e.begin_ns >= lastEnd, "slices in one exact lane overlap");
+            lastBegin = e.begin_ns;
+            lastEnd = std::max(lastEnd, e.end_ns);
+            tasks.insert(e.task);
+        }
+        if (!lane.overflow)
+            QVERIFY(lane.asyncSlices.endsSorted); // so the visible ones are found by end too
+        // Named after its task when it holds one task's lifeline.
+        if (lane.units == 1 && *tasks.begin() != 0)
+            QCOMPARE(lane.task, *tasks.begin());
+        else
+            QCOMPARE(lane.task, 0U);
+    }
+    for (std::size_t i = 0; i < seen.size(); ++i)
+        QCOMPARE(seen[i], 1); // every async slice in exactly one lane
+}
+
+void TestChart::laneBudget_data() {
+    QTest::addColumn<int>("tracks");
+    QTest::addColumn<int>("lanesEach"); // with 20 queued tasks overlapping on every track
+    QTest::newRow("1 track") << 1 << kDefaultMaxLanes;
+    QTest::newRow("2 tracks") << 2 << kDefaultMaxLanes;
+    QTest::newRow("4 tracks") << 4 << kLaneBudget / 4;
+    QTest::newRow("6 tracks") << 6 << kLaneBudget / 6;
+    QTest::newRow("12 tracks: two exact and the rest") << 12 << 3;
+    QTest::newRow("30 tracks: never fewer") << 30 << 3;
+}
+
+void TestChart::laneBudget() {
+    QFETCH(int, tracks);
+    QFETCH(int, lanesEach);
+    Trace trace;
+    for (int t = 0; t < tracks; ++t) {
+        trace.tracks.push_back(Track{1, t, TrackKind::Thread, "worker " + std::to_string(t + 1)});
+        for (int k = 0; k < 20; ++k)
+            trace.events.push_back(makeEvent(std::uint32_t(t), State::Queued, 0, (k + 1) * kMs,
+                                             std::uint32_t(t * 100 + k + 1), 0, -1,
+                                             EventType::AsyncSlice));
+    }
+    trace.finalize();
+    const GanttRows rows(trace, GroupBy::Worker);
+    QCOMPARE(rows.size(), tracks * (1 + lanesEach));
+    for (int t = 0; t < tracks; ++t) {
+        const int r = rows.rowOfTrack(std::uint32_t(t));
+        QCOMPARE(r, t * (1 + lanesEach));
+        const GanttRow& overflow = rows.row(r + lanesEach);
+        QVERIFY(overflow.overflow);
+        QCOMPARE(overflow.units, std::uint32_t(20 - (lanesEach - 1)));
+    }
+    // Small cases are left alone: three tasks on each of 30 tracks keep a lane each.
+    Trace few;
+    for (int t = 0; t < 30; ++t) {
+        few.tracks.push_back(Track{1, t, TrackKind::Thread, "w"});
+        for (int k = 0; k < 3; ++k)
+            few.events.push_back(makeEvent(std::uint32_t(t), State::Queued, 0, (k + 1) * kMs,
+                                           std::uint32_t(t * 10 + k + 1), 0, -1,
+                                           EventType::AsyncSlice));
+    }
+    few.finalize();
+    const GanttRows fewRows(few, GroupBy::Worker);
+    QCOMPARE(fewRows.size(), 30 * 4);
+    QVERIFY(!fewRows.hasOverflowLanes());
+}
+
+void TestChart::gatherLifelines() {
+    // Issue 4: one event-loop row with short steps, and three task lifelines overlapping.
+    const Trace trace = gatherTrace();
+    const GanttRows rows(trace, GroupBy::Worker);
+    QCOMPARE(rowNames(rows), (QStringList{QStringLiteral("event loop"), QStringLiteral("Task-1"),
+                                          QStringLiteral("Task A"), QStringLiteral("Task B"),
+                                          QStringLiteral("Task C")}));
+    for (int r = 1; r <= 4; ++r) {
+        QVERIFY(rows.row(r).kind == RowKind::Lane);
+        QCOMPARE(rows.row(r).parent, 0);
+        QCOMPARE(rows.row(r).task, std::uint32_t(r)); // Task-1 = 1, A = 2, ...
+    }
+    QCOMPARE(rows.rowOfTrack(0), 0);
+
+    const GanttLayout layout(rows, QSizeF(1200, 0), GanttLayout::fullRange(trace));
+    const QFontMetricsF fm(layout.options().font);
+    QCOMPARE(layout.rowCount(), 5);
+    // Rows stack without gaps; lanes are thinner than the track's row but fit their names.
+    QVERIFY(layout.laneHeight() < layout.rowHeight());
+    QVERIFY(layout.laneHeight() >= fm.height());
+    QCOMPARE(layout.row(0).rect.top(), layout.plotRect().top());
+    QCOMPARE(layout.row(0).rect.height(), layout.rowHeight());
+    for (int r = 1; r < 5; ++r) {
+        const GanttRowGeometry& g = layout.row(r);
+        QCOMPARE(g.rect.top(), layout.row(r - 1).rect.bottom());
+        QCOMPARE(g.rect.height(), layout.laneHeight());
+        QCOMPARE(g.shaded, layout.row(0).shaded);                     // one group with their track
+        QVERIFY(g.labelRect.left() > layout.row(0).labelRect.left()); // indented
+        QVERIFY(layout.labelColumn().contains(g.labelRect));
+        QVERIFY(fm.horizontalAdvance(rows.row(r).name) <= g.labelRect.width());
+        QVERIFY(g.rect.contains(g.sliceLane));
+    }
+    QVERIFY(layout.row(4).rect.bottom() <= layout.plotRect().bottom() + 1e-9);
+    for (int r = 0; r < 5; ++r) {
+        const QRectF rect = layout.rowRect(r);
+        QCOMPARE(layout.rowAt(rect.top()), r);
+        QCOMPARE(layout.rowAt(rect.center().y()), r);
+        QCOMPARE(layout.rowAt(rect.bottom() - 0.01), r);
+    }
+    QCOMPARE(layout.rowAt(layout.row(4).rect.bottom() + 0.01), -1);
+    QCOMPARE(layout.rowAt(layout.plotRect().top() - 1), -1);
+
+    // Half a second in, A, B and C all wait at once, each on its own row.
+    const auto taskAt = [&](int row, std::int64_t ms) -> std::pair<std::uint32_t, State> {
+        const auto hit = layout.eventAt(QPointF(layout.xForTime(trace.beginNs() + ms * kMs),
+                                                layout.row(row).sliceLane.center().y()));
+        if (!hit)
+            return {0, State::Idle};
+        return {trace.events[*hit].task, trace.events[*hit].state};
+    };
+    for (int r = 1; r <= 4; ++r)
+        QCOMPARE(taskAt(r, 500), std::make_pair(std::uint32_t(r), State::Awaiting));
+    // B is done after 1 s, A after 2 s; C and the gathering Task-1 wait to the end.
+    QCOMPARE(taskAt(3, 1500).first, 0U);
+    QCOMPARE(taskAt(2, 1500), std::make_pair(2U, State::Awaiting));
+    QCOMPARE(taskAt(2, 2500).first, 0U);
+    QCOMPARE(taskAt(4, 2500), std::make_pair(4U, State::Awaiting));
+    QCOMPARE(taskAt(1, 2999), std::make_pair(1U, State::Awaiting));
+
+    // The loop's row holds only its short steps; each lane's rects lie inside that lane.
     for (const GanttDrawItem& item : layout.drawItems(0)) {
-        if (item.kind == DrawKind::Async) {
-            ++asyncItems;
-            QVERIFY(item.rect.top() >= main.rect.top() + main.rect.height() * 0.6);
-            QVERIFY(item.rect.height() <= main.rect.height() * 0.25);
-            QVERIFY(item.rect.bottom() <= main.rect.bottom());
-        } else if (item.kind == DrawKind::Slice) {
-            QVERIFY(item.rect.bottom() <= main.asyncLane.top());
+        if (item.kind == DrawKind::Instant)
+            continue;
+        QVERIFY(item.kind == DrawKind::Slice);
+        QCOMPARE(State(item.fillIndex), State::Running);
+        QVERIFY(item.rect.width() <= 2);
+    }
+    double awaitingWidth = 0;
+    for (int r = 1; r <= 4; ++r) {
+        const QRectF lane = layout.row(r).sliceLane;
+        for (const GanttDrawItem& item : layout.drawItems(r)) {
+            QVERIFY(item.kind == DrawKind::Async);
+            QVERIFY(item.rect.top() >= lane.top() && item.rect.bottom() <= lane.bottom());
+            if (item.fill == FillKind::State && State(item.fillIndex) == State::Awaiting)
+                awaitingWidth += item.rect.width();
         }
     }
-    QCOMPARE(asyncItems, 1);
-    QVERIFY(layout.row(1).sliceLane.height() > main.sliceLane.height());
+    // Awaiting fills 3 + 2 + 1 + 3 seconds of lane over a 3 s plot: 3 plot widths.
+    QVERIFY(std::abs(awaitingWidth - 3 * layout.plotRect().width()) < 10);
+
+    // The legend says what the colours and the indented rows are.
+    QStringList legend;
+    for (const GanttLegendEntry& e : layout.legend())
+        legend << e.text;
+    for (const char* s : {"running", "queued", "awaiting", "printed line"})
+        QVERIFY2(legend.contains(QLatin1String(s)), s);
+    QCOMPARE(legend.filter(QStringLiteral("indented rows")).size(), 1);
+    QVERIFY(legend.filter(QStringLiteral("more")).isEmpty()); // no overflow lane here
+
+    // Painted: A, B and C's rows show the awaiting colour at 0.5 s, the loop's row does not.
+    ChartOptions options;
+    options.size = QSize(1200, 0);
+    options.groupBy = GroupBy::Worker;
+    options.pixelRatio = 1;
+    const QImage image = ChartExporter::renderImage(trace, options);
+    QCOMPARE(image.size(), layout.size().toSize());
+    const ChartStyle style = ChartStyle::light();
+    const int x = int(layout.xForTime(trace.beginNs() + 500 * kMs));
+    for (int r = 1; r <= 4; ++r)
+        QVERIFY(sameColour(image.pixelColor(x, int(layout.row(r).sliceLane.center().y())),
+                           style.stateColour(State::Awaiting)));
+    QVERIFY(!sameColour(image.pixelColor(x, int(layout.row(0).sliceLane.center().y())),
+                        style.stateColour(State::Awaiting)));
+}
+
+void TestChart::lanesShareAFixedHeight() {
+    const Trace trace = gatherTrace();
+    const GanttRows rows(trace, GroupBy::Worker);
+    const GanttLayout natural(rows, QSizeF(1000, 0), GanttLayout::fullRange(trace));
+    for (double height : {180.0, 260.0, 600.0}) {
+        const GanttLayout layout(rows, QSizeF(1000, height), GanttLayout::fullRange(trace));
+        QCOMPARE(layout.size().height(), height);
+        QVERIFY(layout.laneHeight() <= layout.rowHeight());
+        double sum = 0;
+        for (int r = 0; r < layout.rowCount(); ++r) {
+            const GanttRowGeometry& g = layout.row(r);
+            QCOMPARE(g.rect.height(), r == 0 ? layout.rowHeight() : layout.laneHeight());
+            if (r > 0)
+                QCOMPARE(g.rect.top(), layout.row(r - 1).rect.bottom());
+            sum += g.rect.height();
+        }
+        QVERIFY(sum <= layout.plotRect().height() + 1);
+        QVERIFY(layout.axisRect().top() >= layout.row(layout.rowCount() - 1).rect.bottom() - 1);
+        if (height >= natural.size().height())
+            QVERIFY(layout.rowHeight() >= natural.rowHeight()); // room to spare: not squeezed
+        else
+            QVERIFY(layout.rowHeight() < natural.rowHeight());
+    }
+}
+
+void TestChart::millionAsyncSlices() {
+    // A pool's queue: a million tasks submitted at once to two workers, each waiting its turn
+    // (queued) on the worker that runs it. The waits all overlap: exact lanes up to the cap,
+    // then one overflow lane, and the draw list stays a few rects per pixel column.
+    constexpr int kTasks = 1'000'000;
+    Trace trace;
+    trace.tracks = {Track{1, 1, TrackKind::Thread, "worker 1"},
+                    Track{1, 2, TrackKind::Thread, "worker 2"}};
+    trace.events.reserve(std::size_t(kTasks));
+    for (int i = 0; i < kTasks; ++i) {
+        const std::int64_t submitted = std::int64_t(i) * 100;
+        const std::int64_t started = std::int64_t(i / 2 + 1) * 20'000;
+        trace.events.push_back(makeEvent(std::uint32_t(i % 2), State::Queued, submitted, started,
+                                         std::uint32_t(i + 1), 0, -1, EventType::AsyncSlice));
+    }
+    trace.finalize();
+    // CPU time, not wall time: this machine's other jobs should not show in the figure.
+    const auto cpuMs = [] { return double(std::clock()) * 1000.0 / CLOCKS_PER_SEC; };
+    double since = cpuMs();
+    const GanttRows rows(trace, GroupBy::Worker);
+    const double rowsMs = cpuMs() - since;
+    QCOMPARE(rows.size(), 2 * (1 + kDefaultMaxLanes));
+    QVERIFY(rows.hasOverflowLanes());
+    std::size_t total = 0;
+    for (const GanttRow& row : rows.rows()) {
+        total += row.asyncSlices.events.size();
+        if (row.kind != RowKind::Lane || row.overflow)
+            continue;
+        // An exact lane is reused once its wait ends, and never holds two at once.
+        QVERIFY(row.asyncSlices.endsSorted);
+        for (std::size_t k = 1; k < row.asyncSlices.events.size(); ++k)
+            QVERIFY(trace.events[row.asyncSlices.events[k]].begin_ns >=
+                    trace.events[row.asyncSlices.events[k - 1]].end_ns);
+    }
+    QCOMPARE(total, std::size_t(kTasks));
+    std::uint32_t units = 0;
+    for (int r = 1; r <= kDefaultMaxLanes; ++r)
+        units += rows.row(r).units;
+    QCOMPARE(units, std::uint32_t(kTasks / 2)); // a task each, all counted
+    const GanttRow& overflow = rows.row(kDefaultMaxLanes);
+    QVERIFY(overflow.overflow);
+    QCOMPARE(overflow.name, QStringLiteral("+%1 more queued").arg(overflow.units));
+
+    since = cpuMs();
+    const GanttLayout layout(rows, QSizeF(1400, 0), GanttLayout::fullRange(trace));
+    const double layoutMs = cpuMs() - since;
+    qInfo("CPU time for %d async slices: GanttRows %.0f ms (once per trace), GanttLayout %.0f ms "
+          "(per zoom)",
+          kTasks, rowsMs, layoutMs);
+    QVERIFY(layout.drawItemCount() <=
+            std::size_t(layout.rowCount()) * 2 * std::size_t(layout.plotRect().width()));
+    QStringList legend;
+    for (const GanttLegendEntry& e : layout.legend())
+        legend << e.text;
+    QCOMPARE(legend.filter(QStringLiteral("+N more")).size(), 1);
+    QImage image(layout.size().toSize(), QImage::Format_ARGB32);
+    QPainter painter(&image);
+    GanttPainter().paint(painter, layout);
 }
 
 void TestChart::naturalHeightAndLabels() {
@@ -709,8 +1096,9 @@ void TestChart::flows() {
     QCOMPARE(layout.flowLines().size(), std::size_t(2));
     const QLineF first = layout.flowLines().front();
     QCOMPARE(first.x1(), layout.xForTime(kMs));
-    QCOMPARE(first.y1(), layout.row(0).sliceLane.center().y());
-    QCOMPARE(first.y2(), layout.row(1).sliceLane.center().y());
+    // From track row to track row (not to the lane rows under them).
+    QCOMPARE(first.y1(), layout.row(rows.rowOfTrack(0)).sliceLane.center().y());
+    QCOMPARE(first.y2(), layout.row(rows.rowOfTrack(1)).sliceLane.center().y());
     QCOMPARE(layout.hiddenFlows(), 0);
 
     GanttLayoutOptions few;
@@ -742,13 +1130,19 @@ void TestChart::paintedImageHasStateColours() {
         return image.pixelColor(int(layout.xForTime(t)),
                                 int(layout.row(row).sliceLane.center().y()));
     };
+    const auto trackAt = [&](std::uint32_t track, std::int64_t t) {
+        return pixelAt(rows.rowOfTrack(track), t);
+    };
     // (away from the labels drawn at the left of wide slices)
-    QVERIFY(sameColour(pixelAt(1, 35 * kMs), style.stateColour(State::Running)));
-    QVERIFY(sameColour(pixelAt(1, 49 * kMs), style.stateColour(State::GilWait)));
-    QVERIFY(sameColour(pixelAt(2, 60 * kMs), style.stateColour(State::Sleeping)));
-    QVERIFY(sameColour(pixelAt(3, 95 * kMs), style.stateColour(State::Awaiting)));
+    QVERIFY(sameColour(trackAt(1, 35 * kMs), style.stateColour(State::Running)));
+    QVERIFY(sameColour(trackAt(1, 49 * kMs), style.stateColour(State::GilWait)));
+    QVERIFY(sameColour(trackAt(2, 60 * kMs), style.stateColour(State::Sleeping)));
+    QVERIFY(sameColour(trackAt(3, 95 * kMs), style.stateColour(State::Awaiting)));
+    // main's queued task in its lane row, in the legend's colour for queued.
+    QVERIFY(
+        sameColour(pixelAt(rows.rowOfTrack(0) + 1, 30 * kMs), style.stateColour(State::Queued)));
     // The gap on worker 1 shows the row background, no slice.
-    const QColor gap = pixelAt(1, 55 * kMs);
+    const QColor gap = trackAt(1, 55 * kMs);
     QVERIFY(sameColour(gap, style.alternateRow) || sameColour(gap, style.background));
     QVERIFY(countColour(image, style.stateColour(State::Running)) > 1000);
 }
@@ -764,10 +1158,14 @@ void TestChart::highlightDimsOtherTasks() {
     const GanttRows rows(trace, GroupBy::Worker);
     const GanttLayout layout(rows, QSizeF(1000, 0), GanttLayout::fullRange(trace));
     const ChartStyle style = ChartStyle::light();
-    const int y = int(layout.row(1).sliceLane.center().y());
+    const int y = int(layout.row(rows.rowOfTrack(1)).sliceLane.center().y());
     const QColor running = style.stateColour(State::Running);
     QVERIFY(sameColour(image.pixelColor(int(layout.xForTime(75 * kMs)), y), running)); // task 2
     QVERIFY(sameColour(image.pixelColor(int(layout.xForTime(25 * kMs)), y), style.dimmed(running)));
+    // Task 2's wait in main's queue, in its lane row: lit too.
+    const int laneY = int(layout.row(rows.rowOfTrack(0) + 1).sliceLane.center().y());
+    QVERIFY(sameColour(image.pixelColor(int(layout.xForTime(30 * kMs)), laneY),
+                       style.stateColour(State::Queued)));
 }
 
 void TestChart::exportFormats_data() {
