@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "chart/chart_exporter.h"
+#include "compare_view.h"
 #include "gantt_view.h"
 #include "parameter_panel.h"
 #include "patterns/pattern_registry.h"
@@ -12,6 +13,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
@@ -188,6 +190,14 @@ void MainWindow::buildActions() {
     fitAction_->setToolTip(tr("Show the whole run (or double-click the chart)"));
     connect(fitAction_, &QAction::triggered, this, [this] { view_->fit(); });
 
+    pinAction_ = new QAction(tr("&Pin Run for Comparison"), this);
+    pinAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    pinAction_->setToolTip(tr("Add the run on screen to the Compare tab (Ctrl+P)"));
+    connect(pinAction_, &QAction::triggered, this, [this] {
+        if (pinCurrentRun())
+            showTab(QStringLiteral("compare"));
+    });
+
     groupByActions_ = new QActionGroup(this);
     const std::pair<GroupBy, QString> groupings[] = {
         {GroupBy::Worker, tr("By &Worker")},
@@ -250,6 +260,8 @@ void MainWindow::buildMenus() {
     QMenu* runMenu = menuBar()->addMenu(tr("&Run"));
     runMenu->addAction(runAction_);
     runMenu->addAction(autoRunAction_);
+    runMenu->addSeparator();
+    runMenu->addAction(pinAction_);
     runMenu->addSeparator();
     runMenu->addAction(resetAction_);
 
@@ -356,6 +368,12 @@ void MainWindow::buildCentre() {
     chartScroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     chartScroll_->setFrameShape(QFrame::StyledPanel);
     chartLayout->addWidget(chartScroll_, 1);
+    conclusion_ = new QLabel;
+    conclusion_->setObjectName(QStringLiteral("conclusion"));
+    conclusion_->setWordWrap(true);
+    conclusion_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    conclusion_->hide();
+    chartLayout->addWidget(conclusion_);
     connect(view_, &GanttView::highlightChanged, this, [this] {
         if (const auto task = view_->highlightTask())
             statusBar()->showMessage(tr("Task %1 highlighted; click it again to clear.").arg(*task),
@@ -375,6 +393,51 @@ void MainWindow::buildCentre() {
     tabs_->addTab(output_, tr("Output"));
     tabs_->addTab(python_, tr("Python"));
     tabs_->addTab(summary_, tr("Summary"));
+    compare_ = new CompareView;
+    compare_->setObjectName(QStringLiteral("compare-view"));
+    tabs_->addTab(compare_, tr("Compare"));
+    connect(compare_, &CompareView::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 6000); });
+    connect(compare_, &CompareView::pinRequested, this, [this] {
+        if (!pinCurrentRun())
+            statusBar()->showMessage(tr("No run to pin yet: run a pattern first."), 6000);
+    });
+    connect(compare_, &CompareView::exportRequested, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export Compared Runs"), defaultExportName(QStringLiteral("png")),
+            tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
+        if (path.isEmpty())
+            return;
+        QString error;
+        if (compare_->exportChart(path, &error))
+            statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 8000);
+        else
+            showError(tr("Export failed"), error);
+    });
+    // The Python tab's corner: copy the program, to paste it into a file and run it.
+    auto* copyButton = new QToolButton;
+    copyButton->setObjectName(QStringLiteral("copy-python"));
+    copyButton->setText(tr("Copy"));
+    copyButton->setToolTip(tr("Copy the Python program to the clipboard"));
+    copyButton->setAutoRaise(true);
+    connect(copyButton, &QToolButton::clicked, this, [this] {
+        QGuiApplication::clipboard()->setText(python_->toPlainText());
+        statusBar()->showMessage(tr("Python program copied."), 4000);
+    });
+    tabs_->setCornerWidget(copyButton, Qt::TopRightCorner);
+    copyButton->setVisible(false);
+    connect(tabs_, &QTabWidget::currentChanged, this, [this, copyButton] {
+        copyButton->setVisible(tabs_->currentWidget() == python_);
+        // Four stacked charts need room: the Compare tab takes most of the height while shown.
+        if (tabs_->currentWidget() == compare_) {
+            sizesBeforeCompare_ = rightSplitter_->sizes();
+            const int total = sizesBeforeCompare_.value(0) + sizesBeforeCompare_.value(1);
+            rightSplitter_->setSizes({total / 4, total - total / 4});
+        } else if (!sizesBeforeCompare_.isEmpty()) {
+            rightSplitter_->setSizes(sizesBeforeCompare_);
+            sizesBeforeCompare_.clear();
+        }
+    });
 
     rightSplitter_ = new QSplitter(Qt::Vertical);
     rightSplitter_->setObjectName(QStringLiteral("right-splitter"));
@@ -448,13 +511,36 @@ void MainWindow::populatePatterns() {
 
 bool MainWindow::showTab(const QString& name) {
     const std::pair<const char*, QWidget*> tabs[] = {
-        {"output", output_}, {"python", python_}, {"summary", summary_}};
+        {"output", output_}, {"python", python_}, {"summary", summary_}, {"compare", compare_}};
     for (const auto& [tabName, widget] : tabs)
         if (name.compare(QLatin1String(tabName), Qt::CaseInsensitive) == 0) {
             tabs_->setCurrentWidget(widget);
             return true;
         }
     return false;
+}
+
+bool MainWindow::pinCurrentRun() {
+    if (!result_ || resultPattern_ == nullptr)
+        return false;
+    // Named by the pattern and the parameters that differ from the tutorial's.
+    QStringList changed;
+    for (const ParamSpec& spec : resultPattern_->params()) {
+        if (!resultParams_.has(spec.name) || resultParams_.at(spec.name) == spec.defaultValue)
+            continue;
+        changed << QStringLiteral("%1 %2").arg(qs(spec.name),
+                                               qs(ParamSpec::format(resultParams_.at(spec.name))));
+    }
+    QString name = qs(resultPattern_->id());
+    if (!changed.isEmpty())
+        name += QStringLiteral(" (%1)").arg(changed.join(QStringLiteral(", ")));
+    compare_->pin({name, result_});
+    return true;
+}
+
+QString MainWindow::conclusionText() const {
+    return conclusion_->isVisible() || !conclusion_->text().isEmpty() ? conclusion_->text()
+                                                                      : QString();
 }
 
 bool MainWindow::selectPattern(const QString& id) {
@@ -614,6 +700,16 @@ void MainWindow::runFinished(const RunOutcome& outcome) {
         resultWallMs_ = outcome.wallMs;
         view_->setTrace(std::shared_ptr<const Trace>(result_, &result_->trace), outcome.rows);
         output_->setPlainText(outcome.outputText);
+        {
+            QStringList sentences;
+            for (const std::string& sentence : result_->conclusion)
+                sentences << qs(sentence).toHtmlEscaped();
+            conclusion_->setText(sentences.isEmpty() ? QString()
+                                                     : QStringLiteral("<b>%1</b> %2")
+                                                           .arg(tr("Conclusion:"),
+                                                                sentences.join(QLatin1Char(' '))));
+            conclusion_->setVisible(!sentences.isEmpty());
+        }
         summary_->setRun(QStringLiteral("%1  %2").arg(qs(resultPattern_->section()),
                                                       qs(resultPattern_->title())),
                          *result_);

@@ -31,6 +31,7 @@ class QTreeWidget;
 
 namespace tasklane {
 
+class CompareView;
 class GanttView;
 class ParameterPanel;
 class SummaryView;
@@ -57,8 +58,10 @@ public:
 
     const Pattern* currentPattern() const { return pattern_; }
     bool selectPattern(const QString& id);
-    // "output", "python" or "summary".
+    // "output", "python", "summary" or "compare".
     bool showTab(const QString& name);
+    // Pins the run on screen to the Compare tab; false when there is none.
+    bool pinCurrentRun();
     GroupBy groupBy() const;
     void setGroupBy(GroupBy groupBy);
 
@@ -73,6 +76,8 @@ public:
 
     // Parts the tests and the screenshot mode look at.
     GanttView* ganttView() const { return view_; }
+    CompareView* compareView() const { return compare_; }
+    QString conclusionText() const;
     ParameterPanel* parameterPanel() const { return panel_; }
     QString outputText() const;
     QString pythonText() const;
@@ -135,6 +140,9 @@ private:
     QPlainTextEdit* output_ = nullptr;
     QPlainTextEdit* python_ = nullptr;
     SummaryView* summary_ = nullptr;
+    CompareView* compare_ = nullptr;
+    QLabel* conclusion_ = nullptr;  // under the chart: what a comparison's numbers say
+    QList<int> sizesBeforeCompare_; // the splitter's, restored when the Compare tab is left
     QSplitter* mainSplitter_ = nullptr;
     QSplitter* rightSplitter_ = nullptr;
     QProgressBar* progress_ = nullptr;
@@ -147,6 +155,7 @@ private:
     QAction* autoRunAction_ = nullptr;
     QAction* resetAction_ = nullptr;
     QAction* fitAction_ = nullptr;
+    QAction* pinAction_ = nullptr;
     QActionGroup* groupByActions_ = nullptr;
     QAction* exportChartAction_ = nullptr;
     QAction* exportPngAction_ = nullptr;

@@ -87,6 +87,35 @@ QString SummaryView::html(const QString& heading, const RunResult& run) {
         out += QStringLiteral("</table>");
     }
     out += QStringLiteral("</td></tr></table>");
+
+    // A comparison: each mode's figures side by side, then what they say.
+    if (!run.modes.empty()) {
+        out += QStringLiteral("<p><b>%1</b></p><table cellspacing=2 cellpadding=2><tr><th "
+                              "align='left'>%2</th><th align='right'>%3</th><th "
+                              "align='right'>%4</th><th align='right'>%5</th><th "
+                              "align='right'>%6</th></tr>")
+                   .arg(tr("Modes").toHtmlEscaped(), tr("mode").toHtmlEscaped(),
+                        tr("makespan").toHtmlEscaped(), tr("speedup").toHtmlEscaped(),
+                        tr("efficiency").toHtmlEscaped(), tr("cores used").toHtmlEscaped());
+        for (const ModeResult& mode : run.modes) {
+            const Metrics& mm = mode.metrics;
+            out += QStringLiteral("<tr><td>%1</td><td align='right'>%2</td><td "
+                                  "align='right'>%3</td><td align='right'>%4</td><td "
+                                  "align='right'>%5</td></tr>")
+                       .arg(QString::fromStdString(mode.title).toHtmlEscaped(), ms(mm.makespan_ms),
+                            tr("%1×").arg(locale.toString(mm.speedup, 'f', 2)),
+                            tr("%1 %").arg(locale.toString(mm.efficiency * 100, 'f', 0)),
+                            locale.toString(mm.cores_used));
+        }
+        out += QStringLiteral("</table>");
+    }
+    if (!run.conclusion.empty()) {
+        out += QStringLiteral("<p><b>%1</b></p><ul>").arg(tr("Conclusion").toHtmlEscaped());
+        for (const std::string& sentence : run.conclusion)
+            out +=
+                QStringLiteral("<li>%1</li>").arg(QString::fromStdString(sentence).toHtmlEscaped());
+        out += QStringLiteral("</ul>");
+    }
     return out;
 }
 

@@ -5,6 +5,7 @@
 #include "mp/process.h"
 #include "mp/shared_value.h"
 #include "patterns/python_repr.h"
+#include "patterns/python_template.h"
 #include "trace/trace_recorder.h"
 
 #include <algorithm>
@@ -59,39 +60,14 @@ std::vector<long long> oneTo(long long n) {
     return v;
 }
 
-// The Python header both pool patterns share: the work a task does, in Python.
-std::string pythonTask(const std::string& name, const std::string& body, double cpuMs,
-                       double ioMs) {
-    std::ostringstream py;
-    py << "def " << name << "(n):\n";
-    if (cpuMs > 0)
-        py << "    end = time.thread_time() + " << cpuMs / 1000 << "  # " << cpuMs
-           << " ms of CPU work\n    while time.thread_time() < end:\n        pass\n";
-    if (ioMs > 0)
-        py << "    time.sleep(" << ioMs / 1000 << ")  # " << ioMs << " ms of blocking I/O\n";
-    py << "    return " << body << "\n";
-    return py.str();
-}
-
-// The imports a pool program needs: multiprocessing for another start method, time for work.
-std::string pythonImports(const Params& p, bool work) {
-    std::string out;
-    if (p.text("start-method") != "fork")
-        out += "import multiprocessing\n";
-    if (work)
-        out += "import time\n";
-    return out;
-}
-
 std::string pythonNumbers(long long tasks) {
     return tasks <= 10 ? pythonList(oneTo(tasks))
                        : "list(range(1, " + std::to_string(tasks + 1) + "))";
 }
 
-std::string pythonStartMethod(const Params& p, const std::string& indent = "") {
-    return p.text("start-method") == "fork"
-               ? ""
-               : indent + "multiprocessing.set_start_method(\"" + p.text("start-method") + "\")\n";
+// The start method a program must ask for, or "" for fork (Python's default on Linux).
+std::string pythonStartMethod(const Params& p) {
+    return p.text("start-method") == "fork" ? std::string() : p.text("start-method");
 }
 
 // Starts every process, then joins them in order, as the tutorial's two loops do; the main
@@ -163,27 +139,14 @@ std::vector<ParamSpec> ProcessPattern::params() const {
 std::string ProcessPattern::pythonCode(const Params& given) const {
     const Params p = withDefaults(given);
     const double ioMs = p.number("io-ms") * p.number("time-scale");
-    const long long workers = p.integer("workers");
-    std::ostringstream py;
-    if (p.text("start-method") != "fork")
-        py << "import multiprocessing\n";
-    if (ioMs > 0)
-        py << "import time\n";
-    py << "from multiprocessing import Process\n\n\ndef print_numbers():\n    for i in range("
-       << p.integer("tasks") << "):\n        print(f\"Number: {i}\")\n";
-    if (ioMs > 0)
-        py << "        time.sleep(" << ioMs / 1000 << ")\n";
-    py << "\n\nif __name__ == \"__main__\":\n" << pythonStartMethod(p, "    ");
-    if (workers == 1) {
-        py << "    process = Process(target=print_numbers)\n"
-              "    process.start()\n"
-              "    process.join()\n";
-    } else {
-        py << "    processes = [Process(target=print_numbers) for _ in range(" << workers
-           << ")]\n    for p in processes:\n        p.start()\n    for p in processes:\n"
-              "        p.join()\n";
-    }
-    return py.str();
+    TemplateValues v;
+    v["start_method"] = pythonStartMethod(p);
+    v["io"] = flag(ioMs > 0);
+    v["io_s"] = pythonNumber(ioMs / 1000);
+    v["tasks"] = std::to_string(p.integer("tasks"));
+    v["workers"] = std::to_string(p.integer("workers"));
+    v["single"] = flag(p.integer("workers") == 1);
+    return renderPythonTemplate(id(), v);
 }
 
 RunResult ProcessPattern::run(const Params& given, RunControl& control) const {
@@ -242,17 +205,21 @@ std::string PoolMapPattern::pythonCode(const Params& given) const {
     const Params p = withDefaults(given);
     const double cpuMs = p.number("cpu-ms") * p.number("time-scale");
     const double ioMs = p.number("io-ms") * p.number("time-scale");
-    std::ostringstream py;
-    py << pythonImports(p, cpuMs > 0 || ioMs > 0);
-    py << "from multiprocessing import Pool\n\n\n"
-       << pythonTask("square", "n ** 2", cpuMs, ioMs) << "\n\nif __name__ == \"__main__\":\n"
-       << pythonStartMethod(p, "    ") << "    with Pool(" << p.integer("workers")
-       << ") as pool:\n        numbers = " << pythonNumbers(p.integer("tasks"))
-       << "\n        results = pool.map(square, numbers";
-    if (p.integer("chunksize") > 0)
-        py << ", chunksize=" << p.integer("chunksize");
-    py << ")\n        print(results)\n";
-    return py.str();
+    TemplateValues v;
+    v["work"] = flag(cpuMs > 0 || ioMs > 0);
+    v["cpu"] = flag(cpuMs > 0);
+    v["cpu_s"] = pythonNumber(cpuMs / 1000);
+    v["cpu_ms"] = pythonNumber(cpuMs);
+    v["io"] = flag(ioMs > 0);
+    v["io_s"] = pythonNumber(ioMs / 1000);
+    v["io_ms"] = pythonNumber(ioMs);
+    v["start_method"] = pythonStartMethod(p);
+    v["workers"] = std::to_string(p.integer("workers"));
+    v["numbers"] = pythonNumbers(p.integer("tasks"));
+    v["chunksize_arg"] = p.integer("chunksize") > 0
+                             ? ", chunksize=" + std::to_string(p.integer("chunksize"))
+                             : std::string();
+    return renderPythonTemplate(id(), v);
 }
 
 RunResult PoolMapPattern::run(const Params& given, RunControl& control) const {
@@ -320,34 +287,16 @@ std::string SharedValuePattern::pythonCode(const Params& given) const {
     const Params p = withDefaults(given);
     const double cpuMs = p.number("cpu-ms") * p.number("time-scale");
     const long long increments = p.integer("increments");
-    const bool locked = p.text("lock") == "on";
-    std::ostringstream py;
-    if (p.text("start-method") != "fork")
-        py << "import multiprocessing\n";
-    if (cpuMs > 0)
-        py << "import time\n";
-    py << "from multiprocessing import Value, Process\n\n\ndef increment(shared_value):\n";
-    std::string indent = "    ";
-    if (increments > 1) {
-        py << "    for _ in range(" << increments << "):\n";
-        indent += "    ";
-    }
-    if (cpuMs > 0)
-        py << indent << "end = time.thread_time() + " << cpuMs / 1000 << "\n"
-           << indent << "while time.thread_time() < end:\n"
-           << indent << "    pass\n";
-    if (locked)
-        py << indent << "with shared_value.get_lock():\n"
-           << indent << "    shared_value.value += 1\n";
-    else
-        py << indent << "shared_value.value += 1  # no lock: updates can be lost\n";
-    py << "\n\nif __name__ == \"__main__\":\n"
-       << pythonStartMethod(p, "    ") << "    counter = Value('i', 0)  # 정수형 공유 변수\n"
-       << "    processes = [Process(target=increment, args=(counter,)) for _ in range("
-       << p.integer("workers") << ")]\n\n    for p in processes:\n        p.start()\n\n"
-       << "    for p in processes:\n        p.join()\n\n"
-       << "    print(f\"최종 값: {counter.value}\")\n";
-    return py.str();
+    TemplateValues v;
+    v["start_method"] = pythonStartMethod(p);
+    v["cpu"] = flag(cpuMs > 0);
+    v["cpu_s"] = pythonNumber(cpuMs / 1000);
+    v["loop"] = flag(increments > 1);
+    v["increments"] = std::to_string(increments);
+    v["indent"] = increments > 1 ? "        " : "    ";
+    v["locked"] = flag(p.text("lock") == "on");
+    v["workers"] = std::to_string(p.integer("workers"));
+    return renderPythonTemplate(id(), v);
 }
 
 RunResult SharedValuePattern::run(const Params& given, RunControl& control) const {
@@ -419,23 +368,27 @@ std::string ProcessPoolPattern::pythonCode(const Params& given) const {
     const Params p = withDefaults(given);
     const double cpuMs = p.number("cpu-ms") * p.number("time-scale");
     const double ioMs = p.number("io-ms") * p.number("time-scale");
-    std::ostringstream py;
-    py << pythonImports(p, cpuMs > 0 || ioMs > 0);
-    py << "from concurrent.futures import ProcessPoolExecutor\n\n\n"
-       << pythonTask("cube", "n ** 3", cpuMs, ioMs) << "\n\nif __name__ == \"__main__\":\n";
+    TemplateValues v;
+    v["work"] = flag(cpuMs > 0 || ioMs > 0);
+    v["cpu"] = flag(cpuMs > 0);
+    v["cpu_s"] = pythonNumber(cpuMs / 1000);
+    v["cpu_ms"] = pythonNumber(cpuMs);
+    v["io"] = flag(ioMs > 0);
+    v["io_s"] = pythonNumber(ioMs / 1000);
+    v["io_ms"] = pythonNumber(ioMs);
+    v["start_method"] = pythonStartMethod(p);
     std::string args;
     if (p.integer("workers") != ProcessPoolExecutor::defaultMaxWorkers())
         args = "max_workers=" + std::to_string(p.integer("workers"));
-    if (p.text("start-method") != "fork")
+    if (!v["start_method"].empty())
         args += std::string(args.empty() ? "" : ", ") +
-                "mp_context=multiprocessing.get_context(\"" + p.text("start-method") + "\")";
-    py << "    with ProcessPoolExecutor(" << args
-       << ") as executor:\n        numbers = " << pythonNumbers(p.integer("tasks"))
-       << "\n        results = list(executor.map(cube, numbers";
-    if (p.integer("chunksize") > 1)
-        py << ", chunksize=" << p.integer("chunksize");
-    py << "))\n        print(results)\n";
-    return py.str();
+                "mp_context=multiprocessing.get_context(\"" + v["start_method"] + "\")";
+    v["executor_args"] = args;
+    v["numbers"] = pythonNumbers(p.integer("tasks"));
+    v["chunksize_arg"] = p.integer("chunksize") > 1
+                             ? ", chunksize=" + std::to_string(p.integer("chunksize"))
+                             : std::string();
+    return renderPythonTemplate(id(), v);
 }
 
 RunResult ProcessPoolPattern::run(const Params& given, RunControl& control) const {

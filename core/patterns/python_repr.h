@@ -1,6 +1,7 @@
 // How Python prints values, so that Tasklane's output reads as the tutorial's does.
 #pragma once
 
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,18 @@ template <class T> std::string pythonList(const std::vector<T>& values) {
     }
     out += ']';
     return out;
+}
+
+// A number as a Python literal: 0.1, 2.5, 1e-05 (what the programs' sleeps and budgets take).
+inline std::string pythonNumber(double value) {
+    std::ostringstream out;
+    out << value;
+    return out.str();
+}
+
+// "1" for a flag a Python template tests with {{#if name}}, "" for one it does not.
+inline std::string flag(bool on) {
+    return on ? "1" : "";
 }
 
 } // namespace tasklane

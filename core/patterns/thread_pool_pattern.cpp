@@ -3,6 +3,7 @@
 #include "futures/thread_pool_executor.h"
 #include "gil/gil.h"
 #include "patterns/python_repr.h"
+#include "patterns/python_template.h"
 #include "trace/trace_recorder.h"
 #include "workload/workload.h"
 
@@ -72,38 +73,30 @@ std::vector<ParamSpec> ThreadPoolPattern::params() const {
 
 std::string ThreadPoolPattern::pythonCode(const Params& given) const {
     const Params p = withDefaults(given);
-    const double scale = p.number("time-scale");
-    const double cpuMs = p.number("cpu-ms") * scale;
-    const double ioMs = p.number("io-ms") * scale;
+    const double cpuMs = p.number("cpu-ms") * p.number("time-scale");
+    const double ioMs = p.number("io-ms") * p.number("time-scale");
+    TemplateValues v;
+    v["work"] = flag(cpuMs > 0 || ioMs > 0);
+    v["cpu"] = flag(cpuMs > 0);
+    v["cpu_s"] = pythonNumber(cpuMs / 1000);
+    v["cpu_ms"] = pythonNumber(cpuMs);
+    v["io"] = flag(ioMs > 0);
+    v["io_s"] = pythonNumber(ioMs / 1000);
+    v["io_ms"] = pythonNumber(ioMs);
     const long long tasks = p.integer("tasks");
     const long long workers = p.integer("workers");
-    std::ostringstream py;
-    if (cpuMs > 0 || ioMs > 0)
-        py << "import time\n";
-    py << "from concurrent.futures import ThreadPoolExecutor\n\n";
-    if (p.text("gil") == "off")
-        py << "# Run with a free-threaded build (python3.13t -X gil=0) to match gil=off.\n\n";
-    py << "\ndef square(n):\n";
-    if (cpuMs > 0)
-        py << "    end = time.thread_time() + " << cpuMs / 1000 << "  # " << cpuMs
-           << " ms of CPU work\n    while time.thread_time() < end:\n        pass\n";
-    if (ioMs > 0)
-        py << "    time.sleep(" << ioMs / 1000 << ")  # " << ioMs << " ms of blocking I/O\n";
-    py << "    return n ** 2\n\n\n";
-    if (workers == ThreadPoolExecutor::defaultMaxWorkers())
-        py << "with ThreadPoolExecutor() as executor:\n";
-    else
-        py << "with ThreadPoolExecutor(max_workers=" << workers << ") as executor:\n";
+    v["free_threaded"] = flag(p.text("gil") == "off");
+    v["executor_args"] = workers == ThreadPoolExecutor::defaultMaxWorkers()
+                             ? std::string()
+                             : "max_workers=" + std::to_string(workers);
     if (tasks <= 10) {
         std::vector<long long> numbers(static_cast<std::size_t>(tasks));
         std::iota(numbers.begin(), numbers.end(), 1);
-        py << "    numbers = " << pythonList(numbers) << "\n";
+        v["numbers"] = pythonList(numbers);
     } else {
-        py << "    numbers = list(range(1, " << tasks + 1 << "))\n";
+        v["numbers"] = "list(range(1, " + std::to_string(tasks + 1) + "))";
     }
-    py << "    results = list(executor.map(square, numbers))\n"
-          "    print(results)\n";
-    return py.str();
+    return renderPythonTemplate(id(), v);
 }
 
 RunResult ThreadPoolPattern::run(const Params& given, RunControl& control) const {

@@ -2,13 +2,18 @@
 // its parameters have the tutorial's defaults and refuse bad values with a message that
 // names the option and the allowed range, the metrics are right on hand-built traces, and
 // the GIL model shows in the speedup of CPU-bound work.
+#include "patterns/compare_pattern.h"
 #include "patterns/param_spec.h"
 #include "patterns/params.h"
 #include "patterns/pattern.h"
 #include "patterns/pattern_registry.h"
+#include "patterns/python_template.h"
 #include "patterns/run_control.h"
 #include "patterns/run_result.h"
 
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
@@ -99,6 +104,16 @@ private Q_SLOTS:
     void processPatternsPrintTheTutorialsOutput();
     void sharedValueWithoutLockNeverOvercounts();
     void poolMapTracesWorkerProcesses();
+
+    void renderTemplate_data();
+    void renderTemplate();
+    void renderTemplateRefusesBrokenOnes_data();
+    void renderTemplateRefusesBrokenOnes();
+    void pythonProgramsPrintWhatTasklanePrints_data();
+    void pythonProgramsPrintWhatTasklanePrints();
+    void compareConclusion_data();
+    void compareConclusion();
+    void compareRunsEveryMode();
 };
 
 void TestPatterns::registryListsThreadPool() {
@@ -691,6 +706,225 @@ void TestPatterns::poolMapTracesWorkerProcesses() {
         }
     QVERIFY(running >= 8);
     QVERIFY(r.metrics.sequential_ms >= 8 * 20 * 0.9);
+}
+
+void TestPatterns::renderTemplate_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("substitution") << QStringLiteral("print({{a}}, {{b}})\n")
+                                  << QStringLiteral("print(1, )\n");
+    QTest::newRow("python braces stay") << QStringLiteral("f\"{i}\"") << QStringLiteral("f\"{i}\"");
+    QTest::newRow("if set") << QStringLiteral("x\n{{#if a}}\ny\n{{/if}}\nz")
+                            << QStringLiteral("x\ny\nz");
+    QTest::newRow("if empty") << QStringLiteral("x\n{{#if b}}\ny\n{{/if}}\nz")
+                              << QStringLiteral("x\nz");
+    QTest::newRow("else") << QStringLiteral("{{#if b}}\ny\n{{else}}\nn\n{{/if}}\n")
+                          << QStringLiteral("n\n");
+    QTest::newRow("indented control lines")
+        << QStringLiteral("    {{#if a}}\n    y\n    {{/if}}\n") << QStringLiteral("    y\n");
+    QTest::newRow("nested, outer off")
+        << QStringLiteral("{{#if b}}\n{{#if a}}\ny\n{{else}}\nn\n{{/if}}\n{{/if}}\nz\n")
+        << QStringLiteral("z\n");
+    QTest::newRow("nested, both on")
+        << QStringLiteral("{{#if a}}\n{{#if a}}\ny\n{{/if}}\n{{/if}}\n") << QStringLiteral("y\n");
+}
+
+void TestPatterns::renderTemplate() {
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+    const TemplateValues values{{"a", "1"}, {"b", ""}};
+    QCOMPARE(QString::fromStdString(tasklane::renderTemplate(text.toStdString(), values)),
+             expected);
+}
+
+void TestPatterns::renderTemplateRefusesBrokenOnes_data() {
+    QTest::addColumn<QString>("text");
+    QTest::newRow("unknown name") << QStringLiteral("{{nope}}");
+    QTest::newRow("unknown block name") << QStringLiteral("{{#if nope}}\n{{/if}}");
+    QTest::newRow("unclosed braces") << QStringLiteral("print({{a)");
+    QTest::newRow("unclosed block") << QStringLiteral("{{#if a}}\nx\n");
+    QTest::newRow("stray end") << QStringLiteral("x\n{{/if}}\n");
+    QTest::newRow("stray else") << QStringLiteral("{{else}}\n");
+}
+
+void TestPatterns::renderTemplateRefusesBrokenOnes() {
+    QFETCH(QString, text);
+    QVERIFY_THROWS_EXCEPTION(std::runtime_error,
+                             tasklane::renderTemplate(text.toStdString(), {{"a", "1"}}));
+}
+
+// The Python tab's programs are real: run with python3, each prints what Tasklane's run of
+// the same pattern and parameters printed.
+void TestPatterns::pythonProgramsPrintWhatTasklanePrints_data() {
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<QStringList>("params"); // name=value pairs over the defaults
+    QTest::newRow("thread-pool") << QStringLiteral("thread-pool") << QStringList{};
+    QTest::newRow("thread-pool, 12 tasks, work")
+        << QStringLiteral("thread-pool")
+        << QStringList{QStringLiteral("tasks=12"), QStringLiteral("workers=3"),
+                       QStringLiteral("cpu-ms=2"), QStringLiteral("io-ms=1")};
+    QTest::newRow("process") << QStringLiteral("process") << QStringList{};
+    // One process: two print at the same time in Python, and their lines interleave.
+    QTest::newRow("process, spawn")
+        << QStringLiteral("process")
+        << QStringList{QStringLiteral("tasks=3"), QStringLiteral("start-method=spawn")};
+    QTest::newRow("pool-map") << QStringLiteral("pool-map") << QStringList{};
+    QTest::newRow("pool-map, chunksize 2, spawn")
+        << QStringLiteral("pool-map")
+        << QStringList{QStringLiteral("tasks=11"), QStringLiteral("chunksize=2"),
+                       QStringLiteral("start-method=spawn")};
+    QTest::newRow("shared-value") << QStringLiteral("shared-value") << QStringList{};
+    QTest::newRow("shared-value, 3 x 50 locked")
+        << QStringLiteral("shared-value")
+        << QStringList{QStringLiteral("workers=3"), QStringLiteral("increments=50")};
+    QTest::newRow("process-pool") << QStringLiteral("process-pool") << QStringList{};
+    QTest::newRow("process-pool, work, spawn")
+        << QStringLiteral("process-pool")
+        << QStringList{QStringLiteral("workers=2"), QStringLiteral("cpu-ms=1"),
+                       QStringLiteral("start-method=spawn")};
+    QTest::newRow("async-hello") << QStringLiteral("async-hello")
+                                 << QStringList{QStringLiteral("time-scale=0.01")};
+    QTest::newRow("async-gather") << QStringLiteral("async-gather")
+                                  << QStringList{QStringLiteral("time-scale=0.01")};
+}
+
+void TestPatterns::pythonProgramsPrintWhatTasklanePrints() {
+    QFETCH(QString, pattern);
+    QFETCH(QStringList, params);
+    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+    if (python.isEmpty())
+        QSKIP("python3 is not installed");
+    const Pattern* p = PatternRegistry::instance().find(pattern.toStdString());
+    QVERIFY(p != nullptr);
+    Params given;
+    for (const QString& pair : params) {
+        const auto name = pair.section(QLatin1Char('='), 0, 0).toStdString();
+        const auto spec = p->param(name);
+        QVERIFY2(spec, qPrintable(pair));
+        const auto parsed = spec->parse(pair.section(QLatin1Char('='), 1).toStdString());
+        QVERIFY2(std::holds_alternative<ParamValue>(parsed), qPrintable(pair));
+        given.set(name, std::get<ParamValue>(parsed));
+    }
+    RunControl control;
+    const RunResult run = p->run(given, control);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString file = dir.filePath(QStringLiteral("program.py"));
+    {
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(QByteArray::fromStdString(p->pythonCode(given)));
+    }
+    QProcess proc;
+    proc.setWorkingDirectory(dir.path());
+    proc.start(python, {file});
+    QVERIFY(proc.waitForFinished(60'000));
+    const QString errors = QString::fromUtf8(proc.readAllStandardError());
+    QVERIFY2(proc.exitStatus() == QProcess::NormalExit && proc.exitCode() == 0, qPrintable(errors));
+    QStringList printed = QString::fromUtf8(proc.readAllStandardOutput()).split(QLatin1Char('\n'));
+    while (!printed.isEmpty() && printed.back().isEmpty())
+        printed.removeLast();
+    QStringList ours;
+    for (const std::string& line : run.output)
+        ours << QString::fromStdString(line);
+    QCOMPARE(printed, ours);
+}
+
+void TestPatterns::compareConclusion_data() {
+    QTest::addColumn<double>("cpuMs");
+    QTest::addColumn<double>("ioMs");
+    QTest::addColumn<QList<double>>("makespans"); // sequential, threads-gil, threads-free,
+                                                  // processes, asyncio
+    QTest::addColumn<QString>("opening");         // how the first sentence begins
+    QTest::addColumn<bool>("ruleHolds");          // "As the tutorial says"
+    QTest::newRow("CPU-bound, processes win")
+        << 100.0 << 0.0 << QList<double>{800, 810, 420, 430, 805}
+        << QStringLiteral("threads (free-threaded)") << true;
+    QTest::newRow("CPU-bound, processes alone ahead")
+        << 100.0 << 0.0 << QList<double>{800, 810, 700, 420, 805}
+        << QStringLiteral("processes finished first") << true;
+    QTest::newRow("CPU-bound, nothing gained")
+        << 100.0 << 0.0 << QList<double>{800, 790, 780, 760, 805}
+        << QStringLiteral("processes finished first") << false;
+    QTest::newRow("I/O-bound, asyncio wins")
+        << 0.0 << 100.0 << QList<double>{800, 200, 200, 210, 100}
+        << QStringLiteral("asyncio finished first") << true;
+    QTest::newRow("tiny work, sequential wins")
+        << 0.01 << 0.0 << QList<double>{0.1, 0.5, 0.5, 3, 0.2} << QStringLiteral("Nothing beat")
+        << false;
+}
+
+void TestPatterns::compareConclusion() {
+    QFETCH(double, cpuMs);
+    QFETCH(double, ioMs);
+    QFETCH(QList<double>, makespans);
+    QFETCH(QString, opening);
+    QFETCH(bool, ruleHolds);
+    CompareInput in;
+    in.cpu_ms = cpuMs;
+    in.io_ms = ioMs;
+    in.tasks = 8;
+    in.workers = 4;
+    in.cores = 2;
+    const char* titles[] = {"sequential", "threads (GIL)", "threads (free-threaded)", "processes",
+                            "asyncio"};
+    for (int i = 0; i < 5; ++i) {
+        ModeResult m;
+        m.id = ComparePattern::modeIds()[std::size_t(i)];
+        m.title = titles[i];
+        m.metrics.makespan_ms = makespans[i];
+        in.modes.push_back(m);
+    }
+    const std::vector<std::string> sentences = tasklane::compareConclusion(in);
+    QVERIFY(sentences.size() >= 2);
+    QVERIFY2(QString::fromStdString(sentences.front()).startsWith(opening),
+             sentences.front().c_str());
+    bool holds = false;
+    for (const auto& s : sentences)
+        holds = holds || contains(s, "As the tutorial says");
+    QCOMPARE(holds, ruleHolds);
+    // The figures quoted are the measured ones: the winner's makespan appears.
+    const double best = *std::min_element(makespans.begin(), makespans.end());
+    if (best >= 10)
+        QVERIFY2(contains(sentences.front(), std::to_string(int(std::lround(best))) + " ms"),
+                 sentences.front().c_str());
+}
+
+// A short comparison runs all five modes, stacks them on one axis and says who won.
+void TestPatterns::compareRunsEveryMode() {
+    const Pattern* p = PatternRegistry::instance().find("compare");
+    QVERIFY(p != nullptr);
+    Params given;
+    given.set("tasks", 4LL);
+    given.set("workers", 2LL);
+    given.set("cpu-ms", 0.0);
+    given.set("io-ms", 20.0);
+    RunControl control;
+    long long last = 0;
+    long long total = 0;
+    control.onProgress = [&](long long done, long long all) {
+        last = std::max(last, done);
+        total = all;
+    };
+    const RunResult run = p->run(given, control);
+    QCOMPARE(run.modes.size(), std::size_t(5));
+    QCOMPARE(total, 20LL);
+    QCOMPARE(last, 20LL);
+    for (std::size_t i = 0; i < run.modes.size(); ++i) {
+        QCOMPARE(run.modes[i].id, ComparePattern::modeIds()[i]);
+        QVERIFY(run.modes[i].metrics.makespan_ms > 0);
+    }
+    // Every mode's tracks are in the stacked trace, under the mode's name.
+    for (const char* prefix : {"sequential · ", "threads (GIL) · ", "processes · ", "asyncio · "})
+        QVERIFY2(std::any_of(run.trace.tracks.begin(), run.trace.tracks.end(),
+                             [&](const Track& t) { return t.name.rfind(prefix, 0) == 0; }),
+                 prefix);
+    // I/O-bound: waiting overlaps; sequential is the slowest by far (4 x 20 ms).
+    QVERIFY(run.modes[0].metrics.makespan_ms >= 75);
+    QVERIFY(run.modes[4].metrics.makespan_ms < run.modes[0].metrics.makespan_ms / 2);
+    QVERIFY(!run.conclusion.empty());
+    QCOMPARE(run.output.size(), 1 + 5 + run.conclusion.size());
 }
 
 QTEST_GUILESS_MAIN(TestPatterns)

@@ -1,8 +1,10 @@
 // The window, driven as a user would: pick a pattern, move sliders, press Run, read the
 // tabs, look at the chart. Headless (QT_QPA_PLATFORM=offscreen), settings in a temp dir.
+#include "compare_view.h"
 #include "gantt_view.h"
 #include "main_window.h"
 #include "parameter_panel.h"
+#include "pin_board.h"
 #include "run_controller.h"
 
 #include <QAction>
@@ -17,6 +19,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QTableWidget>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QToolTip>
@@ -143,6 +146,10 @@ private Q_SLOTS:
     void panelIntListValidation();
     void controllerReportsFailureAndStop();
     void outputIsCutForDisplay();
+
+    void pinBoardKeepsFourAndStacks();
+    void compareTabStacksPinnedRuns();
+    void compareRunShowsItsConclusion();
 
 private:
     QTemporaryDir settingsDir_;
@@ -599,6 +606,123 @@ void TstGui::outputIsCutForDisplay() {
     QVERIFY2(text.contains(QStringLiteral("output cut")), qPrintable(text.right(200)));
     QVERIFY(text.contains(QStringLiteral("104,999")) || text.contains(QStringLiteral("104999")));
     QCOMPARE(RunController::outputText({"a", "b"}, 1000), QStringLiteral("a\nb"));
+}
+
+// Pinning: oldest first, at most four, the fifth drops the oldest; the stacked trace holds
+// every pinned run's tracks under its number, and follows unpinning.
+void TstGui::pinBoardKeepsFourAndStacks() {
+    PinBoard board;
+    QVERIFY(board.empty());
+    QVERIFY(!board.stacked());
+    FakePattern fake;
+    RunControl control;
+    std::vector<std::shared_ptr<const RunResult>> results;
+    for (int i = 0; i < 5; ++i)
+        results.push_back(std::make_shared<const RunResult>(fake.run(Params(), control)));
+    QVERIFY(board.pin({QStringLiteral("run 1"), results[0]}).isEmpty());
+    QVERIFY(board.pin({QStringLiteral("run 2"), results[1]}).isEmpty());
+    QVERIFY(board.contains(results[1].get()));
+    QVERIFY(!board.contains(results[2].get()));
+    QCOMPARE(board.stacked()->tracks.size(), std::size_t(2));
+    QCOMPARE(QString::fromStdString(board.stacked()->tracks[1].name), QStringLiteral("2 · main"));
+    // Both runs' slices start together on the shared axis.
+    QCOMPARE(board.stacked()->eventsOf(0)[0].begin_ns, board.stacked()->eventsOf(1)[0].begin_ns);
+    board.pin({QStringLiteral("run 3"), results[2]});
+    board.pin({QStringLiteral("run 4"), results[3]});
+    QCOMPARE(board.size(), PinBoard::kCapacity);
+    QCOMPARE(board.pin({QStringLiteral("run 5"), results[4]}), QStringLiteral("run 1"));
+    QCOMPARE(board.size(), 4);
+    QCOMPARE(board.runs().front().name, QStringLiteral("run 2"));
+    QCOMPARE(board.runs().back().name, QStringLiteral("run 5"));
+    board.unpin(0);
+    QCOMPARE(board.size(), 3);
+    QCOMPARE(board.stacked()->tracks.size(), std::size_t(3));
+    board.unpin(7); // out of range: nothing
+    QCOMPARE(board.size(), 3);
+    QVERIFY(board.pin({QStringLiteral("null"), nullptr}).isEmpty());
+    QCOMPARE(board.size(), 3);
+    board.clear();
+    QVERIFY(!board.stacked());
+}
+
+// Two runs of thread-pool with different workers, pinned: the Compare tab stacks both, its
+// table has a column per run, and the stacked chart exports.
+void TstGui::compareTabStacksPinnedRuns() {
+    MainWindow w(quiet());
+    QSignalSpy ended(&w, &MainWindow::runEnded);
+    w.resize(1280, 860);
+    w.show();
+    QVERIFY(!w.pinCurrentRun()); // nothing to pin yet
+    QVERIFY(w.selectPattern(QStringLiteral("thread-pool")));
+    QTRY_VERIFY_WITH_TIMEOUT(!w.isRunning(), kRunTimeoutMs);
+    auto* panel = w.parameterPanel();
+    panel->setValue("workers", 1LL);
+    panel->setValue("tasks", 4LL);
+    panel->setValue("cpu-ms", 5.0);
+    ended.clear();
+    w.run();
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    QVERIFY(w.pinCurrentRun());
+    QVERIFY(w.pinCurrentRun()); // the same run again: refused, still one
+    QCOMPARE(w.compareView()->board().size(), 1);
+    panel->setValue("workers", 4LL);
+    ended.clear();
+    w.run();
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    QVERIFY(w.pinCurrentRun());
+    QVERIFY(w.showTab(QStringLiteral("compare")));
+    CompareView* compare = w.compareView();
+    QCOMPARE(compare->board().size(), 2);
+    QCOMPARE(compare->table()->columnCount(), 2);
+    const QStringList table = compare->tableText();
+    QVERIFY2(table.front().contains(QStringLiteral("workers 1")), qPrintable(table.front()));
+    QVERIFY2(table.front().contains(QStringLiteral("workers 4")), qPrintable(table.front()));
+    const Trace* stacked = compare->ganttView()->trace();
+    QVERIFY(stacked != nullptr);
+    std::size_t tracks = 0;
+    for (const auto& run : compare->board().runs())
+        tracks += run.result->trace.tracks.size();
+    QCOMPARE(stacked->tracks.size(), tracks);
+    QTRY_VERIFY(compare->ganttView()->layout().drawItemCount() > 0);
+
+    const QImage shot = w.grab().toImage();
+    QVERIFY(distinctColours(shot) > 20);
+    if (const QString dir = qEnvironmentVariable("TASKLANE_SCREENSHOT_DIR"); !dir.isEmpty())
+        shot.save(dir + QStringLiteral("/compare-tab.png"));
+    const QString path = outDir_.filePath(QStringLiteral("compared.svg"));
+    QString error;
+    QVERIFY2(compare->exportChart(path, &error), qPrintable(error));
+    QFile svg(path);
+    QVERIFY(svg.open(QIODevice::ReadOnly));
+    QVERIFY(svg.readAll().contains("<svg"));
+    compare->clear();
+    QCOMPARE(compare->table()->columnCount(), 0);
+    QVERIFY(!compare->exportChart(path, &error));
+    QVERIFY(!error.isEmpty());
+}
+
+// The compare pattern's conclusion is drawn under the chart, and its summary lists the modes.
+void TstGui::compareRunShowsItsConclusion() {
+    MainWindow w(quiet());
+    QSignalSpy ended(&w, &MainWindow::runEnded);
+    w.resize(1280, 860);
+    w.show();
+    QVERIFY(w.selectPattern(QStringLiteral("compare")));
+    QTRY_VERIFY_WITH_TIMEOUT(!w.isRunning(), kRunTimeoutMs);
+    auto* panel = w.parameterPanel();
+    panel->setValue("tasks", 4LL);
+    panel->setValue("workers", 2LL);
+    panel->setValue("cpu-ms", 0.0);
+    panel->setValue("io-ms", 20.0);
+    ended.clear();
+    w.run();
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    QVERIFY(w.lastResult() != nullptr);
+    QCOMPARE(w.lastResult()->modes.size(), std::size_t(5));
+    QVERIFY2(w.conclusionText().contains(QStringLiteral("I/O-bound")),
+             qPrintable(w.conclusionText()));
+    if (const QString dir = qEnvironmentVariable("TASKLANE_SCREENSHOT_DIR"); !dir.isEmpty())
+        w.grab().save(dir + QStringLiteral("/compare-pattern.png"));
 }
 
 QTEST_MAIN(TstGui)

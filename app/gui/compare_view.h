@@ -1,0 +1,59 @@
+// CompareView: the Compare tab. Up to four pinned runs stacked on one time axis (their
+// starts lined up, one group of rows per run, numbered as in the list), their summaries side
+// by side in a table, and an export of the stacked chart. The pinning itself (which runs,
+// the stacked trace) is PinBoard's; this only shows it.
+#pragma once
+
+#include "pin_board.h"
+
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QTableWidget;
+
+namespace tasklane {
+
+class GanttView;
+
+class CompareView : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit CompareView(QWidget* parent = nullptr);
+
+    const PinBoard& board() const { return board_; }
+    // Pins a run and shows it; says in message() which run made room, if one did.
+    void pin(PinnedRun run);
+    void unpin(int index);
+    void clear();
+
+    GanttView* ganttView() const { return view_; }
+    QTableWidget* table() const { return table_; }
+    // The summary table as rows of text (header row first), for tests.
+    QStringList tableText() const;
+
+    // Writes the stacked chart (format from the suffix). False with `error` set otherwise.
+    bool exportChart(const QString& path, QString* error) const;
+
+Q_SIGNALS:
+    void message(const QString& text);
+    void pinRequested();    // the tab's "Pin current run" button
+    void exportRequested(); // its "Export…" button: the window asks where
+
+private:
+    void refresh();
+
+    PinBoard board_;
+    QLabel* heading_ = nullptr;
+    QListWidget* list_ = nullptr;
+    QPushButton* pinButton_ = nullptr;
+    QPushButton* removeButton_ = nullptr;
+    QPushButton* clearButton_ = nullptr;
+    QPushButton* exportButton_ = nullptr;
+    GanttView* view_ = nullptr;
+    QTableWidget* table_ = nullptr;
+};
+
+} // namespace tasklane
