@@ -11,6 +11,7 @@
 
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#include <sys/timerfd.h>
 #include <unistd.h>
 
 namespace tasklane {
@@ -18,10 +19,6 @@ namespace tasklane {
 namespace {
 
 thread_local EventLoop* currentLoop = nullptr;
-
-bool laterTimer(const auto& a, const auto& b) {
-    return a.when != b.when ? a.when > b.when : a.seq > b.seq;
-}
 
 void runCallback(std::function<void()>& fn) {
     try {
@@ -47,19 +44,21 @@ EventLoop::EventLoop(Options options)
     if (currentLoop)
         throw std::runtime_error("RuntimeError: this thread already has an event loop");
     wakeFd_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    timerFd_ = ::timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
     epoll_ = ::epoll_create1(EPOLL_CLOEXEC);
-    if (wakeFd_ < 0 || epoll_ < 0) {
+    if (wakeFd_ < 0 || timerFd_ < 0 || epoll_ < 0) {
         const int err = errno;
-        if (wakeFd_ >= 0)
-            ::close(wakeFd_);
-        if (epoll_ >= 0)
-            ::close(epoll_);
-        throw std::system_error(err, std::generic_category(), "event loop: eventfd/epoll");
+        for (int fd : {wakeFd_, timerFd_, epoll_})
+            if (fd >= 0)
+                ::close(fd);
+        throw std::system_error(err, std::generic_category(), "event loop: eventfd/timerfd/epoll");
     }
-    epoll_event ev{};
-    ev.events = EPOLLIN;
-    ev.data.fd = wakeFd_;
-    ::epoll_ctl(epoll_, EPOLL_CTL_ADD, wakeFd_, &ev);
+    for (int fd : {wakeFd_, timerFd_}) {
+        epoll_event ev{};
+        ev.events = EPOLLIN;
+        ev.data.fd = fd;
+        ::epoll_ctl(epoll_, EPOLL_CTL_ADD, fd, &ev);
+    }
     if (options_.recorder)
         track_ = options_.recorder->addTrack(TrackKind::EventLoop, options_.track_name);
     currentLoop = this;
@@ -74,21 +73,42 @@ EventLoop::~EventLoop() {
         posted_.clear();
     }
     ready_.clear();
-    for (Timer& timer : timers_)
-        *timer.cancelled = true; // handles that outlive the loop must not call back into it
-    timers_.clear();
-    cancelledTimers_ = 0;
+    callbacks_.clear();
+    // Handles that outlive the loop must not call back into it.
+    std::vector<std::shared_ptr<detail::CallbackTimer>> callbackTimers;
+    auto drop = [&callbackTimers](HeapEntry& e) {
+        if (!e.node)
+            return;
+        e.node->where = detail::TimerNode::None;
+        if (!e.node->isTask) {
+            auto* timer = static_cast<detail::CallbackTimer*>(e.node);
+            timer->done = true;
+            callbackTimers.push_back(std::move(timer->self));
+        }
+    };
+    for (HeapEntry& e : heap_)
+        drop(e);
+    for (std::size_t i = 0; i < runCount_; ++i)
+        drop(runAt(i));
+    heap_.clear();
+    run_.clear();
+    runHead_ = runCount_ = runDead_ = 0;
+    callbackTimers.clear();
     // Pending tasks die with the loop. Their frames go first, explicitly, so that tasks
     // holding each other (a waits for b, b's callback knows a) cannot keep each other alive.
-    auto pending = std::move(tasks_);
-    tasks_.clear();
-    for (auto& [raw, task] : pending) {
-        task->doneCallbacks_.clear();
-        task->onCancel_ = nullptr;
+    std::vector<std::shared_ptr<detail::TaskCore>> pending;
+    pending.reserve(pendingCount_);
+    while (pendingHead_)
+        pending.push_back(forget(pendingHead_));
+    for (auto& task : pending) {
+        task->clearDoneHooks();
+        if (task->extras_)
+            task->extras_->onCancel = nullptr;
         task->destroyFrame();
     }
     pending.clear();
     ::close(epoll_);
+    ::close(timerFd_);
     ::close(wakeFd_);
     currentLoop = nullptr;
 }
@@ -113,55 +133,208 @@ void EventLoop::adopt(const std::shared_ptr<detail::TaskCore>& task, std::string
     }
     if (task->startedInline_)
         throw std::logic_error("RuntimeError: cannot reuse already awaited coroutine");
-    const std::uint64_t number = nextTaskNumber_++;
-    task->name_ = name.empty() ? "Task-" + std::to_string(number) : std::move(name);
+    task->number_ = nextTaskNumber_++;
+    if (!name.empty())
+        task->extras().name = std::move(name);
     task->loop_ = this;
     if (TraceRecorder* rec = options_.recorder) {
         task->traceId_ = rec->newTaskId();
-        task->label_ = rec->intern(task->name_);
+        task->label_ = rec->intern(task->name());
         task->waitingSince_ = TraceRecorder::now();
     }
-    tasks_.emplace(task.get(), task);
+    task->selfRef_ = task;
+    task->prev_ = pendingTail_;
+    task->next_ = nullptr;
+    (pendingTail_ ? pendingTail_->next_ : pendingHead_) = task.get();
+    pendingTail_ = task.get();
+    ++pendingCount_;
     task->schedule();
 }
 
+std::shared_ptr<detail::TaskCore> EventLoop::forget(detail::TaskCore* task) {
+    (task->prev_ ? task->prev_->next_ : pendingHead_) = task->next_;
+    (task->next_ ? task->next_->prev_ : pendingTail_) = task->prev_;
+    task->prev_ = task->next_ = nullptr;
+    --pendingCount_;
+    return std::move(task->selfRef_);
+}
+
+void EventLoop::ReadyQueue::grow() {
+    std::vector<detail::TaskCore*> bigger(ring_.empty() ? 1024 : ring_.size() * 2);
+    for (std::size_t i = 0; i < count_; ++i)
+        bigger[i] = ring_[(head_ + i) & (ring_.size() - 1)];
+    ring_ = std::move(bigger);
+    head_ = 0;
+}
+
 void EventLoop::call_soon(std::function<void()> fn) {
-    ready_.push_back({nullptr, std::move(fn)});
+    callbacks_.push_back(std::move(fn));
+    ready_.push(nullptr);
 }
 
 void EventLoop::call_soon_threadsafe(std::function<void()> fn) {
     {
         std::lock_guard lock(postedMutex_);
         posted_.push_back(std::move(fn));
+        hasPosted_.store(true, std::memory_order_release);
     }
     const std::uint64_t one = 1;
     // EAGAIN means the counter is already non-zero: the loop will wake anyway.
     [[maybe_unused]] const auto n = ::write(wakeFd_, &one, sizeof one);
 }
 
+void EventLoop::drainPosted() {
+    if (!hasPosted_.exchange(false, std::memory_order_acquire))
+        return;
+    std::vector<std::function<void()>> posted;
+    {
+        std::lock_guard lock(postedMutex_);
+        posted.swap(posted_);
+    }
+    for (auto& fn : posted)
+        call_soon(std::move(fn));
+}
+
 TimerHandle EventLoop::call_at(Clock::time_point when, std::function<void()> fn) {
-    auto flag = std::make_shared<bool>(false);
-    timers_.push_back({when, timerSeq_++, std::move(fn), flag});
-    std::push_heap(timers_.begin(), timers_.end(), laterTimer<Timer, Timer>);
-    return TimerHandle(this, std::move(flag));
+    auto timer = std::make_shared<detail::CallbackTimer>();
+    timer->fn = std::move(fn);
+    timer->loop = this;
+    timer->self = timer;
+    armTimer(*timer, when);
+    return TimerHandle(std::move(timer));
 }
 
 void TimerHandle::cancel() {
-    if (!flag_ || *flag_)
+    if (!timer_ || timer_->done)
         return;
-    *flag_ = true;
-    loop_->timerCancelled();
+    timer_->done = true;
+    if (timer_->armed())
+        timer_->loop->disarmTimer(*timer_);
+    timer_->self.reset(); // this handle holds it now
 }
 
-void EventLoop::timerCancelled() {
-    // A wait_for that finished early leaves its timeout behind; sweep once such entries
-    // are the majority, so a long-lived loop does not accumulate them (asyncio does so too).
-    ++cancelledTimers_;
-    if (cancelledTimers_ < 64 || cancelledTimers_ * 2 < timers_.size())
+namespace {
+bool earlier(const auto& a, const auto& b) {
+    return a.when != b.when ? a.when < b.when : a.seq < b.seq;
+}
+} // namespace
+
+void EventLoop::armTimer(detail::TimerNode& node, Clock::time_point when) {
+    if (node.armed())
+        disarmTimer(node);
+    const HeapEntry e{when, timerSeq_++, &node};
+    if (runCount_ == 0 || runAt(runCount_ - 1).when <= when) {
+        if (runCount_ == run_.size())
+            runRebuild(run_.empty() ? 256 : run_.size() * 2);
+        const std::size_t pos = (runHead_ + runCount_) & (run_.size() - 1);
+        run_[pos] = e;
+        node.slot = static_cast<std::uint32_t>(pos);
+        node.where = detail::TimerNode::Run;
+        ++runCount_;
         return;
-    std::erase_if(timers_, [](const Timer& t) { return *t.cancelled; });
-    std::make_heap(timers_.begin(), timers_.end(), laterTimer<Timer, Timer>);
-    cancelledTimers_ = 0;
+    }
+    node.where = detail::TimerNode::Heap;
+    heap_.push_back(e);
+    siftUp(heap_.size() - 1);
+}
+
+void EventLoop::disarmTimer(detail::TimerNode& node) {
+    const std::size_t i = node.slot;
+    const auto where = std::exchange(node.where, detail::TimerNode::None);
+    if (where == detail::TimerNode::Run) {
+        run_[i].node = nullptr;
+        ++runDead_;
+        // Empty entries at either end go at once (a wait that ends early usually disarms
+        // the newest timer, and firing takes the oldest); the rest when they are many.
+        while (runCount_ > 0 && !runAt(0).node) {
+            runHead_ = (runHead_ + 1) & (run_.size() - 1);
+            --runCount_;
+            --runDead_;
+        }
+        while (runCount_ > 0 && !runAt(runCount_ - 1).node) {
+            --runCount_;
+            --runDead_;
+        }
+        if (runDead_ > 64 && runDead_ * 2 > runCount_)
+            runRebuild(run_.size());
+        return;
+    }
+    if (where != detail::TimerNode::Heap)
+        return;
+    const HeapEntry last = heap_.back();
+    heap_.pop_back();
+    if (i == heap_.size())
+        return; // it was the last one
+    heapPlace(i, last);
+    siftDown(i);
+    siftUp(i);
+}
+
+void EventLoop::runRebuild(std::size_t capacity) {
+    std::vector<HeapEntry> ring(capacity);
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < runCount_; ++i) {
+        const HeapEntry& e = runAt(i);
+        if (!e.node)
+            continue;
+        e.node->slot = static_cast<std::uint32_t>(n);
+        ring[n++] = e;
+    }
+    run_ = std::move(ring);
+    runHead_ = 0;
+    runCount_ = n;
+    runDead_ = 0;
+}
+
+const EventLoop::HeapEntry* EventLoop::earliestTimer() const {
+    // The run's ends are never empty entries, so its head is its earliest.
+    const HeapEntry* run = runCount_ > 0 ? &runAt(0) : nullptr;
+    const HeapEntry* heap = heap_.empty() ? nullptr : &heap_.front();
+    if (!run || !heap)
+        return run ? run : heap;
+    return earlier(*run, *heap) ? run : heap;
+}
+
+void EventLoop::siftUp(std::size_t i) {
+    const HeapEntry e = heap_[i];
+    while (i > 0) {
+        const std::size_t parent = (i - 1) / 2;
+        if (!earlier(e, heap_[parent]))
+            break;
+        heapPlace(i, heap_[parent]);
+        i = parent;
+    }
+    heapPlace(i, e);
+}
+
+void EventLoop::siftDown(std::size_t i) {
+    const HeapEntry e = heap_[i];
+    const std::size_t n = heap_.size();
+    for (;;) {
+        std::size_t child = 2 * i + 1;
+        if (child >= n)
+            break;
+        if (child + 1 < n && earlier(heap_[child + 1], heap_[child]))
+            ++child;
+        if (!earlier(heap_[child], e))
+            break;
+        heapPlace(i, heap_[child]);
+        i = child;
+    }
+    heapPlace(i, e);
+}
+
+void EventLoop::fireTimer(detail::TimerNode& node) {
+    if (node.isTask) {
+        // Straight to the ready queue: the step runs in this round, as the wake-up
+        // callback asyncio would queue first would.
+        static_cast<detail::TaskCore&>(node).timerFired();
+        return;
+    }
+    auto& timer = static_cast<detail::CallbackTimer&>(node);
+    timer.done = true; // fired: a later cancel() is a no-op
+    call_soon(std::move(timer.fn));
+    timer.self.reset(); // last: it may be the only reference
 }
 
 ThreadPoolExecutor& EventLoop::executor() {
@@ -201,70 +374,68 @@ void EventLoop::runUntilComplete(detail::TaskCore& main) {
         runOnce();
     // asyncio.run: cancel what is left and let it run its cleanup to the end.
     std::vector<std::shared_ptr<detail::TaskCore>> left;
-    left.reserve(tasks_.size());
-    for (auto& [raw, task] : tasks_)
-        left.push_back(task);
+    left.reserve(pendingCount_);
+    for (detail::TaskCore* t = pendingHead_; t; t = t->next_)
+        left.push_back(t->selfRef_);
     for (auto& task : left)
         task->cancel();
     left.clear();
-    while (!tasks_.empty())
+    while (pendingCount_ > 0)
         runOnce();
 }
 
 void EventLoop::runOnce() {
-    while (!timers_.empty() && *timers_.front().cancelled) {
-        std::pop_heap(timers_.begin(), timers_.end(), laterTimer<Timer, Timer>);
-        timers_.pop_back();
-        --cancelledTimers_;
-    }
-    int timeoutMs = -1;
-    if (!ready_.empty()) {
-        timeoutMs = 0;
-    } else if (!timers_.empty()) {
-        const auto wait = timers_.front().when - Clock::now();
-        // Rounded up: epoll must not return before the deadline (sleep is never early).
-        timeoutMs =
-            wait.count() <= 0
-                ? 0
-                : static_cast<int>(std::min<std::int64_t>(
-                      std::chrono::ceil<std::chrono::milliseconds>(wait).count(), 1'000'000));
-    }
-    epoll_event events[4];
-    const int n = ::epoll_wait(epoll_, events, 4, timeoutMs);
-    if (n > 0) {
-        std::uint64_t count = 0;
-        [[maybe_unused]] const auto r = ::read(wakeFd_, &count, sizeof count);
-    }
-    {
-        std::vector<std::function<void()>> posted;
-        {
-            std::lock_guard lock(postedMutex_);
-            posted.swap(posted_);
+    if (ready_.empty()) {
+        // Nothing to run: block until the earliest deadline or another thread's call.
+        bool due = false;
+        if (const HeapEntry* earliest = earliestTimer()) {
+            const Clock::time_point when = earliest->when;
+            if (when <= Clock::now()) {
+                due = true;
+            } else if (when != timerFdSetFor_) {
+                const auto ns =
+                    std::chrono::duration_cast<std::chrono::nanoseconds>(when.time_since_epoch())
+                        .count();
+                itimerspec spec{};
+                spec.it_value.tv_sec = static_cast<time_t>(ns / 1'000'000'000);
+                spec.it_value.tv_nsec = static_cast<long>(ns % 1'000'000'000);
+                // steady_clock is CLOCK_MONOTONIC: the deadline goes in as it is, absolute.
+                ::timerfd_settime(timerFd_, TFD_TIMER_ABSTIME, &spec, nullptr);
+                timerFdSetFor_ = when;
+            }
         }
-        for (auto& fn : posted)
-            ready_.push_back({nullptr, std::move(fn)});
-    }
-    const auto now = Clock::now();
-    while (!timers_.empty() && timers_.front().when <= now) {
-        std::pop_heap(timers_.begin(), timers_.end(), laterTimer<Timer, Timer>);
-        Timer timer = std::move(timers_.back());
-        timers_.pop_back();
-        if (*timer.cancelled) {
-            --cancelledTimers_;
-            continue;
+        if (!due && !hasPosted_.load(std::memory_order_acquire)) {
+            epoll_event events[4];
+            const int n = ::epoll_wait(epoll_, events, 4, -1);
+            for (int i = 0; i < n; ++i) {
+                std::uint64_t count = 0;
+                [[maybe_unused]] const auto r = ::read(events[i].data.fd, &count, sizeof count);
+                if (events[i].data.fd == timerFd_)
+                    timerFdSetFor_ = {};
+            }
         }
-        *timer.cancelled = true; // fired: a later cancel() is a no-op
-        ready_.push_back({nullptr, std::move(timer.fn)});
+    }
+    drainPosted();
+    if (hasTimers()) {
+        const auto now = Clock::now();
+        while (const HeapEntry* earliest = earliestTimer()) {
+            if (earliest->when > now)
+                break;
+            detail::TimerNode& node = *earliest->node;
+            disarmTimer(node);
+            fireTimer(node);
+        }
     }
     // Only what is ready now: what these steps schedule runs on the next round, after
     // timers and other threads had their chance, as in asyncio's _run_once.
     for (std::size_t count = ready_.size(); count > 0 && !ready_.empty(); --count) {
-        Ready item = std::move(ready_.front());
-        ready_.pop_front();
-        if (item.task)
-            item.task->step();
-        else
-            runCallback(item.fn);
+        if (detail::TaskCore* task = ready_.pop()) {
+            task->step();
+        } else {
+            std::function<void()> fn = std::move(callbacks_.front());
+            callbacks_.pop_front();
+            runCallback(fn);
+        }
     }
 }
 

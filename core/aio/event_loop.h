@@ -1,6 +1,9 @@
 // EventLoop: asyncio's event loop on one thread. A ready queue of task steps and callbacks,
 // a timer heap on the steady clock, and an eventfd watched through epoll so that other
-// threads (the to_thread pool) can hand it work with call_soon_threadsafe(). run() is
+// threads (the to_thread pool) can hand it work with call_soon_threadsafe(). The loop
+// blocks in epoll on a timerfd set to the earliest deadline: epoll_wait's own timeout
+// counts whole milliseconds and takes the thread's timer slack (50 us), timerfd neither,
+// so sleeps end within microseconds of their deadline. run() is
 // asyncio.run: it runs the main task to completion, then cancels what is left and lets it
 // clean up. One loop per thread (EventLoop::current()); destroying it destroys the frames
 // of tasks still pending. With a TraceRecorder it draws an "event loop" track: a running
@@ -9,6 +12,7 @@
 
 #include "aio/task.h"
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <deque>
@@ -17,7 +21,6 @@
 #include <mutex>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace tasklane {
@@ -27,21 +30,30 @@ class TraceRecorder;
 
 class EventLoop;
 
-// What call_at/call_later return, as asyncio's TimerHandle: cancel() drops the callback
-// (a cancelled entry leaves the heap lazily, or in a sweep once they are the majority).
+namespace detail {
+// A call_at callback in the timer heap. The heap owns it (self) while it is armed, the
+// TimerHandle for as long as the caller keeps that.
+struct CallbackTimer : TimerNode {
+    std::function<void()> fn;
+    std::shared_ptr<CallbackTimer> self;
+    EventLoop* loop = nullptr;
+    bool done = false; // cancelled, fired, or its loop is gone
+};
+} // namespace detail
+
+// What call_at/call_later return, as asyncio's TimerHandle: cancel() takes the callback out
+// of the heap.
 class TimerHandle {
 public:
     TimerHandle() = default;
     void cancel();
-    bool cancelled() const { return flag_ && *flag_; }
+    bool cancelled() const { return timer_ && timer_->done; }
 
 private:
     friend class EventLoop;
-    TimerHandle(EventLoop* loop, std::shared_ptr<bool> flag)
-        : loop_(loop)
-        , flag_(std::move(flag)) {}
-    EventLoop* loop_ = nullptr;
-    std::shared_ptr<bool> flag_;
+    explicit TimerHandle(std::shared_ptr<detail::CallbackTimer> timer)
+        : timer_(std::move(timer)) {}
+    std::shared_ptr<detail::CallbackTimer> timer_;
 };
 
 class EventLoop {
@@ -97,45 +109,101 @@ public:
     TraceRecorder* recorder() const { return options_.recorder; }
     std::uint32_t track() const { return track_; }
     bool is_running() const { return running_; }
-    std::size_t pendingTasks() const { return tasks_.size(); }
-    std::size_t pendingTimers() const { return timers_.size() - cancelledTimers_; }
-    std::size_t timerHeapSize() const { return timers_.size(); } // incl. cancelled entries
+    std::size_t pendingTasks() const { return pendingCount_; }
+    std::size_t pendingTimers() const { return heap_.size() + runCount_ - runDead_; }
+    // Entries held, counting the cancelled ones the ordered run has not dropped yet.
+    std::size_t timerHeapSize() const { return heap_.size() + runCount_; }
     detail::TaskCore* runningTask() const { return running_task_; }
 
 private:
     friend class detail::TaskCore;
     friend class TimerHandle;
-    struct Ready {
-        std::shared_ptr<detail::TaskCore> task; // a step to run, or else
-        std::function<void()> fn;               // a callback
-    };
-    struct Timer {
+    struct HeapEntry {
         Clock::time_point when;
         std::uint64_t seq; // FIFO among equal deadlines
-        std::function<void()> fn;
-        std::shared_ptr<bool> cancelled; // shared with its TimerHandle; set once fired too
+        detail::TimerNode* node;
     };
-    void timerCancelled();
+    // Task steps in FIFO order; a null entry stands for the next of callbacks_, so steps
+    // cost a pointer each and callbacks keep their place among them.
+    class ReadyQueue {
+    public:
+        bool empty() const { return count_ == 0; }
+        std::size_t size() const { return count_; }
+        void push(detail::TaskCore* task) {
+            if (count_ == ring_.size())
+                grow();
+            ring_[(head_ + count_) & (ring_.size() - 1)] = task;
+            ++count_;
+        }
+        detail::TaskCore* pop() {
+            detail::TaskCore* task = ring_[head_];
+            head_ = (head_ + 1) & (ring_.size() - 1);
+            --count_;
+            return task;
+        }
+        void clear() {
+            head_ = 0;
+            count_ = 0;
+        }
+
+    private:
+        void grow();
+        std::vector<detail::TaskCore*> ring_; // a power of two long
+        std::size_t head_ = 0;
+        std::size_t count_ = 0;
+    };
 
     void adopt(const std::shared_ptr<detail::TaskCore>& task, std::string name);
     void runUntilComplete(detail::TaskCore& main);
     void runOnce();
-    void forget(detail::TaskCore* task) { tasks_.erase(task); }
+    void pushReady(detail::TaskCore* task) { ready_.push(task); }
+    std::shared_ptr<detail::TaskCore> forget(detail::TaskCore* task);
+    void drainPosted();
+
+    // Timers: deadlines that come in order (sleeps of one length, the common case) join an
+    // ordered run, a ring where they never move: O(1) in and out, and a cancelled one just
+    // leaves an empty entry. The others go to a binary min-heap on (when, seq) whose nodes
+    // know their index. A heap alone was 30% of a gather of 10 000 sleep(10 ms): each pop
+    // moved log n entries and wrote each one's index into its task, a cache miss apiece.
+    void armTimer(detail::TimerNode& node, Clock::time_point when);
+    void disarmTimer(detail::TimerNode& node);
+    const HeapEntry* earliestTimer() const;
+    bool hasTimers() const { return !heap_.empty() || runCount_ > 0; }
+    void heapPlace(std::size_t i, const HeapEntry& e) {
+        heap_[i] = e;
+        e.node->slot = static_cast<std::uint32_t>(i);
+    }
+    void siftUp(std::size_t i);
+    void siftDown(std::size_t i);
+    HeapEntry& runAt(std::size_t i) { return run_[(runHead_ + i) & (run_.size() - 1)]; }
+    const HeapEntry& runAt(std::size_t i) const { return run_[(runHead_ + i) & (run_.size() - 1)]; }
+    void runRebuild(std::size_t capacity); // drops the empty entries
+    void fireTimer(detail::TimerNode& node);
 
     Options options_;
     std::uint32_t track_ = 0;
     int epoll_ = -1;
     int wakeFd_ = -1;
+    int timerFd_ = -1;
+    Clock::time_point timerFdSetFor_{}; // the deadline the timerfd holds, or epoch: none
     bool running_ = false;
     detail::TaskCore* running_task_ = nullptr;
     std::uint64_t nextTaskNumber_ = 1;
     std::uint64_t timerSeq_ = 0;
-    std::deque<Ready> ready_;
-    std::vector<Timer> timers_; // a min-heap on (when, seq)
-    std::size_t cancelledTimers_ = 0;
+    ReadyQueue ready_;
+    std::deque<std::function<void()>> callbacks_;
+    std::vector<HeapEntry> heap_;
+    std::vector<HeapEntry> run_; // the ordered run: a ring, a power of two long
+    std::size_t runHead_ = 0;
+    std::size_t runCount_ = 0; // entries from the head, cancelled ones included
+    std::size_t runDead_ = 0;  // cancelled ones among them
+    std::atomic<bool> hasPosted_{false};
     std::mutex postedMutex_;
     std::vector<std::function<void()>> posted_;
-    std::unordered_map<detail::TaskCore*, std::shared_ptr<detail::TaskCore>> tasks_; // pending
+    // Pending tasks, in the order they were scheduled; each holds itself (selfRef_).
+    detail::TaskCore* pendingHead_ = nullptr;
+    detail::TaskCore* pendingTail_ = nullptr;
+    std::size_t pendingCount_ = 0;
     std::vector<std::string> printed_;
     std::unique_ptr<ThreadPoolExecutor> executor_;
 };

@@ -43,7 +43,7 @@ template <class T> Outcome<T> outcomeOf(const Task<T>& task) {
 
 template <class... Ts> Task<std::tuple<detail::ValueOf<Ts>...>> gather(Task<Ts>... tasks) {
     (detail::ensureScheduled(tasks), ...);
-    detail::WaitTasks wait({tasks.core()...}, detail::WaitTasks::Until::AllDoneOrError);
+    detail::WaitTasks wait({tasks.core().get()...}, detail::WaitTasks::Until::AllDoneOrError);
     co_await wait;
     if (auto failed = wait.firstError()) {
         const std::shared_ptr<detail::TaskCore> cores[] = {tasks.core()...};
@@ -55,38 +55,41 @@ template <class... Ts> Task<std::tuple<detail::ValueOf<Ts>...>> gather(Task<Ts>.
 template <class... Ts>
 Task<std::tuple<Outcome<Ts>...>> gather(ReturnExceptions, Task<Ts>... tasks) {
     (detail::ensureScheduled(tasks), ...);
-    detail::WaitTasks wait({tasks.core()...}, detail::WaitTasks::Until::AllDone);
+    detail::WaitTasks wait({tasks.core().get()...}, detail::WaitTasks::Until::AllDone);
     co_await wait;
     co_return std::tuple<Outcome<Ts>...>(detail::outcomeOf(tasks)...);
 }
 
 template <class T> Task<std::vector<detail::ValueOf<T>>> gather(std::vector<Task<T>> tasks) {
-    std::vector<std::shared_ptr<detail::TaskCore>> cores;
-    cores.reserve(tasks.size());
+    detail::WaitTasks wait(detail::WaitTasks::Until::AllDoneOrError);
+    wait.reserve(tasks.size());
     for (auto& t : tasks) {
         detail::ensureScheduled(t);
-        cores.push_back(t.core());
+        wait.add(t.core().get()); // `tasks` holds it
     }
-    detail::WaitTasks wait(std::move(cores), detail::WaitTasks::Until::AllDoneOrError);
     co_await wait;
     if (auto failed = wait.firstError())
         std::rethrow_exception(tasks[*failed].exception());
-    std::vector<detail::ValueOf<T>> results;
-    results.reserve(tasks.size());
-    for (auto& t : tasks)
-        results.push_back(detail::valueOf(t));
-    co_return results;
+    if constexpr (std::is_void_v<T>) {
+        // None failed: every result is None, no need to visit the tasks again.
+        co_return std::vector<std::monostate>(tasks.size());
+    } else {
+        std::vector<T> results;
+        results.reserve(tasks.size());
+        for (auto& t : tasks)
+            results.push_back(detail::valueOf(t));
+        co_return results;
+    }
 }
 
 template <class T>
 Task<std::vector<Outcome<T>>> gather(ReturnExceptions, std::vector<Task<T>> tasks) {
-    std::vector<std::shared_ptr<detail::TaskCore>> cores;
-    cores.reserve(tasks.size());
+    detail::WaitTasks wait(detail::WaitTasks::Until::AllDone);
+    wait.reserve(tasks.size());
     for (auto& t : tasks) {
         detail::ensureScheduled(t);
-        cores.push_back(t.core());
+        wait.add(t.core().get());
     }
-    detail::WaitTasks wait(std::move(cores), detail::WaitTasks::Until::AllDone);
     co_await wait;
     std::vector<Outcome<T>> results;
     results.reserve(tasks.size());

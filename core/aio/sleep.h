@@ -25,17 +25,10 @@ public:
             task_->wake(task_->suspend(h));
             return true;
         }
-        const std::uint64_t id = task_->suspend(h);
-        // The deadline counts from the await, as asyncio's does.
-        TimerHandle timer =
-            EventLoop::require().call_later(delay_, [w = task_->weak_from_this(), id] {
-                if (auto t = w.lock())
-                    t->wake(id);
-            });
-        task_->setCancelHook([timer]() mutable {
-            timer.cancel(); // a cancelled sleep leaves no timer behind
-            return false;
-        });
+        // The deadline counts from the await, as asyncio's does. The task's own timer: a
+        // cancel() or any other wake-up takes it out of the heap, so none is left behind.
+        task_->suspend(h);
+        task_->wakeAt(EventLoop::Clock::now() + delay_);
         return true;
     }
     void await_resume() {

@@ -10,6 +10,11 @@
 namespace tasklane::detail {
 
 TaskCore::~TaskCore() {
+    // A pending task is owned by its loop, which disarms what it holds before letting go;
+    // this is for a task that dies armed all the same.
+    if (armed() && loop_)
+        loop_->disarmTimer(*this);
+    clearDoneHooks();
     destroyFrame();
 }
 
@@ -19,6 +24,23 @@ void TaskCore::destroyFrame() {
     if (auto frame = std::exchange(frame_, {}))
         frame.destroy();
     resumePoint_ = {};
+}
+
+TaskCore::Extras& TaskCore::extras() const {
+    if (!extras_)
+        extras_ = std::make_unique<Extras>();
+    return *extras_;
+}
+
+const std::string& TaskCore::name() const {
+    // Named on demand: most tasks of a big gather are never asked for theirs.
+    if (extras_ && !extras_->name.empty())
+        return extras_->name;
+    if (number_ == 0) {
+        static const std::string unnamed;
+        return unnamed;
+    }
+    return extras().name = "Task-" + std::to_string(number_);
 }
 
 std::coroutine_handle<> TaskCore::startInline(std::coroutine_handle<> continuation) {
@@ -34,48 +56,98 @@ bool TaskCore::cancel() {
         return false;
     cancelRequested_ = true;
     if (status_ == Status::Suspended) {
-        auto forward = std::exchange(onCancel_, nullptr);
-        if (forward && forward())
-            return true; // what it waits for will finish cancelled and wake it
-        ++waitId_;       // whatever was going to wake it is stale now
+        std::function<bool()> forward;
+        if (extras_)
+            forward = std::exchange(extras_->onCancel, nullptr);
+        if (forward && forward()) {
+            // What it waits for will finish cancelled and wake it; a deadline must not
+            // wake it before that.
+            if (armed())
+                loop_->disarmTimer(*this);
+            return true;
+        }
+        ++waitId_; // whatever was going to wake it is stale now
         schedule();
     }
     // Created/Scheduled/Running: raised at the next await point the task reaches.
     return true;
 }
 
-std::uint64_t TaskCore::suspend(std::coroutine_handle<> at, std::function<bool()> onCancel) {
-    resumePoint_ = at;
-    onCancel_ = std::move(onCancel);
-    status_ = Status::Suspended;
-    return ++waitId_;
+void TaskCore::setCancelHook(std::function<bool()> onCancel) {
+    if (onCancel || extras_)
+        extras().onCancel = std::move(onCancel);
 }
 
-void TaskCore::wake(std::uint64_t id) {
-    if (waitingFor(id))
-        schedule();
+void TaskCore::wakeAt(std::chrono::steady_clock::time_point when) {
+    loop_->armTimer(*this, when);
 }
 
 void TaskCore::schedule() {
     status_ = Status::Scheduled;
-    onCancel_ = nullptr;
-    loop_->ready_.push_back({shared_from_this(), {}});
+    if (extras_)
+        extras_->onCancel = nullptr;
+    if (armed())
+        loop_->disarmTimer(*this); // woken by something else first: the deadline goes
+    loop_->pushReady(this);
 }
 
-void TaskCore::throwIfCancelled() {
-    if (std::exchange(cancelRequested_, false))
-        throw CancelledError();
+void TaskCore::raiseCancelled() {
+    cancelRequested_ = false;
+    throw CancelledError();
+}
+
+void TaskCore::runOwnedCallback(void* ctx, TaskCore& done, std::size_t) {
+    (*static_cast<std::function<void(TaskCore&)>*>(ctx))(done);
 }
 
 void TaskCore::addDoneCallback(std::function<void(TaskCore&)> fn) {
     if (status_ == Status::Done)
         fn(*this);
     else
-        doneCallbacks_.push_back(std::move(fn));
+        addDoneHook({&runOwnedCallback, new std::function<void(TaskCore&)>(std::move(fn)), 0});
+}
+
+void TaskCore::addDoneHook(DoneHook hook) {
+    if (status_ == Status::Done) {
+        hook.fn(hook.ctx, *this, hook.index);
+        return;
+    }
+    if (!hook_.fn && (!extras_ || extras_->hooks.empty()))
+        hook_ = hook;
+    else
+        extras().hooks.push_back(hook);
+}
+
+void TaskCore::removeDoneHooks(const void* ctx) {
+    if (hook_.ctx == ctx)
+        hook_ = {};
+    if (!extras_)
+        return;
+    if (status_ == Status::Done) {
+        // finish() is walking the list: leave the places, empty.
+        for (DoneHook& h : extras_->hooks)
+            if (h.ctx == ctx)
+                h = {};
+    } else {
+        std::erase_if(extras_->hooks, [ctx](const DoneHook& h) { return h.ctx == ctx; });
+    }
+}
+
+void TaskCore::clearDoneHooks() {
+    auto drop = [](DoneHook& h) {
+        if (h.fn == &runOwnedCallback)
+            delete static_cast<std::function<void(TaskCore&)>*>(h.ctx);
+        h = {};
+    };
+    drop(hook_);
+    if (extras_) {
+        for (DoneHook& h : extras_->hooks)
+            drop(h);
+        extras_->hooks.clear();
+    }
 }
 
 void TaskCore::step() {
-    auto self = shared_from_this(); // a done callback may drop the last other reference
     EventLoop& loop = *loop_;
     TraceRecorder* rec = loop.options_.recorder;
     TaskCore* outer = std::exchange(loop.running_task_, this);
@@ -112,21 +184,23 @@ void TaskCore::step() {
     loop.running_task_ = outer;
 
     if (!frame_ || frame_.done() || (!started_ && promise_->error)) {
-        finish();
+        // The loop's reference goes last, when nothing here touches the task any more.
+        const std::shared_ptr<TaskCore> last = finish();
     } else if (status_ == Status::Running) {
         // Suspended on an awaitable that is not the loop's: nothing will ever resume it.
         std::fprintf(stderr,
                      "tasklane: task '%s' awaited something the event loop cannot "
                      "wake; it stays suspended\n",
-                     name_.c_str());
+                     name().c_str());
         status_ = Status::Suspended;
         ++waitId_;
     }
 }
 
-void TaskCore::finish() {
+std::shared_ptr<TaskCore> TaskCore::finish() {
     status_ = Status::Done;
-    onCancel_ = nullptr;
+    if (armed())
+        loop_->disarmTimer(*this);
     if (promise_->error) {
         try {
             std::rethrow_exception(promise_->error);
@@ -135,11 +209,25 @@ void TaskCore::finish() {
         } catch (...) {
         }
     }
-    auto callbacks = std::move(doneCallbacks_);
-    doneCallbacks_.clear();
-    for (auto& fn : callbacks)
-        fn(*this);
-    loop_->forget(this);
+    // One at a time from where they are kept, so a hook removed by an earlier one's
+    // effects is not run.
+    auto run = [this](DoneHook h) {
+        if (h.fn == &runOwnedCallback) {
+            std::unique_ptr<std::function<void(TaskCore&)>> fn(
+                static_cast<std::function<void(TaskCore&)>*>(h.ctx));
+            (*fn)(*this);
+        } else if (h.fn) {
+            h.fn(h.ctx, *this, h.index);
+        }
+    };
+    run(std::exchange(hook_, {}));
+    if (extras_) {
+        extras_->onCancel = nullptr;
+        for (std::size_t i = 0; i < extras_->hooks.size(); ++i)
+            run(std::exchange(extras_->hooks[i], {}));
+        extras_->hooks.clear();
+    }
+    return loop_->forget(this);
 }
 
 TaskCore& currentTask() {

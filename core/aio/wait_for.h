@@ -19,7 +19,7 @@ Task<T> wait_for(Task<T> task, std::chrono::duration<Rep, Period> timeout) {
     const auto limit = std::chrono::ceil<std::chrono::nanoseconds>(timeout);
     bool timedOut = false;
     {
-        detail::WaitTasks wait({task.core()}, detail::WaitTasks::Until::AllDone,
+        detail::WaitTasks wait({task.core().get()}, detail::WaitTasks::Until::AllDone,
                                EventLoop::Clock::now() + limit);
         co_await wait;
         timedOut = wait.timedOut();
@@ -27,7 +27,7 @@ Task<T> wait_for(Task<T> task, std::chrono::duration<Rep, Period> timeout) {
     if (!timedOut)
         co_return task.result();
     task.cancel();
-    detail::WaitTasks cleanup({task.core()}, detail::WaitTasks::Until::AllDone);
+    detail::WaitTasks cleanup({task.core().get()}, detail::WaitTasks::Until::AllDone);
     co_await cleanup;
     throw TimeoutError("TimeoutError: wait_for timed out after " +
                        std::to_string(limit.count() / 1'000'000) + " ms (" + task.name() + ")");

@@ -10,7 +10,6 @@
 #include <chrono>
 #include <coroutine>
 #include <cstddef>
-#include <memory>
 #include <optional>
 #include <vector>
 
@@ -20,78 +19,87 @@ class WaitTasks {
 public:
     enum class Until { AllDone, AllDoneOrError };
 
-    WaitTasks(std::vector<std::shared_ptr<TaskCore>> tasks, Until until,
+    // The tasks must outlive this (they are the awaiting frame's arguments or locals).
+    WaitTasks(std::vector<TaskCore*> tasks, Until until,
               std::optional<EventLoop::Clock::time_point> deadline = std::nullopt)
-        : tasks_(std::move(tasks))
-        , state_(std::make_shared<State>())
-        , deadline_(deadline) {
-        state_->until = until;
-        for (std::size_t i = 0; i < tasks_.size(); ++i) {
-            if (!tasks_[i]->done())
-                ++state_->remaining;
-            else if (tasks_[i]->error() && !state_->firstError)
-                state_->firstError = i; // already failed: argument order among those
+        : WaitTasks(until, deadline) {
+        tasks_.reserve(tasks.size());
+        for (TaskCore* t : tasks)
+            add(t);
+    }
+    WaitTasks(Until until, std::optional<EventLoop::Clock::time_point> deadline = std::nullopt)
+        : deadline_(deadline)
+        , until_(until) {}
+    // Hooks point here: they go with it, also from a task that is running its hooks now
+    // (one of them may have dropped the frame this lives in).
+    ~WaitTasks() {
+        for (TaskCore* t : tasks_)
+            t->removeDoneHooks(this);
+    }
+    WaitTasks(const WaitTasks&) = delete;
+    WaitTasks& operator=(const WaitTasks&) = delete;
+
+    void reserve(std::size_t n) { tasks_.reserve(n); }
+    // Adds a scheduled task, hooked at once: gather touches each task in one pass only.
+    void add(TaskCore* task) {
+        const std::size_t i = tasks_.size();
+        tasks_.push_back(task);
+        if (!task->done()) {
+            ++remaining_;
+            task->addDoneHook({&taskDone, this, i});
+        } else if (task->error() && !firstError_) {
+            firstError_ = i; // already failed: argument order among those
         }
     }
 
-    bool await_ready() const { return state_->satisfied(); }
+    bool await_ready() const { return satisfied(); }
     bool await_suspend(std::coroutine_handle<> h) {
         waiter_ = &currentTask();
         if (waiter_->cancelPending())
             return false;
-        auto cancelAll = [tasks = tasks_, state = state_] {
-            state->cancelling = true; // from now on wait for all, failed or not
-            bool any = false;
-            for (auto& t : tasks)
-                any = t->cancel() || any;
-            return any && !state->satisfied();
-        };
-        const std::uint64_t id = waiter_->suspend(h, std::move(cancelAll));
-        auto w = waiter_->weak_from_this();
-        for (std::size_t i = 0; i < tasks_.size(); ++i) {
-            if (tasks_[i]->done())
-                continue;
-            tasks_[i]->addDoneCallback([state = state_, w, id, i](TaskCore& t) {
-                --state->remaining;
-                if (t.error() && !state->firstError)
-                    state->firstError = i;
-                if (state->satisfied())
-                    if (auto waiter = w.lock())
-                        waiter->wake(id);
-            });
-        }
+        id_ = waiter_->suspend(h, [this] { return cancelAll(); });
         if (deadline_)
-            timer_ = EventLoop::require().call_at(*deadline_, [w, id] {
-                if (auto waiter = w.lock())
-                    waiter->wake(id);
-            });
+            waiter_->wakeAt(*deadline_); // disarmed when the tasks wake it first
         return true;
     }
     void await_resume() {
-        timer_.cancel(); // done before the deadline: the timeout goes
         if (waiter_)
             waiter_->throwIfCancelled();
     }
 
-    bool timedOut() const { return !state_->satisfied(); }
+    bool timedOut() const { return !satisfied(); }
     // The index of the task that failed first (in time), if any did.
-    std::optional<std::size_t> firstError() const { return state_->firstError; }
+    std::optional<std::size_t> firstError() const { return firstError_; }
 
 private:
-    struct State {
-        std::size_t remaining = 0;
-        std::optional<std::size_t> firstError;
-        Until until = Until::AllDone;
-        bool cancelling = false;
-        bool satisfied() const {
-            return remaining == 0 || (until == Until::AllDoneOrError && firstError && !cancelling);
-        }
-    };
-    std::vector<std::shared_ptr<TaskCore>> tasks_;
-    std::shared_ptr<State> state_;
+    bool satisfied() const {
+        return remaining_ == 0 || (until_ == Until::AllDoneOrError && firstError_ && !cancelling_);
+    }
+    static void taskDone(void* ctx, TaskCore& task, std::size_t index) {
+        auto& self = *static_cast<WaitTasks*>(ctx);
+        --self.remaining_;
+        if (!self.firstError_ && task.error())
+            self.firstError_ = index;
+        if (self.satisfied() && self.waiter_)
+            self.waiter_->wake(self.id_);
+    }
+    // The waiter was cancelled: so are the tasks, and it waits for all of them to finish.
+    bool cancelAll() {
+        cancelling_ = true;
+        bool any = false;
+        for (TaskCore* t : tasks_)
+            any = t->cancel() || any;
+        return any && !satisfied();
+    }
+
+    std::vector<TaskCore*> tasks_;
     std::optional<EventLoop::Clock::time_point> deadline_;
     TaskCore* waiter_ = nullptr;
-    TimerHandle timer_;
+    std::uint64_t id_ = 0;
+    std::size_t remaining_ = 0;
+    std::optional<std::size_t> firstError_;
+    Until until_;
+    bool cancelling_ = false;
 };
 
 // gather and wait_for wrap coroutines in tasks, as asyncio.ensure_future does.

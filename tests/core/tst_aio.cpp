@@ -308,6 +308,65 @@ private Q_SLOTS:
         QVERIFY2(loop.timerHeapSize() < 150, qPrintable(QString::number(loop.timerHeapSize())));
     }
 
+    void timersFireInDeadlineOrder() {
+        // Deadlines in and out of order (the loop keeps in-order ones in a run, the others
+        // in a heap); cancelled callbacks never fire.
+        EventLoop loop;
+        std::vector<int> fired;
+        auto main = [](std::vector<int>* fired) -> Task<std::size_t> {
+            EventLoop& loop = EventLoop::require();
+            const int delays[] = {5, 1, 7, 3, 3, 9, 2, 8};
+            std::vector<TimerHandle> handles;
+            for (int i = 0; i < 8; ++i) {
+                auto fire = [fired, i] { fired->push_back(i); };
+                handles.push_back(loop.call_later(std::chrono::milliseconds(delays[i]), fire));
+            }
+            handles[5].cancel();
+            handles[1].cancel();
+            co_await sleep(20ms);
+            co_return loop.pendingTimers();
+        };
+        QCOMPARE(loop.run(main(&fired)), std::size_t(0));
+        QCOMPARE(fired, (std::vector<int>{6, 3, 4, 0, 2, 7}));
+    }
+
+    void cancelledSleepsLeaveNoTimers() {
+        EventLoop loop;
+        struct Result {
+            std::size_t armedBefore = 0;
+            std::size_t armedHalf = 0;
+            std::size_t armedAfter = 0;
+            std::size_t heldAfter = 0;
+            int cancelled = 0;
+        } r;
+        auto nap = [](std::chrono::milliseconds delay) -> Task<void> { co_await sleep(delay); };
+        auto main = [](decltype(nap)* nap, Result* r) -> Task<void> {
+            EventLoop& loop = EventLoop::require();
+            std::vector<Task<void>> sleepers;
+            for (int i = 0; i < 1000; ++i)
+                sleepers.push_back(create_task((*nap)(10s + std::chrono::milliseconds(i))));
+            co_await sleep(0ms); // every sleeper is asleep now
+            r->armedBefore = loop.pendingTimers();
+            for (int i = 0; i < 1000; i += 2)
+                sleepers[std::size_t(i * 7 % 1000)].cancel(); // scattered, not in order
+            r->armedHalf = loop.pendingTimers();
+            for (int i = 1; i < 1000; i += 2)
+                sleepers[std::size_t(i * 7 % 1000)].cancel();
+            r->armedAfter = loop.pendingTimers();
+            r->heldAfter = loop.timerHeapSize();
+            for (auto& outcome : co_await gather(return_exceptions, std::move(sleepers)))
+                r->cancelled += std::holds_alternative<std::exception_ptr>(outcome);
+        };
+        const auto t0 = Clock::now();
+        loop.run(main(&nap, &r));
+        QVERIFY(msSince(t0) < 5000);
+        QCOMPARE(r.armedBefore, std::size_t(1000));
+        QCOMPARE(r.armedHalf, std::size_t(500));
+        QCOMPARE(r.armedAfter, std::size_t(0));
+        QCOMPARE(r.heldAfter, std::size_t(0));
+        QCOMPARE(r.cancelled, 1000);
+    }
+
     void toThreadKeepsTheLoopResponsive() {
         EventLoop loop;
         struct Result {
