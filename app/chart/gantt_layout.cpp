@@ -26,8 +26,9 @@ constexpr double kLaneIndent = 14; // lane rows' names sit under their track's, 
 // the tracks (where the CPU time goes) stay the rows the eye finds first.
 constexpr double kLaneShare = 0.72;
 
-double laneHeightFor(double rowHeight) {
-    return std::max(1.0, std::round(rowHeight * kLaneShare));
+// Thinner than a track row, but not thinner than a line of text unless track rows are too.
+double laneHeightFor(double rowHeight, double textHeight) {
+    return std::min(rowHeight, std::max(std::round(rowHeight * kLaneShare), std::ceil(textHeight)));
 }
 
 // Floor division that rounds towards -infinity, for ticks left of the origin.
@@ -517,14 +518,23 @@ GanttLayout::GanttLayout(const GanttRows& rows, QSizeF size, TimeRange visible,
     double plotHeight = 0;
     if (size.height() <= 0) {
         rowHeight_ = options_.rowHeight > 0 ? options_.rowHeight : naturalRow;
-        laneHeight_ = laneHeightFor(rowHeight_);
+        laneHeight_ = laneHeightFor(rowHeight_, fm.height());
         plotHeight = rowsHeight();
     } else {
         const double available = size.height() - y - axisHeight - legendBlock - kMargin;
         rowHeight_ = options_.rowHeight > 0
                          ? options_.rowHeight
                          : std::clamp(available / rowSlots, 1.0, naturalRow * 1.5);
-        laneHeight_ = laneHeightFor(rowHeight_);
+        laneHeight_ = laneHeightFor(rowHeight_, fm.height());
+        if (options_.rowHeight <= 0 && laneRows > 0 && rowsHeight() > available) {
+            // Lanes kept a line of text and overran: track rows give the room back, or, when
+            // that would make them thinner than the lanes, all rows share alike.
+            const double rest = (available - laneRows * laneHeight_) / tallRows;
+            if (rest >= laneHeight_)
+                rowHeight_ = rest;
+            else
+                rowHeight_ = laneHeight_ = std::max(1.0, available / rows.size());
+        }
         plotHeight = std::max(available, rowsHeight());
     }
     plotRect_.setTop(y);

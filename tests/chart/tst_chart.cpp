@@ -871,10 +871,16 @@ void TestChart::lanesShareAFixedHeight() {
     const Trace trace = gatherTrace();
     const GanttRows rows(trace, GroupBy::Worker);
     const GanttLayout natural(rows, QSizeF(1000, 0), GanttLayout::fullRange(trace));
-    for (double height : {180.0, 260.0, 600.0}) {
+    const double text = std::ceil(QFontMetricsF(natural.options().font).height());
+    // From squeezed (every row alike) through lanes that keep a line of text to roomy.
+    const double chrome = natural.size().height() - natural.plotRect().height();
+    for (double plot : {40.0, 5 * text, 5.5 * text, 6 * text, 8 * text, 400.0}) {
+        const double height = std::round(chrome + plot);
         const GanttLayout layout(rows, QSizeF(1000, height), GanttLayout::fullRange(trace));
         QCOMPARE(layout.size().height(), height);
         QVERIFY(layout.laneHeight() <= layout.rowHeight());
+        if (layout.rowHeight() >= text)
+            QVERIFY2(layout.laneHeight() >= text, qPrintable(QString::number(plot)));
         double sum = 0;
         for (int r = 0; r < layout.rowCount(); ++r) {
             const GanttRowGeometry& g = layout.row(r);
