@@ -37,7 +37,8 @@ GanttPainter::GanttPainter(ChartStyle style)
 QColor GanttPainter::fillColour(const GanttDrawItem& item) const {
     switch (item.fill) {
     case FillKind::State:
-        // Lifelines have rows of their own now, so they take the legend's colours as they are.
+        // Async slices sit in lane rows of their own, not over a track's slices, so they can
+        // take the legend's colours as they are.
         return style_.stateColour(State(item.fillIndex));
     case FillKind::Track:
         return style_.trackColour(item.fillIndex);
@@ -170,9 +171,8 @@ void GanttPainter::paintPlot(QPainter& painter, const GanttLayout& layout) const
                 painter.setBrush(Qt::NoBrush);
                 painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5));
             }
-            if (item.kind == DrawKind::Instant || (item.kind == DrawKind::Async && namedLane) ||
-                item.count != 1 || rect.width() < kMinLabelWidth ||
-                rect.height() < fm.height() * 0.8)
+            if ((item.kind == DrawKind::Async && namedLane) || item.count != 1 ||
+                rect.width() < kMinLabelWidth || rect.height() < fm.height() * 0.8)
                 continue;
             const auto label = trace.label(trace.events[item.event]);
             if (label.empty())
