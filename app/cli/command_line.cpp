@@ -10,6 +10,7 @@
 #include "trace/save_file.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QTextStream>
@@ -24,8 +25,8 @@ namespace {
 // The options of DESIGN.md's contract that belong to patterns; which apply to a pattern is
 // the pattern's own parameter list.
 const char* const kPatternOptions[] = {
-    "workers", "tasks",      "cpu-ms", "io-ms", "chunksize", "start-method", "gil",
-    "lock",    "increments", "delays", "files", "bytes",     "out-dir",      "time-scale",
+    "workers",    "tasks",  "cpu-ms", "io-ms", "chunksize",   "start-method", "gil",        "lock",
+    "increments", "delays", "files",  "bytes", "concurrency", "out-dir",      "time-scale",
 };
 
 QString qs(const std::string& s) {
@@ -150,11 +151,13 @@ int run(const QStringList& arguments) {
         QString text = QStringLiteral("tasklane-cli run %1 — %2 (tutorial %3)\n%4\n\n")
                            .arg(qs(id), qs(pattern->title()), qs(pattern->section()),
                                 qs(pattern->description()));
-        for (const ParamSpec& spec : pattern->params())
+        for (const ParamSpec& spec : pattern->params()) {
+            const QString byDefault = qs(ParamSpec::format(spec.defaultValue));
             text += QStringLiteral("  --%1 %2\n      %3 (default %4)\n")
                         .arg(qs(spec.name), -14)
                         .arg(qs(spec.rangeText()), qs(spec.help),
-                             qs(ParamSpec::format(spec.defaultValue)));
+                             byDefault.isEmpty() ? QStringLiteral("empty") : byDefault);
+        }
         text += QStringLiteral("  --group-by worker|core|both  --trace FILE.json  --csv FILE.csv\n"
                                "  --chart FILE.png|.svg|.pdf  --summary FILE.json\n");
         print(text);
@@ -175,7 +178,12 @@ int run(const QStringList& arguments) {
                         QStringLiteral("--%1 does not apply to pattern %2 (its options: %3)")
                             .arg(option, qs(id), known.join(QStringLiteral(", "))));
         }
-        auto parsed = spec->parse(parser.value(option).toStdString());
+        QString text = parser.value(option);
+        // A folder is made absolute against the directory the command runs in, so that the
+        // output and the summary say where the files are; "" keeps its meaning (none given).
+        if (spec->kind == ParamKind::Folder && !text.isEmpty())
+            text = QDir::cleanPath(QDir::current().absoluteFilePath(text));
+        auto parsed = spec->parse(text.toStdString());
         if (const auto* error = std::get_if<std::string>(&parsed))
             return fail(CommandLine::Usage, qs(*error));
         params.set(name, std::get<ParamValue>(parsed));

@@ -1,13 +1,19 @@
 #include "parameter_panel.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <climits>
@@ -30,7 +36,7 @@ public:
     explicit SliderScale(const ParamSpec& spec)
         : min_(spec.min)
         , max_(spec.max)
-        , integer_(spec.kind == ParamKind::Int) {
+        , integer_(spec.kind == ParamKind::Int || spec.kind == ParamKind::IntList) {
         const double span = max_ - min_;
         if (integer_ && span <= 200) {
             mode_ = Mode::Linear;
@@ -129,6 +135,163 @@ double asNumber(const ParamValue& value) {
 
 const QString kInvalidStyle = QStringLiteral("QLineEdit { border: 1px solid #c62828; }");
 
+// The name the patterns give a list's n-th task (async-gather: Task A, B, C, ... T27).
+QString itemName(int index) {
+    return index < 26 ? QString(QChar(u'A' + index)) : QStringLiteral("T%1").arg(index + 1);
+}
+
+// A slider and spin box per item of a list parameter (async-gather's delays: one per task),
+// under the list's line edit, with a button to remove an item and one to add another. Rows
+// are positional (row i shows item i), so removing an item shifts the values up and the
+// last row goes. It reports edits through `edited` and is told the list through
+// setValues(); the panel keeps it and the line edit in step.
+class ListSliders final : public QWidget {
+public:
+    // A letter per task, as the tasks are named; a longer list is edited as text.
+    static constexpr int kMaxRows = 26;
+
+    ListSliders(const ParamSpec& spec, QWidget* parent,
+                std::function<void(const std::vector<long long>&)> edited)
+        : QWidget(parent)
+        , spec_(spec)
+        , scale_(spec)
+        , edited_(std::move(edited)) {
+        setObjectName(QStringLiteral("param-%1-sliders").arg(qs(spec.name)));
+        auto* layout = new QVBoxLayout(this);
+        layout->setContentsMargins(0, 0, 0, 0);
+        layout->setSpacing(2);
+        rows_ = new QVBoxLayout;
+        rows_->setContentsMargins(0, 0, 0, 0);
+        rows_->setSpacing(2);
+        layout->addLayout(rows_);
+        note_ = new QLabel(this);
+        note_->setObjectName(QStringLiteral("param-%1-sliders-note").arg(qs(spec.name)));
+        note_->setWordWrap(true);
+        note_->hide();
+        layout->addWidget(note_);
+        add_ = new QPushButton(ParameterPanel::tr("Add task"), this);
+        add_->setObjectName(QStringLiteral("param-%1-add").arg(qs(spec.name)));
+        add_->setToolTip(ParameterPanel::tr("Adds a task with the last task's value"));
+        connect(add_, &QPushButton::clicked, this, [this] {
+            std::vector<long long> values = values_;
+            values.push_back(values.empty() ? firstDefault() : values.back());
+            edited_(values);
+        });
+        layout->addWidget(add_, 0, Qt::AlignLeft);
+    }
+
+    // Shows `values`, adding or removing rows to match. The row whose slider is being
+    // dragged keeps its handle where the mouse put it.
+    void setValues(const std::vector<long long>& values) {
+        values_ = values;
+        const int wanted = values.size() <= std::size_t(kMaxRows) ? int(values.size()) : 0;
+        while (int(rows_->count()) > wanted) {
+            QLayoutItem* item = rows_->takeAt(rows_->count() - 1);
+            QWidget* row = item->widget();
+            delete item;
+            row->hide();
+            row->setParent(nullptr); // gone from findChild at once; its button may be emitting
+            row->deleteLater();
+        }
+        while (rows_->count() < wanted)
+            addRow(rows_->count());
+        for (int i = 0; i < wanted; ++i) {
+            QWidget* row = rows_->itemAt(i)->widget();
+            auto* spin = row->findChild<QSpinBox*>();
+            auto* slider = row->findChild<QSlider*>();
+            const QSignalBlocker blockSpin(spin);
+            const QSignalBlocker blockSlider(slider);
+            spin->setValue(int(values[std::size_t(i)]));
+            if (i != driving_)
+                slider->setValue(scale_.positionOf(double(values[std::size_t(i)])));
+            row->findChild<QToolButton*>()->setEnabled(wanted > 1);
+        }
+        const bool tooMany = values.size() > std::size_t(kMaxRows);
+        note_->setVisible(tooMany);
+        if (tooMany)
+            note_->setText(
+                ParameterPanel::tr("%1 tasks: edit the list above (sliders for up to %2)")
+                    .arg(values.size())
+                    .arg(kMaxRows));
+        add_->setEnabled(values.size() < std::size_t(kMaxRows));
+    }
+
+private:
+    long long firstDefault() const {
+        const auto* list = std::get_if<std::vector<long long>>(&spec_.defaultValue);
+        return list != nullptr && !list->empty() ? list->front() : (long long)(spec_.min);
+    }
+
+    void addRow(int index) {
+        const QString base = QStringLiteral("param-%1-").arg(qs(spec_.name));
+        const QString suffix = QString::number(index);
+        auto* row = new QWidget(this);
+        auto* layout = new QHBoxLayout(row);
+        layout->setContentsMargins(0, 0, 0, 0);
+        layout->setSpacing(6);
+
+        auto* label = new QLabel(itemName(index), row);
+        label->setObjectName(base + QStringLiteral("item-") + suffix);
+        label->setMinimumWidth(label->fontMetrics().horizontalAdvance(QStringLiteral("T00")));
+        layout->addWidget(label);
+
+        auto* slider = new QSlider(Qt::Horizontal, row);
+        slider->setObjectName(base + QStringLiteral("slider-") + suffix);
+        slider->setRange(0, scale_.steps());
+        slider->setMinimumWidth(70);
+        const QString tip = ParameterPanel::tr("Task %1: %2").arg(itemName(index), qs(spec_.help));
+        slider->setToolTip(tip);
+        layout->addWidget(slider, 1);
+
+        auto* spin = new QSpinBox(row);
+        spin->setObjectName(base + QStringLiteral("spin-") + suffix);
+        spin->setRange(int(std::max<double>(spec_.min, INT_MIN)),
+                       int(std::min<double>(spec_.max, INT_MAX)));
+        spin->setSuffix(spec_.unit.empty() ? QString() : u' ' + qs(spec_.unit));
+        spin->setGroupSeparatorShown(spec_.max >= 10'000);
+        spin->setAlignment(Qt::AlignRight);
+        spin->setToolTip(tip);
+        layout->addWidget(spin);
+
+        auto* remove = new QToolButton(row);
+        remove->setObjectName(base + QStringLiteral("remove-") + suffix);
+        remove->setText(QStringLiteral("×"));
+        remove->setAutoRaise(true);
+        remove->setToolTip(ParameterPanel::tr("Remove task %1").arg(itemName(index)));
+        layout->addWidget(remove);
+
+        connect(slider, &QSlider::valueChanged, this, [this, index, spin](int position) {
+            driving_ = index;
+            spin->setValue(int(scale_.valueAt(position)));
+            driving_ = -1;
+        });
+        connect(spin, &QSpinBox::valueChanged, this, [this, index](int value) {
+            if (std::size_t(index) >= values_.size())
+                return;
+            std::vector<long long> values = values_;
+            values[std::size_t(index)] = value;
+            edited_(values);
+        });
+        connect(remove, &QToolButton::clicked, this, [this, index] {
+            if (values_.size() <= 1 || std::size_t(index) >= values_.size())
+                return;
+            std::vector<long long> values = values_;
+            values.erase(values.begin() + index);
+            edited_(values);
+        });
+        rows_->addWidget(row);
+    }
+
+    ParamSpec spec_;
+    SliderScale scale_;
+    std::function<void(const std::vector<long long>&)> edited_;
+    std::vector<long long> values_;
+    QVBoxLayout* rows_ = nullptr;
+    QLabel* note_ = nullptr;
+    QPushButton* add_ = nullptr;
+    int driving_ = -1; // the row whose slider is moving the value, while it does
+};
+
 } // namespace
 
 ParameterPanel::ParameterPanel(QWidget* parent)
@@ -166,7 +329,7 @@ void ParameterPanel::setPattern(const Pattern* pattern, const Params& values) {
         editors_.reserve(specs.size());
         int row = 0;
         for (const ParamSpec& spec : specs)
-            addEditor(row++, spec);
+            row += addEditor(row, spec);
     }
 
     {
@@ -180,7 +343,7 @@ void ParameterPanel::setPattern(const Pattern* pattern, const Params& values) {
     Q_EMIT paramsChanged();
 }
 
-void ParameterPanel::addEditor(int row, const ParamSpec& spec) {
+int ParameterPanel::addEditor(int row, const ParamSpec& spec) {
     editors_.push_back(Editor{spec, {}, {}, std::nullopt});
     Editor& editor = editors_.back();
 
@@ -190,6 +353,7 @@ void ParameterPanel::addEditor(int row, const ParamSpec& spec) {
     grid_->addWidget(label, row, 0);
     rowWidgets_.push_back(label);
 
+    int rows = 1;
     switch (spec.kind) {
     case ParamKind::Int:
     case ParamKind::Double:
@@ -199,11 +363,17 @@ void ParameterPanel::addEditor(int row, const ParamSpec& spec) {
         addChoice(row, editor);
         break;
     case ParamKind::IntList:
+        rows = addList(row, editor);
+        break;
     case ParamKind::Text:
         addText(row, editor);
         break;
+    case ParamKind::Folder:
+        addFolder(row, editor);
+        break;
     }
     editor.show(spec.defaultValue);
+    return rows;
 }
 
 void ParameterPanel::addNumber(int row, Editor& editor) {
@@ -307,14 +477,14 @@ void ParameterPanel::addChoice(int row, Editor& editor) {
     };
 }
 
-void ParameterPanel::addText(int row, Editor& editor) {
+QLineEdit* ParameterPanel::addText(int row, Editor& editor, int columns) {
     const ParamSpec& spec = editor.spec;
     const std::string name = spec.name;
     auto* edit = new QLineEdit(grid_->parentWidget());
     edit->setObjectName(editorName(spec, "edit"));
     edit->setToolTip(qs(spec.help));
     edit->setPlaceholderText(qs(spec.rangeText()));
-    grid_->addWidget(edit, row, 1, 1, 2);
+    grid_->addWidget(edit, row, 1, 1, columns);
     rowWidgets_.push_back(edit);
     const ParamSpec specCopy = spec;
     connect(edit, &QLineEdit::textChanged, this, [this, name] { edited(name); });
@@ -329,6 +499,51 @@ void ParameterPanel::addText(int row, Editor& editor) {
         edit->setText(qs(ParamSpec::format(v)));
         edit->setStyleSheet(QString());
     };
+    return edit;
+}
+
+void ParameterPanel::addFolder(int row, Editor& editor) {
+    QLineEdit* edit = addText(row, editor, 1);
+    edit->setPlaceholderText(tr("new run folder"));
+    auto* browse = new QPushButton(tr("Browse…"), grid_->parentWidget());
+    browse->setObjectName(editorName(editor.spec, "browse"));
+    browse->setToolTip(tr("Choose an existing folder"));
+    grid_->addWidget(browse, row, 2);
+    rowWidgets_.push_back(browse);
+    const QString title = tr("Folder for %1").arg(qs(editor.spec.name));
+    connect(browse, &QPushButton::clicked, this, [this, edit, title] {
+        const QString current = edit->text().trimmed();
+        const QString start =
+            !current.isEmpty() && QFileInfo(current).isDir() ? current : QDir::homePath();
+        const QString chosen = QFileDialog::getExistingDirectory(this, title, start);
+        if (!chosen.isEmpty())
+            edit->setText(QDir::toNativeSeparators(chosen)); // textChanged: an edit like typing
+    });
+}
+
+int ParameterPanel::addList(int row, Editor& editor) {
+    QLineEdit* edit = addText(row, editor);
+    const ParamSpec spec = editor.spec;
+    // A slider's edit rewrites the list's text, which then updates the sliders as typing
+    // does: one path for both, so they cannot disagree.
+    auto* sliders =
+        new ListSliders(spec, grid_->parentWidget(), [edit](const std::vector<long long>& values) {
+            edit->setText(qs(ParamSpec::format(ParamValue(values))));
+        });
+    grid_->addWidget(sliders, row + 1, 1, 1, 2);
+    rowWidgets_.push_back(sliders);
+    connect(edit, &QLineEdit::textChanged, sliders, [spec, sliders](const QString& text) {
+        // While the text does not parse, the sliders keep the last list that did.
+        auto parsed = spec.parse(text.toStdString());
+        if (auto* value = std::get_if<ParamValue>(&parsed))
+            sliders->setValues(std::get<std::vector<long long>>(*value));
+    });
+    editor.show = [show = editor.show, sliders](const ParamValue& v) {
+        show(v);
+        if (const auto* list = std::get_if<std::vector<long long>>(&v))
+            sliders->setValues(*list);
+    };
+    return 2;
 }
 
 Params ParameterPanel::params() const {
@@ -382,7 +597,8 @@ void ParameterPanel::edited(const std::string& name) {
     for (Editor& e : editors_) {
         if (e.spec.name != name)
             continue;
-        if (e.spec.kind == ParamKind::IntList || e.spec.kind == ParamKind::Text) {
+        if (e.spec.kind == ParamKind::IntList || e.spec.kind == ParamKind::Text ||
+            e.spec.kind == ParamKind::Folder) {
             auto* edit = findChild<QLineEdit*>(editorName(e.spec, "edit"));
             auto parsed = e.spec.parse(edit->text().toStdString());
             if (auto* message = std::get_if<std::string>(&parsed))

@@ -1,7 +1,9 @@
 // ParameterPanel: the editors for one pattern's parameters, generated from its ParamSpecs
 // (a slider paired with a spin box for numbers, a toggle or combo box for choices, a line
-// edit for lists and text), with the first problem shown inline underneath. It only
-// collects values; checking them is the pattern's job (Pattern::validate, ParamSpec::parse).
+// edit for text, a line edit and "Browse…" for folders, and for lists a line edit with a
+// slider per item underneath, the two kept in step), with the first problem shown inline
+// underneath. It only collects values; checking them is the pattern's job
+// (Pattern::validate, ParamSpec::parse).
 #pragma once
 
 #include "patterns/pattern.h"
@@ -17,6 +19,7 @@
 
 class QLabel;
 class QGridLayout;
+class QLineEdit;
 
 namespace tasklane {
 
@@ -53,10 +56,13 @@ private:
         std::optional<std::string> parseError;       // text editors: the text does not parse
     };
 
-    void addEditor(int row, const ParamSpec& spec);
+    // Each returns how many rows of the grid it took.
+    int addEditor(int row, const ParamSpec& spec);
     void addNumber(int row, Editor& editor);
     void addChoice(int row, Editor& editor);
-    void addText(int row, Editor& editor);
+    QLineEdit* addText(int row, Editor& editor, int columns = 2);
+    void addFolder(int row, Editor& editor);
+    int addList(int row, Editor& editor);
     void edited(const std::string& name);
     void revalidate();
 

@@ -3,7 +3,21 @@
 #include "aio/aio.h"
 #include "trace/trace_recorder.h"
 
+#include <QStandardPaths>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <deque>
+#include <filesystem>
+#include <iomanip>
 #include <sstream>
+#include <system_error>
+
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
 
 namespace tasklane {
 
@@ -45,8 +59,9 @@ std::string taskName(std::size_t i) {
     return i < 26 ? std::string(1, char('A' + i)) : "T" + std::to_string(i + 1);
 }
 
-// Runs `main` on a traced event loop; the sequential estimate is what the coroutines wait
-// for back to back (their sleeps), since their own steps take microseconds.
+// Runs `main` on a traced event loop. The sequential estimate is what the coroutines wait
+// for back to back (their sleeps), since their own steps take microseconds; a negative one
+// keeps the trace's own (the work its tasks did on the loop and the executor threads).
 RunResult runOnLoop(Task<void> main, double sequentialMs, int parallelism,
                     const RunControl& control) {
     if (control.stopRequested())
@@ -64,6 +79,8 @@ RunResult runOnLoop(Task<void> main, double sequentialMs, int parallelism,
     }
     out.trace = recorder.finish();
     out.metrics = computeMetrics(out.trace, begin, end, parallelism);
+    if (sequentialMs < 0)
+        return out;
     out.metrics.sequential_ms = sequentialMs;
     out.metrics.speedup = out.metrics.makespan_ms > 0 ? sequentialMs / out.metrics.makespan_ms : 0;
     out.metrics.efficiency = parallelism > 0 ? out.metrics.speedup / parallelism : 0;
@@ -157,6 +174,441 @@ RunResult AsyncGatherPattern::run(const Params& given, RunControl& control) cons
     }
     const int n = int(delays.size());
     return runOnLoop(gatherAll(std::move(names), std::move(waits)), sum, n, control);
+}
+
+// --- async-file (3.3) ----------------------------------------------------------------------
+
+namespace {
+
+std::string errnoText(int err) {
+    return std::generic_category().message(err);
+}
+
+// asyncio.Semaphore, as much of it as the pattern needs: at most `value` holders, the others
+// wait in FIFO order. Loop-thread only. A permit handed to a waiter that is cancelled before
+// it resumes goes back, so a cancellation never loses one.
+class Semaphore {
+public:
+    explicit Semaphore(long long value)
+        : value_(value) {}
+
+    class Acquire {
+    public:
+        explicit Acquire(Semaphore& s)
+            : s_(s) {}
+        bool await_ready() {
+            if (s_.value_ > 0 && s_.waiters_.empty()) {
+                --s_.value_;
+                return true;
+            }
+            return false;
+        }
+        bool await_suspend(std::coroutine_handle<> h) {
+            task_ = &detail::currentTask();
+            if (task_->cancelPending())
+                return false;
+            const std::uint64_t id = task_->suspend(h, [this] {
+                std::erase_if(s_.waiters_, [this](const Waiter& w) { return w.acquire == this; });
+                return false; // nothing else will wake it: the task wakes to its CancelledError
+            });
+            s_.waiters_.push_back({task_->weak_from_this(), id, this});
+            return true;
+        }
+        void await_resume() {
+            if (task_ == nullptr)
+                return;
+            try {
+                task_->throwIfCancelled();
+            } catch (...) {
+                if (granted_)
+                    s_.release();
+                throw;
+            }
+        }
+
+    private:
+        friend class Semaphore;
+        Semaphore& s_;
+        detail::TaskCore* task_ = nullptr;
+        bool granted_ = false;
+    };
+
+    Acquire acquire() { return Acquire(*this); }
+
+    void release() {
+        while (!waiters_.empty()) {
+            const Waiter w = waiters_.front();
+            waiters_.pop_front();
+            // A waiter still parked here has its awaiter alive in its frame.
+            if (auto task = w.task.lock(); task && task->waitingFor(w.id)) {
+                w.acquire->granted_ = true;
+                task->wake(w.id);
+                return;
+            }
+        }
+        ++value_;
+    }
+
+private:
+    struct Waiter {
+        std::weak_ptr<detail::TaskCore> task;
+        std::uint64_t id;
+        Acquire* acquire;
+    };
+    long long value_;
+    std::deque<Waiter> waiters_;
+};
+
+// `async with limit:` — releases however the block is left (an error, a cancellation).
+class SemaphoreHeld {
+public:
+    explicit SemaphoreHeld(std::shared_ptr<Semaphore> s)
+        : s_(std::move(s)) {}
+    ~SemaphoreHeld() { s_->release(); }
+    SemaphoreHeld(const SemaphoreHeld&) = delete;
+    SemaphoreHeld& operator=(const SemaphoreHeld&) = delete;
+
+private:
+    std::shared_ptr<Semaphore> s_;
+};
+
+struct FileJob {
+    std::string folder;
+    std::vector<std::string> names;
+    std::shared_ptr<const std::string> data;
+    long long concurrency = 1;
+    const RunControl* control = nullptr;
+};
+
+std::string firstLine(const std::string& text) {
+    return text.substr(0, text.find('\n'));
+}
+
+// The aiofiles part proper: open, write, close, then open, read, close, each one offloaded
+// to the loop's executor and awaited.
+Task<std::string> writeAndReadBack(std::string path, std::shared_ptr<const std::string> data) {
+    AsyncFile out = co_await async_open(path, "w");
+    co_await out.write(*data);
+    co_await out.close();
+    AsyncFile in = co_await async_open(path, "r");
+    std::string back = co_await in.read();
+    co_await in.close();
+    co_return back;
+}
+
+Task<std::string> writeFile(std::shared_ptr<const FileJob> job, std::size_t index,
+                            std::shared_ptr<Semaphore> limit, std::shared_ptr<long long> finished) {
+    co_await limit->acquire();
+    SemaphoreHeld held(limit);
+    if (job->control->stopRequested())
+        throw RunStopped{};
+    const std::string& name = job->names[index];
+    std::string back;
+    try {
+        back = co_await writeAndReadBack(job->folder + "/" + name, job->data);
+    } catch (const std::system_error& e) {
+        // One line naming the folder and what the system said, whichever call it was.
+        throw std::runtime_error("cannot write into folder '" + job->folder +
+                                 "': " + e.code().message() + " (" + name + ")");
+    }
+    if (back != *job->data)
+        throw std::runtime_error(name + " in '" + job->folder + "' reads back " +
+                                 std::to_string(back.size()) + " bytes that differ from the " +
+                                 std::to_string(job->data->size()) + " written");
+    job->control->progress(++*finished, static_cast<long long>(job->names.size()));
+    co_return firstLine(back);
+}
+
+Task<void> writeFiles(std::shared_ptr<const FileJob> job) {
+    auto limit = std::make_shared<Semaphore>(job->concurrency);
+    auto finished = std::make_shared<long long>(0);
+    std::vector<Task<std::string>> tasks;
+    tasks.reserve(job->names.size());
+    for (std::size_t i = 0; i < job->names.size(); ++i)
+        tasks.push_back(create_task(writeFile(job, i, limit, finished), "write " + job->names[i]));
+    const std::vector<std::string> firstLines = co_await gather(std::move(tasks));
+    const std::string size = " (" + std::to_string(job->data->size()) + " bytes): ";
+    for (std::size_t i = 0; i < firstLines.size(); ++i)
+        print(job->names[i] + size + firstLines[i]);
+    const std::size_t n = job->names.size();
+    print(std::to_string(n) + (n == 1 ? " file in " : " files in ") + job->folder);
+}
+
+struct RunFolder {
+    std::string path;
+    bool made = false; // by this run, under the temp location
+};
+
+// The user's folder as given, checked now so that a typo gets its own clear line rather
+// than whatever open() says about the first file.
+RunFolder givenFolder(const std::string& folder) {
+    struct stat st {};
+    if (::stat(folder.c_str(), &st) != 0) {
+        const int err = errno;
+        if (err == ENOENT)
+            throw std::runtime_error("out-dir '" + folder + "' does not exist");
+        throw std::runtime_error("out-dir '" + folder + "' cannot be used: " + errnoText(err));
+    }
+    if (!S_ISDIR(st.st_mode))
+        throw std::runtime_error("out-dir '" + folder + "' is not a folder");
+    // access() is what the kernel would decide for this user (root passes it, and then a
+    // read-only file system still fails the first open, reported the same way).
+    if (::access(folder.c_str(), W_OK | X_OK) != 0)
+        throw std::runtime_error("out-dir '" + folder + "' is not writable: " + errnoText(errno));
+    return {folder, false};
+}
+
+// A new folder per run, named by the time it was made; mkdtemp makes the name unique even
+// for runs in the same second (auto-run), and private to the user (mode 0700).
+RunFolder newRunFolder() {
+    const std::string temp =
+        QStandardPaths::writableLocation(QStandardPaths::TempLocation).toStdString();
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    std::ostringstream name;
+    name << temp << '/' << AsyncFilePattern::kRunFolderPrefix
+         << std::put_time(&local, "%Y%m%d-%H%M%S") << "-XXXXXX";
+    std::string path = name.str();
+    if (::mkdtemp(path.data()) == nullptr)
+        throw std::runtime_error("cannot make a run folder in '" + temp + "': " + errnoText(errno));
+    return {path, true};
+}
+
+// A run that did not finish leaves no run folder of its own behind: nobody was shown it.
+void discard(const RunFolder& folder, const std::vector<std::string>& names) {
+    if (!folder.made)
+        return;
+    std::error_code ignored;
+    for (const auto& name : names)
+        std::filesystem::remove(folder.path + "/" + name, ignored);
+    std::filesystem::remove(folder.path, ignored); // only if empty: never more than ours
+}
+
+std::string sizeText(double bytes) {
+    static const char* const units[] = {"bytes", "KiB", "MiB", "GiB", "TiB"};
+    int unit = 0;
+    while (bytes >= 1024 && unit < 4) {
+        bytes /= 1024;
+        ++unit;
+    }
+    std::ostringstream s;
+    s << std::fixed << std::setprecision(unit == 0 ? 0 : 1) << bytes << ' ' << units[unit];
+    return s.str();
+}
+
+void checkSpace(const std::string& folder, long long needed) {
+    struct statvfs fs {};
+    // Not knowing (an error, or a pseudo file system such as /sys that reports no blocks at
+    // all) is no reason to refuse: the writes will say what is wrong.
+    if (::statvfs(folder.c_str(), &fs) != 0 || fs.f_blocks == 0)
+        return;
+    const double free = double(fs.f_bavail) * double(fs.f_frsize);
+    if (double(needed) > free)
+        throw std::runtime_error("not enough space in '" + folder + "': the files need " +
+                                 sizeText(double(needed)) + ", " + sizeText(free) + " free");
+}
+
+// How a file of `bytes` bytes is made: the text `copies` times, a newline between them,
+// then `padding` dots. Below the text's own size, the text alone.
+struct ContentLayout {
+    long long copies = 1;
+    long long padding = 0;
+};
+
+ContentLayout contentLayout(long long bytes) {
+    const auto text = static_cast<long long>(std::strlen(AsyncFilePattern::kText));
+    if (bytes <= text)
+        return {};
+    const long long copies = 1 + (bytes - text) / (text + 1);
+    return {copies, bytes - (copies * (text + 1) - 1)};
+}
+
+// A Python string literal: the text as is (Python 3 source is UTF-8), quotes, backslashes
+// and control characters escaped.
+std::string pythonString(const std::string& text) {
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            char escaped[5];
+            std::snprintf(escaped, sizeof escaped, "\\x%02x",
+                          unsigned(static_cast<unsigned char>(c)));
+            out += escaped;
+        } else {
+            out += c;
+        }
+    }
+    return out + '"';
+}
+
+} // namespace
+
+std::string AsyncFilePattern::fileContent(long long bytes) {
+    const std::string text = kText;
+    const auto [copies, padding] = contentLayout(bytes);
+    std::string out;
+    out.reserve(std::size_t(std::max(bytes, 0LL)));
+    out = text;
+    for (long long i = 1; i < copies; ++i)
+        out += '\n' + text;
+    out.append(std::size_t(padding), '.');
+    return out;
+}
+
+std::string AsyncFilePattern::fileName(long long index, long long files) {
+    if (files <= 1)
+        return "example.txt";
+    const int width = int(std::to_string(files).size());
+    std::ostringstream name;
+    name << "example" << std::setw(width) << std::setfill('0') << index + 1 << ".txt";
+    return name.str();
+}
+
+std::string AsyncFilePattern::description() const {
+    return "Coroutines write \"비동기 파일 작성!\" into files through aiofiles-style async "
+           "files: open, write and read run on the executor's threads while the loop waits "
+           "for them; each file is read back and checked.";
+}
+
+std::vector<ParamSpec> AsyncFilePattern::params() const {
+    const long long textBytes = static_cast<long long>(std::strlen(kText));
+    return {
+        {"files",
+         ParamKind::Int,
+         1,
+         1000,
+         1LL,
+         "how many files: example.txt for one, example01.txt... for more",
+         "",
+         {}},
+        {"bytes",
+         ParamKind::Int,
+         double(textBytes),
+         4 * 1024 * 1024,
+         textBytes,
+         "each file's size: the text is 24 bytes; more repeats it on further lines and pads "
+         "the end with '.'",
+         "",
+         {}},
+        {"concurrency",
+         ParamKind::Int,
+         1,
+         256,
+         4LL,
+         "at most this many files open at once (an asyncio.Semaphore)",
+         "",
+         {}},
+        {"out-dir",
+         ParamKind::Folder,
+         0,
+         0,
+         std::string(),
+         "the folder the files go to (existing ones of the same name are replaced); empty: a "
+         "new run folder in the temp folder, shown in the output",
+         "",
+         {}},
+    };
+}
+
+std::string AsyncFilePattern::pythonCode(const Params& given) const {
+    const Params p = withDefaults(given);
+    const long long files = p.integer("files");
+    const long long bytes = p.integer("bytes");
+    const long long concurrency = p.integer("concurrency");
+    const std::string& folder = p.text("out-dir");
+    const bool single = files == 1;
+    const bool limited = !single && concurrency < files;
+
+    // The content as an expression Python evaluates to the same bytes.
+    const auto [copies, padding] = contentLayout(bytes);
+    std::string data =
+        copies == 1 ? "TEXT" : "\"\\n\".join([TEXT] * " + std::to_string(copies) + ")";
+    if (padding > 0)
+        data += " + \".\" * " + std::to_string(padding);
+
+    std::ostringstream py;
+    py << "import asyncio\n";
+    if (folder.empty())
+        py << "import tempfile\n";
+    py << "from pathlib import Path\n\nimport aiofiles  # pip install aiofiles\n\n";
+    if (folder.empty())
+        py << "OUT_DIR = Path(tempfile.mkdtemp(prefix=\"" << kRunFolderPrefix
+           << "\"))  # a new run folder\n";
+    else
+        py << "OUT_DIR = Path(" << pythonString(folder) << ")\n";
+    py << "TEXT = " << pythonString(kText) << "\n\n\n";
+
+    py << "async def write_file(path, data" << (limited ? ", limit" : "") << "):\n";
+    std::string indent = "    ";
+    if (limited) {
+        py << "    async with limit:  # at most " << concurrency << " files at once\n";
+        indent = "        ";
+    }
+    py << indent << "async with aiofiles.open(path, \"w\", encoding=\"utf-8\") as f:\n"
+       << indent << "    await f.write(data)\n"
+       << indent << "# Read it back: the file holds what was written.\n"
+       << indent << "async with aiofiles.open(path, encoding=\"utf-8\") as f:\n"
+       << indent << "    content = await f.read()\n"
+       << indent << "assert content == data, f\"{path.name} reads back something else\"\n"
+       << indent << "return content.splitlines()[0]\n\n\n";
+
+    py << "async def main():\n";
+    if (single) {
+        py << "    data = " << data << "\n"
+           << "    path = OUT_DIR / \"example.txt\"\n"
+           << "    first = await write_file(path, data)\n"
+           << "    print(f\"{path.name} ({len(data.encode())} bytes): {first}\")\n"
+           << "    print(f\"1 file in {OUT_DIR}\")\n";
+    } else {
+        const int width = int(std::to_string(files).size());
+        py << "    data = " << data << "\n"
+           << "    paths = [OUT_DIR / f\"example{i:0" << width << "}.txt\" for i in range(1, "
+           << files + 1 << ")]\n";
+        if (limited)
+            py << "    limit = asyncio.Semaphore(" << concurrency << ")\n"
+               << "    firsts = await asyncio.gather(*(write_file(p, data, limit) for p in "
+                  "paths))\n";
+        else
+            py << "    firsts = await asyncio.gather(*(write_file(p, data) for p in paths))\n";
+        py << "    for path, first in zip(paths, firsts):\n"
+           << "        print(f\"{path.name} ({len(data.encode())} bytes): {first}\")\n"
+           << "    print(f\"{len(paths)} files in {OUT_DIR}\")\n";
+    }
+    py << "\n\nasyncio.run(main())\n";
+    return py.str();
+}
+
+RunResult AsyncFilePattern::run(const Params& given, RunControl& control) const {
+    const Params p = withDefaults(given);
+    const long long files = p.integer("files");
+    const long long bytes = p.integer("bytes");
+    const long long concurrency = p.integer("concurrency");
+    if (control.stopRequested())
+        throw RunStopped{};
+
+    std::string outDir = p.text("out-dir");
+    while (outDir.size() > 1 && outDir.back() == '/')
+        outDir.pop_back(); // "/tmp/x/" names the same folder, and joins and prints better
+    const RunFolder folder = outDir.empty() ? newRunFolder() : givenFolder(outDir);
+    auto job = std::make_shared<FileJob>();
+    job->folder = folder.path;
+    for (long long i = 0; i < files; ++i)
+        job->names.push_back(fileName(i, files));
+    job->data = std::make_shared<const std::string>(fileContent(bytes));
+    job->concurrency = concurrency;
+    job->control = &control;
+    try {
+        checkSpace(folder.path, files * bytes);
+        RunResult out = runOnLoop(writeFiles(job), -1, int(std::min(files, concurrency)), control);
+        out.result = folder.path;
+        return out;
+    } catch (...) {
+        discard(folder, job->names);
+        throw;
+    }
 }
 
 } // namespace tasklane

@@ -53,6 +53,8 @@ std::string ParamSpec::rangeText() const {
     }
     case ParamKind::Text:
         return "text";
+    case ParamKind::Folder:
+        return "a folder";
     }
     return {};
 }
@@ -115,6 +117,15 @@ std::optional<std::string> ParamSpec::validate(const ParamValue& value) const {
         if (std::get_if<std::string>(&value) == nullptr)
             return bad + "text";
         return std::nullopt;
+    case ParamKind::Folder: {
+        const auto* s = std::get_if<std::string>(&value);
+        if (s == nullptr)
+            return bad + "a folder";
+        // No system call takes a path with a NUL in it; it would be cut there silently.
+        if (s->find('\0') != std::string::npos)
+            return bad + "a folder, without NUL characters";
+        return std::nullopt;
+    }
     }
     return std::nullopt;
 }
@@ -139,6 +150,7 @@ std::variant<ParamValue, std::string> ParamSpec::parse(const std::string& text) 
     }
     case ParamKind::Choice:
     case ParamKind::Text:
+    case ParamKind::Folder:
         value = text;
         break;
     case ParamKind::IntList: {

@@ -11,8 +11,10 @@
 namespace tasklane {
 
 // Int and Double: a number in [min, max]. Choice: one of `choices`. IntList: comma-separated
-// integers, each in [min, max]. Text: free text (a folder, for instance).
-enum class ParamKind { Int, Double, Choice, IntList, Text };
+// integers, each in [min, max]. Text: free text. Folder: a folder's path, as typed; empty
+// when the pattern may choose one itself. Whether the folder exists and can be written is a
+// fact of the moment the run starts, so the run checks it (a run failure), not parse().
+enum class ParamKind { Int, Double, Choice, IntList, Text, Folder };
 
 using ParamValue = std::variant<long long, double, std::string, std::vector<long long>>;
 
@@ -31,7 +33,7 @@ struct ParamSpec {
     std::variant<ParamValue, std::string> parse(const std::string& text) const;
     // Checks a value already of the right kind; returns the error line or nothing.
     std::optional<std::string> validate(const ParamValue& value) const;
-    // "1..64", "on|off", "0..10000 ms" for messages and help.
+    // "1..64", "on|off", "0..10000 ms", "a folder" for messages and help.
     std::string rangeText() const;
     static std::string format(const ParamValue& value);
 };

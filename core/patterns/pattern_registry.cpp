@@ -14,6 +14,7 @@ PatternRegistry::PatternRegistry() {
     patterns_.push_back(std::make_unique<SharedValuePattern>());
     patterns_.push_back(std::make_unique<AsyncHelloPattern>());
     patterns_.push_back(std::make_unique<AsyncGatherPattern>());
+    patterns_.push_back(std::make_unique<AsyncFilePattern>());
     patterns_.push_back(std::make_unique<ThreadPoolPattern>());
     patterns_.push_back(std::make_unique<ProcessPoolPattern>());
     patterns_.push_back(std::make_unique<ComparePattern>());

@@ -21,8 +21,17 @@ class TestCli : public QObject {
         QString err;
     };
 
-    Result cli(const QStringList& args) {
+    // `tmpdir`, when given, is the run's TMPDIR (where a pattern makes its run folders);
+    // `cwd` its working directory.
+    Result cli(const QStringList& args, const QString& tmpdir = {}, const QString& cwd = {}) {
         QProcess p;
+        if (!tmpdir.isEmpty()) {
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("TMPDIR"), tmpdir);
+            p.setProcessEnvironment(env);
+        }
+        if (!cwd.isEmpty())
+            p.setWorkingDirectory(cwd);
         p.start(qEnvironmentVariable("TASKLANE_CLI"), args);
         if (!p.waitForFinished(60'000)) {
             p.kill();
@@ -255,6 +264,30 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("run"), QStringLiteral("async-gather"),
                            QStringLiteral("--delays"), QStringLiteral("100,-5")}
             << QStringLiteral("0..60000 ms, got -5");
+        const auto asyncFile = [](std::initializer_list<const char*> rest) {
+            QStringList l{QStringLiteral("run"), QStringLiteral("async-file")};
+            for (const char* a : rest)
+                l << QString::fromLatin1(a);
+            return l;
+        };
+        QTest::newRow("async-file: no files")
+            << asyncFile({"--files", "0"}) << QStringLiteral("--files must be between 1 and 1000");
+        QTest::newRow("async-file: too many files")
+            << asyncFile({"--files", "1001"})
+            << QStringLiteral("--files must be between 1 and 1000");
+        QTest::newRow("async-file: fewer bytes than the text")
+            << asyncFile({"--bytes", "23"})
+            << QStringLiteral("--bytes must be between 24 and 4194304");
+        QTest::newRow("async-file: bytes not a number")
+            << asyncFile({"--bytes", "1k"}) << QStringLiteral("--bytes");
+        QTest::newRow("async-file: concurrency 0")
+            << asyncFile({"--concurrency", "0"})
+            << QStringLiteral("--concurrency must be between 1 and 256");
+        QTest::newRow("async-file: negative concurrency")
+            << asyncFile({"--concurrency", "-2"}) << QStringLiteral("--concurrency");
+        QTest::newRow("async-file: delays are async-gather's")
+            << asyncFile({"--delays", "1,2"})
+            << QStringLiteral("does not apply to pattern async-file");
         QTest::newRow("render without chart")
             << QStringList{QStringLiteral("render"), QStringLiteral("t.json")}
             << QStringLiteral("--chart");
@@ -280,6 +313,133 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(QStringLiteral("line")), qPrintable(r.err));
         QVERIFY(!QFile::exists(dir_.filePath(QStringLiteral("b.png"))));
+    }
+
+    // async-file as the tutorial has it, into --out-dir: a line per file as the Python
+    // program prints it, then the folder; the files hold exactly the text.
+    void asyncFileWritesIntoOutDir_data() {
+        QTest::addColumn<QStringList>("options");
+        QTest::addColumn<QStringList>("names");
+        QTest::addColumn<QString>("line");
+        QTest::newRow("the tutorial") << QStringList{} << QStringList{QStringLiteral("example.txt")}
+                                      << QStringLiteral("(24 bytes): 비동기 파일 작성!");
+        QTest::newRow("3 files of 49 bytes, 2 at once")
+            << QStringList{QStringLiteral("--files"),       QStringLiteral("3"),
+                           QStringLiteral("--bytes"),       QStringLiteral("49"),
+                           QStringLiteral("--concurrency"), QStringLiteral("2")}
+            << QStringList{QStringLiteral("example1.txt"), QStringLiteral("example2.txt"),
+                           QStringLiteral("example3.txt")}
+            << QStringLiteral("(49 bytes): 비동기 파일 작성!");
+    }
+    void asyncFileWritesIntoOutDir() {
+        QFETCH(QStringList, options);
+        QFETCH(QStringList, names);
+        QFETCH(QString, line);
+        QTemporaryDir out;
+        QVERIFY(out.isValid());
+        const QString summary = dir_.filePath(QStringLiteral("async-file.json"));
+        const Result r = cli(QStringList{QStringLiteral("run"), QStringLiteral("async-file"),
+                                         QStringLiteral("--out-dir"), out.path(),
+                                         QStringLiteral("--summary"), summary} +
+                             options);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+        QString expected;
+        for (const QString& name : names)
+            expected += name + u' ' + line + u'\n';
+        expected += QStringLiteral("%1 %2 in %3\n")
+                        .arg(names.size())
+                        .arg(names.size() == 1 ? QStringLiteral("file") : QStringLiteral("files"),
+                             out.path());
+        QCOMPARE(r.out, expected);
+        QCOMPARE(QDir(out.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 names);
+        const QByteArray text = QStringLiteral("비동기 파일 작성!").toUtf8();
+        const QByteArray content = names.size() == 1 ? text : text + '\n' + text;
+        for (const QString& name : names) {
+            QFile f(out.filePath(name));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QCOMPARE(f.readAll(), content);
+        }
+        QFile sf(summary);
+        QVERIFY(sf.open(QIODevice::ReadOnly));
+        const QJsonObject s = QJsonDocument::fromJson(sf.readAll()).object();
+        QCOMPARE(s.value(QStringLiteral("result")).toString(), out.path());
+        QCOMPARE(s.value(QStringLiteral("output")).toArray().last().toString(),
+                 expected.split(u'\n', Qt::SkipEmptyParts).last());
+        QSet<QString> kinds;
+        for (const QJsonValue& t : s.value(QStringLiteral("tracks")).toArray())
+            kinds.insert(t.toObject().value(QStringLiteral("kind")).toString());
+        QVERIFY(kinds.contains(QStringLiteral("event-loop")));
+        QVERIFY(kinds.contains(QStringLiteral("thread"))); // the executor doing the file work
+    }
+
+    // Without --out-dir the run makes a folder of its own in the temp location, says where,
+    // and leaves it (it is the output) and nothing else.
+    void asyncFileMakesARunFolder() {
+        QTemporaryDir temp;
+        QVERIFY(temp.isValid());
+        const QString summary = dir_.filePath(QStringLiteral("run-folder.json"));
+        const Result r = cli({QStringLiteral("run"), QStringLiteral("async-file"),
+                              QStringLiteral("--summary"), summary},
+                             temp.path());
+        QCOMPARE(r.exitCode, 0);
+        const QStringList made =
+            QDir(temp.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+        QCOMPARE(made.size(), 1);
+        QVERIFY2(made.first().startsWith(QStringLiteral("tasklane-async-file-")),
+                 qPrintable(made.first()));
+        const QString folder = temp.filePath(made.first());
+        QCOMPARE(r.out, QStringLiteral("example.txt (24 bytes): 비동기 파일 작성!\n1 file in %1\n")
+                            .arg(folder));
+        QCOMPARE(QDir(folder).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 QStringList{QStringLiteral("example.txt")});
+        QFile sf(summary);
+        QVERIFY(sf.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(sf.readAll())
+                     .object()
+                     .value(QStringLiteral("result"))
+                     .toString(),
+                 folder);
+    }
+
+    // A relative --out-dir is taken from where the command runs, and shown absolute.
+    void asyncFileRelativeOutDir() {
+        QTemporaryDir cwd;
+        QVERIFY(cwd.isValid());
+        QVERIFY(QDir(cwd.path()).mkdir(QStringLiteral("out")));
+        const Result r = cli({QStringLiteral("run"), QStringLiteral("async-file"),
+                              QStringLiteral("--out-dir"), QStringLiteral("out/")},
+                             {}, cwd.path());
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.endsWith(QStringLiteral("1 file in %1/out\n").arg(cwd.path())),
+                 qPrintable(r.out));
+        QVERIFY(QFile::exists(cwd.filePath(QStringLiteral("out/example.txt"))));
+    }
+
+    // A folder that cannot take the files is a failed run: exit 1, one line naming the
+    // folder and the reason, nothing on stdout.
+    void asyncFileBadOutDirExits1_data() {
+        QTest::addColumn<QString>("folder");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("missing") << QStringLiteral("/nonexistent-tasklane-dir")
+                                 << QStringLiteral("does not exist");
+        QTest::newRow("a file") << QStringLiteral("/etc/hostname")
+                                << QStringLiteral("is not a folder");
+        // Not writable by anyone, root included.
+        QTest::newRow("unwritable")
+            << QStringLiteral("/sys") << QStringLiteral("Permission denied");
+    }
+    void asyncFileBadOutDirExits1() {
+        QFETCH(QString, folder);
+        QFETCH(QString, reason);
+        const Result r = cli({QStringLiteral("run"), QStringLiteral("async-file"),
+                              QStringLiteral("--out-dir"), folder});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u'\'' + folder + u'\''), qPrintable(r.err));
+        QVERIFY2(r.err.contains(reason), qPrintable(r.err));
+        QCOMPARE(r.err.trimmed().count(u'\n'), 0);
+        QVERIFY(r.out.isEmpty());
     }
 
     void unwritableOutputFailsWithExit1() {

@@ -1,7 +1,9 @@
 // Tests of the pattern catalogue: the thread-pool pattern prints what the tutorial prints,
 // its parameters have the tutorial's defaults and refuse bad values with a message that
 // names the option and the allowed range, the metrics are right on hand-built traces, and
-// the GIL model shows in the speedup of CPU-bound work.
+// the GIL model shows in the speedup of CPU-bound work; async-file writes what it says
+// where it says, and leaves nothing else.
+#include "patterns/async_patterns.h"
 #include "patterns/compare_pattern.h"
 #include "patterns/param_spec.h"
 #include "patterns/params.h"
@@ -11,6 +13,9 @@
 #include "patterns/run_control.h"
 #include "patterns/run_result.h"
 
+#include <QDate>
+#include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -18,6 +23,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <mutex>
 #include <numeric>
 #include <string>
@@ -29,6 +35,52 @@ using namespace tasklane;
 Q_DECLARE_METATYPE(std::vector<tasklane::TraceEvent>)
 
 namespace {
+
+const Pattern& asyncFile() {
+    const Pattern* p = PatternRegistry::instance().find("async-file");
+    Q_ASSERT(p != nullptr);
+    return *p;
+}
+
+const std::string kText = "비동기 파일 작성!";
+
+QStringList lines(const std::vector<std::string>& output) {
+    QStringList out;
+    for (const auto& line : output)
+        out << QString::fromStdString(line);
+    return out;
+}
+
+QByteArray readAll(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<unreadable>");
+}
+
+// Everything inside `dir`, hidden files too, sorted: what a run left there.
+QStringList entries(const QString& dir) {
+    return QDir(dir).entryList(
+        QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
+}
+
+// Points QStandardPaths' temp location at `dir` for as long as it lives.
+class TempLocation {
+public:
+    explicit TempLocation(const QString& dir)
+        : old_(qgetenv("TMPDIR"))
+        , had_(qEnvironmentVariableIsSet("TMPDIR")) {
+        qputenv("TMPDIR", dir.toLocal8Bit());
+    }
+    ~TempLocation() {
+        if (had_)
+            qputenv("TMPDIR", old_);
+        else
+            qunsetenv("TMPDIR");
+    }
+
+private:
+    QByteArray old_;
+    bool had_;
+};
 
 const Pattern& threadPool() {
     const Pattern* p = PatternRegistry::instance().find("thread-pool");
@@ -104,6 +156,21 @@ private Q_SLOTS:
     void processPatternsPrintTheTutorialsOutput();
     void sharedValueWithoutLockNeverOvercounts();
     void poolMapTracesWorkerProcesses();
+
+    void asyncFileDefaultsAreTheTutorials();
+    void asyncFileContent_data();
+    void asyncFileContent();
+    void asyncFileWritesTheFiles_data();
+    void asyncFileWritesTheFiles();
+    void asyncFileRunFolderStaysAndNothingElse();
+    void asyncFileStoppedRunLeavesNoRunFolder();
+    void asyncFileRefusesBadFolders_data();
+    void asyncFileRefusesBadFolders();
+    void asyncFileRefusesBadNumbers_data();
+    void asyncFileRefusesBadNumbers();
+    void asyncFileLimitsConcurrency();
+    void asyncFilePythonCode_data();
+    void asyncFilePythonCode();
 
     void renderTemplate_data();
     void renderTemplate();
@@ -925,6 +992,364 @@ void TestPatterns::compareRunsEveryMode() {
     QVERIFY(run.modes[4].metrics.makespan_ms < run.modes[0].metrics.makespan_ms / 2);
     QVERIFY(!run.conclusion.empty());
     QCOMPARE(run.output.size(), 1 + 5 + run.conclusion.size());
+}
+
+void TestPatterns::asyncFileDefaultsAreTheTutorials() {
+    const Pattern& p = asyncFile();
+    QCOMPARE(p.section(), std::string("3.3"));
+    QCOMPARE(kText.size(), std::size_t(24));
+    const auto files = p.param("files");
+    const auto bytes = p.param("bytes");
+    const auto concurrency = p.param("concurrency");
+    const auto outDir = p.param("out-dir");
+    QVERIFY(files && bytes && concurrency && outDir);
+    QCOMPARE(std::get<long long>(files->defaultValue), 1LL);  // one example.txt
+    QCOMPARE(std::get<long long>(bytes->defaultValue), 24LL); // the text, nothing more
+    QCOMPARE(bytes->min, 24.0);
+    QCOMPARE(outDir->kind, ParamKind::Folder);
+    QCOMPARE(std::get<std::string>(outDir->defaultValue), std::string());
+    QCOMPARE(outDir->rangeText(), std::string("a folder"));
+    for (const ParamSpec& spec : p.params()) {
+        QVERIFY2(!spec.validate(spec.defaultValue), spec.name.c_str());
+        QVERIFY2(!spec.help.empty(), spec.name.c_str());
+    }
+    // A folder parses as typed, spaces and all; only a NUL is refused.
+    const auto parsed = outDir->parse("/tmp/my files");
+    QVERIFY(std::holds_alternative<ParamValue>(parsed));
+    QCOMPARE(std::get<std::string>(std::get<ParamValue>(parsed)), std::string("/tmp/my files"));
+    QVERIFY(outDir->validate(ParamValue(std::string("a\0b", 3))));
+    QVERIFY(outDir->validate(ParamValue(3LL)));
+
+    // In the registry right after async-gather, in the tutorial's order.
+    const auto& all = PatternRegistry::instance().all();
+    const auto at =
+        std::find_if(all.begin(), all.end(), [](const auto& q) { return q->id() == "async-file"; });
+    QVERIFY(at != all.begin() && at != all.end());
+    QCOMPARE((*(at - 1))->id(), std::string("async-gather"));
+}
+
+void TestPatterns::asyncFileContent_data() {
+    QTest::addColumn<qlonglong>("bytes");
+    QTest::addColumn<QByteArray>("expected");
+    const QByteArray t = QByteArray::fromStdString(kText);
+    QTest::newRow("24: the text") << 24LL << t;
+    QTest::newRow("25: one dot") << 25LL << t + '.';
+    QTest::newRow("48: dots up to a second copy") << 48LL << t + QByteArray(24, '.');
+    QTest::newRow("49: two lines") << 49LL << t + '\n' + t;
+    QTest::newRow("52: two lines and 3 dots") << 52LL << t + '\n' + t + "...";
+    QTest::newRow("74: three lines") << 74LL << t + '\n' + t + '\n' + t;
+}
+
+void TestPatterns::asyncFileContent() {
+    QFETCH(qlonglong, bytes);
+    QFETCH(QByteArray, expected);
+    const std::string content = AsyncFilePattern::fileContent(bytes);
+    QCOMPARE(QByteArray::fromStdString(content), expected);
+    QCOMPARE(qlonglong(content.size()), bytes);
+    // Whole characters only: it decodes as UTF-8 and encodes back to the same bytes.
+    QCOMPARE(QString::fromUtf8(content.data(), qsizetype(content.size())).toUtf8(), expected);
+}
+
+void TestPatterns::asyncFileWritesTheFiles_data() {
+    QTest::addColumn<qlonglong>("files");
+    QTest::addColumn<qlonglong>("bytes");
+    QTest::addColumn<qlonglong>("concurrency");
+    QTest::addColumn<QStringList>("names");
+    QTest::newRow("the tutorial: 1 file")
+        << 1LL << 24LL << 4LL << QStringList{QStringLiteral("example.txt")};
+    QTest::newRow("3 files, one at a time")
+        << 3LL << 24LL << 1LL
+        << QStringList{QStringLiteral("example1.txt"), QStringLiteral("example2.txt"),
+                       QStringLiteral("example3.txt")};
+    QStringList twelve;
+    for (int i = 1; i <= 12; ++i)
+        twelve << QStringLiteral("example%1.txt").arg(i, 2, 10, QLatin1Char('0'));
+    QTest::newRow("12 files of 100 bytes, 3 at once") << 12LL << 100LL << 3LL << twelve;
+    QTest::newRow("12 files of 1 MiB, all at once") << 12LL << 1048576LL << 256LL << twelve;
+}
+
+void TestPatterns::asyncFileWritesTheFiles() {
+    QFETCH(qlonglong, files);
+    QFETCH(qlonglong, bytes);
+    QFETCH(qlonglong, concurrency);
+    QFETCH(QStringList, names);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    Params p;
+    p.set("files", static_cast<long long>(files));
+    p.set("bytes", static_cast<long long>(bytes));
+    p.set("concurrency", static_cast<long long>(concurrency));
+    p.set("out-dir", dir.path().toStdString());
+    QVERIFY(!asyncFile().validate(p));
+    RunControl control;
+    const RunResult r = asyncFile().run(p, control);
+
+    // Exactly the files asked for, each holding exactly the content: nothing else is left.
+    QCOMPARE(entries(dir.path()), names);
+    const QByteArray expected = QByteArray::fromStdString(AsyncFilePattern::fileContent(bytes));
+    QVERIFY(expected.startsWith(QByteArray::fromStdString(kText)));
+    for (const QString& name : names)
+        QVERIFY2(readAll(dir.filePath(name)) == expected, qPrintable(name));
+
+    // A line per file, in order, then where they are.
+    const QString firstLine = QString::fromUtf8(expected.split('\n').first());
+    QStringList want;
+    for (const QString& name : names)
+        want << QStringLiteral("%1 (%2 bytes): %3").arg(name).arg(bytes).arg(firstLine);
+    want << QStringLiteral("%1 %2 in %3")
+                .arg(files)
+                .arg(files == 1 ? QStringLiteral("file") : QStringLiteral("files"), dir.path());
+    QCOMPARE(lines(r.output), want);
+    QCOMPARE(QString::fromStdString(r.result), dir.path());
+
+    // Traced: the loop, the executor's threads doing the file work, a lifeline per file.
+    QVERIFY(std::any_of(r.trace.tracks.begin(), r.trace.tracks.end(),
+                        [](const Track& t) { return t.kind == TrackKind::EventLoop; }));
+    QVERIFY(std::any_of(r.trace.tracks.begin(), r.trace.tracks.end(),
+                        [](const Track& t) { return t.kind == TrackKind::Thread; }));
+    int writes = 0;
+    for (const TraceEvent& e : r.trace.events)
+        if (e.isSlice() && e.state == State::Running &&
+            r.trace.tracks[e.track].kind == TrackKind::Thread &&
+            contains(std::string(r.trace.label(e)), "write("))
+            ++writes;
+    QCOMPARE(writes, int(files));
+    QVERIFY(r.metrics.makespan_ms > 0);
+}
+
+void TestPatterns::asyncFileRunFolderStaysAndNothingElse() {
+    QTemporaryDir temp;
+    QVERIFY(temp.isValid());
+    const TempLocation location(temp.path());
+    QCOMPARE(QStandardPaths::writableLocation(QStandardPaths::TempLocation), temp.path());
+    RunControl control;
+    const RunResult r = asyncFile().run(Params(), control);
+
+    // One run folder, named for the pattern and the time, holding example.txt only.
+    const QStringList made = entries(temp.path());
+    QCOMPARE(made.size(), 1);
+    QVERIFY2(made.first().startsWith(QLatin1String(AsyncFilePattern::kRunFolderPrefix)),
+             qPrintable(made.first()));
+    QVERIFY(made.first().contains(QDate::currentDate().toString(QStringLiteral("yyyyMMdd"))));
+    const QString folder = temp.filePath(made.first());
+    QCOMPARE(QString::fromStdString(r.result), folder);
+    QCOMPARE(entries(folder), QStringList{QStringLiteral("example.txt")});
+    QCOMPARE(readAll(folder + QStringLiteral("/example.txt")), QByteArray::fromStdString(kText));
+    // The output is what the tutorial's file holds, and where the folder is.
+    QCOMPARE(lines(r.output),
+             (QStringList{QStringLiteral("example.txt (24 bytes): 비동기 파일 작성!"),
+                          QStringLiteral("1 file in ") + folder}));
+
+    // A second run gets a folder of its own, even within the same second.
+    const RunResult again = asyncFile().run(Params(), control);
+    QVERIFY(again.result != r.result);
+    QCOMPARE(entries(temp.path()).size(), 2);
+}
+
+void TestPatterns::asyncFileStoppedRunLeavesNoRunFolder() {
+    QTemporaryDir temp;
+    QVERIFY(temp.isValid());
+    const TempLocation location(temp.path());
+    RunControl control;
+    control.onProgress = [&](long long done, long long) {
+        if (done == 3)
+            control.requestStop();
+    };
+    Params p;
+    p.set("files", 50LL);
+    p.set("concurrency", 1LL);
+    QVERIFY_THROWS_EXCEPTION(RunStopped, asyncFile().run(p, control));
+    // Nobody was shown the half-made folder: it goes, with the files already written.
+    QCOMPARE(entries(temp.path()), QStringList());
+}
+
+void TestPatterns::asyncFileRefusesBadFolders_data() {
+    QTest::addColumn<QString>("folder");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("missing") << QStringLiteral("/nonexistent-tasklane-dir/sub")
+                             << QStringLiteral("does not exist");
+    QTest::newRow("a file, not a folder")
+        << QStringLiteral("/etc/hostname") << QStringLiteral("is not a folder");
+    QTest::newRow("under a file") << QStringLiteral("/etc/hostname/sub")
+                                  << QStringLiteral("Not a directory");
+    // Refused to everyone, root included (who passes access()): the open fails instead.
+    QTest::newRow("unwritable") << QStringLiteral("/sys") << QStringLiteral("Permission denied");
+}
+
+void TestPatterns::asyncFileRefusesBadFolders() {
+    QFETCH(QString, folder);
+    QFETCH(QString, reason);
+    Params p;
+    p.set("out-dir", folder.toStdString());
+    QVERIFY(!asyncFile().validate(p)); // a path is fine as a value; the run finds out
+    RunControl control;
+    QString message;
+    try {
+        asyncFile().run(p, control);
+    } catch (const std::exception& e) {
+        message = QString::fromUtf8(e.what());
+    }
+    QVERIFY2(message.contains(u'\'' + folder + u'\''), qPrintable(message));
+    QVERIFY2(message.contains(reason), qPrintable(message));
+    QVERIFY2(!message.contains(u'\n'), qPrintable(message));
+}
+
+void TestPatterns::asyncFileRefusesBadNumbers_data() {
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("allowed");
+    QTest::newRow("files 0") << "files"
+                             << "0"
+                             << "between 1 and 1000";
+    QTest::newRow("files 1001") << "files"
+                                << "1001"
+                                << "between 1 and 1000";
+    QTest::newRow("bytes below the text") << "bytes"
+                                          << "23"
+                                          << "between 24 and 4194304";
+    QTest::newRow("bytes over 4 MiB") << "bytes"
+                                      << "4194305"
+                                      << "between 24 and 4194304";
+    QTest::newRow("concurrency 0") << "concurrency"
+                                   << "0"
+                                   << "between 1 and 256";
+    QTest::newRow("concurrency x") << "concurrency"
+                                   << "x"
+                                   << "1..256";
+}
+
+void TestPatterns::asyncFileRefusesBadNumbers() {
+    QFETCH(QString, option);
+    QFETCH(QString, text);
+    QFETCH(QString, allowed);
+    const auto spec = asyncFile().param(option.toStdString());
+    QVERIFY(spec);
+    const auto parsed = spec->parse(text.toStdString());
+    const auto* error = std::get_if<std::string>(&parsed);
+    QVERIFY2(error != nullptr, "a bad value was accepted");
+    const QString message = QString::fromStdString(*error);
+    QVERIFY2(message.contains(QLatin1String("--") + option), qPrintable(message));
+    QVERIFY2(message.contains(allowed), qPrintable(message));
+}
+
+void TestPatterns::asyncFileLimitsConcurrency() {
+    // With concurrency 2, at most two file lifelines are past the semaphore at any moment:
+    // count the files whose executor work (open/write/read/close) overlaps in time.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    for (const long long limit : {1LL, 2LL}) {
+        Params p;
+        p.set("files", 8LL);
+        p.set("bytes", 1048576LL);
+        p.set("concurrency", limit);
+        p.set("out-dir", dir.path().toStdString());
+        RunControl control;
+        const RunResult r = asyncFile().run(p, control);
+        // Each file's span of executor work, from its first open to its last close.
+        std::map<std::string, std::pair<std::int64_t, std::int64_t>> spans;
+        for (const TraceEvent& e : r.trace.events) {
+            if (!e.isSlice() || e.state != State::Running ||
+                r.trace.tracks[e.track].kind != TrackKind::Thread)
+                continue;
+            const std::string label(r.trace.label(e));
+            const auto slash = label.rfind('/');
+            if (slash == std::string::npos)
+                continue;
+            const std::string file = label.substr(slash + 1, label.size() - slash - 2);
+            auto [it, added] = spans.try_emplace(file, e.begin_ns, e.end_ns);
+            it->second.first = std::min(it->second.first, e.begin_ns);
+            it->second.second = std::max(it->second.second, e.end_ns);
+        }
+        QCOMPARE(spans.size(), std::size_t(8));
+        int most = 0;
+        for (const auto& [name, span] : spans) {
+            int overlapping = 0;
+            for (const auto& [other, s] : spans)
+                if (s.first <= span.first && span.first < s.second)
+                    ++overlapping;
+            most = std::max(most, overlapping);
+        }
+        QVERIFY2(most <= limit,
+                 qPrintable(
+                     QStringLiteral("%1 files at once with concurrency %2").arg(most).arg(limit)));
+    }
+}
+
+void TestPatterns::asyncFilePythonCode_data() {
+    QTest::addColumn<qlonglong>("files");
+    QTest::addColumn<qlonglong>("bytes");
+    QTest::addColumn<qlonglong>("concurrency");
+    QTest::newRow("the tutorial") << 1LL << 24LL << 4LL;
+    QTest::newRow("3 files all at once, 52 bytes") << 3LL << 52LL << 4LL;
+    QTest::newRow("12 files 2 at once, 100 bytes") << 12LL << 100LL << 2LL;
+}
+
+void TestPatterns::asyncFilePythonCode() {
+    QFETCH(qlonglong, files);
+    QFETCH(qlonglong, bytes);
+    QFETCH(qlonglong, concurrency);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    Params p;
+    p.set("files", static_cast<long long>(files));
+    p.set("bytes", static_cast<long long>(bytes));
+    p.set("concurrency", static_cast<long long>(concurrency));
+    p.set("out-dir", dir.path().toStdString());
+    const std::string code = asyncFile().pythonCode(p);
+    QVERIFY2(contains(code, "import aiofiles"), code.c_str());
+    QVERIFY(contains(code, "aiofiles.open(path, \"w\""));
+    QVERIFY(contains(code, "await f.write(data)"));
+    QVERIFY(contains(code, "TEXT = \"비동기 파일 작성!\""));
+    QVERIFY(contains(code, "OUT_DIR = Path(\"" + dir.path().toStdString() + "\")"));
+    QCOMPARE(contains(code, "asyncio.Semaphore(" + std::to_string(concurrency) + ")"),
+             concurrency < files);
+    // Without a folder, the program makes its own, as the run does.
+    const std::string ownFolder = asyncFile().pythonCode(Params());
+    QVERIFY2(contains(ownFolder, "tempfile.mkdtemp("), ownFolder.c_str());
+    QVERIFY(contains(ownFolder, "\"example.txt\""));
+
+    // The program is Python; with aiofiles installed it prints what the run prints. Any
+    // python3 parses it; the first one with aiofiles (Debian's python3-aiofiles goes with
+    // /usr/bin/python3, which a pyenv earlier on PATH hides) runs it.
+    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+    if (python.isEmpty())
+        QSKIP("no python3 here");
+    QProcess parse;
+    parse.start(python, {QStringLiteral("-c"),
+                         QStringLiteral("import ast, sys; ast.parse(sys.stdin.read())")});
+    parse.write(QByteArray::fromStdString(code));
+    parse.closeWriteChannel();
+    QVERIFY(parse.waitForFinished(30'000));
+    QVERIFY2(parse.exitCode() == 0, parse.readAllStandardError().constData());
+
+    QString withAiofiles;
+    for (const QString& candidate : {python, QStringLiteral("/usr/bin/python3")}) {
+        QProcess probe;
+        probe.start(candidate, {QStringLiteral("-c"), QStringLiteral("import aiofiles")});
+        if (probe.waitForFinished(30'000) && probe.exitStatus() == QProcess::NormalExit &&
+            probe.exitCode() == 0) {
+            withAiofiles = candidate;
+            break;
+        }
+    }
+    if (withAiofiles.isEmpty())
+        QSKIP("no python3 with aiofiles (apt install python3-aiofiles): syntax checked only");
+    QProcess run;
+    run.start(withAiofiles, {QStringLiteral("-")});
+    run.write(QByteArray::fromStdString(code));
+    run.closeWriteChannel();
+    QVERIFY(run.waitForFinished(30'000));
+    QVERIFY2(run.exitCode() == 0, run.readAllStandardError().constData());
+    const QStringList pythonSays =
+        QString::fromUtf8(run.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
+    const QStringList pythonFiles = entries(dir.path());
+    QByteArray pythonContent = readAll(dir.filePath(pythonFiles.value(0)));
+
+    RunControl control;
+    const RunResult r = asyncFile().run(p, control);
+    QCOMPARE(lines(r.output), pythonSays);
+    QCOMPARE(entries(dir.path()), pythonFiles);
+    QCOMPARE(readAll(dir.filePath(pythonFiles.value(0))), pythonContent);
 }
 
 QTEST_GUILESS_MAIN(TestPatterns)

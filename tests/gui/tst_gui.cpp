@@ -22,6 +22,7 @@
 #include <QTableWidget>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QToolTip>
 #include <QtTest>
 
@@ -63,6 +64,7 @@ public:
              "per-task delays",
              "ms",
              {}},
+            {"folder", ParamKind::Folder, 0, 0, std::string(), "where files go", "", {}},
         };
     }
     std::string pythonCode(const Params&) const override { return "print('fake')\n"; }
@@ -144,6 +146,12 @@ private Q_SLOTS:
     void panelBuildsEditorsFromSpecs();
     void panelLogSlider();
     void panelIntListValidation();
+    void panelSliderPerListItem();
+    void panelListSlidersFollowTheText_data();
+    void panelListSlidersFollowTheText();
+    void panelFolderEditor();
+    void asyncGatherHasASliderPerTask();
+    void asyncFileRunsAndReportsABadFolder();
     void controllerReportsFailureAndStop();
     void outputIsCutForDisplay();
 
@@ -568,6 +576,208 @@ void TstGui::panelIntListValidation() {
     edit->setText(QStringLiteral("5"));
     QVERIFY(panel.isValid());
     QVERIFY(error->isHidden());
+}
+
+namespace {
+
+QList<QSlider*> listSliders(QObject& parent, const char* param) {
+    QList<QSlider*> out;
+    for (int i = 0;; ++i) {
+        auto* s = parent.findChild<QSlider*>(
+            QStringLiteral("param-%1-slider-%2").arg(QLatin1String(param)).arg(i));
+        if (s == nullptr)
+            return out;
+        out << s;
+    }
+}
+
+QSpinBox* listSpin(QObject& parent, const char* param, int i) {
+    return parent.findChild<QSpinBox*>(
+        QStringLiteral("param-%1-spin-%2").arg(QLatin1String(param)).arg(i));
+}
+
+} // namespace
+
+void TstGui::panelSliderPerListItem() {
+    FakePattern fake;
+    ParameterPanel panel;
+    QSignalSpy changed(&panel, &ParameterPanel::paramsChanged);
+    panel.setPattern(&fake);
+    auto* edit = child<QLineEdit>(panel, "param-delays-edit");
+    const QList<QSlider*> sliders = listSliders(panel, "delays");
+    QCOMPARE(sliders.size(), 3); // 2000, 1000, 3000: one a task
+    QCOMPARE(listSpin(panel, "delays", 0)->value(), 2000);
+    QCOMPARE(listSpin(panel, "delays", 1)->value(), 1000);
+    QCOMPARE(listSpin(panel, "delays", 2)->value(), 3000);
+    QCOMPARE(listSpin(panel, "delays", 1)->suffix(), QStringLiteral(" ms"));
+    QCOMPARE(child<QLabel>(panel, "param-delays-item-1")->text(), QStringLiteral("B"));
+    // Positions follow the values: B's 1000 sits left of A's 2000, left of C's 3000.
+    QVERIFY(sliders[1]->value() < sliders[0]->value());
+    QVERIFY(sliders[0]->value() < sliders[2]->value());
+
+    // Moving B's slider to the end changes B in the list, and only B.
+    changed.clear();
+    sliders[1]->setValue(sliders[1]->maximum());
+    QCOMPARE(listSpin(panel, "delays", 1)->value(), 60'000);
+    QCOMPARE(edit->text(), QStringLiteral("2000,60000,3000"));
+    QCOMPARE(panel.params().list("delays"), (std::vector<long long>{2000, 60'000, 3000}));
+    QVERIFY(panel.isValid());
+    QVERIFY(changed.count() >= 1);
+    QCOMPARE(sliders[1]->value(), sliders[1]->maximum()); // the handle stays where it was put
+
+    // To the start: 0 ms.
+    sliders[0]->setValue(sliders[0]->minimum());
+    QCOMPARE(edit->text(), QStringLiteral("0,60000,3000"));
+
+    // The spin box is exact, and moves its slider.
+    const int before = sliders[2]->value();
+    listSpin(panel, "delays", 2)->setValue(250);
+    QCOMPARE(edit->text(), QStringLiteral("0,60000,250"));
+    QVERIFY(sliders[2]->value() < before);
+
+    // Add a task: a row more, with the last task's value; remove A: the others move up.
+    auto* add = child<QPushButton>(panel, "param-delays-add");
+    QTest::mouseClick(add, Qt::LeftButton);
+    QCOMPARE(edit->text(), QStringLiteral("0,60000,250,250"));
+    QCOMPARE(listSliders(panel, "delays").size(), 4);
+    QCOMPARE(child<QLabel>(panel, "param-delays-item-3")->text(), QStringLiteral("D"));
+    QTest::mouseClick(child<QToolButton>(panel, "param-delays-remove-0"), Qt::LeftButton);
+    QCOMPARE(edit->text(), QStringLiteral("60000,250,250"));
+    QCOMPARE(listSliders(panel, "delays").size(), 3);
+    QCOMPARE(listSpin(panel, "delays", 0)->value(), 60'000);
+
+    // The last task cannot be removed: a gather of nothing has nothing to show.
+    edit->setText(QStringLiteral("700"));
+    QCOMPARE(listSliders(panel, "delays").size(), 1);
+    QVERIFY(!child<QToolButton>(panel, "param-delays-remove-0")->isEnabled());
+
+    // Defaults come back with their sliders.
+    panel.resetToDefaults();
+    QCOMPARE(edit->text(), QStringLiteral("2000,1000,3000"));
+    QCOMPARE(listSliders(panel, "delays").size(), 3);
+    QCOMPARE(listSpin(panel, "delays", 2)->value(), 3000);
+}
+
+void TstGui::panelListSlidersFollowTheText_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("sliders"); // how many after the text
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("fewer") << QStringLiteral("5,6") << 2 << true;
+    QTest::newRow("more") << QStringLiteral("5, 6, 7, 8, 9") << 5 << true;
+    QTest::newRow("one") << QStringLiteral("42") << 1 << true;
+    // Text that does not parse leaves the sliders on the last list that did.
+    QTest::newRow("not a number") << QStringLiteral("5,x") << 3 << false;
+    QTest::newRow("out of range") << QStringLiteral("5,70000") << 3 << false;
+    QTest::newRow("empty") << QString() << 3 << false;
+    // More tasks than letters: edited as text, with a note instead of 30 sliders.
+    QTest::newRow("30 tasks") << QStringLiteral("1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,"
+                                                "20,21,22,23,24,25,26,27,28,29,30")
+                              << 0 << true;
+}
+
+void TstGui::panelListSlidersFollowTheText() {
+    QFETCH(QString, text);
+    QFETCH(int, sliders);
+    QFETCH(bool, valid);
+    FakePattern fake;
+    ParameterPanel panel;
+    panel.setPattern(&fake);
+    child<QLineEdit>(panel, "param-delays-edit")->setText(text);
+    QCOMPARE(panel.isValid(), valid);
+    QCOMPARE(listSliders(panel, "delays").size(), sliders);
+    auto* note = child<QLabel>(panel, "param-delays-sliders-note");
+    QCOMPARE(!note->isHidden(), valid && sliders == 0);
+    if (valid && sliders > 0) {
+        const auto list = panel.params().list("delays");
+        for (int i = 0; i < sliders; ++i)
+            QCOMPARE(listSpin(panel, "delays", i)->value(), int(list[std::size_t(i)]));
+    }
+    if (!valid) // still the defaults
+        QCOMPARE(listSpin(panel, "delays", 2)->value(), 3000);
+}
+
+void TstGui::panelFolderEditor() {
+    FakePattern fake;
+    ParameterPanel panel;
+    panel.setPattern(&fake);
+    auto* edit = child<QLineEdit>(panel, "param-folder-edit");
+    auto* browse = child<QPushButton>(panel, "param-folder-browse");
+    QVERIFY(edit && browse);
+    QCOMPARE(browse->text(), QStringLiteral("Browse…"));
+    QVERIFY(edit->text().isEmpty());
+    QVERIFY(!edit->placeholderText().isEmpty()); // says what empty means
+    QCOMPARE(panel.params().text("folder"), std::string());
+    edit->setText(QStringLiteral("/tmp/some folder"));
+    QVERIFY(panel.isValid()); // whether it exists is the run's to find out
+    QCOMPARE(panel.params().text("folder"), std::string("/tmp/some folder"));
+    QVERIFY(panel.setValue("folder", std::string("/srv/x")));
+    QCOMPARE(edit->text(), QStringLiteral("/srv/x"));
+}
+
+void TstGui::asyncGatherHasASliderPerTask() {
+    MainWindow w(quiet());
+    w.show();
+    QVERIFY(w.selectPattern(QStringLiteral("async-gather")));
+    QTRY_VERIFY_WITH_TIMEOUT(!w.isRunning(), kRunTimeoutMs);
+    const QList<QSlider*> sliders = listSliders(w, "delays");
+    QCOMPARE(sliders.size(), 3);
+    QVERIFY(sliders[0]->isVisible());
+    QVERIFY(w.pythonText().contains(QStringLiteral("task(\"B\", 1)")));
+    listSpin(w, "delays", 1)->setValue(1500);
+    QCOMPARE(child<QLineEdit>(w, "param-delays-edit")->text(), QStringLiteral("2000,1500,3000"));
+    QVERIFY2(w.pythonText().contains(QStringLiteral("task(\"B\", 1.5)")),
+             qPrintable(w.pythonText()));
+    QTest::mouseClick(child<QPushButton>(w, "param-delays-add"), Qt::LeftButton);
+    QCOMPARE(listSliders(w, "delays").size(), 4);
+    QVERIFY(w.pythonText().contains(QStringLiteral("task(\"D\", 3)")));
+
+    // The list and its sliders come back with the pattern.
+    QVERIFY(w.selectPattern(QStringLiteral("async-hello")));
+    QTRY_VERIFY_WITH_TIMEOUT(!w.isRunning(), kRunTimeoutMs);
+    QCOMPARE(listSliders(w, "delays").size(), 0);
+    QVERIFY(w.selectPattern(QStringLiteral("async-gather")));
+    QTRY_VERIFY_WITH_TIMEOUT(!w.isRunning(), kRunTimeoutMs);
+    QCOMPARE(listSliders(w, "delays").size(), 4);
+    QCOMPARE(listSpin(w, "delays", 1)->value(), 1500);
+}
+
+void TstGui::asyncFileRunsAndReportsABadFolder() {
+    QTemporaryDir out;
+    QVERIFY(out.isValid());
+    MainWindow w(quiet());
+    QSignalSpy ended(&w, &MainWindow::runEnded);
+    w.show();
+    QVERIFY(w.selectPattern(QStringLiteral("async-file")));
+    QTRY_VERIFY_WITH_TIMEOUT(!w.isRunning(), kRunTimeoutMs);
+    ended.clear();
+    QVERIFY(child<QPushButton>(w, "param-out-dir-browse"));
+    child<QSpinBox>(w, "param-files-spin")->setValue(2);
+    child<QLineEdit>(w, "param-out-dir-edit")->setText(out.path());
+    QVERIFY(w.pythonText().contains(QStringLiteral("aiofiles.open(")));
+    QVERIFY(w.pythonText().contains(QStringLiteral("OUT_DIR = Path(\"%1\")").arg(out.path())));
+    w.run();
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    QCOMPARE(w.outputText(), QStringLiteral("example1.txt (24 bytes): 비동기 파일 작성!\n"
+                                            "example2.txt (24 bytes): 비동기 파일 작성!\n"
+                                            "2 files in %1")
+                                 .arg(out.path()));
+    QVERIFY(QFile::exists(out.filePath(QStringLiteral("example2.txt"))));
+    const Trace* before = w.ganttView()->trace();
+    QVERIFY(before != nullptr);
+
+    // A folder that is not there: the run fails with a message naming it; the chart stays.
+    const QString missing = out.filePath(QStringLiteral("not-made"));
+    child<QLineEdit>(w, "param-out-dir-edit")->setText(missing);
+    QVERIFY(w.parameterPanel()->isValid());
+    w.run();
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    auto* box = child<QMessageBox>(w, "error-box");
+    QVERIFY(box && box->isVisible());
+    QVERIFY2(box->informativeText().contains(u'\'' + missing + QStringLiteral("' does not exist")),
+             qPrintable(box->informativeText()));
+    QVERIFY(w.statusText().contains(missing));
+    QCOMPARE(w.ganttView()->trace(), before);
+    box->accept();
 }
 
 void TstGui::controllerReportsFailureAndStop() {
