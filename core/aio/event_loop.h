@@ -135,6 +135,10 @@ private:
             ring_[(head_ + count_) & (ring_.size() - 1)] = task;
             ++count_;
         }
+        // The entry `ahead` places behind the head, or null (a callback, or past the end).
+        detail::TaskCore* peek(std::size_t ahead) const {
+            return ahead < count_ ? ring_[(head_ + ahead) & (ring_.size() - 1)] : nullptr;
+        }
         detail::TaskCore* pop() {
             detail::TaskCore* task = ring_[head_];
             head_ = (head_ + 1) & (ring_.size() - 1);

@@ -152,17 +152,19 @@ void TaskCore::step() {
     TraceRecorder* rec = loop.options_.recorder;
     TaskCore* outer = std::exchange(loop.running_task_, this);
     status_ = Status::Running;
-    const std::int64_t begin = rec ? TraceRecorder::now() : 0;
-    if (rec && waitingSince_)
-        rec->asyncSlice(loop.track_, started_ ? State::Awaiting : State::Queued, waitingSince_,
-                        begin, traceId_, label_);
+    // Traced tasks keep their ids in extras (made when the task was scheduled).
+    Extras* trace = rec ? extras_.get() : nullptr;
+    const std::int64_t begin = trace ? TraceRecorder::now() : 0;
+    if (trace && trace->waitingSince)
+        rec->asyncSlice(loop.track_, started_ ? State::Awaiting : State::Queued,
+                        trace->waitingSince, begin, trace->traceId, trace->label);
 
     // The step's running slice on the loop track goes through a TaskContext, so blocking
     // work done inside a coroutine (a workload's io(), the classic asyncio mistake) shows
     // as that state on the loop track, blocking everything else.
     std::optional<TaskContext> context;
-    if (rec) {
-        context.emplace(rec, loop.track_, traceId_, label_, nullptr);
+    if (trace) {
+        context.emplace(rec, loop.track_, trace->traceId, trace->label, nullptr);
         context->enter(State::Running);
     }
 
@@ -175,11 +177,11 @@ void TaskCore::step() {
         std::exchange(resumePoint_, {}).resume();
     }
 
-    if (rec) {
+    if (trace) {
         context.reset();
         const std::int64_t end = TraceRecorder::now();
-        rec->asyncSlice(loop.track_, State::Running, begin, end, traceId_, label_);
-        waitingSince_ = end;
+        rec->asyncSlice(loop.track_, State::Running, begin, end, trace->traceId, trace->label);
+        trace->waitingSince = end;
     }
     loop.running_task_ = outer;
 

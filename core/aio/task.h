@@ -95,7 +95,7 @@ struct DoneHook {
 // Kept small (a suspended task's cost is this, its frame and the loop's bookkeeping):
 // what only some tasks need (a given name, a cancel hook, more than one done callback)
 // lives in an Extras block made on first use.
-class TaskCore : public TimerNode, public std::enable_shared_from_this<TaskCore> {
+class TaskCore : public TimerNode {
 public:
     enum class Status : std::uint8_t { Created, Scheduled, Running, Suspended, Done };
 
@@ -113,7 +113,10 @@ public:
     bool done() const { return status_ == Status::Done; }
     bool cancelled() const { return cancelled_; }
     const std::string& name() const; // "Task-N" unless given one
-    std::uint32_t traceId() const { return traceId_; }
+    std::uint32_t traceId() const { return extras_ ? extras_->traceId : 0; }
+    // What wakers hold: a reference that does not keep the task alive. Only a pending task
+    // (the one running, or one suspended) has one to give; a finished task needs no waking.
+    std::weak_ptr<TaskCore> weak_from_this() const { return selfRef_; }
     std::exception_ptr error() const { return promise_->error; }
     PromiseBase& promise() const { return *promise_; }
     std::coroutine_handle<> frame() const { return frame_; }
@@ -164,7 +167,10 @@ private:
     struct Extras {
         std::string name;
         std::function<bool()> onCancel;
-        std::vector<DoneHook> hooks; // after hook_, in the order they were added
+        std::vector<DoneHook> hooks;   // after hook_, in the order they were added
+        std::int64_t waitingSince = 0; // trace: when the queued/awaiting stretch began
+        std::uint32_t traceId = 0;
+        std::uint32_t label = 0;
     };
     Extras& extras() const;
     void step();
@@ -186,11 +192,9 @@ private:
     TaskCore* next_ = nullptr;
     DoneHook hook_;
     mutable std::unique_ptr<Extras> extras_;
-    std::uint64_t waitId_ = 0;
-    std::uint64_t number_ = 0;      // for the default name
-    std::int64_t waitingSince_ = 0; // trace: when the current queued/awaiting stretch began
-    std::uint32_t traceId_ = 0;
-    std::uint32_t label_ = 0;
+    // 32 bits: a stale waker would need to hold an id from 2^32 suspensions ago.
+    std::uint32_t waitId_ = 0;
+    std::uint32_t number_ = 0; // for the default name
     Status status_ = Status::Created;
     bool started_ = false;
     bool startedInline_ = false;

@@ -31,10 +31,12 @@ public:
         : deadline_(deadline)
         , until_(until) {}
     // Hooks point here: they go with it, also from a task that is running its hooks now
-    // (one of them may have dropped the frame this lives in).
+    // (one of them may have dropped the frame this lives in). remaining_ counts the hooks
+    // that have not run, so a finished gather does not walk its tasks once more.
     ~WaitTasks() {
-        for (TaskCore* t : tasks_)
-            t->removeDoneHooks(this);
+        if (remaining_ > 0)
+            for (TaskCore* t : tasks_)
+                t->removeDoneHooks(this);
     }
     WaitTasks(const WaitTasks&) = delete;
     WaitTasks& operator=(const WaitTasks&) = delete;

@@ -176,10 +176,11 @@ BENCHMARK(BM_AioSleepOvershoot)
 
 // What one suspended task costs: 100 000 tasks gathered, each suspended in a long sleep
 // (a timer each, as a sleeping asyncio task has), measured once all of them are parked.
-// Everything their being there allocated counts: the coroutine frame, the task's state,
-// its timer and callbacks, the loop's bookkeeping and gather's. Two measures: the heap
-// bytes requested through operator new (usable sizes), and glibc's mallinfo2() in-use
-// bytes, which also count the allocator's own headers; the goal is judged on the latter.
+// Everything their being there allocated counts: the coroutine frame with the task's state
+// (one block), the loop's timer and ready rings, gather's vectors (with their spare
+// capacity). Two measures: the heap bytes requested through operator new (usable sizes),
+// and glibc's mallinfo2() in-use bytes, which also count the allocator's own headers; the
+// goal is judged on the latter.
 struct MemoryProbe {
     long long liveBytes = 0;
     long long allocations = 0;
