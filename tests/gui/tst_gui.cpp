@@ -10,12 +10,14 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
@@ -744,6 +746,19 @@ void TstGui::asyncGatherHasASliderPerTask() {
 void TstGui::asyncFileRunsAndReportsABadFolder() {
     QTemporaryDir out;
     QVERIFY(out.isValid());
+    // Selecting the pattern may run it with its defaults, which makes a run folder in the
+    // temp location: that goes to a temp location of the test's own.
+    QTemporaryDir temp;
+    QVERIFY(temp.isValid());
+    const QByteArray oldTmp = qgetenv("TMPDIR");
+    const bool hadTmp = qEnvironmentVariableIsSet("TMPDIR");
+    qputenv("TMPDIR", temp.path().toLocal8Bit());
+    const auto restore = qScopeGuard([&] {
+        if (hadTmp)
+            qputenv("TMPDIR", oldTmp);
+        else
+            qunsetenv("TMPDIR");
+    });
     MainWindow w(quiet());
     QSignalSpy ended(&w, &MainWindow::runEnded);
     w.show();
@@ -778,6 +793,11 @@ void TstGui::asyncFileRunsAndReportsABadFolder() {
     QVERIFY(w.statusText().contains(missing));
     QCOMPARE(w.ganttView()->trace(), before);
     box->accept();
+    // The failed run left nothing in the folder it was given, nor a run folder elsewhere.
+    QCOMPARE(QDir(out.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+             (QStringList{QStringLiteral("example1.txt"), QStringLiteral("example2.txt")}));
+    for (const QString& made : QDir(temp.path()).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+        QVERIFY2(made.startsWith(QStringLiteral("tasklane-async-file-")), qPrintable(made));
 }
 
 void TstGui::controllerReportsFailureAndStop() {
