@@ -61,6 +61,9 @@ QString qs(const std::string& s) {
 
 constexpr int kPatternIdRole = Qt::UserRole;
 constexpr int kAutoRunDelayMs = 400;
+// Auto-run re-runs by itself only what is expected to take less than this: a longer run
+// starts when the user presses Run, not at every step of a slider.
+constexpr double kAutoRunLimitMs = 2000;
 
 namespace key {
 const QString geometry = QStringLiteral("window/geometry");
@@ -179,7 +182,8 @@ void MainWindow::buildActions() {
     autoRunAction_ = new QAction(tr("&Auto-run on Change"), this);
     autoRunAction_->setObjectName(QStringLiteral("auto-run-action"));
     autoRunAction_->setCheckable(true);
-    autoRunAction_->setToolTip(tr("Run again shortly after every parameter change"));
+    autoRunAction_->setToolTip(
+        tr("Run again shortly after every parameter change, when the run takes under 2 s"));
 
     resetAction_ = new QAction(tr("Reset &Parameters"), this);
     resetAction_->setToolTip(tr("Back to the tutorial's values"));
@@ -598,8 +602,17 @@ void MainWindow::parametersChanged() {
     if (panel_->isValid()) {
         paramsByPattern_[pattern_->id()] = panel_->params();
         python_->setPlainText(qs(pattern_->pythonCode(panel_->params())));
-        if (autoRunAction_->isChecked() && !restoring_)
-            autoRunTimer_->start();
+        if (autoRunAction_->isChecked() && !restoring_) {
+            const double expected = pattern_->expectedMs(panel_->params());
+            if (expected < kAutoRunLimitMs) {
+                autoRunTimer_->start();
+            } else {
+                autoRunTimer_->stop();
+                statusBar()->showMessage(
+                    tr("This run would take about %1 s: press Run (F5) to start it.")
+                        .arg(expected / 1000, 0, 'f', 1));
+            }
+        }
     } else {
         autoRunTimer_->stop();
     }
@@ -895,7 +908,7 @@ void MainWindow::restoreSettings() {
         mainSplitter_->restoreState(settings.value(key::mainSplitter).toByteArray());
     if (settings.contains(key::rightSplitter))
         rightSplitter_->restoreState(settings.value(key::rightSplitter).toByteArray());
-    autoRunAction_->setChecked(settings.value(key::autoRun, false).toBool());
+    autoRunAction_->setChecked(settings.value(key::autoRun, true).toBool());
     setGroupBy(options_.groupBy.value_or(
         groupByFromName(settings.value(key::groupBy).toString()).value_or(GroupBy::Both)));
 

@@ -121,8 +121,14 @@ void RunController::start(const Pattern& pattern, const Params& params, GroupBy 
         } catch (const RunStopped&) {
             out.status = RunOutcome::Status::Stopped;
         } catch (const std::exception& e) {
-            out.status = RunOutcome::Status::Failed;
-            out.error = QString::fromUtf8(e.what());
+            // A run told to stop ends however its primitives end when cut short: an
+            // interrupted task, a terminated pool, a cancelled coroutine. That is a stop.
+            if (control->stopRequested()) {
+                out.status = RunOutcome::Status::Stopped;
+            } else {
+                out.status = RunOutcome::Status::Failed;
+                out.error = QString::fromUtf8(e.what());
+            }
         } catch (...) {
             out.status = RunOutcome::Status::Failed;
             out.error = QCoreApplication::translate("tasklane::RunController",

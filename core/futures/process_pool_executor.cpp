@@ -120,6 +120,14 @@ void ProcessPoolExecutor::shutdown(bool wait, bool cancel_futures) {
         engine_->join();
 }
 
+void ProcessPoolExecutor::terminate_workers() {
+    {
+        std::lock_guard lock(mutex_);
+        shutdown_ = true;
+    }
+    engine_->terminate();
+}
+
 std::vector<int> ProcessPoolExecutor::pids() const {
     return engine_->pids();
 }

@@ -62,6 +62,9 @@ public:
     std::vector<long long> map(std::string_view name, const std::vector<long long>& items,
                                std::size_t chunksize = 1);
     void shutdown(bool wait = true, bool cancel_futures = false);
+    // Python 3.14's terminate_workers(): SIGTERM to every worker at once, pending futures
+    // fail, no more submits. For Stop; safe from any thread.
+    void terminate_workers();
 
     std::vector<int> pids() const; // of the live workers
     std::vector<std::string> output() const;

@@ -52,6 +52,7 @@ RunResult runSequential(long long tasks, Nanos cpu, Nanos io, RunControl& contro
     TraceRecorder recorder;
     const std::uint32_t main = recorder.addTrack(TrackKind::Main, "main");
     const std::int64_t begin = TraceRecorder::now();
+    const workload::StopScope stoppable(control.stopFlag());
     for (long long n = 1; n <= tasks; ++n) {
         if (control.stopRequested())
             throw RunStopped{};
@@ -100,7 +101,12 @@ RunResult runAsyncio(long long tasks, Nanos cpu, Nanos io, RunControl& control) 
     {
         EventLoop loop(&recorder);
         begin = TraceRecorder::now();
-        loop.run(gatherSquares(tasks, cpu, io, &control));
+        Task<void> main = loop.create_task(gatherSquares(tasks, cpu, io, &control), "main");
+        // Stop cancels the main task, on the loop's thread; its CancelledError ends the run.
+        const StopHandler stop(control, [&loop, core = main.core()] {
+            loop.call_soon_threadsafe([core] { core->cancel(); });
+        });
+        loop.run(std::move(main));
         end = TraceRecorder::now();
     }
     RunResult out;
@@ -324,6 +330,14 @@ std::string ComparePattern::pythonCode(const Params& given) const {
           "    for name, ms in times.items():\n"
           "        print(f\"{name:13s} {ms:8.0f} ms {times['sequential'] / ms:6.2f}x\")\n";
     return py.str();
+}
+
+double ComparePattern::expectedMs(const Params& given) const {
+    const Params p = withDefaults(given);
+    const double perTask = (p.number("cpu-ms") + p.number("io-ms")) * p.number("time-scale");
+    // Sequential, threads under the GIL and asyncio (with CPU work) each take about the
+    // sum; the other two less; and the process pool starts its workers.
+    return 3.5 * double(p.integer("tasks")) * perTask + 50;
 }
 
 RunResult ComparePattern::run(const Params& given, RunControl& control) const {

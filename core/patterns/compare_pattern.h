@@ -42,6 +42,7 @@ public:
     std::vector<ParamSpec> params() const override;
     std::string pythonCode(const Params& params) const override;
     RunResult run(const Params& params, RunControl& control) const override;
+    double expectedMs(const Params& params) const override;
 };
 
 } // namespace tasklane

@@ -1,6 +1,39 @@
 #include "patterns/pattern.h"
 
+#include <algorithm>
+#include <cmath>
+#include <thread>
+
 namespace tasklane {
+
+double Pattern::expectedMs(const Params& given) const {
+    const Params p = withDefaults(given);
+    const auto number = [&](const char* name, double fallback) {
+        const auto spec = param(name);
+        if (!spec || (spec->kind != ParamKind::Int && spec->kind != ParamKind::Double))
+            return fallback;
+        return p.number(name);
+    };
+    const double scale = number("time-scale", 1);
+    if (const auto spec = param("delays"); spec && spec->kind == ParamKind::IntList) {
+        const auto& delays = p.list("delays");
+        const long long longest =
+            delays.empty() ? 0 : *std::max_element(delays.begin(), delays.end());
+        return double(longest) * scale + 10;
+    }
+    const double workers = std::max(1.0, number("workers", 1));
+    double tasks = std::max(1.0, number("tasks", 1));
+    if (param("increments"))
+        tasks = workers * std::max(1.0, number("increments", 1));
+    const double cpu = number("cpu-ms", 0) * scale;
+    const double io = number("io-ms", 0) * scale;
+    const double cores = std::max(1u, std::thread::hardware_concurrency());
+    const double parallel = std::min(workers, tasks);
+    // Waits overlap across the workers; CPU work only across the cores; and every task
+    // costs a few microseconds of bookkeeping however small it is.
+    return std::ceil(tasks / parallel) * io + tasks * cpu / std::min(parallel, cores) +
+           tasks * 0.002 + 10;
+}
 
 Params Pattern::withDefaults(const Params& given) const {
     Params out = given;

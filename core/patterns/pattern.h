@@ -32,6 +32,12 @@ public:
     // the run fails (a task raised, a worker crashed) and RunStopped when stopped.
     virtual RunResult run(const Params& params, RunControl& control) const = 0;
 
+    // About how long run() takes with these parameters, in ms: what the window's auto-run
+    // weighs (it re-runs by itself only what takes under two seconds). From the common
+    // parameters (tasks, workers, cpu-ms, io-ms, delays, increments, time-scale); a
+    // pattern whose time follows other rules overrides it.
+    virtual double expectedMs(const Params& params) const;
+
     // The parameters with every missing one set to its default.
     Params withDefaults(const Params& given) const;
     // The first invalid or unknown parameter, as one line for the user.

@@ -77,6 +77,19 @@ std::vector<std::string> startAndJoin(std::vector<std::unique_ptr<Process>>& pro
                                       TraceRecorder& recorder, std::uint32_t mainTrack,
                                       std::int64_t begin, const RunControl& control,
                                       std::int64_t& end) {
+    // Joined in short waits, so that Stop terminates the processes at once (from this thread:
+    // a Process is not to be signalled while another thread reaps it).
+    const auto joinOrStop = [&](Process& p) {
+        while (!p.join(std::chrono::milliseconds(10))) {
+            if (control.stopRequested()) {
+                for (auto& other : processes)
+                    other->terminate();
+                for (auto& other : processes)
+                    other->join();
+                throw RunStopped{};
+            }
+        }
+    };
     for (auto& process : processes)
         process->start();
     const std::int64_t joining = TraceRecorder::now();
@@ -85,7 +98,7 @@ std::vector<std::string> startAndJoin(std::vector<std::unique_ptr<Process>>& pro
     std::vector<std::string> output;
     for (std::size_t i = 0; i < processes.size(); ++i) {
         Process& p = *processes[i];
-        p.join();
+        joinOrStop(p);
         const int code = p.exitcode().value_or(-1);
         if (code != 0)
             throw std::runtime_error(p.name() + " (pid " + std::to_string(p.pid()) +
@@ -244,6 +257,7 @@ RunResult PoolMapPattern::run(const Params& given, RunControl& control) const {
         options.recorder = &recorder;
         options.submitter_track = mainTrack;
         Pool pool(options);
+        const StopHandler stop(control, [&pool] { pool.terminate(); });
         const std::int64_t mapping = TraceRecorder::now();
         recorder.slice(mainTrack, State::Running, begin, mapping, 0, recorder.intern("Pool()"),
                        TraceRecorder::currentCpu());
@@ -410,6 +424,7 @@ RunResult ProcessPoolPattern::run(const Params& given, RunControl& control) cons
         options.recorder = &recorder;
         options.submitter_track = mainTrack;
         ProcessPoolExecutor executor(options);
+        const StopHandler stop(control, [&executor] { executor.terminate_workers(); });
         if (cpuUs == 0 && ioUs == 0) {
             results = executor.map("cube", oneTo(tasks), std::size_t(p.integer("chunksize")));
         } else {

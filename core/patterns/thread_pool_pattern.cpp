@@ -117,6 +117,7 @@ RunResult ThreadPoolPattern::run(const Params& given, RunControl& control) const
     const auto square = [&](long long n) {
         if (control.stopRequested())
             throw RunStopped{};
+        const workload::StopScope stoppable(control.stopFlag());
         if (cpu.count() > 0)
             workload::cpu(cpu);
         if (io.count() > 0)

@@ -3,6 +3,7 @@
 #include "trace/trace_recorder.h"
 #include "workload/task_context.h"
 
+#include <algorithm>
 #include <ctime>
 #include <thread>
 
@@ -20,6 +21,23 @@ std::int64_t threadCpuNs() {
 }
 } // namespace
 
+namespace {
+thread_local const std::atomic<bool>* t_stop = nullptr;
+
+bool stopping() {
+    return t_stop != nullptr && t_stop->load(std::memory_order_relaxed);
+}
+} // namespace
+
+StopScope::StopScope(const std::atomic<bool>* flag)
+    : previous_(t_stop) {
+    t_stop = flag;
+}
+
+StopScope::~StopScope() {
+    t_stop = previous_;
+}
+
 std::uint64_t cpu(std::chrono::nanoseconds duration) {
     TaskContext* ctx = TaskContext::current();
     std::uint64_t x = 0x9E3779B97F4A7C15ull;
@@ -36,6 +54,8 @@ std::uint64_t cpu(std::chrono::nanoseconds duration) {
         used = now;
         if (now >= until)
             break;
+        if (stopping())
+            throw Interrupted{};
         if (ctx != nullptr) {
             ctx->noteCpu();
             ctx->maybeYieldGil();
@@ -46,8 +66,25 @@ std::uint64_t cpu(std::chrono::nanoseconds duration) {
 
 void io(std::chrono::nanoseconds duration) {
     TaskContext* ctx = TaskContext::current();
+    // Slept in short steps when the run can be stopped: a 10 s "I/O" must not hold Stop up.
+    const auto sleep = [](std::chrono::nanoseconds total) {
+        if (t_stop == nullptr) {
+            std::this_thread::sleep_for(total);
+            return;
+        }
+        const auto until = std::chrono::steady_clock::now() + total;
+        for (;;) {
+            if (stopping())
+                throw Interrupted{};
+            const auto left = until - std::chrono::steady_clock::now();
+            if (left <= std::chrono::nanoseconds(0))
+                return;
+            std::this_thread::sleep_for(
+                std::min<std::chrono::nanoseconds>(left, std::chrono::milliseconds(5)));
+        }
+    };
     if (ctx == nullptr) {
-        std::this_thread::sleep_for(duration);
+        sleep(duration);
         return;
     }
     const bool hadGil = ctx->holdsGil();
@@ -55,7 +92,7 @@ void io(std::chrono::nanoseconds duration) {
     // is held again, so that under the GIL no two threads' running slices overlap.
     ctx->enter(State::Sleeping);
     ctx->releaseGil();
-    std::this_thread::sleep_for(duration);
+    sleep(duration);
     ctx->enter(hadGil ? State::GilWait : State::Running);
     if (hadGil)
         ctx->acquireGil();

@@ -3,10 +3,31 @@
 // Inside a TaskContext they trace their states (running per core, sleeping, gil-wait).
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <exception>
 
 namespace tasklane::workload {
+
+// Thrown by cpu() and io() when the run they belong to is stopped (see StopScope).
+struct Interrupted : std::exception {
+    const char* what() const noexcept override { return "the run was stopped"; }
+};
+
+// While one is alive on a thread, cpu() and io() on that thread look at `flag` every few
+// milliseconds and throw Interrupted once it is set: so that Stop ends a run of long tasks
+// at once, not when the current task is over.
+class StopScope {
+public:
+    explicit StopScope(const std::atomic<bool>* flag);
+    ~StopScope();
+    StopScope(const StopScope&) = delete;
+    StopScope& operator=(const StopScope&) = delete;
+
+private:
+    const std::atomic<bool>* previous_;
+};
 
 // Arithmetic for `duration` of this thread's CPU time; yields the GIL at the switch
 // interval when another thread waits for it, and splits its slice on a core migration.
