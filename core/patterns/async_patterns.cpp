@@ -63,7 +63,7 @@ std::string taskName(std::size_t i) {
 // for back to back (their sleeps), since their own steps take microseconds; a negative one
 // keeps the trace's own (the work its tasks did on the loop and the executor threads).
 RunResult runOnLoop(Task<void> main, double sequentialMs, int parallelism,
-                    const RunControl& control) {
+                    RunControl& control) {
     if (control.stopRequested())
         throw RunStopped{};
     TraceRecorder recorder;
@@ -73,6 +73,12 @@ RunResult runOnLoop(Task<void> main, double sequentialMs, int parallelism,
     {
         EventLoop loop(&recorder);
         begin = TraceRecorder::now();
+        main = loop.create_task(std::move(main), "main");
+        // Stop cancels the main task on the loop's thread: its CancelledError ends the run
+        // at once, however long the sleeps it awaits.
+        const StopHandler stop(control, [&loop, core = main.core()] {
+            loop.call_soon_threadsafe([core] { core->cancel(); });
+        });
         loop.run(std::move(main));
         end = TraceRecorder::now();
         out.output = loop.printed();

@@ -1021,6 +1021,7 @@ void TstGui::stopIsQuickAndLeavesNothing_data() {
     QTest::newRow("process") << QStringLiteral("process") << list({"tasks=5", "io-ms=5000"});
     QTest::newRow("shared-value") << QStringLiteral("shared-value")
                                   << list({"workers=2", "increments=10000", "cpu-ms=1"});
+    QTest::newRow("async-hello") << QStringLiteral("async-hello") << list({"io-ms=10000"});
     QTest::newRow("compare") << QStringLiteral("compare")
                              << list({"tasks=4", "cpu-ms=0", "io-ms=5000"});
 }
