@@ -129,7 +129,9 @@ int run(const QStringList& arguments) {
     const QCommandLineOption summary(QStringLiteral("summary"),
                                      QStringLiteral("write the run's summary JSON"),
                                      QStringLiteral("FILE.json"));
-    parser.addOptions({groupBy, trace, csv, chart, summary});
+    const QCommandLineOption stats(QStringLiteral("stats"),
+                                   QStringLiteral("print the run's figures on stderr"));
+    parser.addOptions({groupBy, trace, csv, chart, summary, stats});
     if (!parser.parse(arguments))
         return fail(CommandLine::Usage, parser.errorText());
 
@@ -159,7 +161,7 @@ int run(const QStringList& arguments) {
                              byDefault.isEmpty() ? QStringLiteral("empty") : byDefault);
         }
         text += QStringLiteral("  --group-by worker|core|both  --trace FILE.json  --csv FILE.csv\n"
-                               "  --chart FILE.png|.svg|.pdf  --summary FILE.json\n");
+                               "  --chart FILE.png|.svg|.pdf  --summary FILE.json  --stats\n");
         print(text);
         return CommandLine::Ok;
     }
@@ -221,6 +223,13 @@ int run(const QStringList& arguments) {
         stdoutText += qs(line) + u'\n';
     print(stdoutText);
     std::fflush(stdout);
+    // stdout stays what the Python program prints; the figures go to stderr, for a person.
+    if (parser.isSet(stats)) {
+        QString text;
+        for (const std::string& line : summaryLines(result))
+            text += qs(line) + u'\n';
+        std::fputs(text.toLocal8Bit().constData(), stderr);
+    }
     return exportRun(*pattern, params, result, out);
 }
 

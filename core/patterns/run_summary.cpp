@@ -2,6 +2,8 @@
 
 #include <QJsonArray>
 
+#include <cstdio>
+
 namespace tasklane {
 
 namespace {
@@ -84,6 +86,33 @@ QJsonObject runSummary(const std::string& patternId, const Params& params, const
         summary.insert(QStringLiteral("conclusion"), conclusion);
     }
     return summary;
+}
+
+std::vector<std::string> summaryLines(const RunResult& run) {
+    const Metrics& m = run.metrics;
+    const auto format = [](const char* pattern, auto... values) {
+        char line[256];
+        std::snprintf(line, sizeof line, pattern, values...);
+        return std::string(line);
+    };
+    std::vector<std::string> out;
+    out.push_back(format("makespan %.1f ms, sequential estimate %.1f ms: speedup %.2fx, "
+                         "efficiency %.0f %%",
+                         m.makespan_ms, m.sequential_ms, m.speedup, m.efficiency * 100));
+    std::string cores = format("cores used %d:", m.cores_used);
+    for (std::size_t c = 0; c < m.core_utilisation.size(); ++c)
+        cores += format(" CPU %zu %.0f %%", c, m.core_utilisation[c] * 100);
+    out.push_back(cores);
+    out.push_back(format("waiting: gil-wait %.1f ms, lock-wait %.1f ms, spawning %.1f ms, "
+                         "queued %.1f ms (summed over tasks)",
+                         m.gil_wait_ms, m.lock_wait_ms, m.spawning_ms, m.queued_ms));
+    for (const ModeResult& mode : run.modes)
+        out.push_back(format("  %-24s %8.1f ms  %5.2fx  efficiency %3.0f %%", mode.title.c_str(),
+                             mode.metrics.makespan_ms, mode.metrics.speedup,
+                             mode.metrics.efficiency * 100));
+    out.push_back(
+        format("%zu events on %zu tracks", run.trace.events.size(), run.trace.tracks.size()));
+    return out;
 }
 
 } // namespace tasklane

@@ -12,4 +12,9 @@ namespace tasklane {
 
 QJsonObject runSummary(const std::string& patternId, const Params& params, const RunResult& run);
 
+// The same figures as a few lines of text for a person (`tasklane-cli run --stats`):
+// makespan against the sequential estimate, speedup, efficiency, per-core utilisation, the
+// time spent waiting by cause, and a comparison's modes.
+std::vector<std::string> summaryLines(const RunResult& run);
+
 } // namespace tasklane

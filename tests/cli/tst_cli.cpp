@@ -449,6 +449,48 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("/nonexistent-dir/s.json")), qPrintable(r.err));
     }
+
+    // --stats: stdout stays the program's output; the figures go to stderr.
+    void statsGoToStderr() {
+        const Result r =
+            cli({QStringLiteral("run"), QStringLiteral("thread-pool"), QStringLiteral("--stats")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QStringLiteral("[1, 4, 9, 16, 25]\n"));
+        for (const char* word : {"makespan", "sequential estimate", "speedup", "efficiency",
+                                 "CPU 0", "gil-wait", "lock-wait", "spawning", "queued"})
+            QVERIFY2(r.err.contains(QLatin1String(word)), qPrintable(r.err));
+    }
+
+    // compare: a table of the five modes, a conclusion, and the summary's `modes` object.
+    void compareSummaryHasEveryMode() {
+        const QString summary = dir_.filePath(QStringLiteral("compare.json"));
+        const Result r =
+            cli({QStringLiteral("run"), QStringLiteral("compare"), QStringLiteral("--tasks"),
+                 QStringLiteral("4"), QStringLiteral("--workers"), QStringLiteral("2"),
+                 QStringLiteral("--cpu-ms"), QStringLiteral("0"), QStringLiteral("--io-ms"),
+                 QStringLiteral("20"), QStringLiteral("--summary"), summary});
+        QCOMPARE(r.exitCode, 0);
+        QFile f(summary);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject doc = QJsonDocument::fromJson(f.readAll()).object();
+        const QJsonObject modes = doc.value(QStringLiteral("modes")).toObject();
+        for (const char* mode :
+             {"sequential", "threads-gil", "threads-free", "processes", "asyncio"}) {
+            const QJsonObject m = modes.value(QLatin1String(mode)).toObject();
+            QVERIFY2(m.value(QStringLiteral("makespan_ms")).toDouble() > 0, mode);
+            QVERIFY2(m.contains(QStringLiteral("speedup")), mode);
+            QVERIFY2(m.contains(QStringLiteral("efficiency")), mode);
+            QVERIFY2(m.value(QStringLiteral("core_utilisation")).isArray(), mode);
+            QVERIFY2(r.out.contains(QLatin1String(mode)), qPrintable(r.out));
+        }
+        QCOMPARE(modes.value(QStringLiteral("sequential"))
+                     .toObject()
+                     .value(QStringLiteral("speedup"))
+                     .toDouble(),
+                 1.0);
+        QVERIFY(!doc.value(QStringLiteral("conclusion")).toArray().isEmpty());
+        QVERIFY2(r.out.contains(QStringLiteral("I/O-bound")), qPrintable(r.out));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)
