@@ -10,6 +10,7 @@ TASKLANE_PACKAGES=(
   fonts-nanum                                  # Hangul glyphs: the tutorial prints Korean
   libbenchmark-dev                             # Google Benchmark for tests/bench
   python3                                      # the reference timings and generated programs
+  python3-aiofiles                             # to run async-file's generated program
 )
 
 tasklane_install_packages() {

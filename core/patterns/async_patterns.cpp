@@ -1,6 +1,8 @@
 #include "patterns/async_patterns.h"
 
 #include "aio/aio.h"
+#include "patterns/python_repr.h"
+#include "patterns/python_template.h"
 #include "trace/trace_recorder.h"
 
 #include <QStandardPaths>
@@ -62,8 +64,7 @@ std::string taskName(std::size_t i) {
 // Runs `main` on a traced event loop. The sequential estimate is what the coroutines wait
 // for back to back (their sleeps), since their own steps take microseconds; a negative one
 // keeps the trace's own (the work its tasks did on the loop and the executor threads).
-RunResult runOnLoop(Task<void> main, double sequentialMs, int parallelism,
-                    RunControl& control) {
+RunResult runOnLoop(Task<void> main, double sequentialMs, int parallelism, RunControl& control) {
     if (control.stopRequested())
         throw RunStopped{};
     TraceRecorder recorder;
@@ -79,7 +80,7 @@ RunResult runOnLoop(Task<void> main, double sequentialMs, int parallelism,
         const StopHandler stop(control, [&loop, core = main.core()] {
             loop.call_soon_threadsafe([core] { core->cancel(); });
         });
-        loop.run(std::move(main));
+        stoppable(control, [&] { loop.run(std::move(main)); });
         end = TraceRecorder::now();
         out.output = loop.printed();
     }
@@ -119,9 +120,7 @@ std::vector<ParamSpec> AsyncHelloPattern::params() const {
 std::string AsyncHelloPattern::pythonCode(const Params& given) const {
     const Params p = withDefaults(given);
     const double ms = p.number("io-ms") * p.number("time-scale");
-    return "import asyncio\n\n\nasync def say_hello():\n    print(\"Hello!\")\n"
-           "    await asyncio.sleep(" +
-           seconds(ms) + ")\n    print(\"Goodbye!\")\n\n\nasyncio.run(say_hello())\n";
+    return renderPythonTemplate(id(), {{"delay_s", seconds(ms)}});
 }
 
 RunResult AsyncHelloPattern::run(const Params& given, RunControl& control) const {
@@ -155,15 +154,11 @@ std::string AsyncGatherPattern::pythonCode(const Params& given) const {
     const Params p = withDefaults(given);
     const auto& delays = p.list("delays");
     const double scale = p.number("time-scale");
-    std::ostringstream py;
-    py << "import asyncio\n\n\nasync def task(name, delay):\n    print(f\"Task {name} 시작\")\n"
-          "    await asyncio.sleep(delay)\n    print(f\"Task {name} 완료\")\n\n\n"
-          "async def main():\n    await asyncio.gather(\n";
+    std::string calls;
     for (std::size_t i = 0; i < delays.size(); ++i)
-        py << "        task(\"" << taskName(i) << "\", " << seconds(double(delays[i]) * scale)
-           << ")" << (i + 1 < delays.size() ? "," : "") << "\n";
-    py << "    )\n\n\nasyncio.run(main())\n";
-    return py.str();
+        calls += "        task(\"" + taskName(i) + "\", " + seconds(double(delays[i]) * scale) +
+                 ")" + (i + 1 < delays.size() ? ",\n" : "");
+    return renderPythonTemplate(id(), {{"calls", calls}});
 }
 
 RunResult AsyncGatherPattern::run(const Params& given, RunControl& control) const {
@@ -526,7 +521,6 @@ std::string AsyncFilePattern::pythonCode(const Params& given) const {
     const long long concurrency = p.integer("concurrency");
     const std::string& folder = p.text("out-dir");
     const bool single = files == 1;
-    const bool limited = !single && concurrency < files;
 
     // The content as an expression Python evaluates to the same bytes.
     const auto [copies, padding] = contentLayout(bytes);
@@ -535,56 +529,18 @@ std::string AsyncFilePattern::pythonCode(const Params& given) const {
     if (padding > 0)
         data += " + \".\" * " + std::to_string(padding);
 
-    std::ostringstream py;
-    py << "import asyncio\n";
-    if (folder.empty())
-        py << "import tempfile\n";
-    py << "from pathlib import Path\n\nimport aiofiles  # pip install aiofiles\n\n";
-    if (folder.empty())
-        py << "OUT_DIR = Path(tempfile.mkdtemp(prefix=\"" << kRunFolderPrefix
-           << "\"))  # a new run folder\n";
-    else
-        py << "OUT_DIR = Path(" << pythonString(folder) << ")\n";
-    py << "TEXT = " << pythonString(kText) << "\n\n\n";
-
-    py << "async def write_file(path, data" << (limited ? ", limit" : "") << "):\n";
-    std::string indent = "    ";
-    if (limited) {
-        py << "    async with limit:  # at most " << concurrency << " files at once\n";
-        indent = "        ";
-    }
-    py << indent << "async with aiofiles.open(path, \"w\", encoding=\"utf-8\") as f:\n"
-       << indent << "    await f.write(data)\n"
-       << indent << "# Read it back: the file holds what was written.\n"
-       << indent << "async with aiofiles.open(path, encoding=\"utf-8\") as f:\n"
-       << indent << "    content = await f.read()\n"
-       << indent << "assert content == data, f\"{path.name} reads back something else\"\n"
-       << indent << "return content.splitlines()[0]\n\n\n";
-
-    py << "async def main():\n";
-    if (single) {
-        py << "    data = " << data << "\n"
-           << "    path = OUT_DIR / \"example.txt\"\n"
-           << "    first = await write_file(path, data)\n"
-           << "    print(f\"{path.name} ({len(data.encode())} bytes): {first}\")\n"
-           << "    print(f\"1 file in {OUT_DIR}\")\n";
-    } else {
-        const int width = int(std::to_string(files).size());
-        py << "    data = " << data << "\n"
-           << "    paths = [OUT_DIR / f\"example{i:0" << width << "}.txt\" for i in range(1, "
-           << files + 1 << ")]\n";
-        if (limited)
-            py << "    limit = asyncio.Semaphore(" << concurrency << ")\n"
-               << "    firsts = await asyncio.gather(*(write_file(p, data, limit) for p in "
-                  "paths))\n";
-        else
-            py << "    firsts = await asyncio.gather(*(write_file(p, data) for p in paths))\n";
-        py << "    for path, first in zip(paths, firsts):\n"
-           << "        print(f\"{path.name} ({len(data.encode())} bytes): {first}\")\n"
-           << "    print(f\"{len(paths)} files in {OUT_DIR}\")\n";
-    }
-    py << "\n\nasyncio.run(main())\n";
-    return py.str();
+    TemplateValues v;
+    v["new_folder"] = flag(folder.empty());
+    v["folder_prefix"] = kRunFolderPrefix;
+    v["folder"] = folder.empty() ? std::string() : pythonString(folder);
+    v["text"] = pythonString(kText);
+    v["limited"] = flag(!single && concurrency < files);
+    v["concurrency"] = std::to_string(concurrency);
+    v["data"] = data;
+    v["single"] = flag(single);
+    v["width"] = std::to_string(std::to_string(files).size());
+    v["files_end"] = std::to_string(files + 1);
+    return renderPythonTemplate(id(), v);
 }
 
 RunResult AsyncFilePattern::run(const Params& given, RunControl& control) const {

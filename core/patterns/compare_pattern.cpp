@@ -106,7 +106,7 @@ RunResult runAsyncio(long long tasks, Nanos cpu, Nanos io, RunControl& control) 
         const StopHandler stop(control, [&loop, core = main.core()] {
             loop.call_soon_threadsafe([core] { core->cancel(); });
         });
-        loop.run(std::move(main));
+        stoppable(control, [&] { loop.run(std::move(main)); });
         end = TraceRecorder::now();
     }
     RunResult out;

@@ -261,7 +261,9 @@ RunResult PoolMapPattern::run(const Params& given, RunControl& control) const {
         const std::int64_t mapping = TraceRecorder::now();
         recorder.slice(mainTrack, State::Running, begin, mapping, 0, recorder.intern("Pool()"),
                        TraceRecorder::currentCpu());
-        results = pool.starmap("square", calls, std::size_t(p.integer("chunksize")));
+        results = stoppable(control, [&] {
+            return pool.starmap("square", calls, std::size_t(p.integer("chunksize")));
+        });
         recorder.slice(mainTrack, State::Idle, mapping, TraceRecorder::now(), 0,
                        recorder.intern("pool.map: wait for results"));
         control.progress(tasks, tasks);
@@ -426,14 +428,16 @@ RunResult ProcessPoolPattern::run(const Params& given, RunControl& control) cons
         ProcessPoolExecutor executor(options);
         const StopHandler stop(control, [&executor] { executor.terminate_workers(); });
         if (cpuUs == 0 && ioUs == 0) {
-            results = executor.map("cube", oneTo(tasks), std::size_t(p.integer("chunksize")));
+            results = stoppable(control, [&] {
+                return executor.map("cube", oneTo(tasks), std::size_t(p.integer("chunksize")));
+            });
         } else {
             // cube(n, cpu_us, io_us): the work rides along with each item.
             std::vector<Future<long long>> futures;
             for (long long n : oneTo(tasks))
                 futures.push_back(executor.submit("cube", {n, cpuUs, ioUs}));
             for (auto& f : futures)
-                results.push_back(f.result());
+                results.push_back(stoppable(control, [&] { return f.result(); }));
         }
         recorder.slice(mainTrack, State::Idle, begin, TraceRecorder::now(), 0,
                        recorder.intern("executor.map: wait for results"));

@@ -57,4 +57,19 @@ private:
 // Thrown by a run that was stopped through RunControl.
 struct RunStopped {};
 
+// Runs `body`. When it ends in an exception after a stop was requested (an interrupted task,
+// a terminated pool, a cancelled coroutine: how the primitives end when cut short), throws
+// RunStopped instead, so that callers see one way of being stopped.
+template <class F> auto stoppable(const RunControl& control, F&& body) -> decltype(body()) {
+    try {
+        return body();
+    } catch (const RunStopped&) {
+        throw;
+    } catch (...) {
+        if (control.stopRequested())
+            throw RunStopped{};
+        throw;
+    }
+}
+
 } // namespace tasklane

@@ -132,7 +132,7 @@ RunResult ThreadPoolPattern::run(const Params& given, RunControl& control) const
     {
         ThreadPoolExecutor executor(
             ThreadPoolExecutor::Options{workers, &recorder, &gil, mainTrack, "worker"});
-        results = executor.map(square, numbers, "square");
+        results = stoppable(control, [&] { return executor.map(square, numbers, "square"); });
     }
     const std::int64_t end = TraceRecorder::now();
 
