@@ -20,8 +20,13 @@
 // Running); a slice named exactly its args.state has no label unless args.label gives one
 // (ChromeTraceWriter's convention); otherData.origin_ns is added to every timestamp.
 //
-// Errors: syntax errors at QJsonParseError's offset; errors in an event as
-// "event N: ..." (N counts from 0 in traceEvents) at the line and column where it begins.
+// Errors: syntax errors as QJsonDocument::fromJson reports them (its words, its offset);
+// errors in an event as "event N: ..." (N counts from 0 in traceEvents) at the line and column
+// where it begins. A syntax error anywhere wins over an event's error.
+//
+// Speed: the text is scanned once, event by event, without building a document (the reader
+// used QJsonDocument until a million events took 12 s and 1.4 GB); it accepts and refuses
+// exactly what QJsonDocument does, which tst_trace_io checks on thousands of damaged files.
 #pragma once
 
 #include "trace/trace.h"

@@ -17,9 +17,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cctype>
 #include <cmath>
 #include <set>
 #include <limits>
+#include <random>
 #include <string>
 #include <thread>
 
@@ -407,6 +409,9 @@ private Q_SLOTS:
     void readErrors_data();
     void readErrors();
     void readFileErrors();
+    void readEdgeCases_data();
+    void readEdgeCases();
+    void readAgreesWithQJsonDocument();
     void errorToString();
 
     void csvHeaderAndRows();
@@ -1161,6 +1166,185 @@ void TestTraceIo::readErrors() {
     QVERIFY(!ChromeTraceReader::read(file.fileName(), &fromFile).has_value());
     QCOMPARE(fromFile.toString(), text);
     QVERIFY(!ChromeTraceReader::fromJson(json).has_value());
+}
+
+// The reader scans the text itself (QJsonDocument took seconds and gigabytes for a million
+// events) but must refuse and accept exactly what QJsonDocument does, at the same position.
+void TestTraceIo::readEdgeCases_data() {
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("expected"); // "line L, column C: reason" or the events
+    const QByteArray x = R"js({"ph":"X","name":"a","pid":1,"tid":1,"ts":1,"dur":2})js";
+
+    // Syntax, as QJsonDocument reports it.
+    QTest::newRow("closing quote at the very end")
+        << QByteArray("[\"a\"") << u"line 1, column 5: unterminated string"_s;
+    QTest::newRow("number at the very end")
+        << QByteArray("[1") << u"line 1, column 3: invalid termination by number"_s;
+    QTest::newRow("number too big") << QByteArray("[\n1e400]")
+                                    << u"line 2, column 6: illegal number"_s;
+    QTest::newRow("number too small") << QByteArray("[1e-400]")
+                                      << u"line 1, column 8: illegal number"_s;
+    QTest::newRow("bare minus") << QByteArray("[-]") << u"line 1, column 3: illegal number"_s;
+    QTest::newRow("leading zero") << QByteArray("[01]")
+                                  << u"line 1, column 4: missing value separator"_s;
+    QTest::newRow("short literal") << QByteArray("[tru]") << u"line 1, column 3: illegal value"_s;
+    QTest::newRow("wrong literal") << QByteArray("[nulx, 1]")
+                                   << u"line 1, column 6: illegal value"_s;
+    QTest::newRow("bad \\u escape")
+        << QByteArray("[\"\\u12\"]") << u"line 1, column 7: invalid escape sequence"_s;
+    QTest::newRow("surrogate as UTF-8")
+        << QByteArray("[\"ok \xED\xA0\x80\"]") << u"line 1, column 6: invalid UTF8 string"_s;
+    QTest::newRow("overlong UTF-8")
+        << QByteArray("[\"\xC0\xAF\"]") << u"line 1, column 3: invalid UTF8 string"_s;
+    QTest::newRow("missing colon") << QByteArray("{\"traceEvents\" []}")
+                                   << u"line 1, column 17: missing name separator"_s;
+    QTest::newRow("missing member") << QByteArray("{\"traceEvents\":[],}")
+                                    << u"line 1, column 20: object is missing after a comma"_s;
+    QTest::newRow("too deep") << QByteArray("[" + x + ",\n" + QByteArray(1024, '[') +
+                                            QByteArray(1024, ']') + "]")
+                              << u"line 2, column 1025: too deeply nested document"_s;
+    // A syntax error anywhere wins over an event's error before it, as when the whole
+    // document was parsed first.
+    QTest::newRow("syntax error after a bad event")
+        << QByteArray("[{\"ph\":\"Z\"},\n" + x + "\n" + x + "]")
+        << u"line 3, column 2: missing value separator"_s;
+
+    // Keys and values as JSON allows them.
+    QTest::newRow("escaped keys and names")
+        << QByteArray(R"js([{"p\u0068":"X","name":"caf\u00e9 \ud83d\ude00 \/ \ud800","pid":1,"tid":1,"ts":1,"dur":2}])js")
+        << u"track=0 type=0 state=running begin=1000 end=3000 task=0 cpu=-1 value=0 "
+           "label=[café 😀 / ?]"_s;
+    QTest::newRow("a key given twice: the last counts")
+        << QByteArray(R"js([{"ph":"B","ph":"X","name":"a","pid":1,"tid":1,"ts":1,"dur":2,"ts":5,"args":{"cpu":1,"cpu":2}}])js")
+        << u"track=0 type=0 state=running begin=5000 end=7000 task=0 cpu=2 value=0 label=[a]"_s;
+    QTest::newRow("traceEvents given twice: the last counts")
+        << QByteArray("{\"traceEvents\":[{\"ph\":\"Z\"}],\"traceEvents\":[" + x + "]}")
+        << u"track=0 type=0 state=running begin=1000 end=3000 task=0 cpu=-1 value=0 label=[a]"_s;
+    QTest::newRow("whole numbers in other spellings")
+        << QByteArray(R"js([{"ph":"X","name":"a","pid":1.0,"tid":1e0,"ts":-0.0,"dur":2.000,"args":{"task":1E1,"cpu":0.3e1}}])js")
+        << u"track=0 type=0 state=running begin=0 end=2000 task=10 cpu=3 value=0 label=[a]"_s;
+    QTest::newRow("whitespace and a BOM")
+        << QByteArray("\xEF\xBB\xBF \r\n\t[ {\"ph\" :\"i\" , \"ts\": 2 } ]\r\n")
+        << u"track=0 type=2 state=running begin=2000 end=2000 task=0 cpu=-1 value=0 label=[]"_s;
+    // The origin comes after the events in Tasklane's files; times are relative until then.
+    QTest::newRow("origin after the events")
+        << QByteArray("{\"traceEvents\":[" + x + "],\"otherData\":{\"origin_ns\":500}}")
+        << u"track=0 type=0 state=running begin=1500 end=3500 task=0 cpu=-1 value=0 label=[a]"_s;
+    QTest::newRow("an end that overflows only with the origin")
+        << QByteArray("{\"traceEvents\":[\n" + x +
+                      ",\n{\"ph\":\"X\",\"ts\":4e15,\"dur\":4e15},{\"ph\":\"Q\"}\n],"
+                      "\"otherData\":{\"origin_ns\":4000000000000000000}}")
+        << u"line 3, column 1: event 1: 'dur' is out of range"_s;
+    QTest::newRow("an earlier event's error wins over a later overflow")
+        << QByteArray("{\"traceEvents\":[\n{\"ph\":\"Q\"},\n{\"ph\":\"X\",\"ts\":4e15,\"dur\":4e15}"
+                      "\n],\"otherData\":{\"origin_ns\":4000000000000000000}}")
+        << u"line 2, column 1: event 0: unknown phase 'Q'"_s;
+}
+
+void TestTraceIo::readEdgeCases() {
+    QFETCH(QByteArray, json);
+    QFETCH(QString, expected);
+    ChromeTraceReader::Error error;
+    const std::optional<Trace> trace = ChromeTraceReader::fromJson(json, &error);
+    const QString got = trace ? canonicalEvents(*trace).join(u'\n') : error.toString();
+    QCOMPARE(got, expected);
+}
+
+void TestTraceIo::readAgreesWithQJsonDocument() {
+    // Thousands of damaged copies of real files: wherever QJsonDocument refuses one, the
+    // reader refuses it at the same line and column with the same words; wherever it accepts
+    // one, the reader never reports a syntax error, and reads what QJsonDocument re-serialises
+    // into the same trace.
+    QList<QByteArray> seeds = {ChromeTraceWriter::toJson(everyTypeTrace()),
+                               ChromeTraceWriter::toJson(escapesTrace()),
+                               ChromeTraceWriter::toJson(oddValuesTrace())};
+    seeds << R"js({"traceEvents":[
+{"ph":"M","pid":1805,"tid":1805,"name":"thread_name","args":{"name":"MainThread"}},
+{"pid":1805,"tid":1805,"ts":9089707.546,"dur":1001126.1,"name":"time.sleep","ph":"X","cat":"FEE"},
+{"pid":1805,"tid":1806,"ts":9089710.0,"ph":"B","name":"outer","cat":"FEE","args":{"cpu":2}},
+{"pid":1805,"tid":1806,"ts":9089720,"ph":"E","args":{"return_value":"None","state":"sleeping"}},
+{"ph":"b","cat":"net","id2":{"local":"0xa"},"name":"fetch","pid":1,"tid":3,"ts":5},
+{"ph":"e","cat":"net","id2":{"local":"0xa"},"pid":1,"tid":3,"ts":8},
+{"ph":"C","name":"pets","pid":"7","tid":"w\u00e9","ts":2,"args":{"dogs":2,"cats":1.5e0,"n":null}},
+{"ph":"s","id":"0x1f","pid":1,"ts":4,"args":{"task":true}}, {"ph":"f","id":31,"pid":1,"ts":5}
+],"displayTimeUnit":"ns","otherData":{"origin_ns":123456789}})js";
+    const char alphabet[] = "{}[],:\"\\ \n0123456789.eE-+tfnulx\xC3\xA9\xFF";
+    std::mt19937 random(20261125); // fixed: a failure must reproduce
+    int refused = 0;
+    int read = 0;
+    for (int round = 0; round < 4000; ++round) {
+        QByteArray json = seeds[qsizetype(random() % seeds.size())];
+        const int edits = 1 + int(random() % 3);
+        for (int e = 0; e < edits; ++e) {
+            const auto at = qsizetype(random() % (json.size() + 1));
+            const char c = alphabet[random() % (sizeof(alphabet) - 1)];
+            switch (random() % 4) {
+            case 0:
+                json.remove(at, 1 + qsizetype(random() % 3));
+                break;
+            case 1:
+                json.insert(at, c);
+                break;
+            case 2:
+                if (at < json.size())
+                    json[at] = c;
+                break;
+            default:
+                json.truncate(at);
+                break;
+            }
+        }
+
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+        ChromeTraceReader::Error error;
+        const std::optional<Trace> trace = ChromeTraceReader::fromJson(json, &error);
+        const QByteArray context = "round " + QByteArray::number(round) + ": " + json.left(300);
+        if (parseError.error != QJsonParseError::NoError) {
+            ++refused;
+            QVERIFY2(!trace, context.constData());
+            // Where QJsonDocument would have put it (the reader's words for a document that
+            // is empty or not an object or array are its own).
+            qsizetype first = json.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+            while (first < json.size() && std::isspace(static_cast<unsigned char>(json[first])))
+                ++first;
+            const bool odd = first == json.size() || (json[first] != '{' && json[first] != '[');
+            const qsizetype offset = odd ? first : std::min<qsizetype>(parseError.offset, json.size());
+            const QByteArray before = json.left(offset);
+            const int line = int(before.count('\n')) + 1;
+            int column = 1;
+            for (const char ch : before.mid(before.lastIndexOf('\n') + 1))
+                column += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+            QVERIFY2(error.line == line && error.column == column,
+                     qPrintable(u"%1\nexpected line %2, column %3; got %4"_s.arg(
+                         QString::fromUtf8(context), QString::number(line),
+                         QString::number(column), error.toString())));
+            QVERIFY2(error.reason.contains(parseError.errorString()) ||
+                         (odd && error.reason.startsWith(u"empty document"_s)),
+                     qPrintable(error.reason + u"\n"_s + QString::fromUtf8(context)));
+            continue;
+        }
+        if (!trace) {
+            // Valid JSON, but not a trace: the reason names an event or the top level.
+            const QString& r = error.reason;
+            QVERIFY2(r.startsWith(u"event "_s) || r.startsWith(u"no 'traceEvents'"_s) ||
+                         r.startsWith(u"'traceEvents' is not"_s) ||
+                         r.startsWith(u"'otherData.origin_ns'"_s),
+                     qPrintable(r + u"\n"_s + QString::fromUtf8(context)));
+            continue;
+        }
+        ++read;
+        const QByteArray normal = doc.toJson(QJsonDocument::Compact);
+        ChromeTraceReader::Error normalError;
+        const std::optional<Trace> again = ChromeTraceReader::fromJson(normal, &normalError);
+        QVERIFY2(again, qPrintable(normalError.toString() + u"\n"_s + QString::fromUtf8(context)));
+        QCOMPARE(describeTracks(*again), describeTracks(*trace));
+        QCOMPARE(canonicalEvents(*again), canonicalEvents(*trace));
+    }
+    qInfo("%d damaged documents refused as QJsonDocument refuses them, %d read alike", refused,
+          read);
+    QVERIFY(refused > 1000);
+    QVERIFY(read > 100);
 }
 
 void TestTraceIo::readFileErrors() {
