@@ -216,16 +216,7 @@ std::vector<ParamSpec> PoolMapPattern::params() const {
 
 std::string PoolMapPattern::pythonCode(const Params& given) const {
     const Params p = withDefaults(given);
-    const double cpuMs = p.number("cpu-ms") * p.number("time-scale");
-    const double ioMs = p.number("io-ms") * p.number("time-scale");
-    TemplateValues v;
-    v["work"] = flag(cpuMs > 0 || ioMs > 0);
-    v["cpu"] = flag(cpuMs > 0);
-    v["cpu_s"] = pythonNumber(cpuMs / 1000);
-    v["cpu_ms"] = pythonNumber(cpuMs);
-    v["io"] = flag(ioMs > 0);
-    v["io_s"] = pythonNumber(ioMs / 1000);
-    v["io_ms"] = pythonNumber(ioMs);
+    TemplateValues v = workTemplateValues(p);
     v["start_method"] = pythonStartMethod(p);
     v["workers"] = std::to_string(p.integer("workers"));
     v["numbers"] = pythonNumbers(p.integer("tasks"));
@@ -382,16 +373,7 @@ std::vector<ParamSpec> ProcessPoolPattern::params() const {
 
 std::string ProcessPoolPattern::pythonCode(const Params& given) const {
     const Params p = withDefaults(given);
-    const double cpuMs = p.number("cpu-ms") * p.number("time-scale");
-    const double ioMs = p.number("io-ms") * p.number("time-scale");
-    TemplateValues v;
-    v["work"] = flag(cpuMs > 0 || ioMs > 0);
-    v["cpu"] = flag(cpuMs > 0);
-    v["cpu_s"] = pythonNumber(cpuMs / 1000);
-    v["cpu_ms"] = pythonNumber(cpuMs);
-    v["io"] = flag(ioMs > 0);
-    v["io_s"] = pythonNumber(ioMs / 1000);
-    v["io_ms"] = pythonNumber(ioMs);
+    TemplateValues v = workTemplateValues(p);
     v["start_method"] = pythonStartMethod(p);
     std::string args;
     if (p.integer("workers") != ProcessPoolExecutor::defaultMaxWorkers())

@@ -1,5 +1,7 @@
 #include "patterns/python_template.h"
 
+#include "patterns/python_repr.h"
+
 #include <QFile>
 
 #include <stdexcept>
@@ -100,6 +102,20 @@ std::string renderTemplate(std::string_view text, const TemplateValues& values) 
     if (!blocks.empty())
         throw std::runtime_error("Python template: {{#if}} without {{/if}}");
     return out;
+}
+
+TemplateValues workTemplateValues(const Params& p) {
+    const double cpuMs = p.number("cpu-ms") * p.number("time-scale");
+    const double ioMs = p.number("io-ms") * p.number("time-scale");
+    TemplateValues v;
+    v["work"] = flag(cpuMs > 0 || ioMs > 0);
+    v["cpu"] = flag(cpuMs > 0);
+    v["cpu_s"] = pythonNumber(cpuMs / 1000);
+    v["cpu_ms"] = pythonNumber(cpuMs);
+    v["io"] = flag(ioMs > 0);
+    v["io_s"] = pythonNumber(ioMs / 1000);
+    v["io_ms"] = pythonNumber(ioMs);
+    return v;
 }
 
 std::string renderPythonTemplate(const std::string& name, const TemplateValues& values) {

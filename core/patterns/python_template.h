@@ -9,6 +9,8 @@
 // cannot drift apart silently.
 #pragma once
 
+#include "patterns/params.h"
+
 #include <map>
 #include <string>
 #include <string_view>
@@ -20,6 +22,10 @@ using TemplateValues = std::map<std::string, std::string>;
 // Renders `text` with `values`. Throws std::runtime_error on an unknown name or an
 // unbalanced block.
 std::string renderTemplate(std::string_view text, const TemplateValues& values);
+
+// What a task's work fills in: work, cpu, cpu_s, cpu_ms, io, io_s, io_ms, from the
+// parameters cpu-ms, io-ms and time-scale (the pools' square/cube functions).
+TemplateValues workTemplateValues(const Params& params);
 
 // Renders the template resources/python/`name`.py. Throws std::runtime_error when it is
 // missing.

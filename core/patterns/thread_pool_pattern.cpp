@@ -73,16 +73,7 @@ std::vector<ParamSpec> ThreadPoolPattern::params() const {
 
 std::string ThreadPoolPattern::pythonCode(const Params& given) const {
     const Params p = withDefaults(given);
-    const double cpuMs = p.number("cpu-ms") * p.number("time-scale");
-    const double ioMs = p.number("io-ms") * p.number("time-scale");
-    TemplateValues v;
-    v["work"] = flag(cpuMs > 0 || ioMs > 0);
-    v["cpu"] = flag(cpuMs > 0);
-    v["cpu_s"] = pythonNumber(cpuMs / 1000);
-    v["cpu_ms"] = pythonNumber(cpuMs);
-    v["io"] = flag(ioMs > 0);
-    v["io_s"] = pythonNumber(ioMs / 1000);
-    v["io_ms"] = pythonNumber(ioMs);
+    TemplateValues v = workTemplateValues(p);
     const long long tasks = p.integer("tasks");
     const long long workers = p.integer("workers");
     v["free_threaded"] = flag(p.text("gil") == "off");
