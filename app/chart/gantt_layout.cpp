@@ -8,6 +8,7 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <tuple>
 #include <unordered_map>
 
 namespace tasklane {
@@ -50,7 +51,90 @@ QString unitName(std::int64_t unit) {
     }
 }
 
-void finishLane(GanttLane& lane, const Trace& trace) {
+// The colour key of a slice: its State, or on a core row the track that ran it (the last key,
+// tracks.size(), for a slice of a track the trace does not name).
+std::uint32_t colourKey(const Trace& trace, const TraceEvent& e, bool byTrack) {
+    return byTrack ? std::min<std::uint32_t>(e.track, std::uint32_t(trace.tracks.size()))
+                   : std::uint32_t(e.state);
+}
+
+void addWeight(GanttLaneBlock& block, std::uint32_t key, std::int64_t weight) {
+    if (block.keys == GanttLaneBlock::kUnsummed)
+        return;
+    for (int k = 0; k < block.keys; ++k) {
+        if (block.key[std::size_t(k)] == key) {
+            block.weight[std::size_t(k)] += weight;
+            return;
+        }
+    }
+    if (block.keys == GanttLaneBlock::kMaxKeys) {
+        block.keys = GanttLaneBlock::kUnsummed;
+        return;
+    }
+    block.key[block.keys] = key;
+    block.weight[block.keys] = weight;
+    ++block.keys;
+}
+
+// The block sums of a lane (see GanttLaneBlock). A few bytes per slice; lanes too short to
+// need them get none.
+void summarise(GanttLane& lane, const Trace& trace, bool byTrack) {
+    lane.blocks.clear();
+    const auto& ev = trace.events;
+    const std::size_t n = lane.events.size();
+    if (n < 2 * kLaneBlock)
+        return;
+    std::vector<GanttLaneBlock> level;
+    level.reserve((n + kLaneBlock - 1) / kLaneBlock);
+    for (std::size_t i = 0; i < n; i += kLaneBlock) {
+        const std::size_t end = std::min(n, i + kLaneBlock);
+        GanttLaneBlock b;
+        const TraceEvent& head = ev[lane.events[i]];
+        b.firstBegin = head.begin_ns;
+        b.maxEnd = head.end_ns;
+        b.task = head.task;
+        for (std::size_t j = i; j < end; ++j) {
+            const TraceEvent& e = ev[lane.events[j]];
+            b.maxGap = std::max(b.maxGap, e.begin_ns - b.maxEnd);
+            b.maxEnd = std::max(b.maxEnd, e.end_ns);
+            b.lastBegin = e.begin_ns;
+            b.maxDuration = std::max(b.maxDuration, e.duration_ns());
+            if (e.task != b.task)
+                b.task = GanttLaneBlock::kMixedTask;
+            addWeight(b, colourKey(trace, e, byTrack), std::max<std::int64_t>(e.duration_ns(), 1));
+        }
+        b.count = std::uint32_t(end - i);
+        level.push_back(b);
+    }
+    lane.blocks.push_back(std::move(level));
+    while (lane.blocks.back().size() >= 2 * kLaneBlock) {
+        const std::vector<GanttLaneBlock>& below = lane.blocks.back();
+        std::vector<GanttLaneBlock> up;
+        up.reserve((below.size() + kLaneBlock - 1) / kLaneBlock);
+        for (std::size_t i = 0; i < below.size(); i += kLaneBlock) {
+            GanttLaneBlock b = below[i];
+            for (std::size_t j = i + 1; j < std::min(below.size(), i + kLaneBlock); ++j) {
+                const GanttLaneBlock& c = below[j];
+                // An upper bound of the gaps: c's own are measured from fewer ends.
+                b.maxGap = std::max({b.maxGap, c.maxGap, c.firstBegin - b.maxEnd});
+                b.maxEnd = std::max(b.maxEnd, c.maxEnd);
+                b.lastBegin = c.lastBegin;
+                b.maxDuration = std::max(b.maxDuration, c.maxDuration);
+                b.count += c.count;
+                if (c.task != b.task)
+                    b.task = GanttLaneBlock::kMixedTask;
+                if (c.keys == GanttLaneBlock::kUnsummed)
+                    b.keys = GanttLaneBlock::kUnsummed;
+                for (int k = 0; k < c.keys && c.keys != GanttLaneBlock::kUnsummed; ++k)
+                    addWeight(b, c.key[std::size_t(k)], c.weight[std::size_t(k)]);
+            }
+            up.push_back(b);
+        }
+        lane.blocks.push_back(std::move(up));
+    }
+}
+
+void finishLane(GanttLane& lane, const Trace& trace, bool byTrack = false) {
     std::int64_t lastEnd = std::numeric_limits<std::int64_t>::min();
     for (std::uint32_t i : lane.events) {
         const TraceEvent& e = trace.events[i];
@@ -59,6 +143,36 @@ void finishLane(GanttLane& lane, const Trace& trace) {
             lane.endsSorted = false;
         lastEnd = std::max(lastEnd, e.end_ns);
     }
+    summarise(lane, trace, byTrack);
+}
+
+// The slices of the block at `p` are about to be read one by one (it straddles a column's
+// edge): ask for all of them at once, rather than wait for each in turn after a skip.
+void prefetchBlock(const Trace& trace, const GanttLane& lane, std::size_t p, std::size_t last) {
+    const std::size_t end = std::min(last, p + kLaneBlock);
+    for (std::size_t q = p; q < end; ++q)
+        __builtin_prefetch(&trace.events[lane.events[q]]);
+}
+
+// The largest block of `lane` that begins at position `p` and ends by `last`, for which
+// `fits` holds: tried from the largest level down. Null when none does (read slice p then).
+// Blocks without sums qualify only when `needSums` is false (to be skipped, not folded).
+template <typename Fits>
+const GanttLaneBlock* blockAt(const GanttLane& lane, std::size_t p, std::size_t last, Fits fits,
+                              bool needSums = true) {
+    std::size_t size = kLaneBlock;
+    std::size_t levels = 0;
+    while (levels < lane.blocks.size() && p % size == 0) {
+        ++levels;
+        size *= kLaneBlock;
+    }
+    for (std::size_t k = levels; k-- > 0;) {
+        size /= kLaneBlock;
+        const GanttLaneBlock& b = lane.blocks[k][p / size];
+        if (p + b.count <= last && (!needSums || b.keys != GanttLaneBlock::kUnsummed) && fits(b))
+            return &b;
+    }
+    return nullptr;
 }
 
 // Merges the sorted runs [bounds[i], bounds[i+1]) of `v` pairwise until one is left: the
@@ -286,6 +400,7 @@ GanttRows::GanttRows(const Trace& trace, GroupBy groupBy, int maxLanes)
 
     if (groupBy != GroupBy::Worker && trace.maxCpu() >= 0) {
         std::vector<std::vector<std::uint32_t>> byCpu(std::size_t(trace.maxCpu()) + 1);
+        rowOfCpu_.assign(byCpu.size(), -1);
         // Events come sorted by track, then time: each CPU's list is a run per track.
         std::vector<std::vector<std::size_t>> runs(byCpu.size());
         std::vector<bool> ranOnCore(trace.tracks.size(), false);
@@ -312,7 +427,8 @@ GanttRows::GanttRows(const Trace& trace, GroupBy groupBy, int maxLanes)
             mergeRuns(
                 row.slices.events, std::move(runs[cpu]),
                 [&](std::uint32_t a, std::uint32_t b) { return ev[a].begin_ns < ev[b].begin_ns; });
-            finishLane(row.slices, trace);
+            finishLane(row.slices, trace, true);
+            rowOfCpu_[cpu] = int(rows_.size());
             rows_.push_back(std::move(row));
         }
         for (std::uint32_t t = 0; t < ranOnCore.size(); ++t)
@@ -381,23 +497,179 @@ GanttRows::GanttRows(const Trace& trace, GroupBy groupBy, int maxLanes)
             }
         }
 
-        // Flows connect track rows; events are sorted by track, so an end may come first.
-        std::unordered_map<double, std::uint32_t> startOf;
-        for (std::uint32_t i = 0; i < ev.size(); ++i)
-            if (ev[i].type == EventType::FlowStart)
-                startOf.emplace(ev[i].value, i);
-        for (std::uint32_t i = 0; i < ev.size(); ++i) {
-            if (ev[i].type != EventType::FlowEnd)
-                continue;
-            const auto it = startOf.find(ev[i].value);
-            if (it != startOf.end())
-                flows_.push_back({it->second, i});
-        }
+        pairFlows();
     }
+}
+
+void GanttRows::pairFlows() {
+    // Flows connect track rows; events are sorted by track, so an end may come first. Flow
+    // ids are the recorder's counter (1, 2, 3...), so a vector indexed by id pairs a million
+    // of them at the cost of a scan; other ids (an imported trace's) take a sorted list. A
+    // hash map here cost over a second for a million flows.
+    const auto& ev = trace_->events;
+    std::vector<std::pair<double, std::uint32_t>> starts;
+    bool dense = true;
+    for (std::uint32_t i = 0; i < ev.size(); ++i) {
+        if (ev[i].type != EventType::FlowStart)
+            continue;
+        starts.emplace_back(ev[i].value, i);
+        dense = dense && ev[i].value >= 0 && ev[i].value == std::floor(ev[i].value);
+    }
+    if (starts.empty())
+        return;
+    const double maxId = std::max_element(starts.begin(), starts.end())->first;
+    dense = dense && maxId <= 4.0 * double(starts.size()) + 4096;
+    constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+    std::vector<std::uint32_t> byId;
+    if (dense) {
+        byId.assign(std::size_t(maxId) + 1, kNone);
+        for (const auto& [id, i] : starts)
+            if (byId[std::size_t(id)] == kNone) // the first start of an id wins, as before
+                byId[std::size_t(id)] = i;
+    } else {
+        std::stable_sort(starts.begin(), starts.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+    }
+    for (std::uint32_t i = 0; i < ev.size(); ++i) {
+        if (ev[i].type != EventType::FlowEnd)
+            continue;
+        const double id = ev[i].value;
+        std::uint32_t start = kNone;
+        if (dense) {
+            if (id >= 0 && id <= maxId && id == std::floor(id))
+                start = byId[std::size_t(id)];
+        } else {
+            const auto it = std::lower_bound(
+                starts.begin(), starts.end(), id,
+                [](const std::pair<double, std::uint32_t>& a, double v) { return a.first < v; });
+            if (it != starts.end() && it->first == id)
+                start = it->second;
+        }
+        if (start != kNone)
+            flows_.push_back({start, i});
+    }
+
+    // In time order of their earlier end, with each one's later end alongside, and the later
+    // ends sorted on their own: a layout counts the flows in view with two binary searches
+    // and visits only those that may be in it (see visibleFlows).
+    // Sorted with their times alongside: looking them up in the trace from the comparison
+    // made this sort most of the rows' cost.
+    struct Keyed {
+        std::int64_t lo, hi;
+        GanttFlow flow;
+    };
+    std::vector<Keyed> keyed;
+    keyed.reserve(flows_.size());
+    for (const GanttFlow& f : flows_) {
+        const std::int64_t a = ev[f.start].begin_ns, b = ev[f.end].begin_ns;
+        keyed.push_back({std::min(a, b), std::max(a, b), f});
+    }
+    std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
+        return std::tie(a.lo, a.flow.start) < std::tie(b.lo, b.flow.start);
+    });
+    flowHi_.reserve(flows_.size());
+    for (std::size_t k = 0; k < keyed.size(); ++k) {
+        flows_[k] = keyed[k].flow;
+        flowHi_.push_back(keyed[k].hi);
+        maxFlowSpan_ = std::max(maxFlowSpan_, keyed[k].hi - keyed[k].lo);
+    }
+    flowHiSorted_ = flowHi_;
+    std::sort(flowHiSorted_.begin(), flowHiSorted_.end());
+}
+
+std::size_t GanttRows::visibleFlowCount(std::int64_t from, std::int64_t to) const {
+    if (flows_.empty() || from >= to)
+        return 0;
+    const auto& ev = trace_->events;
+    // In view: begins before `to` and ends at or after `from`. Those that end before `from`
+    // began before `to` too, so they are a subset to take away.
+    const auto began =
+        std::lower_bound(flows_.begin(), flows_.end(), to,
+                         [&](const GanttFlow& f, std::int64_t t) {
+                             return std::min(ev[f.start].begin_ns, ev[f.end].begin_ns) < t;
+                         }) -
+        flows_.begin();
+    const auto ended =
+        std::lower_bound(flowHiSorted_.begin(), flowHiSorted_.end(), from) - flowHiSorted_.begin();
+    return std::size_t(began - ended);
+}
+
+std::pair<std::size_t, std::size_t> GanttRows::flowCandidates(std::int64_t from,
+                                                              std::int64_t to) const {
+    if (flows_.empty() || from >= to)
+        return {0, 0};
+    const auto& ev = trace_->events;
+    const auto before = [&](const GanttFlow& f, std::int64_t t) {
+        return std::min(ev[f.start].begin_ns, ev[f.end].begin_ns) < t;
+    };
+    const auto last = std::lower_bound(flows_.begin(), flows_.end(), to, before);
+    const auto first = std::lower_bound(flows_.begin(), last, from - maxFlowSpan_, before);
+    return {std::size_t(first - flows_.begin()), std::size_t(last - flows_.begin())};
 }
 
 int GanttRows::rowOfTrack(std::uint32_t track) const {
     return track < rowOfTrack_.size() ? rowOfTrack_[track] : -1;
+}
+
+void GanttRows::dropBlockSums() {
+    for (GanttRow& row : rows_) {
+        row.slices.blocks.clear();
+        row.asyncSlices.blocks.clear();
+    }
+}
+
+int GanttRows::rowOfCpu(int cpu) const {
+    return cpu >= 0 && std::size_t(cpu) < rowOfCpu_.size() ? rowOfCpu_[std::size_t(cpu)] : -1;
+}
+
+std::pair<int, int> GanttRows::rowsOf(std::uint32_t index) const {
+    if (!trace_ || index >= trace_->events.size())
+        return {-1, -1};
+    const auto& ev = trace_->events;
+    const TraceEvent& e = ev[index];
+    int own = rowOfTrack(e.track);
+    if (e.type == EventType::AsyncSlice) {
+        // Its lane is one of the rows right under the track's; each lane is in begin order.
+        const int parent = own;
+        own = -1;
+        for (int r = parent + 1;
+             parent >= 0 && r < size() && rows_[std::size_t(r)].parent == parent; ++r) {
+            const auto& list = rows_[std::size_t(r)].asyncSlices.events;
+            auto it = std::lower_bound(
+                list.begin(), list.end(), e.begin_ns,
+                [&](std::uint32_t i, std::int64_t t) { return ev[i].begin_ns < t; });
+            for (; it != list.end() && ev[*it].begin_ns == e.begin_ns; ++it)
+                if (*it == index)
+                    own = r;
+            if (own >= 0)
+                break;
+        }
+    } else if (e.type != EventType::Slice) {
+        own = -1;
+    }
+    const int core = e.type == EventType::Slice && e.state == State::Running ? rowOfCpu(e.cpu) : -1;
+    return {own, core};
+}
+
+GanttTaskEvents GanttRows::eventsOfTask(std::uint32_t task) const {
+    GanttTaskEvents found;
+    found.task = task;
+    if (!trace_ || task == 0)
+        return found;
+    const auto& ev = trace_->events;
+    for (std::uint32_t i = 0; i < ev.size(); ++i) {
+        if (ev[i].task != task || !ev[i].isSlice())
+            continue;
+        const auto [own, core] = rowsOf(i);
+        if (own >= 0)
+            found.slices.emplace_back(own, i);
+        if (core >= 0)
+            found.slices.emplace_back(core, i);
+    }
+    for (const GanttFlow& flow : flows_)
+        if (ev[flow.start].task == task || ev[flow.end].task == task)
+            found.flows.push_back(flow);
+    return found;
 }
 
 TickSpec chooseTicks(std::int64_t span_ns, double width_px, double minSpacing_px) {
@@ -642,6 +914,30 @@ void GanttLayout::foldRow(int r) {
         // Shorter than this is narrower than a pixel.
         const auto tinyNs = std::int64_t(std::ceil(1.0 / scale));
 
+        const auto absorbBlock = [&](const GanttLaneBlock& block) {
+            acc.end = std::max(acc.end, block.maxEnd);
+            if (block.task != acc.task)
+                acc.mixedTasks = true;
+            acc.count += block.count;
+            for (int k = 0; k < block.keys; ++k) {
+                const std::uint32_t key = block.key[std::size_t(k)];
+                if (weights[key] == 0)
+                    touched.push_back(key);
+                weights[key] += block.weight[std::size_t(k)];
+                acc.total += block.weight[std::size_t(k)];
+            }
+        };
+        // A block folds whole into the open column when each of its slices would: it begins in
+        // the column, is narrower than a pixel and needs no clipping.
+        const auto fitsColumn = [&](const GanttLaneBlock& block) {
+            return block.lastBegin < acc.colEnd && block.maxDuration < tinyNs &&
+                   block.firstBegin >= visible_.begin_ns && block.maxEnd <= visible_.end_ns;
+        };
+
+        const auto endsBefore = [&](const GanttLaneBlock& block) {
+            return block.maxEnd < visible_.begin_ns;
+        };
+
         const auto absorb = [&](const TraceEvent& e, std::int64_t b, std::int64_t en) {
             acc.end = std::max(acc.end, en);
             if (e.task != acc.task)
@@ -706,6 +1002,14 @@ void GanttLayout::foldRow(int r) {
         };
 
         for (std::size_t p = first; p < last; ++p) {
+            // Overlapping lanes start their candidates a longest slice early: most of those
+            // ended before the range, and whole blocks of them are passed over unread.
+            if (!lane.endsSorted && !lane.blocks.empty()) {
+                if (const GanttLaneBlock* block = blockAt(lane, p, last, endsBefore, false)) {
+                    p += block->count - 1;
+                    continue;
+                }
+            }
             const std::uint32_t index = lane.events[p];
             const TraceEvent& e = trace.events[index];
             const bool visible = e.begin_ns < visible_.end_ns &&
@@ -742,8 +1046,18 @@ void GanttLayout::foldRow(int r) {
                 acc.task = e.task;
             }
             absorb(e, b, en);
-            // The rest of the column in a tight loop: zoomed out, most slices land here.
+            // The rest of the column in a tight loop: zoomed out, most slices land here, and
+            // most of them in blocks that fold whole.
             for (; p + 1 < last; ++p) {
+                if (!lane.blocks.empty()) {
+                    if (const GanttLaneBlock* block = blockAt(lane, p + 1, last, fitsColumn)) {
+                        absorbBlock(*block);
+                        p += block->count - 1;
+                        continue;
+                    }
+                    if ((p + 1) % kLaneBlock == 0)
+                        prefetchBlock(trace, lane, p + 1, last);
+                }
                 const TraceEvent& f = trace.events[lane.events[p + 1]];
                 if (f.begin_ns >= acc.colEnd || f.end_ns - f.begin_ns >= tinyNs ||
                     f.begin_ns < visible_.begin_ns || f.end_ns > visible_.end_ns)
@@ -789,7 +1103,39 @@ void GanttLayout::foldRow(int r) {
             item.rect = QRectF(x0, 0, std::max(x1 - x0, kMinWidth), 0);
             items_.push_back(item);
         };
+        // A block merges whole into the open run when its first slice would and no gap in it
+        // is wider than a pixel, and none of it needs clipping (or is left of the range).
+        const auto fitsRun = [&](const GanttLaneBlock& block) {
+            return block.firstBegin <= runEnd + gapNs && block.maxGap <= gapNs &&
+                   block.firstBegin > visible_.begin_ns && block.maxEnd <= visible_.end_ns;
+        };
+        const auto endsBefore = [&](const GanttLaneBlock& block) {
+            return block.maxEnd <= visible_.begin_ns;
+        };
         for (std::size_t p = first; p < last; ++p) {
+            if (!open && !lane.blocks.empty()) {
+                if (const GanttLaneBlock* block = blockAt(lane, p, last, endsBefore, false)) {
+                    p += block->count - 1;
+                    continue;
+                }
+            }
+            if (open && !lane.blocks.empty()) {
+                if (const GanttLaneBlock* block = blockAt(lane, p, last, fitsRun)) {
+                    runEnd = std::max(runEnd, block->maxEnd);
+                    item.count += block->count;
+                    if (block->task != item.task)
+                        item.task = 0;
+                    for (int k = 0; k < block->keys; ++k) {
+                        const std::uint32_t key = block->key[std::size_t(k)];
+                        if (weights[key] == 0)
+                            touched.push_back(key);
+                        weights[key] += block->weight[std::size_t(k)];
+                        total += block->weight[std::size_t(k)];
+                    }
+                    p += block->count - 1;
+                    continue;
+                }
+            }
             const std::uint32_t index = lane.events[p];
             const TraceEvent& e = trace.events[index];
             if (e.begin_ns >= visible_.end_ns || e.end_ns <= visible_.begin_ns)
@@ -910,25 +1256,27 @@ void GanttLayout::buildFlows() {
     const Trace* trace = rows_->trace();
     if (!trace)
         return;
+    // Counted before any is placed: a fitted million-task pool has a million arrows in view,
+    // all to be hidden, and placing them first cost more than the rest of the layout.
+    const std::size_t inView = rows_->visibleFlowCount(visible_.begin_ns, visible_.end_ns);
+    if (inView > std::size_t(std::max(options_.maxFlows, 0))) {
+        hiddenFlows_ = int(std::min<std::size_t>(inView, std::numeric_limits<int>::max()));
+        return;
+    }
     // Endpoints' rows go in y for now; the constructor swaps them for row centres.
-    std::vector<QLineF> lines;
-    for (const GanttFlow& flow : rows_->flows()) {
+    const auto [first, last] = rows_->flowCandidates(visible_.begin_ns, visible_.end_ns);
+    for (std::size_t k = first; k < last; ++k) {
+        if (rows_->flowEnd(k) < visible_.begin_ns)
+            continue;
+        const GanttFlow& flow = rows_->flows()[k];
         const TraceEvent& s = trace->events[flow.start];
         const TraceEvent& e = trace->events[flow.end];
         const int r1 = rows_->rowOfTrack(s.track);
         const int r2 = rows_->rowOfTrack(e.track);
         if (r1 < 0 || r2 < 0)
             continue;
-        const std::int64_t lo = std::min(s.begin_ns, e.begin_ns);
-        const std::int64_t hi = std::max(s.begin_ns, e.begin_ns);
-        if (hi < visible_.begin_ns || lo >= visible_.end_ns)
-            continue;
-        lines.emplace_back(xForTime(s.begin_ns), r1, xForTime(e.begin_ns), r2);
+        flowLines_.emplace_back(xForTime(s.begin_ns), r1, xForTime(e.begin_ns), r2);
     }
-    if (int(lines.size()) > options_.maxFlows)
-        hiddenFlows_ = int(lines.size());
-    else
-        flowLines_ = std::move(lines);
 }
 
 void GanttLayout::buildTicks(const QFontMetricsF& fm) {
@@ -1086,6 +1434,47 @@ std::optional<std::uint32_t> GanttLayout::eventAt(QPointF pos) const {
         }
     }
     return best;
+}
+
+GanttTaskOverlay GanttLayout::taskOverlay(const GanttTaskEvents& task) const {
+    GanttTaskOverlay overlay;
+    overlay.task = task.task;
+    const Trace* trace = rows_ ? rows_->trace() : nullptr;
+    if (!trace)
+        return overlay;
+    for (const auto& [r, index] : task.slices) {
+        const TraceEvent& e = trace->events[index];
+        if (r < 0 || r >= rowCount() || e.begin_ns >= visible_.end_ns ||
+            e.end_ns < visible_.begin_ns)
+            continue;
+        const GanttRowGeometry& g = row(r);
+        const double x0 = xForTime(std::max(e.begin_ns, visible_.begin_ns));
+        const double x1 = xForTime(std::min(e.end_ns, visible_.end_ns));
+        GanttDrawItem item;
+        item.kind = e.type == EventType::AsyncSlice ? DrawKind::Async : DrawKind::Slice;
+        item.event = index;
+        item.task = e.task;
+        const bool core = rows_->row(r).kind == RowKind::Core;
+        item.fill = core ? FillKind::Track : FillKind::State;
+        item.fillIndex = core ? e.track : std::uint32_t(e.state);
+        // At least two pixels: a picked task's slice must be seen among a million.
+        const double w = std::max(x1 - x0, 2.0);
+        item.rect = QRectF(x0 - (w - (x1 - x0)) / 2, g.sliceLane.top(), w, g.sliceLane.height());
+        overlay.items.push_back(item);
+    }
+    for (const GanttFlow& flow : task.flows) {
+        const TraceEvent& s = trace->events[flow.start];
+        const TraceEvent& e = trace->events[flow.end];
+        const int r1 = rows_->rowOfTrack(s.track);
+        const int r2 = rows_->rowOfTrack(e.track);
+        if (r1 < 0 || r2 < 0 || r1 >= rowCount() || r2 >= rowCount() ||
+            std::max(s.begin_ns, e.begin_ns) < visible_.begin_ns ||
+            std::min(s.begin_ns, e.begin_ns) >= visible_.end_ns)
+            continue;
+        overlay.flows.emplace_back(xForTime(s.begin_ns), row(r1).sliceLane.center().y(),
+                                   xForTime(e.begin_ns), row(r2).sliceLane.center().y());
+    }
+    return overlay;
 }
 
 std::span<const GanttDrawItem> GanttLayout::drawItems(int row) const {

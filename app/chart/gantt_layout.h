@@ -23,6 +23,7 @@
 #include <QString>
 #include <QStringView>
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -49,12 +50,40 @@ struct TimeRange {
     friend bool operator==(const TimeRange&, const TimeRange&) = default;
 };
 
+// What a run of consecutive slices of a lane adds up to, so that a layout can fold the run
+// into a pixel column without reading its events: zoomed out on a million slices, reading
+// each one (40 bytes, mostly cache misses) cost more than a frame. Level 0 sums kLaneBlock
+// slices, level k sums kLaneBlock blocks of level k - 1.
+struct GanttLaneBlock {
+    static constexpr int kMaxKeys = 4;
+    std::int64_t firstBegin = 0, lastBegin = 0; // of its first and last slice
+    std::int64_t maxEnd = 0;
+    std::int64_t maxDuration = 0;
+    // Largest gap between a slice's begin and the latest end before it in the block: a run
+    // with no gap over a pixel merges whole (overflow lanes).
+    std::int64_t maxGap = 0;
+    std::uint32_t count = 0;
+    std::uint32_t task = 0; // the one task of all its slices, or kMixedTask
+    // Weight (duration, at least 1 ns) per colour key: State, or track on core rows. More
+    // keys than kMaxKeys: keys = kUnsummed, and the layout reads the slices instead.
+    std::uint8_t keys = 0;
+    std::array<std::uint32_t, kMaxKeys> key{};
+    std::array<std::int64_t, kMaxKeys> weight{};
+
+    static constexpr std::uint32_t kMixedTask = 0xFFFFFFFFU;
+    static constexpr std::uint8_t kUnsummed = 0xFF;
+};
+inline constexpr std::size_t kLaneBlock = 16;
+
 // GanttLane: the indices (into Trace::events) of one kind of slice in one row, in begin
-// order, plus what is needed to find the visible ones with a binary search.
+// order, plus what is needed to find the visible ones with a binary search and to fold many
+// of them at once.
 struct GanttLane {
     std::vector<std::uint32_t> events;
     std::int64_t maxDuration = 0;
     bool endsSorted = true; // no overlaps: end times are in begin order too
+    // blocks[k][i] sums events [i * kLaneBlock^(k+1), (i + 1) * kLaneBlock^(k+1)).
+    std::vector<std::vector<GanttLaneBlock>> blocks;
 
     // [first, last) positions in `events` that may overlap [from, to); every event outside
     // is known not to.
@@ -97,6 +126,14 @@ struct GanttFlow {
     std::uint32_t end = 0;
 };
 
+// One task's events and where they are shown: found once when the task is picked (a scan of
+// the trace), placed by every layout after that (GanttLayout::taskOverlay).
+struct GanttTaskEvents {
+    std::uint32_t task = 0;
+    std::vector<std::pair<int, std::uint32_t>> slices; // (row, index into Trace::events)
+    std::vector<GanttFlow> flows;                      // the arrows that carry the task
+};
+
 // GanttRows: the rows of one trace for one grouping, built once (O(events)) and shared by
 // every layout of that trace. Keeps a pointer to the trace, which must outlive it.
 class GanttRows {
@@ -122,16 +159,39 @@ public:
     bool hasAsyncSlices() const { return hasAsync_; } // i.e. lane rows
     bool hasOverflowLanes() const { return hasOverflow_; }
     bool hasInstants() const { return hasInstants_; }
+    // In time order of their earlier end.
     const std::vector<GanttFlow>& flows() const { return flows_; }
+    // The flows with a part in [from, to), counted in O(log flows).
+    std::size_t visibleFlowCount(std::int64_t from, std::int64_t to) const;
+    // [first, last) positions in flows() that may have a part in [from, to); every flow outside
+    // has none. Those in it that end before `from` (flowEnd) have none either.
+    std::pair<std::size_t, std::size_t> flowCandidates(std::int64_t from, std::int64_t to) const;
+    std::int64_t flowEnd(std::size_t position) const { return flowHi_[position]; }
     // Tracks that ran on some core row, in track order (the legend of a core-only chart).
     const std::vector<std::uint32_t>& coreTracks() const { return coreTracks_; }
+    // For tests: layouts read every slice, as if no lane had block sums; they must draw the
+    // same.
+    void dropBlockSums();
+    // The core row of `cpu`, or -1.
+    int rowOfCpu(int cpu) const;
+    // The rows that show `event`: its track row, or the lane row under it for an async slice,
+    // and the core row of a running slice. -1 where there is none.
+    std::pair<int, int> rowsOf(std::uint32_t event) const;
+    // Every slice and flow of `task` (not 0). O(events): once per pick, not per frame.
+    GanttTaskEvents eventsOfTask(std::uint32_t task) const;
 
 private:
     const Trace* trace_ = nullptr;
     GroupBy groupBy_ = GroupBy::Worker;
     std::vector<GanttRow> rows_;
     std::vector<int> rowOfTrack_;
+    std::vector<int> rowOfCpu_;
+    void pairFlows();
+
     std::vector<GanttFlow> flows_;
+    std::vector<std::int64_t> flowHi_;       // per flow: the time of its later end
+    std::vector<std::int64_t> flowHiSorted_; // the same, sorted
+    std::int64_t maxFlowSpan_ = 0;
     std::vector<std::uint32_t> coreTracks_;
     std::uint32_t stateMask_ = 0;
     int coreRows_ = 0;
@@ -154,6 +214,14 @@ struct GanttDrawItem {
     std::uint32_t fillIndex = 0; // the State (FillKind::State) or the track (FillKind::Track)
     FillKind fill = FillKind::State;
     DrawKind kind = DrawKind::Slice;
+};
+
+// A picked task drawn over everything else: each of its slices at least a pixel wide (folded
+// or not), and its flow arrows, also when there are too many arrows to draw them all.
+struct GanttTaskOverlay {
+    std::uint32_t task = 0;
+    std::vector<GanttDrawItem> items; // rects in chart coordinates
+    std::vector<QLineF> flows;
 };
 
 // Where one row's parts go.
@@ -257,6 +325,8 @@ public:
 
     // The draw list: what the painter fills, per row, in x order within each lane.
     std::span<const GanttDrawItem> drawItems(int row) const;
+    // `task`'s slices and arrows placed for this size and range (those in view). O(its events).
+    GanttTaskOverlay taskOverlay(const GanttTaskEvents& task) const;
     std::size_t drawItemCount() const { return items_.size(); }
     bool hasMixed() const { return hasMixed_; }
 

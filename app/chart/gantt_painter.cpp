@@ -203,11 +203,37 @@ void GanttPainter::paintPlot(QPainter& painter, const GanttLayout& layout) const
     }
 
     if (!layout.flowLines().empty()) {
-        painter.setPen(QPen(style_.flow, 1.2));
-        painter.setBrush(style_.flow);
+        // A picked task's arrows come bold in its overlay; the others step back.
+        const QColor flow = highlighting ? style_.dimmed(style_.flow) : style_.flow;
+        painter.setPen(QPen(flow, 1.2));
+        painter.setBrush(flow);
         for (const QLineF& line : layout.flowLines())
             drawArrow(painter, line, 5);
     }
+    painter.restore();
+}
+
+void GanttPainter::paintTaskOverlay(QPainter& painter, const GanttLayout& layout,
+                                    const GanttTaskOverlay& overlay) const {
+    if (overlay.items.empty() && overlay.flows.empty())
+        return;
+    painter.save();
+    painter.setClipRect(layout.plotRect().adjusted(0, 0, 1, 0));
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    painter.setBrush(Qt::NoBrush);
+    for (const GanttDrawItem& item : overlay.items) {
+        QRectF rect = item.rect;
+        if (rect.width() >= 3)
+            rect.setRight(rect.right() - 1);
+        painter.fillRect(rect, fillColour(item));
+        painter.setPen(QPen(style_.text, 1));
+        painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5));
+    }
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setPen(QPen(style_.text, 2));
+    painter.setBrush(style_.text);
+    for (const QLineF& line : overlay.flows)
+        drawArrow(painter, line, 7);
     painter.restore();
 }
 

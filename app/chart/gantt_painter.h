@@ -38,6 +38,10 @@ public:
     void paintPlot(QPainter& painter, const GanttLayout& layout) const;
     void paintAxis(QPainter& painter, const GanttLayout& layout) const;
     void paintLegend(QPainter& painter, const GanttLayout& layout) const;
+    // A picked task over the plot: its slices outlined, at least two pixels wide even where
+    // the draw list folded them, and its arrows drawn bold (see GanttLayout::taskOverlay).
+    void paintTaskOverlay(QPainter& painter, const GanttLayout& layout,
+                          const GanttTaskOverlay& overlay) const;
 
     // The colour a draw item is filled with, highlight not applied.
     QColor fillColour(const GanttDrawItem& item) const;

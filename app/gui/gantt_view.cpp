@@ -1,7 +1,10 @@
 #include "gantt_view.h"
 
+#include "chart/zoom_state.h"
+
 #include <QFontMetricsF>
 #include <QHelpEvent>
+#include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QTimer>
@@ -10,13 +13,17 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace tasklane {
 
 namespace {
 
-constexpr std::int64_t kMinSpanNs = 1'000; // zooming stops at 1 µs across the plot
-constexpr int kDragThreshold = 4;          // px: less than this is a click, not a pan
+constexpr int kDragThreshold = 4; // px: less than this is a click, not a pan
+// Wheel turns closer together than this are one gesture: Back undoes all of them at once.
+constexpr int kWheelGestureMs = 600;
+// Rows named in the busy line under the chart; the rest are in its tooltip.
+constexpr int kBusyRowsShown = 12;
 
 QString duration(std::int64_t ns) {
     if (ns >= 1'000'000'000)
@@ -35,18 +42,32 @@ QString fromView(std::string_view s) {
 } // namespace
 
 GanttView::GanttView(QWidget* parent)
-    : QWidget(parent) {
+    : QWidget(parent)
+    , zoom_(new ZoomState(this)) {
     setObjectName(QStringLiteral("gantt-view"));
+    zoom_->setObjectName(QStringLiteral("zoom-state"));
     setMouseTracking(false);
     setAttribute(Qt::WA_OpaquePaintEvent);
     setFocusPolicy(Qt::ClickFocus);
+    // The right button drags a selection; a menu would get in its way.
+    setContextMenuPolicy(Qt::PreventContextMenu);
     setToolTip(QString()); // tooltips come from event(), per slice
+    connect(zoom_, &ZoomState::visibleRangeChanged, this, [this](TimeRange range) {
+        relayout();
+        Q_EMIT visibleRangeChanged(range);
+    });
+    connect(zoom_, &ZoomState::selectionChanged, this, [this] {
+        updateSelectionStats();
+        update();
+    });
 }
 
 void GanttView::setTrace(std::shared_ptr<const Trace> trace,
                          std::shared_ptr<const GanttRows> rows) {
     // The layout refers to the rows, the rows to the trace: drop the layout first.
     layout_ = GanttLayout();
+    overlay_ = GanttTaskOverlay();
+    taskEvents_ = GanttTaskEvents();
     painter_.setHighlightTask(std::nullopt);
     trace_ = std::move(trace);
     rows_ = rows && trace_ && rows->trace() == trace_.get() && rows->groupBy() == groupBy_
@@ -54,11 +75,13 @@ void GanttView::setTrace(std::shared_ptr<const Trace> trace,
                 : nullptr;
     if (!rows_)
         rebuildRows();
-    full_ = trace_ ? GanttLayout::fullRange(*trace_) : TimeRange{};
-    visible_ = full_;
+    stats_.reset();
+    zoom_->reset(trace_ ? GanttLayout::fullRange(*trace_) : TimeRange{});
     updateMinimumHeight();
     relayout();
-    Q_EMIT visibleRangeChanged(visible_);
+    // Also when the new trace happens to span the same range as the last one.
+    Q_EMIT visibleRangeChanged(zoom_->visibleRange());
+    Q_EMIT selectionStatsChanged();
     Q_EMIT highlightChanged();
 }
 
@@ -71,30 +94,114 @@ void GanttView::setGroupBy(GroupBy groupBy) {
         return;
     groupBy_ = groupBy;
     layout_ = GanttLayout();
+    overlay_ = GanttTaskOverlay();
     rebuildRows();
+    pickTaskEvents(); // the task's rows are other rows now
+    updateSelectionStats();
     updateMinimumHeight();
     relayout();
 }
 
+TimeRange GanttView::visibleRange() const {
+    return zoom_->visibleRange();
+}
+
 void GanttView::setVisibleRange(TimeRange range) {
-    range = clampRange(range);
-    if (range == visible_)
-        return;
-    visible_ = range;
-    relayout();
-    Q_EMIT visibleRangeChanged(visible_);
+    zoom_->setVisibleRange(range);
 }
 
 void GanttView::fit() {
-    setVisibleRange(full_);
+    zoom_->fit();
 }
 
 void GanttView::setHighlightTask(std::optional<std::uint32_t> task) {
     if (task == painter_.highlightTask())
         return;
     painter_.setHighlightTask(task);
+    pickTaskEvents();
+    if (!layoutStale_)
+        overlay_ = taskEvents_.task != 0 ? layout_.taskOverlay(taskEvents_) : GanttTaskOverlay();
     update();
     Q_EMIT highlightChanged();
+}
+
+const GanttTaskOverlay& GanttView::taskOverlay() const {
+    ensureLayout();
+    return overlay_;
+}
+
+void GanttView::pickTaskEvents() {
+    const auto task = painter_.highlightTask();
+    // A scan of the trace, once per pick: every frame after it places only the task's own.
+    taskEvents_ = rows_ && task ? rows_->eventsOfTask(*task) : GanttTaskEvents();
+}
+
+void GanttView::updateSelectionStats() {
+    const auto selection = zoom_->selection();
+    if (rows_ && selection)
+        stats_ = tasklane::selectionStats(*rows_, *selection);
+    else
+        stats_.reset();
+    Q_EMIT selectionStatsChanged();
+}
+
+QString GanttView::selectionSummary() const {
+    if (!stats_)
+        return {};
+    const SelectionStats& s = *stats_;
+    const std::int64_t origin = layout().origin();
+    const QLocale locale;
+    QString text = tr("<b>Selection</b> %1 to %2 (%3) · %4 slices")
+                       .arg(duration(s.range.begin_ns - origin), duration(s.range.end_ns - origin),
+                            duration(s.range.span()), locale.toString(qulonglong(s.slices)));
+    // States by the time spent in them, most first.
+    std::vector<int> order(kStateCount);
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        return s.stateNs[std::size_t(a)] > s.stateNs[std::size_t(b)];
+    });
+    QStringList states;
+    for (int st : order)
+        if (s.stateNs[std::size_t(st)] > 0)
+            states << QStringLiteral("%1 %2").arg(fromView(stateName(State(st))),
+                                                  duration(s.stateNs[std::size_t(st)]));
+    if (!states.isEmpty())
+        text += QStringLiteral(" · ") + states.join(QStringLiteral(", "));
+    QStringList busy;
+    for (const RowBusy& row : s.rows) {
+        if (busy.size() == kBusyRowsShown) {
+            busy << tr("%n more", nullptr, int(s.rows.size()) - kBusyRowsShown);
+            break;
+        }
+        busy << QStringLiteral("%1 %2%").arg(rows_->row(row.row).name.toHtmlEscaped(),
+                                             QString::number(row.share * 100, 'f', 0));
+    }
+    if (!busy.isEmpty())
+        text +=
+            QStringLiteral("<br>") + tr("Busy (on a CPU): %1").arg(busy.join(QStringLiteral(", ")));
+    return text;
+}
+
+QString GanttView::selectionDetails() const {
+    if (!stats_)
+        return {};
+    const SelectionStats& s = *stats_;
+    const QString row = QStringLiteral("<tr><td>%1</td><td align=right>&nbsp;%2</td>"
+                                       "<td align=right>&nbsp;%3</td></tr>");
+    QString html = QStringLiteral("<b>%1</b><table cellspacing=0 cellpadding=1>")
+                       .arg(tr("Busy share of %1").arg(duration(s.range.span())));
+    for (const RowBusy& r : s.rows)
+        html += row.arg(rows_->row(r.row).name.toHtmlEscaped(), duration(r.busy_ns),
+                        QStringLiteral("%1%").arg(r.share * 100, 0, 'f', 1));
+    html += QStringLiteral("</table><b>%1</b><table cellspacing=0 cellpadding=1>")
+                .arg(tr("Time per state (summed over slices)"));
+    const std::int64_t total = std::max<std::int64_t>(s.totalStateNs(), 1);
+    for (int st = 0; st < kStateCount; ++st)
+        if (const std::int64_t ns = s.stateNs[std::size_t(st)]; ns > 0)
+            html += row.arg(fromView(stateName(State(st))), duration(ns),
+                            QStringLiteral("%1%").arg(double(ns) * 100 / double(total), 0, 'f', 1));
+    html += QStringLiteral("</table>");
+    return html;
 }
 
 std::size_t GanttView::sliceCount() const {
@@ -117,6 +224,12 @@ void GanttView::relayout() {
         QTimer::singleShot(0, this, [this] {
             layoutQueued_ = false;
             ensureLayout();
+            const QRectF plot = layout_.plotRect();
+            if (plot.left() != plotLeft_ || plot.width() != plotWidth_) {
+                plotLeft_ = plot.left();
+                plotWidth_ = plot.width();
+                Q_EMIT plotGeometryChanged();
+            }
         });
     }
 }
@@ -125,7 +238,13 @@ void GanttView::ensureLayout() const {
     if (!layoutStale_)
         return;
     layoutStale_ = false;
-    layout_ = rows_ ? GanttLayout(*rows_, QSizeF(size()), visible_) : GanttLayout();
+    layout_ = rows_ ? GanttLayout(*rows_, QSizeF(size()), zoom_->visibleRange()) : GanttLayout();
+    overlay_ = taskEvents_.task != 0 ? layout_.taskOverlay(taskEvents_) : GanttTaskOverlay();
+}
+
+std::int64_t GanttView::timeAtX(double x) const {
+    const QRectF plot = layout().plotRect();
+    return layout_.timeForX(std::clamp(x, plot.left(), plot.right()));
 }
 
 const GanttLayout& GanttView::layout() const {
@@ -141,7 +260,8 @@ void GanttView::updateMinimumHeight() {
         GanttLayoutOptions compact;
         compact.rowHeight = std::ceil(QFontMetricsF(compact.font).height() * 1.2);
         // The height does not depend on the time range: a 1 ns range skips all the folding.
-        const TimeRange tiny{full_.begin_ns, full_.begin_ns + 1};
+        const TimeRange full = zoom_->fullRange();
+        const TimeRange tiny{full.begin_ns, full.begin_ns + 1};
         height =
             int(std::ceil(GanttLayout(*rows_, QSizeF(width(), 0), tiny, compact).size().height()));
     }
@@ -150,14 +270,6 @@ void GanttView::updateMinimumHeight() {
         setMinimumHeight(std::max(compactHeight_, 120));
         updateGeometry();
     }
-}
-
-TimeRange GanttView::clampRange(TimeRange range) const {
-    if (full_.span() <= 0)
-        return full_;
-    std::int64_t span = std::clamp(range.span(), std::min(kMinSpanNs, full_.span()), full_.span());
-    std::int64_t begin = std::clamp(range.begin_ns, full_.begin_ns, full_.end_ns - span);
-    return TimeRange{begin, begin + span};
 }
 
 QString GanttView::describeAt(QPointF pos) const {
@@ -224,6 +336,54 @@ void GanttView::paintEvent(QPaintEvent*) {
     }
     ensureLayout(); // normally done already by the queued rebuild
     painter_.paint(p, layout_);
+    painter_.paintTaskOverlay(p, layout_, overlay_);
+    paintSelection(p);
+}
+
+void GanttView::paintSelection(QPainter& p) const {
+    const auto selection = zoom_->selection();
+    if (!selection)
+        return;
+    const QRectF plot = layout_.plotRect();
+    const double x0 = std::max(layout_.xForTime(selection->begin_ns), plot.left());
+    const double x1 = std::min(layout_.xForTime(selection->end_ns), plot.right());
+    if (x1 < plot.left() || x0 > plot.right())
+        return;
+    p.save();
+    QColor edge = palette().color(QPalette::Highlight);
+    QColor band = edge;
+    band.setAlpha(45);
+    const QRectF area(x0, plot.top(), std::max(x1 - x0, 1.0), plot.height());
+    p.fillRect(area, band);
+    p.setPen(QPen(edge, 1));
+    p.drawLine(QPointF(x0, plot.top()), QPointF(x0, plot.bottom()));
+    p.drawLine(QPointF(x1, plot.top()), QPointF(x1, plot.bottom()));
+    if (!stats_) {
+        p.restore();
+        return;
+    }
+    // Each row's busy share at the selection's right edge, where the eye ends the sweep.
+    const QFontMetricsF fm(layout_.options().font);
+    const ChartStyle& style = painter_.style();
+    QColor pill = style.background;
+    pill.setAlpha(225);
+    p.setRenderHint(QPainter::Antialiasing, true);
+    for (const RowBusy& row : stats_->rows) {
+        if (row.row >= layout_.rowCount())
+            continue;
+        const QRectF lane = layout_.row(row.row).sliceLane;
+        const QString text = QStringLiteral("%1%").arg(row.share * 100, 0, 'f', 0);
+        const double w = fm.horizontalAdvance(text) + 8;
+        if (lane.height() < fm.height() * 0.8 || area.width() < w + 4)
+            continue;
+        const QRectF box(area.right() - w - 2, lane.center().y() - fm.height() / 2, w, fm.height());
+        p.setPen(Qt::NoPen);
+        p.setBrush(pill);
+        p.drawRoundedRect(box, 3, 3);
+        p.setPen(style.text);
+        p.drawText(box, Qt::AlignCenter, text);
+    }
+    p.restore();
 }
 
 void GanttView::resizeEvent(QResizeEvent* event) {
@@ -240,27 +400,42 @@ void GanttView::wheelEvent(QWheelEvent* event) {
         return;
     }
     const double factor = std::pow(0.85, event->angleDelta().y() / 120.0);
-    const QPointF pos = event->position();
     const QRectF plot = layout_.plotRect();
-    const double x = std::clamp(pos.x(), plot.left(), plot.right());
-    // From visible_, not the layout: within a burst of wheel events the layout may still be
-    // the one before the last step (the plot rect does not change with the range).
+    const double x = std::clamp(event->position().x(), plot.left(), plot.right());
+    // From the zoom state, not the layout: within a burst of wheel events the layout may
+    // still be the one before the last step (the plot rect does not change with the range).
+    const TimeRange visible = zoom_->visibleRange();
     const double share = plot.width() > 0 ? (x - plot.left()) / plot.width() : 0.5;
     const std::int64_t anchor =
-        visible_.begin_ns + std::int64_t(std::llround(double(visible_.span()) * share));
-    const auto span = std::int64_t(std::llround(double(visible_.span()) * factor));
-    const auto begin = anchor - std::int64_t(std::llround(double(span) * share));
-    setVisibleRange(TimeRange{begin, begin + std::max<std::int64_t>(span, 1)});
+        visible.begin_ns + std::int64_t(std::llround(double(visible.span()) * share));
+    const bool sameGesture = lastWheel_.isValid() && lastWheel_.elapsed() < kWheelGestureMs;
+    lastWheel_.start();
+    zoom_->zoomAt(anchor, factor,
+                  sameGesture ? ZoomState::History::Merge : ZoomState::History::Push);
     event->accept();
 }
 
 void GanttView::mousePressEvent(QMouseEvent* event) {
-    if (event->button() != Qt::LeftButton || !rows_) {
+    // The mouse's side buttons go through the zoom history, as in a browser.
+    if (event->button() == Qt::BackButton || event->button() == Qt::ForwardButton) {
+        if (event->button() == Qt::BackButton)
+            zoom_->back();
+        else
+            zoom_->forward();
+        event->accept();
+        return;
+    }
+    const bool select =
+        event->button() == Qt::RightButton ||
+        (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier));
+    if (!rows_ || (event->button() != Qt::LeftButton && !select)) {
         QWidget::mousePressEvent(event);
         return;
     }
     pressPos_ = event->position().toPoint();
-    pressRange_ = visible_;
+    pressRange_ = zoom_->visibleRange();
+    pressTime_ = timeAtX(event->position().x());
+    drag_ = select ? Drag::Select : Drag::Pan;
     dragging_ = false;
 }
 
@@ -272,23 +447,35 @@ void GanttView::mouseMoveEvent(QMouseEvent* event) {
     const int dx = event->position().toPoint().x() - pressPos_->x();
     if (!dragging_ && std::abs(dx) < kDragThreshold)
         return;
-    if (!dragging_) {
+    const bool first = !dragging_;
+    if (first) {
         dragging_ = true;
-        setCursor(Qt::ClosedHandCursor);
+        setCursor(drag_ == Drag::Pan ? Qt::ClosedHandCursor : Qt::SizeHorCursor);
+    }
+    if (drag_ == Drag::Select) {
+        const std::int64_t t = timeAtX(event->position().x());
+        zoom_->setSelection(TimeRange{std::min(pressTime_, t), std::max(pressTime_, t)});
+        return;
     }
     const double nsPerPx = layout_.plotRect().width() > 0
                                ? double(pressRange_.span()) / layout_.plotRect().width()
                                : 0;
     const auto shift = std::int64_t(std::llround(dx * nsPerPx));
-    setVisibleRange(TimeRange{pressRange_.begin_ns - shift, pressRange_.end_ns - shift});
+    // One drag, one step of history: the range it started from is where Back returns.
+    zoom_->setVisibleRange(TimeRange{pressRange_.begin_ns - shift, pressRange_.end_ns - shift},
+                           zoom_->visibleRange() == pressRange_ ? ZoomState::History::Push
+                                                                : ZoomState::History::Merge);
 }
 
 void GanttView::mouseReleaseEvent(QMouseEvent* event) {
-    if (!pressPos_ || event->button() != Qt::LeftButton) {
+    if (!pressPos_ || (event->button() != Qt::LeftButton && event->button() != Qt::RightButton)) {
         QWidget::mouseReleaseEvent(event);
         return;
     }
-    if (!dragging_) {
+    if (!dragging_ && drag_ == Drag::Select) {
+        // A shift-click or a right click without a drag lets go of the selection.
+        zoom_->clearSelection();
+    } else if (!dragging_) {
         // A click picks the task under the cursor (or clears the pick over a gap).
         std::optional<std::uint32_t> task;
         if (const auto index = layout().eventAt(event->position()))
@@ -297,12 +484,13 @@ void GanttView::mouseReleaseEvent(QMouseEvent* event) {
         setHighlightTask(task == highlightTask() ? std::nullopt : task);
     }
     pressPos_.reset();
+    drag_ = Drag::None;
     dragging_ = false;
     unsetCursor();
 }
 
 void GanttView::mouseDoubleClickEvent(QMouseEvent* event) {
-    if (event->button() == Qt::LeftButton)
+    if (event->button() == Qt::LeftButton && !(event->modifiers() & Qt::ShiftModifier))
         fit();
 }
 

@@ -1,12 +1,18 @@
 // GanttView: the window's chart. Paints a trace with GanttPainter from a cached GanttLayout
 // that is rebuilt only when the size, the trace, the grouping or the visible range changes
 // (never in paintEvent), and adds what a screen can do and a file cannot: hover tooltips,
-// wheel zoom at the cursor, drag to pan, double-click to fit, click to highlight a task.
+// wheel zoom at the cursor, drag to pan, shift-drag (or right-drag) to select a time range and
+// see its statistics, double-click to fit, click to pick a task (its slices and arrows stand
+// out in every row), Back and Forward through the zoom history (also the mouse's side
+// buttons). What is on screen and what is selected live in a ZoomState, which the window's
+// ruler and actions observe too.
 #pragma once
 
 #include "chart/gantt_layout.h"
 #include "chart/gantt_painter.h"
+#include "chart/selection_stats.h"
 
+#include <QElapsedTimer>
 #include <QPoint>
 #include <QWidget>
 
@@ -15,6 +21,8 @@
 #include <optional>
 
 namespace tasklane {
+
+class ZoomState;
 
 class GanttView : public QWidget {
     Q_OBJECT
@@ -33,12 +41,23 @@ public:
     GroupBy groupBy() const { return groupBy_; }
     void setGroupBy(GroupBy groupBy);
 
-    TimeRange visibleRange() const { return visible_; }
-    void setVisibleRange(TimeRange range);
+    // The zoom, its history and the selection. Owned by the view.
+    ZoomState* zoomState() const { return zoom_; }
+    TimeRange visibleRange() const;
+    void setVisibleRange(TimeRange range); // a step of the zoom history
     void fit();
 
     std::optional<std::uint32_t> highlightTask() const { return painter_.highlightTask(); }
     void setHighlightTask(std::optional<std::uint32_t> task);
+    // The picked task's slices and arrows as placed now (empty without a pick).
+    const GanttTaskOverlay& taskOverlay() const;
+
+    // The statistics of the selected range, or null without a selection.
+    const SelectionStats* selectionStats() const { return stats_ ? &*stats_ : nullptr; }
+    // The statistics in two short lines for under the chart, and as a table for its tooltip;
+    // empty without a selection.
+    QString selectionSummary() const;
+    QString selectionDetails() const;
 
     // The current geometry and draw list, for tests and for the window's status line.
     const GanttLayout& layout() const;
@@ -53,6 +72,9 @@ public:
 Q_SIGNALS:
     void visibleRangeChanged(tasklane::TimeRange range);
     void highlightChanged();
+    void selectionStatsChanged();
+    // The plot's left edge or width changed (a new trace, a resize): the ruler follows it.
+    void plotGeometryChanged();
 
 protected:
     bool event(QEvent* event) override;
@@ -66,28 +88,40 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    enum class Drag { None, Pan, Select };
+
     void rebuildRows();
     // Marks the layout stale. Changes often come in bursts (a new trace changes the minimum
     // height, which resizes the view); the layout is rebuilt once, when next needed.
     void relayout();
     void ensureLayout() const;
     void updateMinimumHeight();
-    TimeRange clampRange(TimeRange range) const;
+    void updateSelectionStats();
+    void pickTaskEvents();
+    void paintSelection(QPainter& painter) const;
+    // The trace time under x, within the plot.
+    std::int64_t timeAtX(double x) const;
 
     std::shared_ptr<const Trace> trace_;
     std::shared_ptr<const GanttRows> rows_;
+    ZoomState* zoom_ = nullptr;
     mutable GanttLayout layout_;
+    mutable GanttTaskOverlay overlay_;
     mutable bool layoutStale_ = false;
+    mutable double plotLeft_ = 0, plotWidth_ = 0; // of the last layout, to tell the ruler
     bool layoutQueued_ = false;
     GanttPainter painter_;
+    GanttTaskEvents taskEvents_;
+    std::optional<SelectionStats> stats_;
     GroupBy groupBy_ = GroupBy::Both;
-    TimeRange full_;
-    TimeRange visible_;
     int compactHeight_ = 0; // what the rows need at their smallest readable height
 
     std::optional<QPoint> pressPos_;
+    Drag drag_ = Drag::None;
+    bool dragging_ = false; // moved past the threshold
     TimeRange pressRange_;
-    bool dragging_ = false;
+    std::int64_t pressTime_ = 0;
+    QElapsedTimer lastWheel_; // wheel turns close together are one step of history
 };
 
 } // namespace tasklane

@@ -4,6 +4,8 @@
 #include "chart/chart_style.h"
 #include "chart/gantt_layout.h"
 #include "chart/gantt_painter.h"
+#include "chart/selection_stats.h"
+#include "chart/zoom_state.h"
 
 #include <QDir>
 #include <QFile>
@@ -12,6 +14,7 @@
 #include <QImage>
 #include <QPainter>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -19,6 +22,7 @@
 #include <cmath>
 #include <ctime>
 #include <limits>
+#include <random>
 #include <set>
 #include <utility>
 
@@ -273,6 +277,27 @@ private Q_SLOTS:
     void emptyTrace();
     void millionSlices();
     void sampleChart();
+    // Zoom maths and history (issue 6).
+    void clampToRange_data();
+    void clampToRange();
+    void zoomKeepsTheTimeUnderTheCursor_data();
+    void zoomKeepsTheTimeUnderTheCursor();
+    void zoomHistoryBackAndForward();
+    void zoomGestureIsOneStep();
+    void zoomHistoryIsCapped();
+    void selectionIsClampedToTheTrace();
+    // Selection statistics.
+    void selectionStats_data();
+    void selectionStats();
+    void selectionStatsAreTheSameInEveryGrouping();
+    void selectionBusyCountsOverlapsOnce();
+    // Scale: what makes a million slices cheap must not change what is drawn.
+    void blockSumsChangeNothing_data();
+    void blockSumsChangeNothing();
+    void flowsCountedWithoutPlacing();
+    // A picked task across rows, with its arrows.
+    void taskOverlay();
+    void taskOverlayShowsHiddenArrows();
 };
 
 void TestChart::groupByNames_data() {
@@ -1318,6 +1343,538 @@ void TestChart::sampleChart() {
         options.groupBy = *group;
     QString error;
     QVERIFY2(ChartExporter::exportChart(sampleTrace(), path, options, &error), qPrintable(error));
+}
+
+// --- Zoom maths and history -----------------------------------------------------------------
+
+void TestChart::clampToRange_data() {
+    QTest::addColumn<qint64>("begin");
+    QTest::addColumn<qint64>("end");
+    QTest::addColumn<qint64>("wantBegin");
+    QTest::addColumn<qint64>("wantEnd");
+    // The trace: [1000 s, 1010 s); the least span 1 µs.
+    const qint64 b = 1000 * kS;
+    QTest::newRow("inside stays") << b + kS << b + 2 * kS << b + kS << b + 2 * kS;
+    QTest::newRow("left of the trace shifts right") << b - 3 * kS << b - kS << b << b + 2 * kS;
+    QTest::newRow("past the end shifts left")
+        << b + 9 * kS << b + 12 * kS << b + 7 * kS << b + 10 * kS;
+    QTest::newRow("wider than the trace is the trace") << b - kS << b + 20 * kS << b << b + 10 * kS;
+    QTest::newRow("under 1 µs grows to 1 µs") << b + kS << b + kS + 10 << b + kS << b + kS + 1000;
+    QTest::newRow("empty grows to 1 µs") << b + kS << b + kS << b + kS << b + kS + 1000;
+    QTest::newRow("1 µs at the very end")
+        << b + 10 * kS - 10 << b + 10 * kS << b + 10 * kS - 1000 << b + 10 * kS;
+}
+
+void TestChart::clampToRange() {
+    QFETCH(qint64, begin);
+    QFETCH(qint64, end);
+    QFETCH(qint64, wantBegin);
+    QFETCH(qint64, wantEnd);
+    const TimeRange full{1000 * kS, 1010 * kS};
+    QCOMPARE(tasklane::clampToRange(TimeRange{begin, end}, full), (TimeRange{wantBegin, wantEnd}));
+    // A trace shorter than the least span is shown whole.
+    const TimeRange tiny{5, 105};
+    QCOMPARE(tasklane::clampToRange(TimeRange{50, 60}, tiny), tiny);
+}
+
+void TestChart::zoomKeepsTheTimeUnderTheCursor_data() {
+    QTest::addColumn<double>("share"); // where the cursor is, across the plot
+    QTest::addColumn<double>("factor");
+    QTest::newRow("in at the centre") << 0.5 << 0.85;
+    QTest::newRow("in at the left edge") << 0.0 << 0.5;
+    QTest::newRow("in at the right edge") << 1.0 << 0.5;
+    QTest::newRow("in near the left, hard") << 0.1 << 0.01;
+    QTest::newRow("in off-centre, a wheel notch") << 0.73 << 0.85;
+    QTest::newRow("out at the centre") << 0.5 << 1.5;
+    QTest::newRow("out off-centre") << 0.3 << 1.2;
+}
+
+void TestChart::zoomKeepsTheTimeUnderTheCursor() {
+    QFETCH(double, share);
+    QFETCH(double, factor);
+    // Far from zero, as CLOCK_MONOTONIC is: doubles alone would lose the nanoseconds.
+    const TimeRange full{5'000 * kS, 5'010 * kS};
+    const TimeRange visible{5'003 * kS, 5'005 * kS};
+    const std::int64_t anchor = visible.begin_ns + std::llround(double(visible.span()) * share);
+    const TimeRange zoomed = zoomAround(visible, anchor, factor, full);
+    QCOMPARE(zoomed.span(), std::llround(double(visible.span()) * factor));
+    // The anchor is at the same share of the plot, to the nanosecond.
+    QVERIFY2(
+        std::abs((anchor - zoomed.begin_ns) - std::llround(double(zoomed.span()) * share)) <= 1,
+        qPrintable(
+            QStringLiteral("anchor at %1 of %2").arg(anchor - zoomed.begin_ns).arg(zoomed.span())));
+    // And so at the same pixel of a layout of either range.
+    const Trace trace = denseTrace(10, 10 * kS, 0);
+    Trace shifted = trace;
+    for (TraceEvent& e : shifted.events) {
+        e.begin_ns += full.begin_ns;
+        e.end_ns += full.begin_ns;
+    }
+    shifted.finalize();
+    const GanttRows rows(shifted, GroupBy::Worker);
+    const GanttLayout before(rows, QSizeF(1200, 200), visible);
+    const GanttLayout after(rows, QSizeF(1200, 200), zoomed);
+    QVERIFY(std::abs(before.xForTime(anchor) - after.xForTime(anchor)) < 0.01);
+
+    // Through the state object: the same.
+    ZoomState state;
+    state.reset(full);
+    QVERIFY(state.setVisibleRange(visible));
+    QVERIFY(state.zoomAt(anchor, factor));
+    QCOMPARE(state.visibleRange(), zoomed);
+}
+
+void TestChart::zoomHistoryBackAndForward() {
+    ZoomState state;
+    QSignalSpy ranges(&state, &ZoomState::visibleRangeChanged);
+    QSignalSpy history(&state, &ZoomState::historyChanged);
+    const TimeRange full{0, 10 * kS};
+    state.reset(full);
+    QCOMPARE(state.visibleRange(), full);
+    QVERIFY(state.isFitted());
+    QVERIFY(!state.canGoBack());
+    QVERIFY(!state.canGoForward());
+    QVERIFY(!state.back());
+
+    const TimeRange a{kS, 5 * kS}, b{2 * kS, 3 * kS}, c{4 * kS, 6 * kS};
+    QVERIFY(state.setVisibleRange(a));
+    QVERIFY(state.setVisibleRange(b));
+    QVERIFY(state.canGoBack());
+    QCOMPARE(state.zoomShare(), 0.1);
+    QVERIFY(!state.setVisibleRange(b)); // no change, no step
+    QVERIFY(state.back());
+    QCOMPARE(state.visibleRange(), a);
+    QVERIFY(state.canGoForward());
+    QVERIFY(state.back());
+    QCOMPARE(state.visibleRange(), full);
+    QVERIFY(!state.canGoBack());
+    QVERIFY(!state.back());
+    QVERIFY(state.forward());
+    QVERIFY(state.forward());
+    QCOMPARE(state.visibleRange(), b);
+    QVERIFY(!state.forward());
+    // A new step after going back drops what was ahead, as in a browser.
+    QVERIFY(state.back());
+    QVERIFY(state.setVisibleRange(c));
+    QVERIFY(!state.canGoForward());
+    QVERIFY(state.back());
+    QCOMPARE(state.visibleRange(), a);
+    // Fit is a step too: Back returns to the zoom.
+    QVERIFY(state.fit());
+    QVERIFY(state.isFitted());
+    QVERIFY(state.back());
+    QCOMPARE(state.visibleRange(), a);
+    // Clamped like any range.
+    QVERIFY(state.panBy(100 * kS));
+    QCOMPARE(state.visibleRange(), (TimeRange{6 * kS, 10 * kS}));
+    QVERIFY(!state.panBy(kS)); // at the end already
+    QVERIFY(ranges.count() >= 10);
+    QVERIFY(history.count() >= 2);
+
+    // A new trace forgets it all.
+    history.clear();
+    state.reset(TimeRange{0, kS});
+    QVERIFY(!state.canGoBack());
+    QVERIFY(!state.canGoForward());
+    QCOMPARE(history.count(), 1);
+}
+
+void TestChart::zoomGestureIsOneStep() {
+    ZoomState state;
+    state.reset(TimeRange{0, 10 * kS});
+    // Five wheel notches: one Push, then Merges.
+    QVERIFY(state.zoomAt(5 * kS, 0.85));
+    for (int k = 0; k < 4; ++k)
+        QVERIFY(state.zoomAt(5 * kS, 0.85, ZoomState::History::Merge));
+    const TimeRange zoomed = state.visibleRange();
+    QCOMPARE(zoomed.span(), std::llround(10.0 * kS * std::pow(0.85, 5)));
+    // A drag: the same.
+    QVERIFY(state.panBy(kS / 10));
+    QVERIFY(state.panBy(kS / 10, ZoomState::History::Merge));
+    QCOMPARE(state.visibleRange().begin_ns, zoomed.begin_ns + kS / 5);
+    QVERIFY(state.back());
+    QCOMPARE(state.visibleRange(), zoomed);
+    QVERIFY(state.back());
+    QVERIFY(state.isFitted());
+    QVERIFY(!state.canGoBack());
+    // After Back, a Merge must not overwrite the range Back went to: it is a step of its own.
+    QVERIFY(state.forward());
+    QVERIFY(state.zoomAt(5 * kS, 0.5, ZoomState::History::Merge));
+    QVERIFY(state.back());
+    QCOMPARE(state.visibleRange(), zoomed);
+}
+
+void TestChart::zoomHistoryIsCapped() {
+    ZoomState state;
+    state.reset(TimeRange{0, 1000 * kS});
+    for (int k = 0; k < ZoomState::kMaxHistory + 20; ++k)
+        QVERIFY(state.setVisibleRange(TimeRange{k * kS, k * kS + 10 * kS}));
+    int steps = 0;
+    while (state.back())
+        ++steps;
+    QCOMPARE(steps, ZoomState::kMaxHistory);
+    // The oldest steps went first: fitted is no longer reachable.
+    QCOMPARE(state.visibleRange(), (TimeRange{19 * kS, 29 * kS}));
+}
+
+void TestChart::selectionIsClampedToTheTrace() {
+    ZoomState state;
+    QSignalSpy changed(&state, &ZoomState::selectionChanged);
+    state.reset(TimeRange{10 * kS, 20 * kS});
+    QVERIFY(!state.selection());
+    QVERIFY(!state.zoomToSelection());
+    state.setSelection(TimeRange{5 * kS, 12 * kS});
+    QCOMPARE(state.selection(), std::optional<TimeRange>(TimeRange{10 * kS, 12 * kS}));
+    QCOMPARE(changed.count(), 1);
+    state.setSelection(TimeRange{5 * kS, 12 * kS}); // the same: no notice
+    QCOMPARE(changed.count(), 1);
+    // Zooming leaves it be; zooming to it shows it.
+    QVERIFY(state.setVisibleRange(TimeRange{15 * kS, 16 * kS}));
+    QVERIFY(state.selection().has_value());
+    QVERIFY(state.zoomToSelection());
+    QCOMPARE(state.visibleRange(), (TimeRange{10 * kS, 12 * kS}));
+    // Outside the trace, or empty: none.
+    state.setSelection(TimeRange{30 * kS, 40 * kS});
+    QVERIFY(!state.selection());
+    QCOMPARE(changed.count(), 2);
+    state.setSelection(TimeRange{11 * kS, 13 * kS});
+    state.clearSelection();
+    QVERIFY(!state.selection());
+    state.setSelection(TimeRange{11 * kS, 13 * kS});
+    state.reset(TimeRange{0, kS});
+    QVERIFY(!state.selection());
+}
+
+// --- Selection statistics --------------------------------------------------------------------
+
+void TestChart::selectionStats_data() {
+    QTest::addColumn<qint64>("from");
+    QTest::addColumn<qint64>("to");
+    QTest::addColumn<int>("slices");
+    QTest::addColumn<QList<qint64>>("stateMs"); // running, gil-wait, sleeping, queued, awaiting
+    QTest::addColumn<QList<qint64>>("busyMs");  // main, worker 1, worker 2, event loop
+    // smallTrace(), by worker: see its events.
+    QTest::newRow("25-65 ms") << qint64(25 * kMs) << qint64(65 * kMs) << 7
+                              << QList<qint64>{25, 10, 35, 35, 40} << QList<qint64>{0, 20, 5, 0};
+    QTest::newRow("whole run") << qint64(0) << qint64(100 * kMs) << 8
+                               << QList<qint64>{10 + 30 + 30 + 10, 10, 40, 55, 100}
+                               << QList<qint64>{10, 60, 10, 0};
+    QTest::newRow("a gap of worker 1")
+        << qint64(50 * kMs) << qint64(60 * kMs) << 3 << QList<qint64>{0, 0, 10, 10, 10}
+        << QList<qint64>{0, 0, 0, 0};
+    QTest::newRow("an edge: ends where a slice begins")
+        << qint64(5 * kMs) << qint64(10 * kMs) << 3 << QList<qint64>{5, 0, 0, 5, 5}
+        << QList<qint64>{5, 0, 0, 0};
+    QTest::newRow("empty") << qint64(30 * kMs) << qint64(30 * kMs) << 0
+                           << QList<qint64>{0, 0, 0, 0, 0} << QList<qint64>{};
+}
+
+void TestChart::selectionStats() {
+    QFETCH(qint64, from);
+    QFETCH(qint64, to);
+    QFETCH(int, slices);
+    QFETCH(QList<qint64>, stateMs);
+    QFETCH(QList<qint64>, busyMs);
+    const Trace trace = smallTrace();
+    const GanttRows rows(trace, GroupBy::Worker);
+    QCOMPARE(rowNames(rows), (QStringList{QStringLiteral("main"), QStringLiteral("task 2"),
+                                          QStringLiteral("worker 1"), QStringLiteral("worker 2"),
+                                          QStringLiteral("event loop")}));
+    const SelectionStats stats = tasklane::selectionStats(rows, TimeRange{from, to});
+    QCOMPARE(stats.range, (TimeRange{from, to}));
+    QCOMPARE(stats.slices, std::size_t(slices));
+    const State states[] = {State::Running, State::GilWait, State::Sleeping, State::Queued,
+                            State::Awaiting};
+    std::int64_t sum = 0;
+    for (int k = 0; k < 5; ++k) {
+        QCOMPARE(stats.stateNs[std::size_t(states[k])], stateMs[k] * kMs);
+        sum += stateMs[k] * kMs;
+    }
+    QCOMPARE(stats.totalStateNs(), sum); // no other state appears
+    // One entry per track row; the lane row (the queued task) has none.
+    QCOMPARE(stats.rows.size(), std::size_t(busyMs.size()));
+    const int rowOf[] = {0, 2, 3, 4};
+    for (int k = 0; k < busyMs.size(); ++k) {
+        QCOMPARE(stats.rows[std::size_t(k)].row, rowOf[k]);
+        QCOMPARE(stats.rows[std::size_t(k)].busy_ns, busyMs[k] * kMs);
+        QCOMPARE(stats.rows[std::size_t(k)].share, double(busyMs[k] * kMs) / double(to - from));
+    }
+}
+
+void TestChart::selectionStatsAreTheSameInEveryGrouping() {
+    const Trace trace = sampleTrace();
+    const TimeRange full = GanttLayout::fullRange(trace);
+    const TimeRange range{full.begin_ns + full.span() / 7, full.begin_ns + full.span() * 5 / 7};
+    const GanttRows worker(trace, GroupBy::Worker), core(trace, GroupBy::Core),
+        both(trace, GroupBy::Both);
+    const SelectionStats w = tasklane::selectionStats(worker, range);
+    const SelectionStats c = tasklane::selectionStats(core, range);
+    const SelectionStats b = tasklane::selectionStats(both, range);
+    QVERIFY(w.slices > 5);
+    // Counted from the trace, not from the rows on screen: core rows hold running slices only.
+    QCOMPARE(c.slices, w.slices);
+    QCOMPARE(b.slices, w.slices);
+    QCOMPARE(c.stateNs, w.stateNs);
+    QCOMPARE(b.stateNs, w.stateNs);
+    // Busy per row: core rows first in `both`, as they are drawn, then the tracks'.
+    QCOMPARE(b.rows.size(), c.rows.size() + w.rows.size());
+    for (std::size_t k = 0; k < c.rows.size(); ++k)
+        QCOMPARE(b.rows[k].busy_ns, c.rows[k].busy_ns);
+    for (std::size_t k = 0; k < w.rows.size(); ++k)
+        QCOMPARE(b.rows[c.rows.size() + k].busy_ns, w.rows[k].busy_ns);
+    // The cores were busy with what the tracks ran, less what ran with no CPU number (and
+    // lock-held time, which core rows do not show).
+    std::int64_t cores = 0, tracks = 0;
+    for (const RowBusy& r : c.rows)
+        cores += r.busy_ns;
+    for (const RowBusy& r : w.rows)
+        tracks += r.busy_ns;
+    QVERIFY(cores > 0);
+    QVERIFY(cores <= tracks);
+}
+
+void TestChart::selectionBusyCountsOverlapsOnce() {
+    // Two threads on one core, overlapping by the clocks' skew; a lock held is busy too.
+    Trace t;
+    t.tracks = {Track{1, 1, TrackKind::Thread, "a"}, Track{1, 2, TrackKind::Thread, "b"}};
+    t.events.push_back(makeEvent(0, State::Running, 0, 10 * kMs, 1, 0, 0));
+    t.events.push_back(makeEvent(1, State::LockHeld, 5 * kMs, 15 * kMs, 2, 0, 0));
+    t.events.push_back(makeEvent(1, State::LockWait, 15 * kMs, 18 * kMs, 2));
+    t.events.push_back(makeEvent(1, State::Running, 18 * kMs, 20 * kMs, 2, 0, 0));
+    t.finalize();
+    const GanttRows rows(t, GroupBy::Core);
+    const SelectionStats s = tasklane::selectionStats(rows, TimeRange{0, 40 * kMs});
+    QCOMPARE(s.rows.size(), std::size_t(1));
+    // Core rows hold running slices only: 0-10 and 18-20 (the lock-held one is not on it).
+    QCOMPARE(s.rows[0].busy_ns, 12 * kMs);
+    const GanttRows byWorker(t, GroupBy::Worker);
+    const SelectionStats w = tasklane::selectionStats(byWorker, TimeRange{0, 40 * kMs});
+    QCOMPARE(w.rows[0].busy_ns, 10 * kMs);
+    QCOMPARE(w.rows[1].busy_ns, 12 * kMs); // lock-held 10 + running 2; lock-wait is not busy
+    QCOMPARE(w.rows[1].share, 0.3);
+    QCOMPARE(w.stateNs[std::size_t(State::LockWait)], 3 * kMs);
+    QVERIFY(isBusyState(State::LockHeld));
+    QVERIFY(!isBusyState(State::GilWait));
+}
+
+// --- Scale -----------------------------------------------------------------------------------
+
+namespace {
+
+// Many short slices in every state on six threads and two cores, tasks of a few slices, and
+// a queue of overlapping async slices (the overflow lane): every path of the folding.
+Trace mixedTrace(int count) {
+    Trace t;
+    for (std::uint32_t w = 0; w < 6; ++w)
+        t.tracks.push_back(Track{1, 10 + w, TrackKind::Thread, "worker " + std::to_string(w)});
+    std::mt19937 random(7);
+    std::vector<std::int64_t> now(6, 0);
+    for (int i = 0; i < count; ++i) {
+        const auto w = std::uint32_t(random() % 6);
+        const std::int64_t gap = random() % 3 == 0 ? std::int64_t(random() % 4000) : 0;
+        const std::int64_t length =
+            200 + std::int64_t(random() % (random() % 50 == 0 ? 400'000 : 3000));
+        const auto state = State(random() % 7);
+        const int cpu = state == State::Running ? int(random() % 2) : -1;
+        now[w] += gap;
+        t.events.push_back(
+            makeEvent(w, state, now[w], now[w] + length, std::uint32_t(1 + i / 3), 0, cpu));
+        now[w] += length;
+        if (i % 4 == 0) {
+            // Queued from submit to a random later time: they pile up into the overflow lane.
+            const std::int64_t submit = std::int64_t(i) * 300;
+            t.events.push_back(makeEvent(0, State::Queued, submit,
+                                         submit + std::int64_t(random() % 5'000'000),
+                                         std::uint32_t(1 + i / 3), 0, -1, EventType::AsyncSlice));
+        }
+    }
+    t.finalize();
+    return t;
+}
+
+void compareItems(const GanttLayout& a, const GanttLayout& b) {
+    QCOMPARE(a.drawItemCount(), b.drawItemCount());
+    for (int r = 0; r < a.rowCount(); ++r) {
+        const auto x = a.drawItems(r);
+        const auto y = b.drawItems(r);
+        QCOMPARE(x.size(), y.size());
+        for (std::size_t k = 0; k < x.size(); ++k) {
+            const QString where = QStringLiteral("row %1 item %2").arg(r).arg(k);
+            QVERIFY2(x[k].rect == y[k].rect, qPrintable(where));
+            QVERIFY2(x[k].event == y[k].event, qPrintable(where));
+            QVERIFY2(x[k].count == y[k].count, qPrintable(where));
+            QVERIFY2(x[k].task == y[k].task, qPrintable(where));
+            QVERIFY2(x[k].fill == y[k].fill, qPrintable(where));
+            QVERIFY2(x[k].fillIndex == y[k].fillIndex, qPrintable(where));
+        }
+    }
+}
+
+} // namespace
+
+void TestChart::blockSumsChangeNothing_data() {
+    QTest::addColumn<int>("group");
+    QTest::addColumn<double>("from"); // shares of the run
+    QTest::addColumn<double>("to");
+    for (const auto& [name, g] :
+         {std::pair{"worker", GroupBy::Worker}, std::pair{"core", GroupBy::Core},
+          std::pair{"both", GroupBy::Both}}) {
+        QTest::addRow("%s fitted", name) << int(g) << 0.0 << 1.0;
+        QTest::addRow("%s 1%%", name) << int(g) << 0.495 << 0.505;
+        QTest::addRow("%s 10%% at the start", name) << int(g) << 0.0 << 0.1;
+        QTest::addRow("%s 30%% off-centre", name) << int(g) << 0.61 << 0.91;
+        QTest::addRow("%s 0.01%%", name) << int(g) << 0.3 << 0.3001;
+    }
+}
+
+void TestChart::blockSumsChangeNothing() {
+    QFETCH(int, group);
+    QFETCH(double, from);
+    QFETCH(double, to);
+    static const Trace trace = mixedTrace(60'000);
+    GanttRows summed(trace, GroupBy(group));
+    GanttRows plain(trace, GroupBy(group));
+    plain.dropBlockSums();
+    // Block sums exist where they should, or this test tests nothing.
+    bool any = false;
+    for (const GanttRow& row : summed.rows())
+        any = any || !row.slices.blocks.empty() || !row.asyncSlices.blocks.empty();
+    QVERIFY(any);
+    const TimeRange full = GanttLayout::fullRange(trace);
+    const TimeRange range{full.begin_ns + std::llround(double(full.span()) * from),
+                          full.begin_ns + std::llround(double(full.span()) * to)};
+    for (const double width : {1400.0, 333.0}) {
+        const GanttLayout a(summed, QSizeF(width, 600), range);
+        const GanttLayout b(plain, QSizeF(width, 600), range);
+        QVERIFY(a.drawItemCount() > 0);
+        compareItems(a, b);
+        if (QTest::currentTestFailed())
+            return;
+    }
+}
+
+void TestChart::flowsCountedWithoutPlacing() {
+    // Flows in both directions (an arrow may point back in time in an imported trace), ids
+    // not dense (a hash of theirs) and dense (the recorder's counter).
+    for (const bool dense : {true, false}) {
+        Trace t;
+        t.tracks = {Track{1, 1, TrackKind::Main, "main"}, Track{1, 2, TrackKind::Thread, "w"}};
+        std::mt19937 random(3);
+        for (int k = 0; k < 2000; ++k) {
+            const std::int64_t a = std::int64_t(random() % 1'000'000);
+            const std::int64_t b = std::int64_t(random() % 1'000'000);
+            TraceEvent s = makeEvent(0, State::Running, a, a, 1, 0, -1, EventType::FlowStart);
+            TraceEvent e = makeEvent(1, State::Running, b, b, 1, 0, -1, EventType::FlowEnd);
+            s.value = e.value = dense ? k + 1 : double(k) * 7919.5 + 1e12;
+            t.events.push_back(s);
+            t.events.push_back(e);
+        }
+        // An end without a start draws nothing.
+        TraceEvent lost = makeEvent(1, State::Running, 10, 10, 1, 0, -1, EventType::FlowEnd);
+        lost.value = 99'999'999;
+        t.events.push_back(lost);
+        t.finalize();
+        const GanttRows rows(t, GroupBy::Worker);
+        QCOMPARE(rows.flows().size(), std::size_t(2000));
+        for (const auto& [from, to] : {std::pair<std::int64_t, std::int64_t>{0, 1'000'000},
+                                       {400'000, 400'500},
+                                       {999'000, 2'000'000},
+                                       {-50, 3},
+                                       {500'000, 500'000}}) {
+            std::size_t brute = 0;
+            for (const GanttFlow& f : rows.flows()) {
+                const std::int64_t a = t.events[f.start].begin_ns, b = t.events[f.end].begin_ns;
+                brute += std::max(a, b) >= from && std::min(a, b) < to ? 1 : 0;
+            }
+            QCOMPARE(rows.visibleFlowCount(from, to), from < to ? brute : std::size_t(0));
+            if (from >= to)
+                continue;
+            GanttLayoutOptions options;
+            options.maxFlows = 100'000;
+            const GanttLayout layout(rows, QSizeF(800, 0), TimeRange{from, to}, options);
+            QCOMPARE(layout.flowLines().size(), brute);
+            options.maxFlows = 10;
+            const GanttLayout hidden(rows, QSizeF(800, 0), TimeRange{from, to}, options);
+            QCOMPARE(hidden.hiddenFlows(), brute > 10 ? int(brute) : 0);
+            QCOMPARE(hidden.flowLines().size(), brute > 10 ? std::size_t(0) : brute);
+        }
+    }
+}
+
+// --- A picked task -----------------------------------------------------------------------------
+
+void TestChart::taskOverlay() {
+    const Trace trace = smallTrace();
+    const GanttRows rows(trace, GroupBy::Both);
+    // Task 2: queued on main (a lane row), then running on worker 1 on CPU 3.
+    const GanttTaskEvents task = rows.eventsOfTask(2);
+    QCOMPARE(task.task, 2U);
+    std::set<QString> where;
+    for (const auto& [r, index] : task.slices) {
+        QCOMPARE(trace.events[index].task, 2U);
+        where.insert(rows.row(r).name);
+    }
+    QCOMPARE(where, (std::set<QString>{QStringLiteral("CPU 3"), QStringLiteral("task 2"),
+                                       QStringLiteral("worker 1")}));
+    QCOMPARE(task.slices.size(), std::size_t(3));
+    QVERIFY(rows.eventsOfTask(0).slices.empty());
+    QVERIFY(rows.eventsOfTask(999).slices.empty());
+
+    const GanttLayout layout(rows, QSizeF(1000, 0), TimeRange{0, 100 * kMs});
+    const GanttTaskOverlay overlay = layout.taskOverlay(task);
+    QCOMPARE(overlay.items.size(), std::size_t(3));
+    for (const GanttDrawItem& item : overlay.items) {
+        const TraceEvent& e = trace.events[item.event];
+        QCOMPARE(item.rect.left(), layout.xForTime(e.begin_ns));
+        QCOMPARE(item.rect.right(), layout.xForTime(e.end_ns));
+    }
+    // Zoomed to where only the queued part is: the rest is out of view.
+    const GanttLayout early(rows, QSizeF(1000, 0), TimeRange{0, 30 * kMs});
+    QCOMPARE(early.taskOverlay(task).items.size(), std::size_t(1));
+
+    // Among a hundred thousand slices, a picked one is two pixels wide at least, folded or not.
+    const Trace dense = denseTrace(100'000, kS, 0);
+    const GanttRows denseRows(dense, GroupBy::Worker);
+    const GanttLayout fitted(denseRows, QSizeF(1000, 0), GanttLayout::fullRange(dense));
+    const GanttTaskOverlay one = fitted.taskOverlay(denseRows.eventsOfTask(5'000));
+    QCOMPARE(one.items.size(), std::size_t(1));
+    QVERIFY(one.items[0].rect.width() >= 2);
+    QVERIFY(std::abs(one.items[0].rect.center().x() - fitted.xForTime(50 * kMs)) < 1.5);
+}
+
+void TestChart::taskOverlayShowsHiddenArrows() {
+    const Trace trace = sampleTrace();
+    const GanttRows rows(trace, GroupBy::Worker);
+    QVERIFY(rows.flows().size() >= 2);
+    const std::uint32_t task = trace.events[rows.flows().front().start].task;
+    QVERIFY(task != 0);
+    std::size_t own = 0;
+    for (const GanttFlow& f : rows.flows())
+        own += trace.events[f.start].task == task || trace.events[f.end].task == task ? 1 : 0;
+    GanttLayoutOptions options;
+    options.maxFlows = 0; // every arrow hidden, as in a fitted million-task run
+    const GanttLayout layout(rows, QSizeF(1000, 0), GanttLayout::fullRange(trace), options);
+    QVERIFY(layout.flowLines().empty());
+    QVERIFY(layout.hiddenFlows() > 0);
+    const GanttTaskOverlay overlay = layout.taskOverlay(rows.eventsOfTask(task));
+    QCOMPARE(overlay.flows.size(), own);
+    const GanttFlow& flow = rows.flows().front();
+    QCOMPARE(overlay.flows.front().x1(), layout.xForTime(trace.events[flow.start].begin_ns));
+    QCOMPARE(overlay.flows.front().y2(),
+             layout.row(rows.rowOfTrack(trace.events[flow.end].track)).sliceLane.center().y());
+
+    // Painted: the arrow is there, in the text colour, over a chart that has none.
+    QImage image(layout.size().toSize(), QImage::Format_ARGB32);
+    {
+        QPainter painter(&image);
+        GanttPainter chart;
+        chart.paint(painter, layout);
+        const int before = countColour(image, chart.style().text);
+        chart.setHighlightTask(task);
+        chart.paintTaskOverlay(painter, layout, overlay);
+        painter.end();
+        QVERIFY(countColour(image, chart.style().text) > before + 20);
+    }
 }
 
 QTEST_MAIN(TestChart)
