@@ -121,8 +121,10 @@ void ThreadPoolExecutor::workerLoop(int index) {
                 std::lock_guard lock(mutex_);
                 ++idle_;
             }
-            item->complete(); // wakes result() and runs the done callbacks, on this thread
         }
+        // After the task's slice has ended: whoever the result wakes may start more work at
+        // once, and its slices must not begin before this one's end in the trace.
+        item->complete(); // wakes result() and runs the done callbacks, on this thread
         item.reset();
     }
 }

@@ -644,6 +644,9 @@ void WorkerProcesses::handleMessage(Worker& w, int type, std::string_view payloa
             outcome.values.resize(reply.count);
             reply.copyValues(outcome.values.data(), reply.count);
         }
+        // The region goes back (to the cache, once the map lets go of it too) before the
+        // caller is woken: a map that returns has no job holding its region any more.
+        job->job.bulk.reset();
         if (reply.failed)
             outcome.error = std::make_exception_ptr(TaskError(std::string(reply.error)));
         else if (reply.count != job->job.count)
@@ -746,8 +749,10 @@ void WorkerProcesses::failInflight(Worker& w, const MakeError& makeError) {
 }
 
 void WorkerProcesses::fail(std::unique_ptr<Pending> job, const MakeError& makeError) {
-    if (job->job.bulk)
+    if (job->job.bulk) {
         job->job.bulk->reusable = false;
+        job->job.bulk.reset(); // before the caller wakes, as for a result
+    }
     Outcome outcome;
     outcome.error = makeError();
     job->job.done(std::move(outcome));
