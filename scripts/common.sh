@@ -4,7 +4,8 @@
 TASKLANE_PACKAGES=(
   build-essential cmake ninja-build            # compiler and build
   qt6-base-dev qt6-svg-dev                     # Qt Core/Gui/Widgets/Concurrent/Test, SVG export
-  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools  # Qt Linguist for the Korean translation
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools  # Qt Linguist (lupdate, lrelease): Korean UI
+  qt6-translations-l10n                        # Qt's own Korean (dialog buttons), optional
   libgl-dev libxkbcommon-dev                   # headers Qt6Gui's CMake package looks for
   xvfb xauth                                   # headless window tests and screenshots
   fonts-nanum                                  # Hangul glyphs: the tutorial prints Korean

@@ -1,15 +1,21 @@
 // tasklane: the desktop window.
 //   tasklane [--pattern ID] [--group-by worker|core|both] [--tab output|python|summary]
-//            [--workers N --tasks N ... any parameter of the pattern, as tasklane-cli takes]
+//            [--language system|en|ko] [--workers N --tasks N ... any parameter of the
+//            pattern, as tasklane-cli takes] [TRACE.json]
+// A trace file given opens in the chart instead of a first run. The language follows the
+// system locale unless Help > Language (or --language, for this start only) says otherwise.
 // With TASKLANE_SCREENSHOT=FILE.png it starts from default settings, saves a grab of the
-// window once the first run has finished, and quits: for the README's figures and for CI,
-// where it proves that the window comes up and draws.
+// window once the first run (or the trace) is on screen, and quits: for the README's figures
+// and for CI, where it proves that the window comes up and draws.
+#include "language.h"
 #include "main_window.h"
 #include "patterns/pattern_registry.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
+#include <QMessageBox>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -53,6 +59,11 @@ struct CommandLine {
         QStringLiteral("tab"),
         QCoreApplication::translate("main", "The tab to show: output, python or summary."),
         QStringLiteral("name")};
+    QCommandLineOption language{
+        QStringLiteral("language"),
+        QCoreApplication::translate(
+            "main", "The window's language for this start: system, en (English) or ko (Korean)."),
+        QStringLiteral("system|en|ko")};
     std::set<std::string> paramNames;
 
     CommandLine() {
@@ -60,7 +71,11 @@ struct CommandLine {
             QCoreApplication::translate("main", "Tasklane: concurrency patterns as Gantt charts."));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({pattern, groupBy, tab});
+        parser.addOptions({pattern, groupBy, tab, language});
+        parser.addPositionalArgument(
+            QStringLiteral("trace"),
+            QCoreApplication::translate("main", "A Chrome/Perfetto JSON trace to open."),
+            QStringLiteral("[TRACE.json]"));
         for (const auto& p : tasklane::PatternRegistry::instance().all())
             for (const tasklane::ParamSpec& spec : p->params())
                 if (paramNames.insert(spec.name).second)
@@ -68,6 +83,22 @@ struct CommandLine {
                         QCommandLineOption(qs(spec.name), qs(spec.help), qs(spec.rangeText())));
     }
 };
+
+// The language from --language when given (unchecked yet: an unknown name means the stored
+// choice), else the one stored in the settings.
+tasklane::Language::Choice languageChoice(int argc, char* argv[]) {
+    for (int i = 1; i < argc; ++i) {
+        const QString arg = QString::fromLocal8Bit(argv[i]);
+        QString value;
+        if (arg.startsWith(QStringLiteral("--language=")))
+            value = arg.mid(11);
+        else if (arg == u"--language" && i + 1 < argc)
+            value = QString::fromLocal8Bit(argv[i + 1]);
+        if (value == u"system" || value == u"en" || value == u"ko")
+            return tasklane::Language::fromSettingsName(value);
+    }
+    return tasklane::Language::stored();
+}
 
 // --help and --version print and exit; they must work without a display, so they are
 // answered before a QApplication (which needs one) exists.
@@ -88,6 +119,7 @@ int main(int argc, char* argv[]) {
     if (onlyPrints(argc, argv)) {
         QCoreApplication app(argc, argv);
         setIdentity();
+        Language::apply(Language::localeFor(languageChoice(argc, argv)));
         CommandLine().parser.process(app); // prints and exits
         return 0;
     }
@@ -95,39 +127,6 @@ int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
     setIdentity();
     QApplication::setDesktopFileName(QStringLiteral("tasklane"));
-    CommandLine cli;
-    QCommandLineParser& parser = cli.parser;
-    parser.process(app);
-
-    MainWindow::Options options;
-    if (parser.isSet(cli.groupBy)) {
-        options.groupBy = groupByFromName(parser.value(cli.groupBy));
-        if (!options.groupBy)
-            return usageError(QStringLiteral("--group-by must be one of worker|core|both, got '%1'")
-                                  .arg(parser.value(cli.groupBy)));
-    }
-    options.pattern = parser.value(cli.pattern);
-    const Pattern* pattern = options.pattern.isEmpty()
-                                 ? nullptr
-                                 : PatternRegistry::instance().find(options.pattern.toStdString());
-    if (!options.pattern.isEmpty() && pattern == nullptr)
-        return usageError(QStringLiteral("unknown pattern '%1' (choose one of %2)")
-                              .arg(options.pattern, qs(PatternRegistry::instance().idsText())));
-    for (const std::string& name : cli.paramNames) {
-        if (!parser.isSet(qs(name)))
-            continue;
-        if (pattern == nullptr)
-            return usageError(
-                QStringLiteral("--%1 needs --pattern (e.g. --pattern thread-pool)").arg(qs(name)));
-        const auto spec = pattern->param(name);
-        if (!spec)
-            return usageError(
-                QStringLiteral("--%1 does not apply to pattern %2").arg(qs(name), options.pattern));
-        auto parsed = spec->parse(parser.value(qs(name)).toStdString());
-        if (const auto* error = std::get_if<std::string>(&parsed))
-            return usageError(qs(*error));
-        options.params.set(name, std::get<ParamValue>(parsed));
-    }
 
     const QString screenshot = qEnvironmentVariable("TASKLANE_SCREENSHOT");
     std::unique_ptr<QTemporaryDir> settingsDir;
@@ -137,26 +136,96 @@ int main(int argc, char* argv[]) {
         QSettings::setDefaultFormat(QSettings::IniFormat);
         QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir->path());
     }
+    // Before anything with text is built: the window's texts are set once, as it is built.
+    Language::apply(Language::localeFor(languageChoice(argc, argv)));
 
+    CommandLine cli;
+    QCommandLineParser& parser = cli.parser;
+    parser.process(app);
+    if (parser.isSet(cli.language)) {
+        const QString name = parser.value(cli.language);
+        if (name != u"system" && name != u"en" && name != u"ko")
+            return usageError(QCoreApplication::translate(
+                                  "main", "--language must be one of system|en|ko, got '%1'")
+                                  .arg(name));
+    }
+    if (parser.positionalArguments().size() > 1)
+        return usageError(QCoreApplication::translate("main", "give at most one trace file, got %1")
+                              .arg(parser.positionalArguments().join(QStringLiteral(" "))));
+    const QString tracePath = parser.positionalArguments().value(0);
+
+    MainWindow::Options options;
+    if (parser.isSet(cli.groupBy)) {
+        options.groupBy = groupByFromName(parser.value(cli.groupBy));
+        if (!options.groupBy)
+            return usageError(QCoreApplication::translate(
+                                  "main", "--group-by must be one of worker|core|both, got '%1'")
+                                  .arg(parser.value(cli.groupBy)));
+    }
+    options.pattern = parser.value(cli.pattern);
+    const Pattern* pattern = options.pattern.isEmpty()
+                                 ? nullptr
+                                 : PatternRegistry::instance().find(options.pattern.toStdString());
+    if (!options.pattern.isEmpty() && pattern == nullptr)
+        return usageError(
+            QCoreApplication::translate("main", "unknown pattern '%1' (choose one of %2)")
+                .arg(options.pattern, qs(PatternRegistry::instance().idsText())));
+    for (const std::string& name : cli.paramNames) {
+        if (!parser.isSet(qs(name)))
+            continue;
+        if (pattern == nullptr)
+            return usageError(QCoreApplication::translate(
+                                  "main", "--%1 needs --pattern (e.g. --pattern thread-pool)")
+                                  .arg(qs(name)));
+        const auto spec = pattern->param(name);
+        if (!spec)
+            return usageError(
+                QCoreApplication::translate("main", "--%1 does not apply to pattern %2")
+                    .arg(qs(name), options.pattern));
+        auto parsed = spec->parse(parser.value(qs(name)).toStdString());
+        if (const auto* error = std::get_if<std::string>(&parsed))
+            return usageError(qs(*error));
+        options.params.set(name, std::get<ParamValue>(parsed));
+    }
+
+    // A trace to open takes the place of the first run.
+    if (!tracePath.isEmpty())
+        options.runOnStart = false;
     MainWindow window(options);
     if (parser.isSet(cli.tab) && !window.showTab(parser.value(cli.tab)))
-        return usageError(QStringLiteral("--tab must be one of output|python|summary, got '%1'")
+        return usageError(QCoreApplication::translate(
+                              "main", "--tab must be one of output|python|summary, got '%1'")
                               .arg(parser.value(cli.tab)));
     if (!screenshot.isEmpty()) {
-        QObject::connect(
-            &window, &MainWindow::runEnded, &window,
-            [&window, screenshot] {
-                // Let the layout settle and the chart paint before the grab.
-                QTimer::singleShot(300, &window, [&window, screenshot] {
-                    const bool ok = window.grab().save(screenshot);
-                    QTextStream(ok ? stdout : stderr)
-                        << (ok ? "screenshot: " : "cannot write screenshot: ")
-                        << QDir::toNativeSeparators(screenshot) << '\n';
-                    QApplication::exit(ok && window.lastResult() != nullptr ? 0 : 1);
-                });
-            },
-            Qt::SingleShotConnection);
+        const auto grab = [&window, screenshot] {
+            // Let the layout settle and the chart paint before the grab.
+            QTimer::singleShot(300, &window, [&window, screenshot] {
+                const bool ok = window.grab().save(screenshot);
+                QTextStream(ok ? stdout : stderr)
+                    << (ok ? "screenshot: " : "cannot write screenshot: ")
+                    << QDir::toNativeSeparators(screenshot) << '\n';
+                // A message box is a window of its own: FILE-message.png.
+                if (auto* box = window.findChild<QMessageBox*>(QStringLiteral("error-box"))) {
+                    const QFileInfo info(screenshot);
+                    const QString path = info.dir().filePath(
+                        info.completeBaseName() + QStringLiteral("-message.") + info.suffix());
+                    if (box->grab().save(path))
+                        QTextStream(stdout)
+                            << "message: " << QDir::toNativeSeparators(path) << '\n';
+                }
+                QApplication::exit(ok && window.lastResult() != nullptr ? 0 : 1);
+            });
+        };
+        // A broken trace is grabbed too, with its message box: that is the picture to check.
+        if (tracePath.isEmpty())
+            QObject::connect(&window, &MainWindow::runEnded, &window, grab,
+                             Qt::SingleShotConnection);
+        else
+            QObject::connect(&window, &MainWindow::traceOpened, &window, grab,
+                             Qt::SingleShotConnection);
     }
     window.show();
+    if (!tracePath.isEmpty())
+        window.openTrace(tracePath);
     return QApplication::exec();
 }

@@ -3,10 +3,12 @@
 #include "chart/chart_exporter.h"
 #include "compare_view.h"
 #include "gantt_view.h"
+#include "language.h"
 #include "parameter_panel.h"
 #include "patterns/pattern_registry.h"
 #include "python_highlighter.h"
 #include "summary_view.h"
+#include "trace/chrome_trace_reader.h"
 #include "trace/chrome_trace_writer.h"
 #include "trace/csv_writer.h"
 
@@ -17,6 +19,8 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
@@ -26,7 +30,9 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
@@ -42,8 +48,12 @@
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
+#include <QUrl>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <array>
 
 // Q_INIT_RESOURCE may not appear inside a namespace; the resources live in the static
 // tasklane_gui library, so something must pull them in.
@@ -74,6 +84,7 @@ const QString pattern = QStringLiteral("run/pattern");
 const QString groupBy = QStringLiteral("run/groupBy");
 const QString autoRun = QStringLiteral("run/autoRun");
 const QString exportDir = QStringLiteral("export/dir");
+const QString openDir = QStringLiteral("open/dir");
 QString param(const std::string& pattern, const std::string& name) {
     return QStringLiteral("params/%1/%2").arg(qs(pattern), qs(name));
 }
@@ -108,6 +119,162 @@ QFont monospace() {
     return font;
 }
 
+// What reading a trace file on the worker thread leaves for the window.
+struct OpenedTrace {
+    std::shared_ptr<const RunResult> result; // the trace, with Tasklane's metrics of it
+    std::shared_ptr<const GanttRows> rows;
+    QString outputText; // its instants, which are printed lines in Tasklane's traces
+    qint64 size = 0;
+    ChromeTraceReader::Error error; // when result is null
+};
+
+// The first local .json file among dropped URLs, or empty.
+QString droppedTracePath(const QMimeData* mime) {
+    if (mime == nullptr || !mime->hasUrls())
+        return {};
+    for (const QUrl& url : mime->urls())
+        if (url.isLocalFile() &&
+            url.toLocalFile().endsWith(QStringLiteral(".json"), Qt::CaseInsensitive))
+            return url.toLocalFile();
+    return {};
+}
+
+OpenedTrace readTrace(const QString& path, GroupBy groupBy) {
+    OpenedTrace out;
+    out.size = QFileInfo(path).size();
+    std::optional<Trace> trace = ChromeTraceReader::read(path, &out.error);
+    if (!trace)
+        return out;
+    auto result = std::make_shared<RunResult>();
+    result->trace = std::move(*trace);
+    const Trace& t = result->trace;
+    // Efficiency against the threads that did any work: the file does not say how many
+    // workers could run at once.
+    std::vector<bool> worked(t.tracks.size(), false);
+    std::vector<std::pair<std::int64_t, QString>> instants;
+    for (const TraceEvent& e : t.events) {
+        if (e.type == EventType::Slice && e.state == State::Running && e.track < worked.size())
+            worked[e.track] = true;
+        if (e.type == EventType::Instant)
+            instants.emplace_back(e.begin_ns, QString::fromStdString(std::string(t.label(e))));
+    }
+    const auto workers = int(std::count(worked.begin(), worked.end(), true));
+    result->metrics = computeMetrics(t, t.beginNs(), t.endNs(), std::max(1, workers));
+    std::stable_sort(instants.begin(), instants.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<std::string> lines;
+    lines.reserve(instants.size());
+    for (const auto& [at, label] : instants)
+        lines.push_back(label.toStdString());
+    out.outputText = RunController::outputText(lines, RunController::kOutputDisplayLimit);
+    out.rows = std::make_shared<GanttRows>(t, groupBy);
+    out.result = std::move(result);
+    return out;
+}
+
+QString stateTitle(State state) {
+    return QString::fromUtf8(stateName(state).data(), qsizetype(stateName(state).size()));
+}
+
+// The Summary tab for an opened trace: what the file holds, and how its time was spent.
+// Speedup and the sequential estimate are Tasklane's measures of tasks; they are shown only
+// when the file has tasks (Tasklane's own traces do).
+QString openedSummaryHtml(const QString& path, qint64 size, const RunResult& run) {
+    const Trace& t = run.trace;
+    const QLocale locale;
+    const auto ms = [&](double value) {
+        return MainWindow::tr("%1 ms").arg(locale.toString(value, 'f', value < 10 ? 2 : 1));
+    };
+    const auto row = [](const QString& name, const QString& value, const QString& note = {}) {
+        return QStringLiteral("<tr><td style='padding-right:16px'>%1</td>"
+                              "<td align='right'><b>%2</b></td>"
+                              "<td style='padding-left:12px; color:#5a626c'>%3</td></tr>")
+            .arg(name.toHtmlEscaped(), value.toHtmlEscaped(), note.toHtmlEscaped());
+    };
+    std::size_t slices = 0, instants = 0, counters = 0, flows = 0;
+    bool tasks = false;
+    std::array<std::int64_t, kStateCount> byState{};
+    std::vector<std::int64_t> busy(t.tracks.size(), 0);
+    for (const TraceEvent& e : t.events) {
+        switch (e.type) {
+        case EventType::Slice:
+        case EventType::AsyncSlice:
+            ++slices;
+            byState[std::size_t(e.state)] += e.duration_ns();
+            if (e.type == EventType::Slice && e.state == State::Running && e.track < busy.size())
+                busy[e.track] += e.duration_ns();
+            tasks = tasks || e.task != 0;
+            break;
+        case EventType::Instant:
+            ++instants;
+            break;
+        case EventType::Counter:
+            ++counters;
+            break;
+        case EventType::FlowStart:
+        case EventType::FlowEnd:
+            ++flows;
+            break;
+        }
+    }
+    const double spanMs = double(t.endNs() - t.beginNs()) / 1e6;
+
+    QString out =
+        QStringLiteral("<h3>%1</h3><table cellspacing=2>")
+            .arg(
+                MainWindow::tr("Opened trace: %1").arg(QFileInfo(path).fileName()).toHtmlEscaped());
+    out +=
+        row(MainWindow::tr("File"), QDir::toNativeSeparators(path), locale.formattedDataSize(size));
+    out += row(MainWindow::tr("Events"), locale.toString(qulonglong(t.events.size())),
+               MainWindow::tr("%1 slices, %2 instants, %3 counter samples, %4 flow ends")
+                   .arg(slices)
+                   .arg(instants)
+                   .arg(counters)
+                   .arg(flows));
+    out += row(MainWindow::tr("Tracks"), locale.toString(qulonglong(t.tracks.size())));
+    out += row(MainWindow::tr("Time span"), ms(spanMs), MainWindow::tr("first event to last"));
+    const Metrics& m = run.metrics;
+    if (tasks) {
+        out += row(MainWindow::tr("Sequential estimate"), ms(m.sequential_ms),
+                   MainWindow::tr("the tasks' own work, back to back on one thread"));
+        out += row(MainWindow::tr("Speedup"),
+                   MainWindow::tr("%1×").arg(locale.toString(m.speedup, 'f', 2)),
+                   MainWindow::tr("sequential ÷ time span"));
+    }
+    if (t.maxCpu() >= 0)
+        out += row(MainWindow::tr("Cores used"), locale.toString(m.cores_used),
+                   MainWindow::tr("cores the slices name"));
+    out += QStringLiteral("</table>");
+
+    QString states;
+    for (int s = 0; s < kStateCount; ++s)
+        if (byState[std::size_t(s)] > 0)
+            states += row(stateTitle(State(s)), ms(double(byState[std::size_t(s)]) / 1e6));
+    if (!states.isEmpty())
+        out +=
+            QStringLiteral("<p><b>%1</b></p><table cellspacing=2>%2</table>")
+                .arg(MainWindow::tr("Time by state, summed over slices").toHtmlEscaped(), states);
+
+    // The busiest tracks: a file may hold hundreds.
+    std::vector<std::size_t> order(busy.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return busy[a] > busy[b]; });
+    QString tracks;
+    const std::size_t shown = std::min<std::size_t>(order.size(), 12);
+    for (std::size_t i = 0; i < shown && busy[order[i]] > 0; ++i) {
+        const double share = spanMs > 0 ? double(busy[order[i]]) / 1e6 / spanMs : 0;
+        tracks +=
+            row(QString::fromStdString(t.tracks[order[i]].name), ms(double(busy[order[i]]) / 1e6),
+                MainWindow::tr("%1 % of the span").arg(locale.toString(share * 100, 'f', 0)));
+    }
+    if (!tracks.isEmpty())
+        out += QStringLiteral("<p><b>%1</b></p><table cellspacing=2>%2</table>")
+                   .arg(MainWindow::tr("Running time by track").toHtmlEscaped(), tracks);
+    return out;
+}
+
 QPlainTextEdit* readOnlyText(const QString& objectName) {
     auto* edit = new QPlainTextEdit;
     edit->setObjectName(objectName);
@@ -131,6 +298,7 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     setObjectName(QStringLiteral("main-window"));
     setWindowTitle(tr("Tasklane"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/tasklane.svg")));
+    setAcceptDrops(true); // a trace file dropped on the window opens
 
     runner_ = new RunController(this);
     autoRunTimer_ = new QTimer(this);
@@ -218,6 +386,14 @@ void MainWindow::buildActions() {
             setGroupBy(*g);
     });
 
+    openAction_ =
+        new QAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open Trace…"), this);
+    openAction_->setObjectName(QStringLiteral("open-action"));
+    openAction_->setShortcut(QKeySequence::Open);
+    openAction_->setToolTip(tr("Show a Chrome/Perfetto JSON trace: Tasklane's own, or one "
+                               "from VizTracer and other tools (Ctrl+O, or drop the file here)"));
+    connect(openAction_, &QAction::triggered, this, &MainWindow::openWithDialog);
+
     exportChartAction_ = new QAction(tr("Export &Chart…"), this);
     exportChartAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     exportChartAction_->setToolTip(tr("Save the chart as PNG, SVG or PDF (Ctrl+E)"));
@@ -257,6 +433,8 @@ void MainWindow::buildActions() {
 
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(openAction_);
+    file->addSeparator();
     file->addAction(exportChartAction_);
     file->addSeparator();
     file->addAction(quitAction_);
@@ -285,6 +463,27 @@ void MainWindow::buildMenus() {
     exportMenu->addAction(exportCsvAction_);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    // Each language is named in itself, so that someone who cannot read the current one
+    // still finds theirs.
+    QMenu* languageMenu = help->addMenu(tr("&Language"));
+    languageMenu->setObjectName(QStringLiteral("language-menu"));
+    languageActions_ = new QActionGroup(this);
+    const std::pair<Language::Choice, QString> languages[] = {
+        {Language::Choice::System, tr("&System (%1)").arg(QLocale::system().nativeLanguageName())},
+        {Language::Choice::English, QStringLiteral("English")},
+        {Language::Choice::Korean, QStringLiteral("한국어")},
+    };
+    const Language::Choice stored = Language::stored();
+    for (const auto& [choice, text] : languages) {
+        QAction* action = languageActions_->addAction(text);
+        action->setCheckable(true);
+        action->setChecked(choice == stored);
+        action->setData(Language::settingsName(choice));
+        action->setObjectName(QStringLiteral("language-") + Language::settingsName(choice));
+        languageMenu->addAction(action);
+    }
+    connect(languageActions_, &QActionGroup::triggered, this, &MainWindow::languageChosen);
+    help->addSeparator();
     help->addAction(aboutAction_);
 }
 
@@ -483,6 +682,12 @@ void MainWindow::buildStatusBar() {
     progress_->hide();
     statusBar()->addPermanentWidget(elapsedLabel_);
     statusBar()->addPermanentWidget(progress_);
+    openProgress_ = new QProgressBar;
+    openProgress_->setObjectName(QStringLiteral("open-progress"));
+    openProgress_->setRange(0, 0); // busy: a file's read has no count to show
+    openProgress_->setMaximumWidth(160);
+    openProgress_->hide();
+    statusBar()->addPermanentWidget(openProgress_);
 }
 
 void MainWindow::populatePatterns() {
@@ -525,6 +730,10 @@ bool MainWindow::showTab(const QString& name) {
 }
 
 bool MainWindow::pinCurrentRun() {
+    if (result_ && resultPattern_ == nullptr && !openedPath_.isEmpty()) {
+        compare_->pin({QFileInfo(openedPath_).fileName(), result_});
+        return true;
+    }
     if (!result_ || resultPattern_ == nullptr)
         return false;
     // Named by the pattern and the parameters that differ from the tutorial's.
@@ -667,6 +876,7 @@ void MainWindow::run() {
     // even if the user has picked another pattern meanwhile.
     runningPattern_ = pattern_;
     runningParams_ = panel_->params();
+    ++openGeneration_; // a file still being read would land on this run's chart: drop it
     runner_->start(*runningPattern_, runningParams_, view_->groupBy());
     saveSettings();
 }
@@ -708,6 +918,7 @@ void MainWindow::runFinished(const RunOutcome& outcome) {
     switch (outcome.status) {
     case RunOutcome::Status::Finished: {
         result_ = outcome.result;
+        openedPath_.clear();
         resultPattern_ = runningPattern_;
         resultParams_ = runningParams_;
         resultWallMs_ = outcome.wallMs;
@@ -747,6 +958,10 @@ void MainWindow::runFinished(const RunOutcome& outcome) {
 }
 
 void MainWindow::showResultHeading() {
+    if (result_ && !openedPath_.isEmpty()) {
+        showOpenedHeading();
+        return;
+    }
     if (!result_ || resultPattern_ == nullptr) {
         chartHeading_->clear();
         return;
@@ -792,7 +1007,9 @@ QString MainWindow::statusText() const {
 }
 
 QString MainWindow::defaultExportName(const QString& suffix) const {
-    const QString id = resultPattern_ ? qs(resultPattern_->id()) : QStringLiteral("run");
+    const QString id = resultPattern_          ? qs(resultPattern_->id())
+                       : openedPath_.isEmpty() ? QStringLiteral("run")
+                                               : QFileInfo(openedPath_).completeBaseName();
     QString dir = QSettings().value(key::exportDir).toString();
     if (dir.isEmpty() || !QDir(dir).exists())
         dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
@@ -856,6 +1073,8 @@ bool MainWindow::exportTo(ExportKind kind, const QString& path) {
                           .arg(qs(resultPattern_->section()), qs(resultPattern_->title()),
                                qs(resultPattern_->id()))
                           .arg(result_->metrics.makespan_ms, 0, 'f', 1);
+    else if (!openedPath_.isEmpty())
+        chart.title = QFileInfo(openedPath_).fileName();
 
     // Writing a million-event trace takes seconds: off the GUI thread, like a run. The
     // shared_ptr keeps the trace alive even if another run replaces it meanwhile.
@@ -958,6 +1177,153 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     if (runner_->isRunning())
         runner_->stop(); // the controller's destructor waits for the thread to notice
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::openWithDialog() {
+    QSettings settings;
+    QString dir = settings.value(key::openDir).toString();
+    if (dir.isEmpty() || !QDir(dir).exists())
+        dir = settings.value(key::exportDir).toString(); // where Tasklane's own traces went
+    if (dir.isEmpty() || !QDir(dir).exists())
+        dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Trace"), dir, tr("Chrome/Perfetto trace (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(key::openDir, QFileInfo(path).absolutePath());
+    openTrace(path);
+}
+
+void MainWindow::openTrace(const QString& path) {
+    // The file is what the user wants on screen now: a run still going would replace it.
+    autoRunTimer_->stop();
+    if (runner_->isRunning())
+        runner_->stop();
+    const quint64 generation = ++openGeneration_;
+    ++opening_;
+    openProgress_->show();
+    const QString name = QFileInfo(path).fileName();
+    statusBar()->showMessage(tr("Opening %1…").arg(name));
+
+    // A million events take about a second to read and lay out: off the GUI thread, as runs.
+    auto* watcher = new QFutureWatcher<OpenedTrace>(this);
+    connect(watcher, &QFutureWatcher<OpenedTrace>::finished, this,
+            [this, watcher, generation, path, name] {
+                watcher->deleteLater();
+                if (--opening_ == 0)
+                    openProgress_->hide();
+                if (generation != openGeneration_)
+                    return; // a newer file or run has taken its place
+                const OpenedTrace opened = watcher->result();
+                if (!opened.result) {
+                    const ChromeTraceReader::Error& e = opened.error;
+                    const QString where =
+                        e.line > 0
+                            ? tr("line %1, column %2: %3").arg(e.line).arg(e.column).arg(e.reason)
+                            : e.reason;
+                    const QString message = QStringLiteral("%1: %2").arg(name, where);
+                    // The chart, and what it came from, stay as they were. As showError,
+                    // but wide enough for a position and a reason on a line of their own.
+                    const QString title = tr("Cannot open the trace");
+                    statusBar()->showMessage(QStringLiteral("%1: %2").arg(title, message));
+                    auto* box =
+                        new QMessageBox(QMessageBox::Warning, title, title, QMessageBox::Ok, this);
+                    box->setInformativeText(QStringLiteral("%1\n%2").arg(name, where));
+                    box->setStyleSheet(
+                        QStringLiteral("QLabel#qt_msgbox_informativelabel { min-width: 32em; }"));
+                    box->setObjectName(QStringLiteral("error-box"));
+                    box->setAttribute(Qt::WA_DeleteOnClose);
+                    box->open();
+                    Q_EMIT traceOpened(false, message);
+                    return;
+                }
+                result_ = opened.result;
+                resultPattern_ = nullptr;
+                resultParams_ = Params();
+                resultWallMs_ = 0;
+                openedPath_ = path;
+                openedSize_ = opened.size;
+                view_->setTrace(std::shared_ptr<const Trace>(result_, &result_->trace),
+                                opened.rows);
+                output_->setPlainText(
+                    opened.outputText.isEmpty()
+                        ? tr("%1 has no instant events (a program's printed lines are "
+                             "instants in Tasklane's traces).")
+                              .arg(name)
+                        : tr("Instant events in %1, in time order (in Tasklane's traces, what "
+                             "the program printed):\n\n%2")
+                              .arg(name, opened.outputText));
+                conclusion_->clear();
+                conclusion_->hide();
+                summary_->setHtml(openedSummaryHtml(path, opened.size, *result_));
+                showResultHeading();
+                statusBar()->showMessage(
+                    tr("Opened %1: %2, %3.")
+                        .arg(QDir::toNativeSeparators(path),
+                             tr("%n event(s)", nullptr, int(result_->trace.events.size())),
+                             tr("%n track(s)", nullptr, int(result_->trace.tracks.size()))),
+                    8000);
+                updateRunState();
+                Q_EMIT traceOpened(true, path);
+            });
+    watcher->setFuture(QtConcurrent::run(readTrace, path, view_->groupBy()));
+}
+
+void MainWindow::showOpenedHeading() {
+    const Trace& t = result_->trace;
+    chartHeading_->setText(
+        tr("<b>%1</b>&nbsp;&nbsp;&nbsp;<span style='color:#5a626c'>opened trace &middot; %2 "
+           "&middot; %3 &middot; %4 ms</span>")
+            .arg(QFileInfo(openedPath_).fileName().toHtmlEscaped(),
+                 tr("%n event(s)", nullptr, int(t.events.size())),
+                 tr("%n track(s)", nullptr, int(t.tracks.size())))
+            .arg(double(t.endNs() - t.beginNs()) / 1e6, 0, 'f', 1));
+    chartHeading_->setToolTip(QDir::toNativeSeparators(openedPath_));
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (!droppedTracePath(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const QString path = droppedTracePath(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    openTrace(path);
+}
+
+void MainWindow::languageChosen(QAction* action) {
+    const Language::Choice choice = Language::fromSettingsName(action->data().toString());
+    Language::store(choice);
+    // What the next start will show: Korean, or English for any language without a
+    // translation.
+    const bool korean = Language::localeFor(choice).language() == QLocale::Korean;
+    if ((korean ? QStringLiteral("ko") : QStringLiteral("en")) == Language::current())
+        return; // already on screen
+    // The window's texts are set as it is built; a new start builds it in the new language.
+    auto* box =
+        new QMessageBox(QMessageBox::Information, tr("Language"),
+                        tr("Tasklane will start in %1 from now on.")
+                            .arg(korean ? QStringLiteral("한국어") : QStringLiteral("English")),
+                        QMessageBox::NoButton, this);
+    box->setInformativeText(tr("Restart now to switch? The run on screen and the pinned "
+                               "runs are not kept."));
+    box->setObjectName(QStringLiteral("language-box"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton* restart = box->addButton(tr("&Restart Now"), QMessageBox::AcceptRole);
+    box->addButton(tr("&Later"), QMessageBox::RejectRole);
+    connect(restart, &QPushButton::clicked, this, [this] {
+        saveSettings();
+        QSettings().sync(); // the new process reads them at once
+        if (QProcess::startDetached(QCoreApplication::applicationFilePath(),
+                                    QCoreApplication::arguments().mid(1)))
+            close();
+        else
+            showError(tr("Language"), tr("Could not start Tasklane again: please restart it."));
+    });
+    box->open();
 }
 
 } // namespace tasklane

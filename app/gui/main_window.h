@@ -19,6 +19,8 @@
 class QAction;
 class QActionGroup;
 class QComboBox;
+class QDragEnterEvent;
+class QDropEvent;
 class QLabel;
 class QPlainTextEdit;
 class QProgressBar;
@@ -74,6 +76,14 @@ public:
     // a worker thread; exportFinished reports the outcome. False when there is no run to export.
     bool exportTo(ExportKind kind, const QString& path);
 
+    // Reads a Chrome/Perfetto JSON trace (Tasklane's, VizTracer's, ...) on a worker thread
+    // and shows it in place of the run on screen; traceOpened reports the outcome. A broken
+    // file gets a message with its line, column and reason, and the chart stays as it was.
+    void openTrace(const QString& path);
+    bool isOpening() const { return opening_ > 0; }
+    // The file the chart shows, or empty when it shows a run.
+    QString openedTracePath() const { return openedPath_; }
+
     // Parts the tests and the screenshot mode look at.
     GanttView* ganttView() const { return view_; }
     CompareView* compareView() const { return compare_; }
@@ -88,9 +98,14 @@ Q_SIGNALS:
     // After every run, whatever its end: finished (a new chart), stopped or failed.
     void runEnded();
     void exportFinished(bool ok, const QString& message);
+    // ok: `message` is the path now shown; else the error as shown to the user.
+    void traceOpened(bool ok, const QString& message);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    // A .json file dropped anywhere on the window opens as a trace.
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void buildActions();
@@ -113,6 +128,9 @@ private:
     void showResultHeading();
     void exportWithDialog(ExportKind kind, const QString& suffix = {});
     QString defaultExportName(const QString& suffix) const;
+    void openWithDialog();
+    void showOpenedHeading();
+    void languageChosen(QAction* action);
 
     Options options_;
     std::vector<const Pattern*> patterns_;
@@ -165,6 +183,16 @@ private:
     QAction* exportCsvAction_ = nullptr;
     QAction* quitAction_ = nullptr;
     QAction* aboutAction_ = nullptr;
+
+    // An opened trace: the file shown (empty for a run), and reads going on. A read landing
+    // after a newer read or run has started is dropped, as a stale run is.
+    QString openedPath_;
+    qint64 openedSize_ = 0;
+    quint64 openGeneration_ = 0;
+    int opening_ = 0;
+    QProgressBar* openProgress_ = nullptr;
+    QAction* openAction_ = nullptr;
+    QActionGroup* languageActions_ = nullptr;
 
     int exportsRunning_ = 0;
     bool restoring_ = false;

@@ -2,6 +2,7 @@
 // tabs, look at the chart. Headless (QT_QPA_PLATFORM=offscreen), settings in a temp dir.
 #include "compare_view.h"
 #include "gantt_view.h"
+#include "language.h"
 #include "main_window.h"
 #include "parameter_panel.h"
 #include "pin_board.h"
@@ -16,7 +17,9 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScopeGuard>
@@ -24,10 +27,13 @@
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTextBrowser>
 #include <QToolButton>
 #include <QToolTip>
+#include <QUrl>
 #include <QtTest>
 
 #include <dirent.h>
@@ -166,6 +172,12 @@ private Q_SLOTS:
     void stopIsQuickAndLeavesNothing_data();
     void stopIsQuickAndLeavesNothing();
     void autoRunWeighsTheRun();
+
+    void openTraceShowsIt();
+    void openBrokenTraceKeepsTheChart();
+    void dropOpensAJsonFile();
+    void koreanUnderAKoreanLocale();
+    void languageMenuKeepsTheChoice();
 
 private:
     QTemporaryDir settingsDir_;
@@ -1086,6 +1098,242 @@ void TstGui::autoRunWeighsTheRun() {
     QTest::qWait(800);
     QCOMPARE(ended.count(), 0);
     QVERIFY(!w.isRunning());
+}
+
+namespace {
+
+// A trace as VizTracer writes one: M names, nested X events, B/E pairs, an instant.
+const QByteArray kVizTracerJson = R"js({"traceEvents":[
+{"ph":"M","pid":1805,"tid":1805,"name":"process_name","args":{"name":"python3"}},
+{"ph":"M","pid":1805,"tid":1805,"name":"thread_name","args":{"name":"MainThread"}},
+{"ph":"M","pid":1805,"tid":1806,"name":"thread_name","args":{"name":"Thread-1"}},
+{"pid":1805,"tid":1805,"ts":9089707.5,"dur":1001126.1,"name":"time.sleep","ph":"X","cat":"FEE"},
+{"pid":1805,"tid":1805,"ts":9089705.7,"dur":1001136.6,"name":"builtins.exec","ph":"X","cat":"FEE"},
+{"pid":1805,"tid":1806,"ts":9089710.0,"ph":"B","name":"outer","cat":"FEE"},
+{"pid":1805,"tid":1806,"ts":9089711.5,"ph":"B","name":"inner"},
+{"pid":1805,"tid":1806,"ts":9089712.25,"ph":"E"},
+{"pid":1805,"tid":1806,"ts":9089720,"ph":"E"},
+{"pid":1805,"tid":1806,"ts":9089721,"ph":"i","s":"t","name":"작업 완료"}
+],"displayTimeUnit":"ns"})js";
+
+QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& content) {
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
+        qWarning("cannot write %s", qPrintable(path));
+    return path;
+}
+
+MainWindow::Options withFake(const FakePattern& fake) {
+    MainWindow::Options o = quiet();
+    o.patterns = {&fake};
+    return o;
+}
+
+} // namespace
+
+void TstGui::openTraceShowsIt() {
+    // As main() does: English, with its plural forms ("2 tracks").
+    const auto english = qScopeGuard([] { Language::uninstall(); });
+    Language::apply(Language::localeFor(Language::Choice::English));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = writeFile(dir, QStringLiteral("viz.json"), kVizTracerJson);
+    FakePattern fake;
+    MainWindow w(withFake(fake));
+    w.show();
+    QSignalSpy opened(&w, &MainWindow::traceOpened);
+    QSignalSpy ended(&w, &MainWindow::runEnded);
+    auto* busy = child<QProgressBar>(w, "open-progress");
+    QVERIFY(busy != nullptr);
+
+    w.openTrace(path);
+    QVERIFY(w.isOpening());
+    QVERIFY(busy->isVisible()); // read on a worker thread, with a busy bar meanwhile
+    QVERIFY(opened.wait(kRunTimeoutMs));
+    QCOMPARE(opened.first().at(0).toBool(), true);
+    QCOMPARE(opened.first().at(1).toString(), path);
+    QVERIFY(!w.isOpening());
+    QVERIFY(!busy->isVisible());
+
+    // The chart shows the file: its threads by name, its nested slices.
+    const Trace* trace = w.ganttView()->trace();
+    QVERIFY(trace != nullptr);
+    QCOMPARE(trace->tracks.size(), std::size_t(2));
+    QCOMPARE(QString::fromStdString(trace->tracks[0].name), QStringLiteral("MainThread"));
+    QCOMPARE(QString::fromStdString(trace->tracks[1].name), QStringLiteral("Thread-1"));
+    QCOMPARE(w.ganttView()->sliceCount(), std::size_t(4));
+    QVERIFY(w.ganttView()->layout().drawItemCount() > 0);
+    QCOMPARE(w.openedTracePath(), path);
+    QVERIFY(w.lastResult() != nullptr);
+    // The heading names the file; Output and Summary speak of the file, not of a pattern.
+    const QString heading = child<QLabel>(w, "chart-heading")->text();
+    QVERIFY2(heading.contains(QStringLiteral("viz.json")) &&
+                 heading.contains(QStringLiteral("opened trace")),
+             qPrintable(heading));
+    QVERIFY2(heading.contains(QStringLiteral("2 tracks")), qPrintable(heading));
+    QVERIFY2(w.outputText().contains(QStringLiteral("작업 완료")), qPrintable(w.outputText()));
+    const QString summary = child<QTextBrowser>(w, "summary-view")->toPlainText();
+    QVERIFY2(summary.contains(QStringLiteral("Opened trace: viz.json")), qPrintable(summary));
+    QVERIFY2(summary.contains(QStringLiteral("Thread-1")), qPrintable(summary));
+    QVERIFY(child<QAction>(w, "open-action")->shortcut() == QKeySequence::Open);
+    // It can be pinned for comparison, named after the file.
+    QVERIFY(w.pinCurrentRun());
+
+    // A run takes the chart back.
+    w.run();
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    QVERIFY(w.openedTracePath().isEmpty());
+    QCOMPARE(QString::fromStdString(w.ganttView()->trace()->tracks[0].name),
+             QStringLiteral("main"));
+    QVERIFY(!child<QLabel>(w, "chart-heading")->text().contains(QStringLiteral("viz.json")));
+}
+
+void TstGui::openBrokenTraceKeepsTheChart() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    FakePattern fake;
+    MainWindow w(withFake(fake));
+    w.show();
+    QSignalSpy ended(&w, &MainWindow::runEnded);
+    w.run();
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    const Trace* before = w.ganttView()->trace();
+    QVERIFY(before != nullptr);
+    const QString headingBefore = child<QLabel>(w, "chart-heading")->text();
+    QSignalSpy opened(&w, &MainWindow::traceOpened);
+
+    const QString broken = writeFile(dir, QStringLiteral("broken.json"),
+                                     "{\"traceEvents\":[\n{\"ph\":\"X\",\"ts\":1,\"dur\":2},"
+                                     "\n{\"ph\":\"X\",\"ts\":1,\"dur\":\"x\"}\n]}");
+    w.openTrace(broken);
+    QVERIFY(opened.wait(kRunTimeoutMs));
+    QCOMPARE(opened.last().at(0).toBool(), false);
+    const QString message = opened.last().at(1).toString();
+    QCOMPARE(message,
+             QStringLiteral("broken.json: line 3, column 1: event 1: 'dur' is not a number"));
+    // The message says where and why; the chart and its heading are as they were.
+    auto* box = w.findChild<QMessageBox*>(QStringLiteral("error-box"));
+    QVERIFY(box != nullptr);
+    QVERIFY(box->isVisible());
+    QVERIFY2(box->informativeText().contains(QStringLiteral("line 3, column 1")),
+             qPrintable(box->informativeText()));
+    QVERIFY(w.statusText().contains(QStringLiteral("'dur' is not a number")));
+    QCOMPARE(w.ganttView()->trace(), before);
+    QCOMPARE(child<QLabel>(w, "chart-heading")->text(), headingBefore);
+    QVERIFY(w.openedTracePath().isEmpty());
+    box->close();
+
+    // A file that is not there, and one cut short: refused alike.
+    w.openTrace(dir.filePath(QStringLiteral("missing.json")));
+    QVERIFY(opened.wait(kRunTimeoutMs));
+    QCOMPARE(opened.last().at(0).toBool(), false);
+    QVERIFY2(opened.last().at(1).toString().contains(QStringLiteral("cannot open")),
+             qPrintable(opened.last().at(1).toString()));
+    const QString cut =
+        writeFile(dir, QStringLiteral("cut.json"), kVizTracerJson.left(kVizTracerJson.size() / 2));
+    w.openTrace(cut);
+    QVERIFY(opened.wait(kRunTimeoutMs));
+    QCOMPARE(opened.last().at(0).toBool(), false);
+    QVERIFY2(opened.last().at(1).toString().contains(QStringLiteral("line ")),
+             qPrintable(opened.last().at(1).toString()));
+    QCOMPARE(w.ganttView()->trace(), before);
+}
+
+void TstGui::dropOpensAJsonFile() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = writeFile(dir, QStringLiteral("dropped.JSON"), kVizTracerJson);
+    const QString text = writeFile(dir, QStringLiteral("notes.txt"), "not a trace");
+    MainWindow w(quiet());
+    w.show();
+    QSignalSpy opened(&w, &MainWindow::traceOpened);
+    // Dropped on the chart, as a user would: the event travels up to the window.
+    QWidget* target = w.ganttView();
+    const QPoint at(20, 20);
+
+    QMimeData other;
+    other.setUrls({QUrl::fromLocalFile(text)});
+    QDragEnterEvent refuse(at, Qt::CopyAction, &other, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &refuse);
+    QVERIFY(!refuse.isAccepted()); // only .json files
+
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(text), QUrl::fromLocalFile(path)});
+    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &drop);
+    QVERIFY(drop.isAccepted());
+    QVERIFY(opened.wait(kRunTimeoutMs));
+    QCOMPARE(opened.first().at(0).toBool(), true);
+    QCOMPARE(w.openedTracePath(), path);
+    QCOMPARE(w.ganttView()->sliceCount(), std::size_t(4));
+}
+
+void TstGui::koreanUnderAKoreanLocale() {
+    const auto english = qScopeGuard([] { Language::uninstall(); });
+    QVERIFY(Language::apply(QLocale(QLocale::Korean, QLocale::SouthKorea)));
+    QCOMPARE(Language::current(), QStringLiteral("ko"));
+    FakePattern fake;
+    MainWindow w(withFake(fake));
+    w.show();
+    QStringList menus;
+    for (const QAction* menu : w.menuBar()->actions())
+        menus << menu->text();
+    QVERIFY2(menus.contains(QStringLiteral("파일(&F)")) &&
+                 menus.contains(QStringLiteral("도움말(&H)")),
+             qPrintable(menus.join(u' ')));
+    QCOMPARE(child<QPushButton>(w, "run-button")->text(), QStringLiteral("실행  (F5)"));
+    QCOMPARE(child<QAction>(w, "open-action")->text(), QStringLiteral("트레이스 열기(&O)…"));
+    QCOMPARE(child<QTabWidget>(w, "tabs")->tabText(0), QStringLiteral("출력"));
+    // Plural forms: Korean has one.
+    QCOMPARE(QCoreApplication::translate("tasklane::MainWindow", "%n track(s)", nullptr, 3),
+             QStringLiteral("트랙 3개"));
+
+    // English is the source text, with its plural forms from a file of their own.
+    QVERIFY(Language::apply(QLocale(QLocale::English, QLocale::UnitedStates)));
+    QCOMPARE(Language::current(), QStringLiteral("en"));
+    QCOMPARE(QCoreApplication::translate("tasklane::MainWindow", "%n track(s)", nullptr, 1),
+             QStringLiteral("1 track"));
+    QCOMPARE(QCoreApplication::translate("tasklane::MainWindow", "%n track(s)", nullptr, 2),
+             QStringLiteral("2 tracks"));
+    MainWindow again(withFake(fake));
+    QCOMPARE(child<QPushButton>(again, "run-button")->text(), QStringLiteral("Run  (F5)"));
+    // A language without a translation gets English.
+    QVERIFY(!Language::apply(QLocale(QLocale::German, QLocale::Germany)));
+    QCOMPARE(Language::current(), QStringLiteral("en"));
+}
+
+void TstGui::languageMenuKeepsTheChoice() {
+    const auto english = qScopeGuard([] { Language::uninstall(); });
+    Language::apply(Language::localeFor(Language::Choice::English));
+    MainWindow w(quiet());
+    w.show();
+    QVERIFY(child<QAction>(w, "language-system")->isChecked()); // nothing stored: the system's
+    QAction* korean = child<QAction>(w, "language-ko");
+    QCOMPARE(korean->text(), QStringLiteral("한국어")); // named in itself
+    korean->trigger();
+    QCOMPARE(QSettings().value(QStringLiteral("ui/language")).toString(), QStringLiteral("ko"));
+    QCOMPARE(Language::stored(), Language::Choice::Korean);
+    // The window's texts stay until the next start, and the user is told so.
+    auto* box = w.findChild<QMessageBox*>(QStringLiteral("language-box"));
+    QVERIFY(box != nullptr);
+    QVERIFY(box->isVisible());
+    QVERIFY2(box->text().contains(QStringLiteral("한국어")), qPrintable(box->text()));
+    QCOMPARE(child<QPushButton>(w, "run-button")->text(), QStringLiteral("Run  (F5)"));
+    box->close();
+    QTRY_VERIFY(w.findChild<QMessageBox*>(QStringLiteral("language-box")) == nullptr);
+
+    // Back to English: what is on screen already, so no message.
+    child<QAction>(w, "language-en")->trigger();
+    QCOMPARE(Language::stored(), Language::Choice::English);
+    QTest::qWait(50);
+    QVERIFY(w.findChild<QMessageBox*>(QStringLiteral("language-box")) == nullptr);
+    // A new window shows the stored choice checked.
+    MainWindow next(quiet());
+    QVERIFY(child<QAction>(next, "language-en")->isChecked());
 }
 
 QTEST_MAIN(TstGui)

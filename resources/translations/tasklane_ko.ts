@@ -1,0 +1,962 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>main</name>
+    <message>
+        <source>The pattern to open: %1.</source>
+        <translation>열 패턴: %1.</translation>
+    </message>
+    <message>
+        <source>Chart rows: worker, core or both.</source>
+        <translation>차트의 행: worker(작업자), core(코어) 또는 both(둘 다).</translation>
+    </message>
+    <message>
+        <source>The tab to show: output, python or summary.</source>
+        <translation>보여 줄 탭: output(출력), python(파이썬) 또는 summary(요약).</translation>
+    </message>
+    <message>
+        <source>Tasklane: concurrency patterns as Gantt charts.</source>
+        <translation>Tasklane: 동시성 패턴을 간트 차트로 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>The window&apos;s language for this start: system, en (English) or ko (Korean).</source>
+        <translation>이번 실행에서 쓸 창의 언어: system(시스템), en(영어) 또는 ko(한국어).</translation>
+    </message>
+    <message>
+        <source>A Chrome/Perfetto JSON trace to open.</source>
+        <translation>열 Chrome/Perfetto JSON 트레이스.</translation>
+    </message>
+    <message>
+        <source>--language must be one of system|en|ko, got &apos;%1&apos;</source>
+        <translation>--language는 system|en|ko 중 하나여야 합니다. 받은 값: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>give at most one trace file, got %1</source>
+        <translation>트레이스 파일은 하나만 줄 수 있습니다. 받은 것: %1</translation>
+    </message>
+    <message>
+        <source>--group-by must be one of worker|core|both, got &apos;%1&apos;</source>
+        <translation>--group-by는 worker|core|both 중 하나여야 합니다. 받은 값: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>unknown pattern &apos;%1&apos; (choose one of %2)</source>
+        <translation>알 수 없는 패턴 &apos;%1&apos; (%2 중에서 고르세요)</translation>
+    </message>
+    <message>
+        <source>--%1 needs --pattern (e.g. --pattern thread-pool)</source>
+        <translation>--%1에는 --pattern이 필요합니다 (예: --pattern thread-pool)</translation>
+    </message>
+    <message>
+        <source>--%1 does not apply to pattern %2</source>
+        <translation>--%1은(는) 패턴 %2에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>--tab must be one of output|python|summary, got &apos;%1&apos;</source>
+        <translation>--tab은 output|python|summary 중 하나여야 합니다. 받은 값: &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>tasklane::CompareView</name>
+    <message>
+        <source>Pin current run</source>
+        <translation>현재 실행 고정</translation>
+    </message>
+    <message>
+        <source>Add the run on screen to the comparison (Ctrl+P)</source>
+        <translation>화면의 실행을 비교에 추가합니다 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>모두 지우기</translation>
+    </message>
+    <message>
+        <source>Export chart…</source>
+        <translation>차트 내보내기…</translation>
+    </message>
+    <message>
+        <source>Save the stacked chart as PNG, SVG or PDF</source>
+        <translation>쌓은 차트를 PNG, SVG 또는 PDF로 저장합니다</translation>
+    </message>
+    <message>
+        <source>This run is pinned already.</source>
+        <translation>이 실행은 이미 고정되어 있습니다.</translation>
+    </message>
+    <message>
+        <source>Pinned %1 (%2 of %3).</source>
+        <translation>%1을(를) 고정했습니다 (%3개 중 %2번째).</translation>
+    </message>
+    <message>
+        <source>Pinned %1; %2 made room for it (at most %3 are compared).</source>
+        <translation>%1을(를) 고정했습니다. 자리를 내기 위해 %2을(를) 뺐습니다 (최대 %3개까지 비교).</translation>
+    </message>
+    <message>
+        <source>Pin runs to compare them here: up to %1, stacked on one time axis.</source>
+        <translation>실행을 고정하면 여기서 비교할 수 있습니다: 최대 %1개를 하나의 시간 축에 쌓아 보여 줍니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pinned run(s), started together on one time axis.</source>
+        <translation>
+            <numerusform>고정한 실행 %n개, 하나의 시간 축에서 함께 시작합니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Makespan</source>
+        <translation>총 소요 시간</translation>
+    </message>
+    <message>
+        <source>Sequential estimate</source>
+        <translation>순차 실행 추정</translation>
+    </message>
+    <message>
+        <source>Speedup</source>
+        <translation>속도 향상</translation>
+    </message>
+    <message>
+        <source>Efficiency</source>
+        <translation>효율</translation>
+    </message>
+    <message>
+        <source>Cores used</source>
+        <translation>사용한 코어</translation>
+    </message>
+    <message>
+        <source>GIL wait</source>
+        <translation>GIL 대기</translation>
+    </message>
+    <message>
+        <source>Lock wait</source>
+        <translation>락 대기</translation>
+    </message>
+    <message>
+        <source>Spawning</source>
+        <translation>프로세스 생성</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>대기열</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>이벤트</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1배</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Nothing is pinned: pin a run first.</source>
+        <translation>고정한 실행이 없습니다. 먼저 실행을 고정하세요.</translation>
+    </message>
+    <message>
+        <source>Compared: %1</source>
+        <translation>비교: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tasklane::GanttView</name>
+    <message>
+        <source>(unnamed)</source>
+        <translation>(이름 없음)</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>소요 시간</translation>
+    </message>
+    <message>
+        <source>track</source>
+        <translation>트랙</translation>
+    </message>
+    <message>
+        <source>core</source>
+        <translation>코어</translation>
+    </message>
+    <message>
+        <source>CPU %1</source>
+        <translation>CPU %1</translation>
+    </message>
+    <message>
+        <source>none (off CPU)</source>
+        <translation>없음 (CPU 밖)</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation>작업</translation>
+    </message>
+    <message>
+        <source>Press Run (F5) to see the chart.</source>
+        <translation>실행(F5)을 누르면 차트가 나타납니다.</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <source>%1 ns</source>
+        <translation>%1 ns</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Selection&lt;/b&gt; %1 to %2 (%3) · %4 slices</source>
+        <translation>&lt;b&gt;선택 구간&lt;/b&gt; %1 ~ %2 (%3) · 조각 %4개</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n개 더</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Busy (on a CPU): %1</source>
+        <translation>CPU에서 실행 중: %1</translation>
+    </message>
+    <message>
+        <source>Busy share of %1</source>
+        <translation>%1의 실행 비율</translation>
+    </message>
+    <message>
+        <source>Time per state (summed over slices)</source>
+        <translation>상태별 시간 (조각들의 합)</translation>
+    </message>
+</context>
+<context>
+    <name>tasklane::MainWindow</name>
+    <message>
+        <source>2  Multiprocessing</source>
+        <translation>2  멀티프로세싱</translation>
+    </message>
+    <message>
+        <source>3  Asynchronous programming</source>
+        <translation>3  비동기 프로그래밍</translation>
+    </message>
+    <message>
+        <source>4  concurrent.futures</source>
+        <translation>4  concurrent.futures 모듈</translation>
+    </message>
+    <message>
+        <source>5  Parallel vs. asynchronous</source>
+        <translation>5  병렬 처리와 비동기 프로그래밍의 차이점</translation>
+    </message>
+    <message>
+        <source>%1  Other</source>
+        <translation>%1  기타</translation>
+    </message>
+    <message>
+        <source>Tasklane</source>
+        <translation>Tasklane</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run the pattern with these parameters (F5)</source>
+        <translation>이 매개변수로 패턴을 실행합니다 (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Auto-run on Change</source>
+        <translation>바꾸면 자동 실행(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Run again shortly after every parameter change, when the run takes under 2 s</source>
+        <translation>매개변수를 바꿀 때마다 잠시 뒤 다시 실행합니다 (2초 안에 끝나는 실행만)</translation>
+    </message>
+    <message>
+        <source>Reset &amp;Parameters</source>
+        <translation>매개변수 초기화(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Back to the tutorial&apos;s values</source>
+        <translation>튜토리얼의 값으로 되돌립니다</translation>
+    </message>
+    <message>
+        <source>&amp;Fit Chart</source>
+        <translation>차트 맞추기(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Show the whole run (or double-click the chart)</source>
+        <translation>실행 전체를 보여 줍니다 (차트를 두 번 클릭해도 됩니다)</translation>
+    </message>
+    <message>
+        <source>&amp;Pin Run for Comparison</source>
+        <translation>비교용으로 실행 고정(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Add the run on screen to the Compare tab (Ctrl+P)</source>
+        <translation>화면의 실행을 비교 탭에 추가합니다 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>By &amp;Worker</source>
+        <translation>작업자별(&amp;W)</translation>
+    </message>
+    <message>
+        <source>By &amp;Core</source>
+        <translation>코어별(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Both: Cores, then Workers</source>
+        <translation>둘 다: 코어, 그다음 작업자(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Export &amp;Chart…</source>
+        <translation>차트 내보내기(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Save the chart as PNG, SVG or PDF (Ctrl+E)</source>
+        <translation>차트를 PNG, SVG 또는 PDF로 저장합니다 (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Chart as &amp;PNG…</source>
+        <translation>차트를 PNG로(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Chart as &amp;SVG…</source>
+        <translation>차트를 SVG로(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Chart as P&amp;DF…</source>
+        <translation>차트를 PDF로(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Trace (Chrome/Perfetto JSON)…</source>
+        <translation>트레이스 (Chrome/Perfetto JSON)(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Events as CSV…</source>
+        <translation>이벤트를 CSV로(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About Tasklane</source>
+        <translation>Tasklane 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Tasklane</source>
+        <translation>Tasklane 정보</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Tasklane %1&lt;/h3&gt;&lt;p&gt;A laboratory for concurrency: runs the patterns of a Python concurrency tutorial natively in C++ (processes, thread pools, asyncio), records every task&apos;s life and draws it as a Gantt chart across cores, workers and the event loop.&lt;/p&gt;&lt;p&gt;The GIL is a model of CPython&apos;s, not measured.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Tasklane %1&lt;/h3&gt;&lt;p&gt;동시성 실험실: 파이썬 병렬 처리·비동기 프로그래밍 튜토리얼의 패턴(프로세스, 스레드 풀, asyncio)을 C++로 직접 실행하고, 모든 작업의 생애를 기록해 코어, 작업자, 이벤트 루프에 걸친 간트 차트로 그립니다.&lt;/p&gt;&lt;p&gt;GIL은 CPython의 GIL을 본뜬 모델이며, 측정한 값이 아닙니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Group Rows</source>
+        <translation>행 묶기(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>내보내기(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Patterns&lt;/b&gt;</source>
+        <translation>&lt;b&gt;패턴&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Parameters&lt;/b&gt;</source>
+        <translation>&lt;b&gt;매개변수&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Rows:</source>
+        <translation>행:</translation>
+    </message>
+    <message>
+        <source>by worker</source>
+        <translation>작업자별</translation>
+    </message>
+    <message>
+        <source>by core</source>
+        <translation>코어별</translation>
+    </message>
+    <message>
+        <source>cores, then workers</source>
+        <translation>코어, 그다음 작업자</translation>
+    </message>
+    <message>
+        <source>Group the chart&apos;s rows by worker (thread, process, event loop), by CPU core, or both</source>
+        <translation>차트의 행을 작업자(스레드, 프로세스, 이벤트 루프)별, CPU 코어별, 또는 둘 다로 묶습니다</translation>
+    </message>
+    <message>
+        <source>Task %1 highlighted; click it again to clear.</source>
+        <translation>작업 %1을(를) 강조했습니다. 다시 클릭하면 해제됩니다.</translation>
+    </message>
+    <message>
+        <source>What the Python program prints appears here.</source>
+        <translation>파이썬 프로그램의 출력이 여기에 나타납니다.</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>파이썬</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>요약</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>비교</translation>
+    </message>
+    <message>
+        <source>No run to pin yet: run a pattern first.</source>
+        <translation>아직 고정할 실행이 없습니다. 먼저 패턴을 실행하세요.</translation>
+    </message>
+    <message>
+        <source>Export Compared Runs</source>
+        <translation>비교한 실행 내보내기</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 이미지 (*.png);;SVG 그림 (*.svg);;PDF 문서 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>내보내기 실패</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Copy the Python program to the clipboard</source>
+        <translation>파이썬 프로그램을 클립보드에 복사합니다</translation>
+    </message>
+    <message>
+        <source>Python program copied.</source>
+        <translation>파이썬 프로그램을 복사했습니다.</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>기본</translation>
+    </message>
+    <message>
+        <source>This run would take about %1 s: press Run (F5) to start it.</source>
+        <translation>이 실행은 약 %1초 걸립니다. 시작하려면 실행(F5)을 누르세요.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>중지(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stop the run (F5 or Esc)</source>
+        <translation>실행을 중지합니다 (F5 또는 Esc)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>Run  (F5)</source>
+        <translation>실행  (F5)</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>중지하는 중…</translation>
+    </message>
+    <message>
+        <source>Running %1…</source>
+        <translation>%1 실행 중…</translation>
+    </message>
+    <message>
+        <source>%1 / %2 tasks</source>
+        <translation>작업 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Conclusion:</source>
+        <translation>결론:</translation>
+    </message>
+    <message>
+        <source>Done: makespan %1 ms, speedup %2×, %3 events.</source>
+        <translation>완료: 총 소요 시간 %1 ms, 속도 향상 %2배, 이벤트 %3개.</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <source>Run failed</source>
+        <translation>실행 실패</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#5a626c&apos;&gt;%2 ms &amp;middot; speedup %3× &amp;middot; %n core(s)&lt;/span&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#5a626c&apos;&gt;%2 ms &amp;middot; 속도 향상 %3배 &amp;middot; 코어 %n개&lt;/span&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>makespan %1 ms, sequential estimate %2 ms, speedup %3×, efficiency %4 %, %n core(s) used</source>
+        <translation>
+            <numerusform>총 소요 시간 %1 ms, 순차 실행 추정 %2 ms, 속도 향상 %3배, 효율 %4%, 코어 %n개 사용</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 그림 (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 문서 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Chrome/Perfetto trace (*.json)</source>
+        <translation>Chrome/Perfetto 트레이스 (*.json)</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3): makespan %4 ms</source>
+        <translation>%1 %2 (%3): 총 소요 시간 %4 ms</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>%1 저장하는 중…</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>%1에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Opened trace: %1</source>
+        <translation>연 트레이스: %1</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>이벤트</translation>
+    </message>
+    <message>
+        <source>%1 slices, %2 instants, %3 counter samples, %4 flow ends</source>
+        <translation>조각 %1개, 순간 이벤트 %2개, 카운터 샘플 %3개, 흐름 끝점 %4개</translation>
+    </message>
+    <message>
+        <source>Tracks</source>
+        <translation>트랙</translation>
+    </message>
+    <message>
+        <source>Time span</source>
+        <translation>시간 범위</translation>
+    </message>
+    <message>
+        <source>first event to last</source>
+        <translation>첫 이벤트부터 마지막 이벤트까지</translation>
+    </message>
+    <message>
+        <source>Sequential estimate</source>
+        <translation>순차 실행 추정</translation>
+    </message>
+    <message>
+        <source>the tasks&apos; own work, back to back on one thread</source>
+        <translation>작업들이 한 스레드에서 차례로 실행했을 때의 작업 시간</translation>
+    </message>
+    <message>
+        <source>Speedup</source>
+        <translation>속도 향상</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1배</translation>
+    </message>
+    <message>
+        <source>sequential ÷ time span</source>
+        <translation>순차 실행 추정 ÷ 시간 범위</translation>
+    </message>
+    <message>
+        <source>Cores used</source>
+        <translation>사용한 코어</translation>
+    </message>
+    <message>
+        <source>cores the slices name</source>
+        <translation>조각에 기록된 코어</translation>
+    </message>
+    <message>
+        <source>Time by state, summed over slices</source>
+        <translation>상태별 시간 (조각들의 합)</translation>
+    </message>
+    <message>
+        <source>%1 % of the span</source>
+        <translation>시간 범위의 %1%</translation>
+    </message>
+    <message>
+        <source>Running time by track</source>
+        <translation>트랙별 실행 시간</translation>
+    </message>
+    <message>
+        <source>&amp;Open Trace…</source>
+        <translation>트레이스 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Show a Chrome/Perfetto JSON trace: Tasklane&apos;s own, or one from VizTracer and other tools (Ctrl+O, or drop the file here)</source>
+        <translation>Chrome/Perfetto JSON 트레이스를 보여 줍니다: Tasklane이 만든 것이나 VizTracer 등 다른 도구가 만든 것 (Ctrl+O, 또는 파일을 여기에 끌어다 놓으세요)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;System (%1)</source>
+        <translation>시스템 설정(&amp;S) (%1)</translation>
+    </message>
+    <message>
+        <source>Open Trace</source>
+        <translation>트레이스 열기</translation>
+    </message>
+    <message>
+        <source>Chrome/Perfetto trace (*.json);;All files (*)</source>
+        <translation>Chrome/Perfetto 트레이스 (*.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 여는 중…</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <translation>%1번째 줄, %2번째 열: %3</translation>
+    </message>
+    <message>
+        <source>Cannot open the trace</source>
+        <translation>트레이스를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 has no instant events (a program&apos;s printed lines are instants in Tasklane&apos;s traces).</source>
+        <translation>%1에는 순간 이벤트가 없습니다 (Tasklane의 트레이스에서는 프로그램이 출력한 줄이 순간 이벤트입니다).</translation>
+    </message>
+    <message>
+        <source>Instant events in %1, in time order (in Tasklane&apos;s traces, what the program printed):
+
+%2</source>
+        <translation>%1의 순간 이벤트, 시간 순서대로 (Tasklane의 트레이스에서는 프로그램의 출력):
+
+%2</translation>
+    </message>
+    <message>
+        <source>Opened %1: %2, %3.</source>
+        <translation>%1을(를) 열었습니다: %2, %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>이벤트 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n track(s)</source>
+        <translation>
+            <numerusform>트랙 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#5a626c&apos;&gt;opened trace &amp;middot; %2 &amp;middot; %3 &amp;middot; %4 ms&lt;/span&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#5a626c&apos;&gt;연 트레이스 &amp;middot; %2 &amp;middot; %3 &amp;middot; %4 ms&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>Tasklane will start in %1 from now on.</source>
+        <translation>다음 실행부터 Tasklane이 %1(으)로 시작합니다.</translation>
+    </message>
+    <message>
+        <source>Restart now to switch? The run on screen and the pinned runs are not kept.</source>
+        <translation>지금 다시 시작해서 바꿀까요? 화면의 실행과 고정한 실행은 유지되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Restart Now</source>
+        <translation>지금 다시 시작(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>나중에(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Could not start Tasklane again: please restart it.</source>
+        <translation>Tasklane을 다시 시작하지 못했습니다. 직접 다시 시작하세요.</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Back</source>
+        <translation>확대 뒤로(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Back to the previous zoom (Alt+Left)</source>
+        <translation>이전 확대 상태로 돌아갑니다 (Alt+Left)</translation>
+    </message>
+    <message>
+        <source>Zoom F&amp;orward</source>
+        <translation>확대 앞으로(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Forward to the zoom you went back from (Alt+Right)</source>
+        <translation>되돌아오기 전의 확대 상태로 갑니다 (Alt+Right)</translation>
+    </message>
+    <message>
+        <source>&amp;Zoom to Selection</source>
+        <translation>선택 구간 확대(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>Show the selected time range (select with Shift+drag or a right-drag on the chart)</source>
+        <translation>선택한 시간 범위를 보여 줍니다 (차트에서 Shift+드래그나 오른쪽 버튼 드래그로 선택)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Selection</source>
+        <translation>선택 해제(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>tasklane::ParameterPanel</name>
+    <message>
+        <source>Add task</source>
+        <translation>작업 추가</translation>
+    </message>
+    <message>
+        <source>Adds a task with the last task&apos;s value</source>
+        <translation>마지막 작업의 값으로 작업을 하나 더합니다</translation>
+    </message>
+    <message>
+        <source>%1 tasks: edit the list above (sliders for up to %2)</source>
+        <translation>작업 %1개: 위 목록을 고치세요 (슬라이더는 %2개까지)</translation>
+    </message>
+    <message>
+        <source>Task %1: %2</source>
+        <translation>작업 %1: %2</translation>
+    </message>
+    <message>
+        <source>Remove task %1</source>
+        <translation>작업 %1 제거</translation>
+    </message>
+    <message>
+        <source>new run folder</source>
+        <translation>새 실행 폴더</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <source>Choose an existing folder</source>
+        <translation>있는 폴더를 고르세요</translation>
+    </message>
+    <message>
+        <source>Folder for %1</source>
+        <translation>%1의 폴더</translation>
+    </message>
+</context>
+<context>
+    <name>tasklane::RunController</name>
+    <message>
+        <source>
+
+[… output cut: showing the first %1 of %2 characters. Export the trace, or run tasklane-cli, for all of it.]</source>
+        <translation>
+
+[… 출력 생략: %2자 중 처음 %1자만 보여 줍니다. 전체는 트레이스를 내보내거나 tasklane-cli로 실행해서 보세요.]</translation>
+    </message>
+    <message>
+        <source>the run failed with an unknown error</source>
+        <translation>알 수 없는 오류로 실행이 실패했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>tasklane::SummaryView</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>No run yet.</source>
+        <translation>아직 실행하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Makespan</source>
+        <translation>총 소요 시간</translation>
+    </message>
+    <message>
+        <source>first submit to last result</source>
+        <translation>첫 제출부터 마지막 결과까지</translation>
+    </message>
+    <message>
+        <source>Sequential estimate</source>
+        <translation>순차 실행 추정</translation>
+    </message>
+    <message>
+        <source>the tasks&apos; own work, back to back on one thread</source>
+        <translation>작업들이 한 스레드에서 차례로 실행했을 때의 작업 시간</translation>
+    </message>
+    <message>
+        <source>Speedup</source>
+        <translation>속도 향상</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1배</translation>
+    </message>
+    <message>
+        <source>sequential ÷ makespan</source>
+        <translation>순차 실행 추정 ÷ 총 소요 시간</translation>
+    </message>
+    <message>
+        <source>Efficiency</source>
+        <translation>효율</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>speedup per worker that could run at once</source>
+        <translation>동시에 실행할 수 있는 작업자 하나당 속도 향상</translation>
+    </message>
+    <message>
+        <source>Cores used</source>
+        <translation>사용한 코어</translation>
+    </message>
+    <message>
+        <source>of %1 on this machine</source>
+        <translation>이 컴퓨터의 코어 %1개 중</translation>
+    </message>
+    <message>
+        <source>GIL wait</source>
+        <translation>GIL 대기</translation>
+    </message>
+    <message>
+        <source>threads waiting for the interpreter lock (a model)</source>
+        <translation>인터프리터 락(GIL)을 기다린 스레드 (모델)</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>대기열</translation>
+    </message>
+    <message>
+        <source>tasks waiting for a free worker, summed</source>
+        <translation>작업이 빈 작업자를 기다린 시간의 합</translation>
+    </message>
+    <message>
+        <source>Lock wait</source>
+        <translation>락 대기</translation>
+    </message>
+    <message>
+        <source>Spawning</source>
+        <translation>프로세스 생성</translation>
+    </message>
+    <message>
+        <source>starting worker processes</source>
+        <translation>작업자 프로세스를 시작하는 시간</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>이벤트</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n track(s)</source>
+        <translation>
+            <numerusform>트랙 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Per-core utilisation</source>
+        <translation>코어별 사용률</translation>
+    </message>
+    <message>
+        <source>CPU %1</source>
+        <translation>CPU %1</translation>
+    </message>
+    <message>
+        <source>Modes</source>
+        <translation>방식</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>방식</translation>
+    </message>
+    <message>
+        <source>makespan</source>
+        <translation>총 소요 시간</translation>
+    </message>
+    <message>
+        <source>speedup</source>
+        <translation>속도 향상</translation>
+    </message>
+    <message>
+        <source>efficiency</source>
+        <translation>효율</translation>
+    </message>
+    <message>
+        <source>cores used</source>
+        <translation>사용한 코어</translation>
+    </message>
+    <message>
+        <source>Conclusion</source>
+        <translation>결론</translation>
+    </message>
+</context>
+<context>
+    <name>tasklane::TimeRuler</name>
+    <message>
+        <source>The whole run: the box is the part on screen. Click or drag to move it, double-click to fit.</source>
+        <translation>실행 전체: 상자는 화면에 보이는 부분입니다. 클릭하거나 끌어서 옮기고, 두 번 클릭하면 전체에 맞춥니다.</translation>
+    </message>
+</context>
+</TS>
