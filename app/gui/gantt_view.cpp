@@ -35,6 +35,34 @@ QString duration(std::int64_t ns) {
     return GanttView::tr("%1 ns").arg(ns);
 }
 
+// Three significant digits, for a line of many figures: "60.1 ms", "7.91 ms", "1.25 s".
+QString shortDuration(std::int64_t ns) {
+    const auto figure = [](double v) { return v >= 100 ? 0 : v >= 10 ? 1 : 2; };
+    const std::int64_t magnitude = ns < 0 ? -ns : ns;
+    if (magnitude >= 1'000'000'000)
+        return GanttView::tr("%1 s").arg(double(ns) / 1e9, 0, 'f', figure(double(magnitude) / 1e9));
+    if (magnitude >= 1'000'000)
+        return GanttView::tr("%1 ms").arg(double(ns) / 1e6, 0, 'f',
+                                          figure(double(magnitude) / 1e6));
+    if (magnitude >= 1'000)
+        return GanttView::tr("%1 µs").arg(double(ns) / 1e3, 0, 'f',
+                                          figure(double(magnitude) / 1e3));
+    return GanttView::tr("%1 ns").arg(ns);
+}
+
+// A time from the chart's origin in the unit and precision of `span`, so that the two ends
+// of a 9 ms selection 3 s into a run read "3250.12 ms to 3259.09 ms", not "3.25 s to 3.26 s".
+QString offsetIn(std::int64_t ns, std::int64_t span) {
+    const auto decimals = [](double v) { return v >= 100 ? 0 : v >= 10 ? 1 : 2; };
+    if (span >= 1'000'000'000)
+        return GanttView::tr("%1 s").arg(double(ns) / 1e9, 0, 'f', decimals(double(span) / 1e9));
+    if (span >= 1'000'000)
+        return GanttView::tr("%1 ms").arg(double(ns) / 1e6, 0, 'f', decimals(double(span) / 1e6));
+    if (span >= 1'000)
+        return GanttView::tr("%1 µs").arg(double(ns) / 1e3, 0, 'f', decimals(double(span) / 1e3));
+    return GanttView::tr("%1 ns").arg(ns);
+}
+
 QString fromView(std::string_view s) {
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
@@ -152,8 +180,9 @@ QString GanttView::selectionSummary() const {
     const std::int64_t origin = layout().origin();
     const QLocale locale;
     QString text = tr("<b>Selection</b> %1 to %2 (%3) · %4 slices")
-                       .arg(duration(s.range.begin_ns - origin), duration(s.range.end_ns - origin),
-                            duration(s.range.span()), locale.toString(qulonglong(s.slices)));
+                       .arg(offsetIn(s.range.begin_ns - origin, s.range.span()),
+                            offsetIn(s.range.end_ns - origin, s.range.span()),
+                            shortDuration(s.range.span()), locale.toString(qulonglong(s.slices)));
     // States by the time spent in them, most first.
     std::vector<int> order(kStateCount);
     std::iota(order.begin(), order.end(), 0);
@@ -164,7 +193,7 @@ QString GanttView::selectionSummary() const {
     for (int st : order)
         if (s.stateNs[std::size_t(st)] > 0)
             states << QStringLiteral("%1 %2").arg(fromView(stateName(State(st))),
-                                                  duration(s.stateNs[std::size_t(st)]));
+                                                  shortDuration(s.stateNs[std::size_t(st)]));
     if (!states.isEmpty())
         text += QStringLiteral(" · ") + states.join(QStringLiteral(", "));
     QStringList busy;
@@ -371,12 +400,13 @@ void GanttView::paintSelection(QPainter& p) const {
     for (const RowBusy& row : stats_->rows) {
         if (row.row >= layout_.rowCount())
             continue;
-        const QRectF lane = layout_.row(row.row).sliceLane;
+        const QRectF rowRect = layout_.row(row.row).rect;
         const QString text = QStringLiteral("%1%").arg(row.share * 100, 0, 'f', 0);
         const double w = fm.horizontalAdvance(text) + 8;
-        if (lane.height() < fm.height() * 0.8 || area.width() < w + 4)
+        if (rowRect.height() < fm.height() * 0.75 || area.width() < w + 4)
             continue;
-        const QRectF box(area.right() - w - 2, lane.center().y() - fm.height() / 2, w, fm.height());
+        const double h = std::min(fm.height(), rowRect.height());
+        const QRectF box(area.right() - w - 2, rowRect.center().y() - h / 2, w, h);
         p.setPen(Qt::NoPen);
         p.setBrush(pill);
         p.drawRoundedRect(box, 3, 3);

@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "chart/chart_exporter.h"
+#include "chart/zoom_state.h"
 #include "compare_view.h"
 #include "gantt_view.h"
 #include "language.h"
@@ -8,6 +9,7 @@
 #include "patterns/pattern_registry.h"
 #include "python_highlighter.h"
 #include "summary_view.h"
+#include "time_ruler.h"
 #include "trace/chrome_trace_reader.h"
 #include "trace/chrome_trace_writer.h"
 #include "trace/csv_writer.h"
@@ -361,6 +363,37 @@ void MainWindow::buildActions() {
     fitAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     fitAction_->setToolTip(tr("Show the whole run (or double-click the chart)"));
     connect(fitAction_, &QAction::triggered, this, [this] { view_->fit(); });
+    // F, as in other trace viewers; Ctrl+0 stays for those who learnt it.
+    fitAction_->setShortcuts({QKeySequence(Qt::Key_F), QKeySequence(Qt::CTRL | Qt::Key_0)});
+
+    // Zoom history, as a browser's: the view's ZoomState keeps it (see buildCentre).
+    backAction_ = new QAction(tr("Zoom &Back"), this);
+    backAction_->setObjectName(QStringLiteral("zoom-back-action"));
+    backAction_->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
+    backAction_->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
+    backAction_->setToolTip(tr("Back to the previous zoom (Alt+Left)"));
+    backAction_->setEnabled(false);
+    connect(backAction_, &QAction::triggered, this, [this] { view_->zoomState()->back(); });
+    forwardAction_ = new QAction(tr("Zoom F&orward"), this);
+    forwardAction_->setObjectName(QStringLiteral("zoom-forward-action"));
+    forwardAction_->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
+    forwardAction_->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
+    forwardAction_->setToolTip(tr("Forward to the zoom you went back from (Alt+Right)"));
+    forwardAction_->setEnabled(false);
+    connect(forwardAction_, &QAction::triggered, this, [this] { view_->zoomState()->forward(); });
+    zoomSelectionAction_ = new QAction(tr("&Zoom to Selection"), this);
+    zoomSelectionAction_->setObjectName(QStringLiteral("zoom-selection-action"));
+    zoomSelectionAction_->setShortcut(QKeySequence(Qt::Key_Z));
+    zoomSelectionAction_->setToolTip(
+        tr("Show the selected time range (select with Shift+drag or a right-drag on the chart)"));
+    zoomSelectionAction_->setEnabled(false);
+    connect(zoomSelectionAction_, &QAction::triggered, this,
+            [this] { view_->zoomState()->zoomToSelection(); });
+    clearSelectionAction_ = new QAction(tr("C&lear Selection"), this);
+    clearSelectionAction_->setObjectName(QStringLiteral("clear-selection-action"));
+    clearSelectionAction_->setEnabled(false);
+    connect(clearSelectionAction_, &QAction::triggered, this,
+            [this] { view_->zoomState()->clearSelection(); });
 
     pinAction_ = new QAction(tr("&Pin Run for Comparison"), this);
     pinAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
@@ -451,6 +484,11 @@ void MainWindow::buildMenus() {
     QMenu* groupMenu = view->addMenu(tr("&Group Rows"));
     groupMenu->addActions(groupByActions_->actions());
     view->addAction(fitAction_);
+    view->addAction(backAction_);
+    view->addAction(forwardAction_);
+    view->addSeparator();
+    view->addAction(zoomSelectionAction_);
+    view->addAction(clearSelectionAction_);
 
     QMenu* exportMenu = menuBar()->addMenu(tr("&Export"));
     exportMenu->addAction(exportChartAction_);
@@ -554,6 +592,12 @@ void MainWindow::buildCentre() {
                                "loop), by CPU core, or both"));
     groupLabel->setBuddy(groupByBox_);
     header->addWidget(groupByBox_);
+    for (QAction* action : {backAction_, forwardAction_}) {
+        auto* button = new QToolButton;
+        button->setDefaultAction(action);
+        button->setAutoRaise(true);
+        header->addWidget(button);
+    }
     auto* fitButton = new QToolButton;
     fitButton->setDefaultAction(fitAction_);
     header->addWidget(fitButton);
@@ -570,7 +614,30 @@ void MainWindow::buildCentre() {
     chartScroll_->setWidgetResizable(true);
     chartScroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     chartScroll_->setFrameShape(QFrame::StyledPanel);
+    // The whole run over the chart, in sight however far the rows scroll.
+    ruler_ = new TimeRuler;
+    ruler_->setView(view_);
+    chartLayout->addWidget(ruler_);
     chartLayout->addWidget(chartScroll_, 1);
+    selectionLabel_ = new QLabel;
+    selectionLabel_->setObjectName(QStringLiteral("selection-stats"));
+    selectionLabel_->setTextFormat(Qt::RichText);
+    selectionLabel_->setWordWrap(true);
+    selectionLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    selectionLabel_->hide();
+    chartLayout->addWidget(selectionLabel_);
+    connect(view_, &GanttView::selectionStatsChanged, this, [this] {
+        const QString text = view_->selectionSummary();
+        selectionLabel_->setText(text);
+        selectionLabel_->setToolTip(view_->selectionDetails());
+        selectionLabel_->setVisible(!text.isEmpty());
+        zoomSelectionAction_->setEnabled(!text.isEmpty());
+        clearSelectionAction_->setEnabled(!text.isEmpty());
+    });
+    connect(view_->zoomState(), &ZoomState::historyChanged, this, [this] {
+        backAction_->setEnabled(view_->zoomState()->canGoBack());
+        forwardAction_->setEnabled(view_->zoomState()->canGoForward());
+    });
     conclusion_ = new QLabel;
     conclusion_->setObjectName(QStringLiteral("conclusion"));
     conclusion_->setWordWrap(true);

@@ -37,6 +37,7 @@ class CompareView;
 class GanttView;
 class ParameterPanel;
 class SummaryView;
+class TimeRuler;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -154,6 +155,8 @@ private:
     QComboBox* groupByBox_ = nullptr;
     QScrollArea* chartScroll_ = nullptr;
     GanttView* view_ = nullptr;
+    TimeRuler* ruler_ = nullptr;
+    QLabel* selectionLabel_ = nullptr; // the selected range's statistics, under the chart
     QTabWidget* tabs_ = nullptr;
     QPlainTextEdit* output_ = nullptr;
     QPlainTextEdit* python_ = nullptr;
@@ -173,6 +176,10 @@ private:
     QAction* autoRunAction_ = nullptr;
     QAction* resetAction_ = nullptr;
     QAction* fitAction_ = nullptr;
+    QAction* backAction_ = nullptr;
+    QAction* forwardAction_ = nullptr;
+    QAction* zoomSelectionAction_ = nullptr;
+    QAction* clearSelectionAction_ = nullptr;
     QAction* pinAction_ = nullptr;
     QActionGroup* groupByActions_ = nullptr;
     QAction* exportChartAction_ = nullptr;

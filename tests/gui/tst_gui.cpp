@@ -1,5 +1,6 @@
 // The window, driven as a user would: pick a pattern, move sliders, press Run, read the
 // tabs, look at the chart. Headless (QT_QPA_PLATFORM=offscreen), settings in a temp dir.
+#include "chart/zoom_state.h"
 #include "compare_view.h"
 #include "gantt_view.h"
 #include "language.h"
@@ -7,6 +8,7 @@
 #include "parameter_panel.h"
 #include "pin_board.h"
 #include "run_controller.h"
+#include "time_ruler.h"
 
 #include <QAction>
 #include <QApplication>
@@ -178,6 +180,9 @@ private Q_SLOTS:
     void dropOpensAJsonFile();
     void koreanUnderAKoreanLocale();
     void languageMenuKeepsTheChoice();
+
+    void zoomHistoryAndRuler();
+    void selectionShowsStatistics();
 
 private:
     QTemporaryDir settingsDir_;
@@ -1334,6 +1339,197 @@ void TstGui::languageMenuKeepsTheChoice() {
     // A new window shows the stored choice checked.
     MainWindow next(quiet());
     QVERIFY(child<QAction>(next, "language-en")->isChecked());
+}
+
+// Zoom history in the window: a burst of wheel notches is one step, Back and Forward (actions,
+// Alt+Left and Alt+Right) go through it, F and Ctrl+0 fit; the ruler over the chart is lined
+// up with the plot and moves the view.
+void TstGui::zoomHistoryAndRuler() {
+    MainWindow w;
+    QSignalSpy ended(&w, &MainWindow::runEnded);
+    w.resize(1200, 800);
+    w.show();
+    w.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    GanttView* view = w.ganttView();
+    auto* back = child<QAction>(w, "zoom-back-action");
+    auto* forward = child<QAction>(w, "zoom-forward-action");
+    QVERIFY(back != nullptr && forward != nullptr);
+    QVERIFY(!back->isEnabled());
+    QVERIFY(!forward->isEnabled());
+    const TimeRange full = view->visibleRange();
+    const QRectF plot = view->layout().plotRect();
+    QVERIFY(plot.width() > 100);
+    const QPointF at(plot.left() + plot.width() * 0.25, plot.center().y());
+    const std::int64_t under = view->layout().timeForX(at.x());
+    for (int k = 0; k < 3; ++k) {
+        QWheelEvent wheel(at, view->mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(view, &wheel);
+    }
+    const TimeRange zoomed = view->visibleRange();
+    QVERIFY(zoomed.span() < full.span() * 7 / 10);
+    // The time under the cursor is still under it.
+    QCOMPARE(view->layout().visibleRange(), zoomed);
+    QVERIFY(std::abs(view->layout().xForTime(under) - at.x()) < 1.0);
+
+    QVERIFY(back->isEnabled());
+    back->trigger();
+    QCOMPARE(view->visibleRange(), full); // three notches, one step
+    QVERIFY(!back->isEnabled());
+    QVERIFY(forward->isEnabled());
+    QTest::keyClick(&w, Qt::Key_Right, Qt::AltModifier);
+    QCOMPARE(view->visibleRange(), zoomed);
+    QTest::keyClick(&w, Qt::Key_Left, Qt::AltModifier);
+    QCOMPARE(view->visibleRange(), full);
+    QTest::keyClick(&w, Qt::Key_Right, Qt::AltModifier);
+    QCOMPARE(view->visibleRange(), zoomed);
+    QTest::keyClick(&w, Qt::Key_F);
+    QCOMPARE(view->visibleRange(), full);
+    back->trigger(); // fitting was a step too
+    QCOMPARE(view->visibleRange(), zoomed);
+    QTest::keyClick(&w, Qt::Key_0, Qt::ControlModifier);
+    QCOMPARE(view->visibleRange(), full);
+    back->trigger();
+    QCOMPARE(view->visibleRange(), zoomed);
+
+    auto* ruler = child<TimeRuler>(w, "time-ruler");
+    QVERIFY(ruler != nullptr);
+    QVERIFY(ruler->isVisible());
+    const int viewX = view->mapTo(&w, QPoint(0, 0)).x();
+    const int rulerX = ruler->mapTo(&w, QPoint(0, 0)).x();
+    QVERIFY(std::abs(ruler->strip().left() + rulerX - (plot.left() + viewX)) < 1);
+    QVERIFY(std::abs(ruler->strip().width() - plot.width()) < 1);
+    QCOMPARE(ruler->timeForX(ruler->strip().left()), full.begin_ns);
+    // A click late in the run moves the view there, a step of its own.
+    const QPoint late(int(ruler->xForTime(full.begin_ns + full.span() * 9 / 10)),
+                      int(ruler->strip().center().y()));
+    QTest::mouseClick(ruler, Qt::LeftButton, Qt::NoModifier, late);
+    QCOMPARE(view->visibleRange().span(), zoomed.span());
+    QVERIFY(view->visibleRange().end_ns > zoomed.end_ns);
+    QVERIFY(view->visibleRange().end_ns <= full.end_ns);
+    back->trigger();
+    QCOMPARE(view->visibleRange(), zoomed);
+    QTest::mouseDClick(ruler, Qt::LeftButton, Qt::NoModifier, late);
+    QCOMPARE(view->visibleRange(), full);
+}
+
+// Shift-drag selects a time range; its statistics (computed by the chart library for the
+// rows on screen) appear under the chart. A click picks a task across rows with its arrows.
+// With TASKLANE_SCREENSHOT_DIR set, it saves chart-zoom-selection.png.
+void TstGui::selectionShowsStatistics() {
+    MainWindow w(quiet());
+    QSignalSpy ended(&w, &MainWindow::runEnded);
+    w.resize(1280, 860);
+    w.show();
+    QVERIFY(w.selectPattern(QStringLiteral("thread-pool")));
+    QTRY_VERIFY_WITH_TIMEOUT(!w.isRunning(), kRunTimeoutMs);
+    auto* panel = w.parameterPanel();
+    panel->setValue("workers", 3LL);
+    panel->setValue("tasks", 12LL);
+    panel->setValue("cpu-ms", 2.0);
+    panel->setValue("io-ms", 6.0);
+    ended.clear();
+    w.run();
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    QTRY_VERIFY(!w.isRunning());
+    GanttView* view = w.ganttView();
+    auto* label = child<QLabel>(w, "selection-stats");
+    auto* zoomToSelection = child<QAction>(w, "zoom-selection-action");
+    QVERIFY(label != nullptr && zoomToSelection != nullptr);
+    QVERIFY(label->isHidden());
+    QVERIFY(!zoomToSelection->isEnabled());
+
+    // Zoomed in a little, then a selection inside the view.
+    QRectF plot = view->layout().plotRect();
+    const QPointF at(plot.left() + plot.width() * 0.4, plot.center().y());
+    QWheelEvent wheel(at, view->mapToGlobal(at), QPoint(), QPoint(0, 240), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(view, &wheel);
+    const TimeRange zoomed = view->visibleRange();
+    plot = view->layout().plotRect();
+    const QPoint a(int(plot.left() + plot.width() * 0.3), int(plot.top() + 4));
+    const QPoint b(int(plot.left() + plot.width() * 0.65), int(plot.top() + 4));
+    QTest::mousePress(view, Qt::LeftButton, Qt::ShiftModifier, a);
+    QTest::mouseMove(view, b);
+    QTest::mouseRelease(view, Qt::LeftButton, Qt::ShiftModifier, b);
+    QCOMPARE(view->visibleRange(), zoomed); // selecting is not panning
+    const auto selection = view->zoomState()->selection();
+    QVERIFY(selection.has_value());
+    QCOMPARE(selection->begin_ns, view->layout().timeForX(a.x()));
+    QCOMPARE(selection->end_ns, view->layout().timeForX(b.x()));
+
+    const SelectionStats* stats = view->selectionStats();
+    QVERIFY(stats != nullptr);
+    const GanttRows rows(*view->trace(), view->groupBy());
+    const SelectionStats expected = tasklane::selectionStats(rows, *selection);
+    QVERIFY(expected.slices > 0);
+    QCOMPARE(stats->slices, expected.slices);
+    QCOMPARE(stats->stateNs, expected.stateNs);
+    QCOMPARE(stats->rows.size(), expected.rows.size());
+    for (std::size_t k = 0; k < expected.rows.size(); ++k)
+        QCOMPARE(stats->rows[k].busy_ns, expected.rows[k].busy_ns);
+    QVERIFY(label->isVisible());
+    QVERIFY2(label->text().contains(QLocale().toString(qulonglong(expected.slices))),
+             qPrintable(label->text()));
+    QVERIFY2(label->text().contains(QStringLiteral("worker 1")), qPrintable(label->text()));
+    QVERIFY(!label->toolTip().isEmpty());
+    QVERIFY(zoomToSelection->isEnabled());
+
+    // A click on a slice of a task picks it: its slices in the worker's row and the core's,
+    // and the arrow from its submit.
+    std::optional<QPointF> onTask;
+    std::uint32_t task = 0;
+    for (int r = 0; r < view->layout().rowCount() && !onTask; ++r) {
+        if (rows.row(r).kind != RowKind::Track || rows.row(r).name != QStringLiteral("worker 1"))
+            continue;
+        for (const GanttDrawItem& item : view->layout().drawItems(r)) {
+            if (item.count == 1 && item.task != 0 && item.rect.width() >= 4 &&
+                item.rect.center().x() < a.x()) {
+                onTask = item.rect.center();
+                task = item.task;
+                break;
+            }
+        }
+    }
+    QVERIFY(onTask.has_value());
+    QTest::mouseClick(view, Qt::LeftButton, Qt::NoModifier, onTask->toPoint());
+    QCOMPARE(view->highlightTask(), std::optional<std::uint32_t>(task));
+    QVERIFY(view->zoomState()->selection().has_value()); // a pick keeps the selection
+    const GanttTaskOverlay& overlay = view->taskOverlay();
+    std::set<int> overlayRows;
+    for (const GanttDrawItem& item : overlay.items)
+        overlayRows.insert(view->layout().rowAt(item.rect.center().y()));
+    QVERIFY2(overlayRows.size() >= 2, "the worker's row and the core's");
+
+    if (const QString dir = qEnvironmentVariable("TASKLANE_SCREENSHOT_DIR"); !dir.isEmpty())
+        w.grab().save(dir + QStringLiteral("/chart-zoom-selection.png"));
+    // Its submit may be left of the view; fitted, its arrow is there.
+    view->fit();
+    QVERIFY(!view->taskOverlay().flows.empty());
+    child<QAction>(w, "zoom-back-action")->trigger();
+    QCOMPARE(view->visibleRange(), zoomed);
+
+    zoomToSelection->trigger();
+    QCOMPARE(view->visibleRange(), *selection);
+    child<QAction>(w, "zoom-back-action")->trigger();
+    QCOMPARE(view->visibleRange(), zoomed);
+    // A right click without a drag lets go of the selection; a right-drag makes one.
+    QTest::mouseClick(view, Qt::RightButton, Qt::NoModifier, a);
+    QVERIFY(!view->zoomState()->selection().has_value());
+    QVERIFY(view->selectionStats() == nullptr);
+    QVERIFY(label->isHidden());
+    QVERIFY(!zoomToSelection->isEnabled());
+    QTest::mousePress(view, Qt::RightButton, Qt::NoModifier, b);
+    QTest::mouseMove(view, a);
+    QTest::mouseRelease(view, Qt::RightButton, Qt::NoModifier, a);
+    QCOMPARE(view->zoomState()->selection(), selection);
+    // Another grouping, other rows: the statistics follow.
+    w.setGroupBy(GroupBy::Worker);
+    QVERIFY(view->selectionStats() != nullptr);
+    QCOMPARE(view->selectionStats()->slices, expected.slices);
+    QVERIFY(view->selectionStats()->rows.size() < expected.rows.size()); // no core rows
 }
 
 QTEST_MAIN(TstGui)
