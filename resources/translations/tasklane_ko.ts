@@ -5,7 +5,7 @@
     <name>main</name>
     <message>
         <source>The pattern to open: %1.</source>
-        <translation>열 패턴: %1.</translation>
+        <translation>처음 선택할 패턴: %1.</translation>
     </message>
     <message>
         <source>Chart rows: worker, core or both.</source>
@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>A Chrome/Perfetto JSON trace to open.</source>
-        <translation>열 Chrome/Perfetto JSON 트레이스.</translation>
+        <translation>열어 볼 Chrome/Perfetto JSON 트레이스.</translation>
     </message>
     <message>
         <source>--language must be one of system|en|ko, got &apos;%1&apos;</source>
@@ -138,7 +138,7 @@
     </message>
     <message>
         <source>Queued</source>
-        <translation>대기열</translation>
+        <translation>대기열 대기</translation>
     </message>
     <message>
         <source>Events</source>
@@ -887,7 +887,7 @@
     </message>
     <message>
         <source>Queued</source>
-        <translation>대기열</translation>
+        <translation>대기열 대기</translation>
     </message>
     <message>
         <source>tasks waiting for a free worker, summed</source>
