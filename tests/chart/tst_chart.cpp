@@ -1638,19 +1638,20 @@ void TestChart::selectionBusyCountsOverlapsOnce() {
     Trace t;
     t.tracks = {Track{1, 1, TrackKind::Thread, "a"}, Track{1, 2, TrackKind::Thread, "b"}};
     t.events.push_back(makeEvent(0, State::Running, 0, 10 * kMs, 1, 0, 0));
-    t.events.push_back(makeEvent(1, State::LockHeld, 5 * kMs, 15 * kMs, 2, 0, 0));
+    t.events.push_back(makeEvent(1, State::Running, 5 * kMs, 15 * kMs, 2, 0, 0));
     t.events.push_back(makeEvent(1, State::LockWait, 15 * kMs, 18 * kMs, 2));
-    t.events.push_back(makeEvent(1, State::Running, 18 * kMs, 20 * kMs, 2, 0, 0));
+    t.events.push_back(makeEvent(1, State::LockHeld, 18 * kMs, 20 * kMs, 2));
     t.finalize();
     const GanttRows rows(t, GroupBy::Core);
     const SelectionStats s = tasklane::selectionStats(rows, TimeRange{0, 40 * kMs});
     QCOMPARE(s.rows.size(), std::size_t(1));
-    // Core rows hold running slices only: 0-10 and 18-20 (the lock-held one is not on it).
-    QCOMPARE(s.rows[0].busy_ns, 12 * kMs);
+    // The core row's 0-10 and 5-15 overlap: busy 0-15, not 20 ms.
+    QCOMPARE(s.rows[0].busy_ns, 15 * kMs);
+    QCOMPARE(s.stateNs[std::size_t(State::Running)], 20 * kMs); // summed per slice
     const GanttRows byWorker(t, GroupBy::Worker);
     const SelectionStats w = tasklane::selectionStats(byWorker, TimeRange{0, 40 * kMs});
     QCOMPARE(w.rows[0].busy_ns, 10 * kMs);
-    QCOMPARE(w.rows[1].busy_ns, 12 * kMs); // lock-held 10 + running 2; lock-wait is not busy
+    QCOMPARE(w.rows[1].busy_ns, 12 * kMs); // running 10 + lock-held 2; lock-wait is not busy
     QCOMPARE(w.rows[1].share, 0.3);
     QCOMPARE(w.stateNs[std::size_t(State::LockWait)], 3 * kMs);
     QVERIFY(isBusyState(State::LockHeld));
