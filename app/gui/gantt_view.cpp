@@ -88,6 +88,7 @@ GanttView::GanttView(QWidget* parent)
         updateSelectionStats();
         update();
     });
+    followPalette();
 }
 
 void GanttView::setTrace(std::shared_ptr<const Trace> trace,
@@ -530,6 +531,15 @@ void GanttView::changeEvent(QEvent* event) {
         updateMinimumHeight();
         relayout();
     }
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        followPalette();
+}
+
+void GanttView::followPalette() {
+    // A dark window gets the chart's dark style, whose colours were chosen to read on it.
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    painter_.setStyle(dark ? ChartStyle::dark() : ChartStyle::light());
+    update();
 }
 
 } // namespace tasklane

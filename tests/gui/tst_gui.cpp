@@ -174,6 +174,7 @@ private Q_SLOTS:
     void stopIsQuickAndLeavesNothing_data();
     void stopIsQuickAndLeavesNothing();
     void autoRunWeighsTheRun();
+    void chartFollowsADarkPalette();
 
     void openTraceShowsIt();
     void openBrokenTraceKeepsTheChart();
@@ -1530,6 +1531,25 @@ void TstGui::selectionShowsStatistics() {
     QVERIFY(view->selectionStats() != nullptr);
     QCOMPARE(view->selectionStats()->slices, expected.slices);
     QVERIFY(view->selectionStats()->rows.size() < expected.rows.size()); // no core rows
+}
+
+// Under a dark palette the chart draws with its dark style (a dark background), and back.
+void TstGui::chartFollowsADarkPalette() {
+    FakePattern fake;
+    RunControl control;
+    auto result = std::make_shared<const RunResult>(fake.run(Params(), control));
+    GanttView view;
+    view.resize(600, 200);
+    view.setTrace(std::shared_ptr<const Trace>(result, &result->trace));
+    const auto corner = [&] { return view.grab().toImage().pixelColor(3, 3).lightness(); };
+    QVERIFY(corner() > 128);
+    QPalette dark = view.palette();
+    dark.setColor(QPalette::Window, QColor(0x20, 0x22, 0x26));
+    dark.setColor(QPalette::WindowText, Qt::white);
+    view.setPalette(dark);
+    QVERIFY2(corner() < 100, qPrintable(QString::number(corner())));
+    view.setPalette(QPalette());
+    QVERIFY(corner() > 128);
 }
 
 QTEST_MAIN(TstGui)
