@@ -175,6 +175,7 @@ private Q_SLOTS:
     void stopIsQuickAndLeavesNothing();
     void autoRunWeighsTheRun();
     void chartFollowsADarkPalette();
+    void mainViewsAreNotBlank();
 
     void openTraceShowsIt();
     void openBrokenTraceKeepsTheChart();
@@ -1550,6 +1551,29 @@ void TstGui::chartFollowsADarkPalette() {
     QVERIFY2(corner() < 100, qPrintable(QString::number(corner())));
     view.setPalette(QPalette());
     QVERIFY(corner() > 128);
+}
+
+// Each main view, grabbed offscreen after a run, has content: text or a chart, not a blank
+// widget (a view that failed to build or paint shows one or two colours).
+void TstGui::mainViewsAreNotBlank() {
+    MainWindow w;
+    QSignalSpy ended(&w, &MainWindow::runEnded);
+    w.resize(1280, 860);
+    w.show();
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    QVERIFY(w.pinCurrentRun());
+    const QString dir = qEnvironmentVariable("TASKLANE_SCREENSHOT_DIR");
+    for (const char* tab : {"output", "python", "summary", "compare"}) {
+        QVERIFY(w.showTab(QLatin1String(tab)));
+        QApplication::processEvents();
+        const QImage shot = w.grab().toImage();
+        QVERIFY2(distinctColours(shot) > 30, tab);
+        // The chart alone, too: it must have drawn more than its background.
+        const QImage chart = w.ganttView()->grab().toImage();
+        QVERIFY2(distinctColours(chart) > 8, tab);
+        if (!dir.isEmpty())
+            shot.save(dir + QStringLiteral("/view-%1.png").arg(QLatin1String(tab)));
+    }
 }
 
 QTEST_MAIN(TstGui)
