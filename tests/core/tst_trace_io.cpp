@@ -19,9 +19,9 @@
 
 #include <cctype>
 #include <cmath>
-#include <set>
 #include <limits>
 #include <random>
+#include <set>
 #include <string>
 #include <thread>
 
@@ -1180,24 +1180,24 @@ void TestTraceIo::readEdgeCases_data() {
         << QByteArray("[\"a\"") << u"line 1, column 5: unterminated string"_s;
     QTest::newRow("number at the very end")
         << QByteArray("[1") << u"line 1, column 3: invalid termination by number"_s;
-    QTest::newRow("number too big") << QByteArray("[\n1e400]")
-                                    << u"line 2, column 6: illegal number"_s;
-    QTest::newRow("number too small") << QByteArray("[1e-400]")
-                                      << u"line 1, column 8: illegal number"_s;
+    QTest::newRow("number too big")
+        << QByteArray("[\n1e400]") << u"line 2, column 6: illegal number"_s;
+    QTest::newRow("number too small")
+        << QByteArray("[1e-400]") << u"line 1, column 8: illegal number"_s;
     QTest::newRow("bare minus") << QByteArray("[-]") << u"line 1, column 3: illegal number"_s;
     QTest::newRow("leading zero") << QByteArray("[01]")
                                   << u"line 1, column 4: missing value separator"_s;
     QTest::newRow("short literal") << QByteArray("[tru]") << u"line 1, column 3: illegal value"_s;
-    QTest::newRow("wrong literal") << QByteArray("[nulx, 1]")
-                                   << u"line 1, column 6: illegal value"_s;
+    QTest::newRow("wrong literal")
+        << QByteArray("[nulx, 1]") << u"line 1, column 6: illegal value"_s;
     QTest::newRow("bad \\u escape")
         << QByteArray("[\"\\u12\"]") << u"line 1, column 7: invalid escape sequence"_s;
     QTest::newRow("surrogate as UTF-8")
         << QByteArray("[\"ok \xED\xA0\x80\"]") << u"line 1, column 6: invalid UTF8 string"_s;
     QTest::newRow("overlong UTF-8")
         << QByteArray("[\"\xC0\xAF\"]") << u"line 1, column 3: invalid UTF8 string"_s;
-    QTest::newRow("missing colon") << QByteArray("{\"traceEvents\" []}")
-                                   << u"line 1, column 17: missing name separator"_s;
+    QTest::newRow("missing colon")
+        << QByteArray("{\"traceEvents\" []}") << u"line 1, column 17: missing name separator"_s;
     QTest::newRow("missing member") << QByteArray("{\"traceEvents\":[],}")
                                     << u"line 1, column 20: object is missing after a comma"_s;
     QTest::newRow("too deep") << QByteArray("[" + x + ",\n" + QByteArray(1024, '[') +
@@ -1211,17 +1211,20 @@ void TestTraceIo::readEdgeCases_data() {
 
     // Keys and values as JSON allows them.
     QTest::newRow("escaped keys and names")
-        << QByteArray(R"js([{"p\u0068":"X","name":"caf\u00e9 \ud83d\ude00 \/ \ud800","pid":1,"tid":1,"ts":1,"dur":2}])js")
+        << QByteArray(
+               R"js([{"p\u0068":"X","name":"caf\u00e9 \ud83d\ude00 \/ \ud800","pid":1,"tid":1,"ts":1,"dur":2}])js")
         << u"track=0 type=0 state=running begin=1000 end=3000 task=0 cpu=-1 value=0 "
            "label=[café 😀 / ?]"_s;
     QTest::newRow("a key given twice: the last counts")
-        << QByteArray(R"js([{"ph":"B","ph":"X","name":"a","pid":1,"tid":1,"ts":1,"dur":2,"ts":5,"args":{"cpu":1,"cpu":2}}])js")
+        << QByteArray(
+               R"js([{"ph":"B","ph":"X","name":"a","pid":1,"tid":1,"ts":1,"dur":2,"ts":5,"args":{"cpu":1,"cpu":2}}])js")
         << u"track=0 type=0 state=running begin=5000 end=7000 task=0 cpu=2 value=0 label=[a]"_s;
     QTest::newRow("traceEvents given twice: the last counts")
         << QByteArray("{\"traceEvents\":[{\"ph\":\"Z\"}],\"traceEvents\":[" + x + "]}")
         << u"track=0 type=0 state=running begin=1000 end=3000 task=0 cpu=-1 value=0 label=[a]"_s;
     QTest::newRow("whole numbers in other spellings")
-        << QByteArray(R"js([{"ph":"X","name":"a","pid":1.0,"tid":1e0,"ts":-0.0,"dur":2.000,"args":{"task":1E1,"cpu":0.3e1}}])js")
+        << QByteArray(
+               R"js([{"ph":"X","name":"a","pid":1.0,"tid":1e0,"ts":-0.0,"dur":2.000,"args":{"task":1E1,"cpu":0.3e1}}])js")
         << u"track=0 type=0 state=running begin=0 end=2000 task=10 cpu=3 value=0 label=[a]"_s;
     QTest::newRow("whitespace and a BOM")
         << QByteArray("\xEF\xBB\xBF \r\n\t[ {\"ph\" :\"i\" , \"ts\": 2 } ]\r\n")
@@ -1309,7 +1312,8 @@ void TestTraceIo::readAgreesWithQJsonDocument() {
             while (first < json.size() && std::isspace(static_cast<unsigned char>(json[first])))
                 ++first;
             const bool odd = first == json.size() || (json[first] != '{' && json[first] != '[');
-            const qsizetype offset = odd ? first : std::min<qsizetype>(parseError.offset, json.size());
+            const qsizetype offset =
+                odd ? first : std::min<qsizetype>(parseError.offset, json.size());
             const QByteArray before = json.left(offset);
             const int line = int(before.count('\n')) + 1;
             int column = 1;
@@ -1317,8 +1321,8 @@ void TestTraceIo::readAgreesWithQJsonDocument() {
                 column += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
             QVERIFY2(error.line == line && error.column == column,
                      qPrintable(u"%1\nexpected line %2, column %3; got %4"_s.arg(
-                         QString::fromUtf8(context), QString::number(line),
-                         QString::number(column), error.toString())));
+                         QString::fromUtf8(context), QString::number(line), QString::number(column),
+                         error.toString())));
             QVERIFY2(error.reason.contains(parseError.errorString()) ||
                          (odd && error.reason.startsWith(u"empty document"_s)),
                      qPrintable(error.reason + u"\n"_s + QString::fromUtf8(context)));
