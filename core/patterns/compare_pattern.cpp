@@ -2,6 +2,8 @@
 
 #include "aio/aio.h"
 #include "patterns/process_patterns.h"
+#include "patterns/python_repr.h"
+#include "patterns/python_template.h"
 #include "patterns/thread_pool_pattern.h"
 #include "trace/trace_recorder.h"
 #include "trace/trace_stack.h"
@@ -11,8 +13,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <map>
-#include <sstream>
 #include <thread>
 
 namespace tasklane {
@@ -73,13 +73,12 @@ RunResult runSequential(long long tasks, Nanos cpu, Nanos io, RunControl& contro
 }
 
 // Coroutine parameters by value: they live in the coroutine frame.
-Task<void> squareTask(long long n, Nanos cpu, Nanos io, long long tasks, RunControl* control,
+Task<void> squareTask(Nanos cpu, Nanos io, long long tasks, RunControl* control,
                       std::shared_ptr<long long> done) {
     if (cpu.count() > 0)
         workload::cpu(cpu); // blocks the loop: no other coroutine runs meanwhile
     if (io.count() > 0)
         co_await sleep(io); // asyncio.sleep: the loop runs the others meanwhile
-    (void)n;
     control->progress(++*done, tasks);
 }
 
@@ -87,7 +86,7 @@ Task<void> gatherSquares(long long tasks, Nanos cpu, Nanos io, RunControl* contr
     auto done = std::make_shared<long long>(0);
     std::vector<Task<void>> all;
     for (long long n = 1; n <= tasks; ++n)
-        all.push_back(create_task(squareTask(n, cpu, io, tasks, control, done),
+        all.push_back(create_task(squareTask(cpu, io, tasks, control, done),
                                   "square(" + std::to_string(n) + ")"));
     co_await gather(std::move(all));
 }
@@ -280,56 +279,11 @@ std::vector<ParamSpec> ComparePattern::params() const {
 std::string ComparePattern::pythonCode(const Params& given) const {
     const Params p = withDefaults(given);
     const double scale = p.number("time-scale");
-    const double cpuMs = p.number("cpu-ms") * scale;
-    const double ioMs = p.number("io-ms") * scale;
-    std::ostringstream py;
-    py << "import asyncio\n"
-          "import multiprocessing as mp\n"
-          "import time\n"
-          "from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor\n\n"
-          "TASKS = "
-       << p.integer("tasks") << "\nWORKERS = " << p.integer("workers")
-       << "\nCPU_S = " << cpuMs / 1000 << "  # CPU work per task\nIO_S = " << ioMs / 1000
-       << "  # waiting per task\n\n\n"
-          "def compute():\n"
-          "    end = time.thread_time() + CPU_S\n"
-          "    while time.thread_time() < end:\n"
-          "        pass\n\n\n"
-          "def square(n):\n"
-          "    compute()\n"
-          "    time.sleep(IO_S)  # blocking I/O\n"
-          "    return n ** 2\n\n\n"
-          "async def square_async(n):\n"
-          "    compute()  # CPU work blocks the event loop\n"
-          "    await asyncio.sleep(IO_S)  # the loop runs other tasks meanwhile\n"
-          "    return n ** 2\n\n\n"
-          "async def gather_all(numbers):\n"
-          "    return await asyncio.gather(*(square_async(n) for n in numbers))\n\n\n"
-          "def timed(run):\n"
-          "    start = time.perf_counter()\n"
-          "    run()\n"
-          "    return (time.perf_counter() - start) * 1000\n\n\n"
-          "def threads():\n"
-          "    with ThreadPoolExecutor(WORKERS) as ex:\n"
-          "        list(ex.map(square, numbers))\n\n\n"
-          "def processes():\n"
-          "    ctx = mp.get_context(\""
-       << p.text("start-method")
-       << "\")\n"
-          "    with ProcessPoolExecutor(WORKERS, mp_context=ctx) as ex:\n"
-          "        list(ex.map(square, numbers))\n\n\n"
-          "if __name__ == \"__main__\":\n"
-          "    numbers = list(range(1, TASKS + 1))\n"
-          "    modes = {\n"
-          "        \"sequential\": lambda: [square(n) for n in numbers],\n"
-          "        \"threads-gil\": threads,  # threads-free: the same on python3.13t -X gil=0\n"
-          "        \"processes\": processes,\n"
-          "        \"asyncio\": lambda: asyncio.run(gather_all(numbers)),\n"
-          "    }\n"
-          "    times = {name: timed(run) for name, run in modes.items()}\n"
-          "    for name, ms in times.items():\n"
-          "        print(f\"{name:13s} {ms:8.0f} ms {times['sequential'] / ms:6.2f}x\")\n";
-    return py.str();
+    return renderPythonTemplate(id(), {{"tasks", std::to_string(p.integer("tasks"))},
+                                       {"workers", std::to_string(p.integer("workers"))},
+                                       {"cpu_s", pythonNumber(p.number("cpu-ms") * scale / 1000)},
+                                       {"io_s", pythonNumber(p.number("io-ms") * scale / 1000)},
+                                       {"start_method", p.text("start-method")}});
 }
 
 double ComparePattern::expectedMs(const Params& given) const {

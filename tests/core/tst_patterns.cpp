@@ -181,6 +181,7 @@ private Q_SLOTS:
     void compareConclusion_data();
     void compareConclusion();
     void compareRunsEveryMode();
+    void comparePythonProgramFollowsTheParameters();
 };
 
 void TestPatterns::registryListsThreadPool() {
@@ -1350,6 +1351,24 @@ void TestPatterns::asyncFilePythonCode() {
     QCOMPARE(lines(r.output), pythonSays);
     QCOMPARE(entries(dir.path()), pythonFiles);
     QCOMPARE(readAll(dir.filePath(pythonFiles.value(0))), pythonContent);
+}
+
+// compare's program comes from resources/python/compare.py, filled with the parameters.
+void TestPatterns::comparePythonProgramFollowsTheParameters() {
+    const Pattern* p = PatternRegistry::instance().find("compare");
+    QVERIFY(p != nullptr);
+    Params given;
+    given.set("tasks", 3LL);
+    given.set("workers", 2LL);
+    given.set("cpu-ms", 40.0);
+    given.set("io-ms", 100.0);
+    given.set("time-scale", 0.5);
+    given.set("start-method", std::string("spawn"));
+    const std::string py = p->pythonCode(given);
+    for (const char* part : {"TASKS = 3\n", "WORKERS = 2\n", "CPU_S = 0.02 ", "IO_S = 0.05 ",
+                             "mp.get_context(\"spawn\")", "asyncio.gather("})
+        QVERIFY2(contains(py, part), part);
+    QVERIFY(!contains(py, "{{"));
 }
 
 QTEST_GUILESS_MAIN(TestPatterns)
