@@ -1,5 +1,6 @@
 #include "chart/chart_style.h"
 
+#include <QCoreApplication>
 #include <QGuiApplication>
 
 #include <algorithm>
@@ -87,6 +88,22 @@ QColor ChartStyle::textOn(const QColor& fill) {
     // Relative luminance with the sRGB weights; above about 0.55 white text stops reading.
     const double l = 0.2126 * fill.redF() + 0.7152 * fill.greenF() + 0.0722 * fill.blueF();
     return l > 0.55 ? QColor(0x1F, 0x23, 0x28) : QColor(Qt::white);
+}
+
+QString stateLabel(State state) {
+    // In State's order; the same words as stateName(), marked for lupdate.
+    static constexpr const char* kLabels[kStateCount] = {
+        QT_TRANSLATE_NOOP("tasklane::State", "running"),
+        QT_TRANSLATE_NOOP("tasklane::State", "queued"),
+        QT_TRANSLATE_NOOP("tasklane::State", "sleeping"),
+        QT_TRANSLATE_NOOP("tasklane::State", "awaiting"),
+        QT_TRANSLATE_NOOP("tasklane::State", "lock-wait"),
+        QT_TRANSLATE_NOOP("tasklane::State", "lock-held"),
+        QT_TRANSLATE_NOOP("tasklane::State", "gil-wait"),
+        QT_TRANSLATE_NOOP("tasklane::State", "spawning"),
+        QT_TRANSLATE_NOOP("tasklane::State", "idle"),
+    };
+    return QCoreApplication::translate("tasklane::State", kLabels[std::size_t(state)]);
 }
 
 QFont chartFont() {

@@ -8,6 +8,7 @@
 
 #include <QColor>
 #include <QFont>
+#include <QString>
 
 #include <array>
 #include <cstdint>
@@ -41,6 +42,11 @@ struct ChartStyle {
     // Black or white, whichever reads on `fill`.
     static QColor textOn(const QColor& fill);
 };
+
+// A state's name as the chart shows it: "running"..., translated when the application has a
+// translation installed (the window in Korean); the command line installs none, so its
+// charts stay English, as the trace files' state names do.
+QString stateLabel(State state);
 
 // The application font at a pixel size. Pixel (not point) sizes keep text the same size
 // relative to the chart on every device: screen, 2x PNG, SVG (72 dpi by default) and PDF.

@@ -1,5 +1,6 @@
 #include "chart/gantt_layout.h"
 
+#include <QCoreApplication>
 #include <QFontMetricsF>
 
 #include <algorithm>
@@ -319,19 +320,25 @@ std::vector<GanttRow> packLanes(const Trace& trace, std::uint32_t track,
         finishLane(row.asyncSlices, trace);
         // What its slices are, in a word: one state's name, or "async" when they differ.
         const std::uint32_t mask = stateMask[l];
-        QString what = QStringLiteral("async");
+        QString what = QCoreApplication::translate("tasklane::GanttLayout", "async");
         if (mask != 0 && (mask & (mask - 1)) == 0)
-            what = fromUtf8(stateName(State(std::countr_zero(mask))));
+            what = stateLabel(State(std::countr_zero(mask)));
         const Unit& first = units[firstUnit[l]];
         if (row.overflow) {
-            row.name = QStringLiteral("+%1 more %2").arg(row.units).arg(what);
+            row.name = QCoreApplication::translate("tasklane::GanttLayout", "+%1 more %2")
+                           .arg(row.units)
+                           .arg(what);
         } else if (row.units == 1) {
             row.task = first.task;
-            row.name = first.label != 0  ? fromUtf8(trace.strings[first.label])
-                       : first.task != 0 ? QStringLiteral("task %1").arg(first.task)
-                                         : what;
+            row.name = first.label != 0 ? fromUtf8(trace.strings[first.label])
+                       : first.task != 0
+                           ? QCoreApplication::translate("tasklane::GanttLayout", "task %1")
+                                 .arg(first.task)
+                           : what;
         } else {
-            row.name = QStringLiteral("%1 \u00B7 %2 tasks").arg(what).arg(row.units);
+            row.name = QCoreApplication::translate("tasklane::GanttLayout", "%1 · %2 tasks")
+                           .arg(what)
+                           .arg(row.units);
         }
     }
     return lanes;
@@ -837,11 +844,13 @@ GanttLayout::GanttLayout(const GanttRows& rows, QSizeF size, TimeRange visible,
     }
 
     if (!trace || trace->empty())
-        emptyMessage_ = QStringLiteral("no events in this trace");
+        emptyMessage_ =
+            QCoreApplication::translate("tasklane::GanttLayout", "no events in this trace");
     else if (rows.size() == 0 && rows.groupBy() == GroupBy::Core)
-        emptyMessage_ = QStringLiteral("this trace has no CPU numbers: group by worker instead");
+        emptyMessage_ = QCoreApplication::translate(
+            "tasklane::GanttLayout", "this trace has no CPU numbers: group by worker instead");
     else if (rows.size() == 0)
-        emptyMessage_ = QStringLiteral("no rows to show");
+        emptyMessage_ = QCoreApplication::translate("tasklane::GanttLayout", "no rows to show");
 }
 
 void GanttLayout::buildRows(double width) {
@@ -1340,9 +1349,7 @@ double GanttLayout::buildLegend(double width, const QFontMetricsF& fm) {
     if (rows.hasTrackRows()) {
         for (int s = 0; s < kStateCount; ++s) {
             if (rows.hasState(State(s))) {
-                const auto name = stateName(State(s));
-                add(GanttLegendEntry::Kind::State, std::uint32_t(s),
-                    QString::fromLatin1(name.data(), qsizetype(name.size())));
+                add(GanttLegendEntry::Kind::State, std::uint32_t(s), stateLabel(State(s)));
             }
         }
     } else {
@@ -1350,27 +1357,38 @@ double GanttLayout::buildLegend(double width, const QFontMetricsF& fm) {
             add(GanttLegendEntry::Kind::Track, t, trackName(trace->tracks[t]));
     }
     if (hasMixed_)
-        add(GanttLegendEntry::Kind::Mixed, 0, QStringLiteral("mixed (folded; zoom in)"));
+        add(GanttLegendEntry::Kind::Mixed, 0,
+            QCoreApplication::translate("tasklane::GanttLayout", "mixed (folded; zoom in)"));
     if (rows.hasTrackRows() && rows.hasAsyncSlices())
         add(GanttLegendEntry::Kind::Async, 0,
-            QStringLiteral("indented rows: task lifelines, side by side where they overlap"));
+            QCoreApplication::translate(
+                "tasklane::GanttLayout",
+                "indented rows: task lifelines, side by side where they overlap"));
     if (rows.hasTrackRows() && rows.hasOverflowLanes())
         add(GanttLegendEntry::Kind::Note, 0,
-            QStringLiteral("\u201C+N more\u201D rows: the rest, overlapping (folded)"));
+            QCoreApplication::translate("tasklane::GanttLayout",
+                                        "“+N more” rows: the rest, overlapping (folded)"));
     if (rows.hasTrackRows() && rows.hasInstants())
-        add(GanttLegendEntry::Kind::Instant, 0, QStringLiteral("printed line"));
+        add(GanttLegendEntry::Kind::Instant, 0,
+            QCoreApplication::translate("tasklane::GanttLayout", "printed line"));
     if (!flowLines_.empty())
-        add(GanttLegendEntry::Kind::Flow, 0, QStringLiteral("submit \u2192 run"));
+        add(GanttLegendEntry::Kind::Flow, 0,
+            QCoreApplication::translate("tasklane::GanttLayout", "submit → run"));
     if (hiddenFlows_ > 0)
         add(GanttLegendEntry::Kind::Note, 0,
-            QStringLiteral("%1 arrows hidden (zoom in)").arg(hiddenFlows_));
+            QCoreApplication::translate("tasklane::GanttLayout", "%1 arrows hidden (zoom in)")
+                .arg(hiddenFlows_));
     if (rows.hasCoreRows())
         add(GanttLegendEntry::Kind::Note, 0,
-            rows.hasTrackRows() ? QStringLiteral("core rows: colour = worker (chip by its name)")
-                                : QStringLiteral("core rows: colour = worker"));
+            rows.hasTrackRows()
+                ? QCoreApplication::translate("tasklane::GanttLayout",
+                                              "core rows: colour = worker (chip by its name)")
+                : QCoreApplication::translate("tasklane::GanttLayout",
+                                              "core rows: colour = worker"));
     if (rows.hasTrackRows() && rows.hasState(State::GilWait))
         add(GanttLegendEntry::Kind::Note, 0,
-            QStringLiteral("gil-wait: the GIL is a model of CPython's, not measured"));
+            QCoreApplication::translate("tasklane::GanttLayout",
+                                        "gil-wait: the GIL is a model of CPython's, not measured"));
     return legend_.empty() ? 0 : y + lineHeight;
 }
 

@@ -193,7 +193,7 @@ QString GanttView::selectionSummary() const {
     QStringList states;
     for (int st : order)
         if (s.stateNs[std::size_t(st)] > 0)
-            states << QStringLiteral("%1 %2").arg(fromView(stateName(State(st))),
+            states << QStringLiteral("%1 %2").arg(stateLabel(State(st)),
                                                   shortDuration(s.stateNs[std::size_t(st)]));
     if (!states.isEmpty())
         text += QStringLiteral(" · ") + states.join(QStringLiteral(", "));
@@ -228,7 +228,7 @@ QString GanttView::selectionDetails() const {
     const std::int64_t total = std::max<std::int64_t>(s.totalStateNs(), 1);
     for (int st = 0; st < kStateCount; ++st)
         if (const std::int64_t ns = s.stateNs[std::size_t(st)]; ns > 0)
-            html += row.arg(fromView(stateName(State(st))), duration(ns),
+            html += row.arg(stateLabel(State(st)), duration(ns),
                             QStringLiteral("%1%").arg(double(ns) * 100 / double(total), 0, 'f', 1));
     html += QStringLiteral("</table>");
     return html;
@@ -317,9 +317,9 @@ QString GanttView::describeAt(QPointF pos) const {
     QString html = QStringLiteral("<b>%1</b><table cellspacing=0 cellpadding=1>")
                        .arg((label.isEmpty() ? tr("(unnamed)") : label).toHtmlEscaped());
     // The swatch ties the words to the colour on screen.
-    html += row.arg(tr("state"), QStringLiteral("<span style='color:%1'>&#9632;</span> %2")
-                                     .arg(painter_.style().stateColour(e.state).name(),
-                                          fromView(stateName(e.state))));
+    html += row.arg(tr("state"),
+                    QStringLiteral("<span style='color:%1'>&#9632;</span> %2")
+                        .arg(painter_.style().stateColour(e.state).name(), stateLabel(e.state)));
     html += row.arg(tr("start"),
                     tr("%1 ms").arg(double(e.begin_ns - layout_.origin()) / 1e6, 0, 'f', 3));
     html += row.arg(tr("duration"), duration(e.duration_ns()));

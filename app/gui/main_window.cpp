@@ -3,6 +3,7 @@
 #include "chart/chart_exporter.h"
 #include "chart/zoom_state.h"
 #include "compare_view.h"
+#include "core_text.h"
 #include "gantt_view.h"
 #include "language.h"
 #include "parameter_panel.h"
@@ -175,7 +176,7 @@ OpenedTrace readTrace(const QString& path, GroupBy groupBy) {
 }
 
 QString stateTitle(State state) {
-    return QString::fromUtf8(stateName(state).data(), qsizetype(stateName(state).size()));
+    return stateLabel(state);
 }
 
 // The Summary tab for an opened trace: what the file holds, and how its time was spent.
@@ -774,13 +775,14 @@ void MainWindow::populatePatterns() {
             parent->setFont(0, bold);
             parent->setExpanded(true);
         }
-        auto* item = new QTreeWidgetItem(
-            parent, {QStringLiteral("%1  %2 · %3")
-                         .arg(section, qs(pattern->title()), qs(pattern->tutorialHeading()))});
+        auto* item =
+            new QTreeWidgetItem(parent, {QStringLiteral("%1  %2 · %3")
+                                             .arg(section, coretext::pattern(pattern->title()),
+                                                  qs(pattern->tutorialHeading()))});
         item->setData(0, kPatternIdRole, qs(pattern->id()));
-        item->setToolTip(0,
-                         QStringLiteral("<b>%1</b><br>%2")
-                             .arg(qs(pattern->id()), qs(pattern->description()).toHtmlEscaped()));
+        item->setToolTip(0, QStringLiteral("<b>%1</b><br>%2")
+                                .arg(qs(pattern->id()),
+                                     coretext::pattern(pattern->description()).toHtmlEscaped()));
     }
     patternList_->expandAll();
 }
@@ -865,7 +867,7 @@ void MainWindow::patternSelected() {
     if (pattern_ != nullptr)
         paramsByPattern_[pattern_->id()] = panel_->params();
     pattern_ = next;
-    description_->setText(qs(pattern_->description()));
+    description_->setText(coretext::pattern(pattern_->description()));
     panel_->setPattern(pattern_, storedParams(*pattern_));
     // A new pattern gets its own chart straight away; the old one would only mislead.
     if (!restoring_ && panel_->isValid())
@@ -993,8 +995,8 @@ void MainWindow::runFinished(const RunOutcome& outcome) {
         output_->setPlainText(outcome.outputText);
         {
             QStringList sentences;
-            for (const std::string& sentence : result_->conclusion)
-                sentences << qs(sentence).toHtmlEscaped();
+            for (const QString& sentence : coretext::conclusion(*result_))
+                sentences << sentence.toHtmlEscaped();
             conclusion_->setText(sentences.isEmpty() ? QString()
                                                      : QStringLiteral("<b>%1</b> %2")
                                                            .arg(tr("Conclusion:"),
@@ -1002,7 +1004,7 @@ void MainWindow::runFinished(const RunOutcome& outcome) {
             conclusion_->setVisible(!sentences.isEmpty());
         }
         summary_->setRun(QStringLiteral("%1  %2").arg(qs(resultPattern_->section()),
-                                                      qs(resultPattern_->title())),
+                                                      coretext::pattern(resultPattern_->title())),
                          *result_);
         showResultHeading();
         const Metrics& m = result_->metrics;
@@ -1036,7 +1038,7 @@ void MainWindow::showResultHeading() {
     const Metrics& m = result_->metrics;
     const QString title = QStringLiteral("%1&nbsp;&nbsp;%2 · %3")
                               .arg(qs(resultPattern_->section()).toHtmlEscaped(),
-                                   qs(resultPattern_->title()).toHtmlEscaped(),
+                                   coretext::pattern(resultPattern_->title()).toHtmlEscaped(),
                                    qs(resultPattern_->tutorialHeading()).toHtmlEscaped());
     chartHeading_->setText(tr("<b>%1</b>&nbsp;&nbsp;&nbsp;<span style='color:#5a626c'>%2 ms "
                               "&middot; speedup %3× &middot; %n core(s)</span>",
@@ -1137,8 +1139,8 @@ bool MainWindow::exportTo(ExportKind kind, const QString& path) {
         chart.range = view_->visibleRange(); // what the screen shows, zoom included
     if (resultPattern_ != nullptr)
         chart.title = tr("%1 %2 (%3): makespan %4 ms")
-                          .arg(qs(resultPattern_->section()), qs(resultPattern_->title()),
-                               qs(resultPattern_->id()))
+                          .arg(qs(resultPattern_->section()),
+                               coretext::pattern(resultPattern_->title()), qs(resultPattern_->id()))
                           .arg(result_->metrics.makespan_ms, 0, 'f', 1);
     else if (!openedPath_.isEmpty())
         chart.title = QFileInfo(openedPath_).fileName();

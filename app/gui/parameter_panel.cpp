@@ -1,5 +1,7 @@
 #include "parameter_panel.h"
 
+#include "core_text.h"
+
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
@@ -111,11 +113,22 @@ QString editorName(const ParamSpec& spec, const char* role) {
 }
 
 // "cpu-ms" already says its unit; "delay" with unit "ms" becomes "delay (ms)".
+// Under a translation the label is words ("워커 수") and the unit is added the same way.
 QString labelText(const ParamSpec& spec) {
     const QString name = qs(spec.name);
+    const QString label = coretext::label(spec);
     if (spec.unit.empty() || name.endsWith(u'-' + qs(spec.unit)))
-        return name;
-    return QStringLiteral("%1 (%2)").arg(name, qs(spec.unit));
+        return label;
+    return QStringLiteral("%1 (%2)").arg(label, qs(spec.unit));
+}
+
+// The help line, translated; when the label is translated too, the option it stands for
+// follows, so that a reader of the Korean window still finds --workers on the command line.
+QString helpText(const ParamSpec& spec) {
+    const QString help = coretext::help(spec);
+    if (coretext::label(spec) == qs(spec.name))
+        return help;
+    return QStringLiteral("%1 (--%2)").arg(help, qs(spec.name));
 }
 
 // Enough decimals for the smallest step the range suggests: 0.01..10 needs two.
@@ -239,7 +252,7 @@ private:
         slider->setObjectName(base + QStringLiteral("slider-") + suffix);
         slider->setRange(0, scale_.steps());
         slider->setMinimumWidth(70);
-        const QString tip = ParameterPanel::tr("Task %1: %2").arg(itemName(index), qs(spec_.help));
+        const QString tip = ParameterPanel::tr("Task %1: %2").arg(itemName(index), helpText(spec_));
         slider->setToolTip(tip);
         layout->addWidget(slider, 1);
 
@@ -349,7 +362,7 @@ int ParameterPanel::addEditor(int row, const ParamSpec& spec) {
 
     auto* label = new QLabel(labelText(spec), grid_->parentWidget());
     label->setObjectName(editorName(spec, "label"));
-    label->setToolTip(qs(spec.help));
+    label->setToolTip(helpText(spec));
     grid_->addWidget(label, row, 0);
     rowWidgets_.push_back(label);
 
@@ -388,7 +401,7 @@ void ParameterPanel::addNumber(int row, Editor& editor) {
     auto* slider = new QSlider(Qt::Horizontal, parent);
     slider->setObjectName(editorName(spec, "slider"));
     slider->setRange(0, scale->steps());
-    slider->setToolTip(qs(spec.help));
+    slider->setToolTip(helpText(spec));
     slider->setMinimumWidth(90);
     grid_->addWidget(slider, row, 1);
     rowWidgets_.push_back(slider);
@@ -401,7 +414,7 @@ void ParameterPanel::addNumber(int row, Editor& editor) {
                        int(std::min<double>(spec.max, INT_MAX)));
         spin->setGroupSeparatorShown(spec.max >= 10'000);
         spin->setSuffix(suffix);
-        spin->setToolTip(qs(spec.help));
+        spin->setToolTip(helpText(spec));
         spin->setAlignment(Qt::AlignRight);
         grid_->addWidget(spin, row, 2);
         rowWidgets_.push_back(spin);
@@ -432,7 +445,7 @@ void ParameterPanel::addNumber(int row, Editor& editor) {
         spin->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
         spin->setGroupSeparatorShown(spec.max >= 10'000);
         spin->setSuffix(suffix);
-        spin->setToolTip(qs(spec.help));
+        spin->setToolTip(helpText(spec));
         spin->setAlignment(Qt::AlignRight);
         grid_->addWidget(spin, row, 2);
         rowWidgets_.push_back(spin);
@@ -463,17 +476,18 @@ void ParameterPanel::addChoice(int row, Editor& editor) {
     const std::string name = spec.name;
     auto* combo = new QComboBox(grid_->parentWidget());
     combo->setObjectName(editorName(spec, "combo"));
-    combo->setToolTip(qs(spec.help));
+    combo->setToolTip(helpText(spec));
+    // Shown translated; the item's data is the value itself (the command line's key).
     for (const auto& choice : spec.choices)
-        combo->addItem(qs(choice));
+        combo->addItem(coretext::choice(choice), qs(choice));
     grid_->addWidget(combo, row, 1, 1, 2);
     rowWidgets_.push_back(combo);
     connect(combo, &QComboBox::currentIndexChanged, this, [this, name] { edited(name); });
-    editor.value = [combo] { return ParamValue(combo->currentText().toStdString()); };
+    editor.value = [combo] { return ParamValue(combo->currentData().toString().toStdString()); };
     editor.show = [combo](const ParamValue& v) {
         const QSignalBlocker blocker(combo);
         if (const auto* s = std::get_if<std::string>(&v))
-            combo->setCurrentIndex(combo->findText(qs(*s)));
+            combo->setCurrentIndex(combo->findData(qs(*s)));
     };
 }
 
@@ -482,8 +496,10 @@ QLineEdit* ParameterPanel::addText(int row, Editor& editor, int columns) {
     const std::string name = spec.name;
     auto* edit = new QLineEdit(grid_->parentWidget());
     edit->setObjectName(editorName(spec, "edit"));
-    edit->setToolTip(qs(spec.help));
-    edit->setPlaceholderText(qs(spec.rangeText()));
+    edit->setToolTip(helpText(spec));
+    // "a folder", "text" are translated; a range ("1..64") has no entry and stays.
+    edit->setPlaceholderText(
+        QCoreApplication::translate("tasklane::ParamSpec", spec.rangeText().c_str()));
     grid_->addWidget(edit, row, 1, 1, columns);
     rowWidgets_.push_back(edit);
     const ParamSpec specCopy = spec;
@@ -510,7 +526,7 @@ void ParameterPanel::addFolder(int row, Editor& editor) {
     browse->setToolTip(tr("Choose an existing folder"));
     grid_->addWidget(browse, row, 2);
     rowWidgets_.push_back(browse);
-    const QString title = tr("Folder for %1").arg(qs(editor.spec.name));
+    const QString title = tr("Folder for %1").arg(coretext::label(editor.spec));
     connect(browse, &QPushButton::clicked, this, [this, edit, title] {
         const QString current = edit->text().trimmed();
         const QString start =

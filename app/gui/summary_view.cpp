@@ -1,5 +1,7 @@
 #include "summary_view.h"
 
+#include "core_text.h"
+
 #include <QLocale>
 
 #include <algorithm>
@@ -102,7 +104,7 @@ QString SummaryView::html(const QString& heading, const RunResult& run) {
             out += QStringLiteral("<tr><td>%1</td><td align='right'>%2</td><td "
                                   "align='right'>%3</td><td align='right'>%4</td><td "
                                   "align='right'>%5</td></tr>")
-                       .arg(QString::fromStdString(mode.title).toHtmlEscaped(), ms(mm.makespan_ms),
+                       .arg(coretext::mode(mode.title).toHtmlEscaped(), ms(mm.makespan_ms),
                             tr("%1×").arg(locale.toString(mm.speedup, 'f', 2)),
                             tr("%1 %").arg(locale.toString(mm.efficiency * 100, 'f', 0)),
                             locale.toString(mm.cores_used));
@@ -111,9 +113,8 @@ QString SummaryView::html(const QString& heading, const RunResult& run) {
     }
     if (!run.conclusion.empty()) {
         out += QStringLiteral("<p><b>%1</b></p><ul>").arg(tr("Conclusion").toHtmlEscaped());
-        for (const std::string& sentence : run.conclusion)
-            out +=
-                QStringLiteral("<li>%1</li>").arg(QString::fromStdString(sentence).toHtmlEscaped());
+        for (const QString& sentence : coretext::conclusion(run))
+            out += QStringLiteral("<li>%1</li>").arg(sentence.toHtmlEscaped());
         out += QStringLiteral("</ul>");
     }
     return out;

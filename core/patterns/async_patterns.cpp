@@ -6,6 +6,7 @@
 #include "trace/trace_recorder.h"
 
 #include <QStandardPaths>
+#include <QtGlobal> // QT_TRANSLATE_NOOP only marks: the window translates, core stays English
 
 #include <cerrno>
 #include <cstdio>
@@ -99,8 +100,10 @@ RunResult runOnLoop(Task<void> main, double sequentialMs, int parallelism, RunCo
 // --- async-hello (3.1) ---------------------------------------------------------------------
 
 std::string AsyncHelloPattern::description() const {
-    return "One coroutine prints, awaits asyncio.sleep (the loop is free meanwhile), prints "
-           "again.";
+    return QT_TRANSLATE_NOOP(
+        "tasklane::Pattern",
+        "One coroutine prints, awaits asyncio.sleep (the loop is free meanwhile), prints "
+        "again.");
 }
 
 std::vector<ParamSpec> AsyncHelloPattern::params() const {
@@ -110,10 +113,17 @@ std::vector<ParamSpec> AsyncHelloPattern::params() const {
          0,
          60'000,
          1000.0,
-         "the await asyncio.sleep(1) in between",
+         QT_TRANSLATE_NOOP("tasklane::ParamSpec", "the await asyncio.sleep(1) in between"),
          "ms",
          {}},
-        {"time-scale", ParamKind::Double, 0.01, 10, 1.0, "multiplies every duration", "", {}},
+        {"time-scale",
+         ParamKind::Double,
+         0.01,
+         10,
+         1.0,
+         QT_TRANSLATE_NOOP("tasklane::ParamSpec", "multiplies every duration"),
+         "",
+         {}},
     };
 }
 
@@ -132,8 +142,10 @@ RunResult AsyncHelloPattern::run(const Params& given, RunControl& control) const
 // --- async-gather (3.2) --------------------------------------------------------------------
 
 std::string AsyncGatherPattern::description() const {
-    return "Three coroutines sleep at once on one thread: the whole takes about the longest "
-           "delay, not the sum.";
+    return QT_TRANSLATE_NOOP(
+        "tasklane::Pattern",
+        "Three coroutines sleep at once on one thread: the whole takes about the longest "
+        "delay, not the sum.");
 }
 
 std::vector<ParamSpec> AsyncGatherPattern::params() const {
@@ -143,10 +155,18 @@ std::vector<ParamSpec> AsyncGatherPattern::params() const {
          0,
          60'000,
          std::vector<long long>{2000, 1000, 3000},
-         "each task's asyncio.sleep, in order: task A, B, C, ...",
+         QT_TRANSLATE_NOOP("tasklane::ParamSpec",
+                           "each task's asyncio.sleep, in order: task A, B, C, ..."),
          "ms",
          {}},
-        {"time-scale", ParamKind::Double, 0.01, 10, 1.0, "multiplies every duration", "", {}},
+        {"time-scale",
+         ParamKind::Double,
+         0.01,
+         10,
+         1.0,
+         QT_TRANSLATE_NOOP("tasklane::ParamSpec", "multiplies every duration"),
+         "",
+         {}},
     };
 }
 
@@ -469,9 +489,11 @@ std::string AsyncFilePattern::fileName(long long index, long long files) {
 }
 
 std::string AsyncFilePattern::description() const {
-    return "Coroutines write \"비동기 파일 작성!\" into files through aiofiles-style async "
-           "files: open, write and read run on the executor's threads while the loop waits "
-           "for them; each file is read back and checked.";
+    return QT_TRANSLATE_NOOP(
+        "tasklane::Pattern",
+        "Coroutines write \"비동기 파일 작성!\" into files through aiofiles-style async "
+        "files: open, write and read run on the executor's threads while the loop waits "
+        "for them; each file is read back and checked.");
 }
 
 std::vector<ParamSpec> AsyncFilePattern::params() const {
@@ -482,7 +504,8 @@ std::vector<ParamSpec> AsyncFilePattern::params() const {
          1,
          1000,
          1LL,
-         "how many files: example.txt for one, example01.txt... for more",
+         QT_TRANSLATE_NOOP("tasklane::ParamSpec",
+                           "how many files: example.txt for one, example01.txt... for more"),
          "",
          {}},
         {"bytes",
@@ -490,8 +513,10 @@ std::vector<ParamSpec> AsyncFilePattern::params() const {
          double(textBytes),
          4 * 1024 * 1024,
          textBytes,
-         "each file's size: the text is 24 bytes; more repeats it on further lines and pads "
-         "the end with '.'",
+         QT_TRANSLATE_NOOP(
+             "tasklane::ParamSpec",
+             "each file's size: the text is 24 bytes; more repeats it on further lines and pads "
+             "the end with '.'"),
          "",
          {}},
         {"concurrency",
@@ -499,7 +524,8 @@ std::vector<ParamSpec> AsyncFilePattern::params() const {
          1,
          256,
          4LL,
-         "at most this many files open at once (an asyncio.Semaphore)",
+         QT_TRANSLATE_NOOP("tasklane::ParamSpec",
+                           "at most this many files open at once (an asyncio.Semaphore)"),
          "",
          {}},
         {"out-dir",
@@ -507,8 +533,10 @@ std::vector<ParamSpec> AsyncFilePattern::params() const {
          0,
          0,
          std::string(),
-         "the folder the files go to (existing ones of the same name are replaced); empty: a "
-         "new run folder in the temp folder, shown in the output",
+         QT_TRANSLATE_NOOP(
+             "tasklane::ParamSpec",
+             "the folder the files go to (existing ones of the same name are replaced); empty: a "
+             "new run folder in the temp folder, shown in the output"),
          "",
          {}},
     };

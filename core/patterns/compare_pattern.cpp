@@ -10,6 +10,8 @@
 #include "workload/task_context.h"
 #include "workload/workload.h"
 
+#include <QtGlobal> // QT_TRANSLATE_NOOP only marks: the window translates, core stays English
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -26,10 +28,10 @@ struct ModeInfo {
     const char* title;
 };
 constexpr ModeInfo kModes[] = {
-    {"sequential", "sequential"},
-    {"threads-gil", "threads (GIL)"},
-    {"threads-free", "threads (free-threaded)"},
-    {"processes", "processes"},
+    {"sequential", QT_TRANSLATE_NOOP("tasklane::ComparePattern", "sequential")},
+    {"threads-gil", QT_TRANSLATE_NOOP("tasklane::ComparePattern", "threads (GIL)")},
+    {"threads-free", QT_TRANSLATE_NOOP("tasklane::ComparePattern", "threads (free-threaded)")},
+    {"processes", QT_TRANSLATE_NOOP("tasklane::ComparePattern", "processes")},
     {"asyncio", "asyncio"},
 };
 
@@ -137,8 +139,8 @@ const std::vector<std::string>& ComparePattern::modeIds() {
     return ids;
 }
 
-std::vector<std::string> compareConclusion(const CompareInput& in) {
-    std::vector<std::string> out;
+std::vector<TextMessage> compareConclusionMessages(const CompareInput& in) {
+    std::vector<TextMessage> out;
     const ModeResult* sequential = findMode(in.modes, "sequential");
     if (sequential == nullptr || in.modes.size() < 2)
         return out;
@@ -146,6 +148,14 @@ std::vector<std::string> compareConclusion(const CompareInput& in) {
     const double cpuShare = work > 0 ? in.cpu_ms / work : 0;
     const bool cpuBound = cpuShare >= 0.7;
     const bool ioBound = cpuShare <= 0.3;
+    constexpr const char* kContext = "tasklane::ComparePattern";
+    // A sentence of this file, marked for lupdate where it is written.
+    const auto say = [&](const char* source, std::vector<TextMessage> args) {
+        return TextMessage{kContext, source, std::move(args)};
+    };
+    const auto plain = [](std::string text) { return TextMessage::plain(std::move(text)); };
+    // A mode's title, which the window translates too ("threads (GIL)").
+    const auto title = [&](const ModeResult& m) { return TextMessage{kContext, m.title, {}}; };
 
     // The winner, and every mode within 10 % of it (a tie on this machine).
     const ModeResult* best = nullptr;
@@ -157,83 +167,130 @@ std::vector<std::string> compareConclusion(const CompareInput& in) {
         if (&m != best && m.metrics.makespan_ms <= best->metrics.makespan_ms * 1.10)
             tied.push_back(&m);
     const double seqMs = sequential->metrics.makespan_ms;
-    std::string first;
     if (best == sequential) {
-        first = "Nothing beat doing the tasks one after another (" + msText(seqMs) +
-                "): with so little work, starting workers costs more than it saves.";
+        out.push_back(say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
+                                            "Nothing beat doing the tasks one after another "
+                                            "(%1): with so little work, starting workers costs "
+                                            "more than it saves."),
+                          {plain(msText(seqMs))}));
     } else {
-        first = best->title + " finished first: " + msText(best->metrics.makespan_ms) + ", " +
-                timesText(seqMs / best->metrics.makespan_ms) + " faster than sequential (" +
-                msText(seqMs) + ")";
-        if (!tied.empty()) {
-            first += "; within 10 % of it: ";
-            for (std::size_t i = 0; i < tied.size(); ++i)
-                first += (i > 0 ? ", " : "") + tied[i]->title + " (" +
-                         msText(tied[i]->metrics.makespan_ms) + ")";
+        std::vector<TextMessage> args = {title(*best), plain(msText(best->metrics.makespan_ms)),
+                                         plain(timesText(seqMs / best->metrics.makespan_ms)),
+                                         plain(msText(seqMs))};
+        if (tied.empty()) {
+            out.push_back(say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
+                                                "%1 finished first: %2, %3 faster than "
+                                                "sequential (%4)."),
+                              std::move(args)));
+        } else {
+            // "threads (GIL) (973 ms), processes (990 ms)": a list of "%1 (%2)" items.
+            TextMessage list = plain("");
+            for (std::size_t i = 0; i < tied.size(); ++i) {
+                list.source += (i > 0 ? ", %" : "%") + std::to_string(i + 1);
+                list.args.push_back(
+                    say(QT_TRANSLATE_NOOP("tasklane::ComparePattern", "%1 (%2)"),
+                        {title(*tied[i]), plain(msText(tied[i]->metrics.makespan_ms))}));
+            }
+            args.push_back(std::move(list));
+            out.push_back(say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
+                                                "%1 finished first: %2, %3 faster than "
+                                                "sequential (%4); within 10 % of it: %5."),
+                              std::move(args)));
         }
-        first += ".";
     }
-    out.push_back(first);
 
     const auto speedupOf = [&](const char* id) {
         const ModeResult* m = findMode(in.modes, id);
         return m != nullptr && m->metrics.makespan_ms > 0 ? seqMs / m->metrics.makespan_ms : 0.0;
     };
     const int parallel = std::max(1, std::min({in.workers, in.tasks, in.cores}));
-    const double gil = speedupOf("threads-gil");
-    const double freeThreads = speedupOf("threads-free");
+    const TextMessage gil = plain(timesText(speedupOf("threads-gil")));
+    const TextMessage freeThreads = plain(timesText(speedupOf("threads-free")));
+    const TextMessage processesText = plain(timesText(speedupOf("processes")));
+    const TextMessage asyncioText = plain(timesText(speedupOf("asyncio")));
+    if (cpuBound) {
+        out.push_back(say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
+                                            "The work is CPU-bound (%1 % computing): only more "
+                                            "cores help, and this machine has %2, so at most %3 "
+                                            "was possible."),
+                          {plain(fixed(cpuShare * 100, 0)), plain(std::to_string(in.cores)),
+                           plain(timesText(parallel))}));
+        out.push_back(say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
+                                            "Processes ran on several cores at once (%1); "
+                                            "threads under the GIL took turns on one (%2); "
+                                            "without the GIL they ran in parallel (%3); "
+                                            "asyncio's coroutines ran one after another, each "
+                                            "blocking the event loop while it computed (%4)."),
+                          {processesText, gil, freeThreads, asyncioText}));
+    } else if (ioBound) {
+        out.push_back(say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
+                                            "The work is I/O-bound (%1 % waiting): the waits can "
+                                            "overlap, whatever the number of cores."),
+                          {plain(fixed((1 - cpuShare) * 100, 0))}));
+        out.push_back(say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
+                                            "asyncio overlapped them on one thread (%1); threads "
+                                            "did too, the GIL being released while they wait "
+                                            "(%2); processes as well (%3), after paying to "
+                                            "start."),
+                          {asyncioText, gil, processesText}));
+    } else {
+        out.push_back(
+            say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
+                                  "The work is mixed (%1 % computing): the waits "
+                                  "overlap in every concurrent mode, the computing "
+                                  "only where several cores run at once (processes "
+                                  "%2, free threads %3, threads with the GIL %4, "
+                                  "asyncio %5)."),
+                {plain(fixed(cpuShare * 100, 0)), processesText, freeThreads, gil, asyncioText}));
+    }
+    // The tutorial's rule, checked against the measurement.
+    const double gilX = speedupOf("threads-gil");
     const double processes = speedupOf("processes");
     const double asyncio = speedupOf("asyncio");
     if (cpuBound) {
-        out.push_back("The work is CPU-bound (" + fixed(cpuShare * 100, 0) +
-                      " % computing): only more cores help, and this machine has " +
-                      std::to_string(in.cores) + ", so at most " + timesText(parallel) +
-                      " was possible.");
-        out.push_back("Processes ran on several cores at once (" + timesText(processes) +
-                      "); threads under the GIL took turns on one (" + timesText(gil) +
-                      "); without the GIL they ran in parallel (" + timesText(freeThreads) +
-                      "); asyncio's coroutines ran one after another, each blocking the event "
-                      "loop while it computed (" +
-                      timesText(asyncio) + ").");
+        const bool holds =
+            processes >= 1.2 && processes >= gilX * 1.2 && processes >= asyncio * 1.2;
+        out.push_back(
+            holds ? say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
+                                          "As the tutorial says: CPU-bound work wants parallel "
+                                          "processing (multiprocessing, ProcessPoolExecutor)."),
+                        {})
+                  : say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
+                                          "The tutorial says: CPU-bound work wants parallel "
+                                          "processing (multiprocessing, ProcessPoolExecutor), "
+                                          "but here processes did not win clearly: more tasks or "
+                                          "longer ones let them pay for their start."),
+                        {}));
     } else if (ioBound) {
-        out.push_back("The work is I/O-bound (" + fixed((1 - cpuShare) * 100, 0) +
-                      " % waiting): the waits can overlap, whatever the number of cores.");
-        out.push_back("asyncio overlapped them on one thread (" + timesText(asyncio) +
-                      "); threads did too, the GIL being released while they wait (" +
-                      timesText(gil) + "); processes as well (" + timesText(processes) +
-                      "), after paying to start.");
-    } else {
-        out.push_back("The work is mixed (" + fixed(cpuShare * 100, 0) +
-                      " % computing): the waits overlap in every concurrent mode, the "
-                      "computing only where several cores run at once (processes " +
-                      timesText(processes) + ", free threads " + timesText(freeThreads) +
-                      ", threads with the GIL " + timesText(gil) + ", asyncio " +
-                      timesText(asyncio) + ").");
-    }
-    // The tutorial's rule, checked against the measurement.
-    if (cpuBound) {
-        const bool holds = processes >= 1.2 && processes >= gil * 1.2 && processes >= asyncio * 1.2;
-        out.push_back(std::string(holds ? "As the tutorial says" : "The tutorial says") +
-                      ": CPU-bound work wants parallel processing (multiprocessing, "
-                      "ProcessPoolExecutor)" +
-                      (holds ? "."
-                             : ", but here processes did not win clearly: more tasks or "
-                               "longer ones let them pay for their start."));
-    } else if (ioBound) {
-        const bool holds = asyncio >= 1.5 && asyncio >= std::max(gil, processes) * 0.8;
-        out.push_back(std::string(holds ? "As the tutorial says" : "The tutorial says") +
-                      ": I/O-bound work wants asynchronous programming (asyncio)" +
-                      (holds ? "."
-                             : ", but here it did not win clearly: with more tasks "
-                               "than workers, asyncio pulls ahead."));
+        const bool holds = asyncio >= 1.5 && asyncio >= std::max(gilX, processes) * 0.8;
+        out.push_back(
+            holds ? say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
+                                          "As the tutorial says: I/O-bound work wants "
+                                          "asynchronous programming (asyncio)."),
+                        {})
+                  : say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
+                                          "The tutorial says: I/O-bound work wants asynchronous "
+                                          "programming (asyncio), but here it did not win "
+                                          "clearly: with more tasks than workers, asyncio pulls "
+                                          "ahead."),
+                        {}));
     }
     return out;
 }
 
+std::vector<std::string> compareConclusion(const CompareInput& in) {
+    std::vector<std::string> out;
+    for (const TextMessage& sentence : compareConclusionMessages(in))
+        out.push_back(sentence.render());
+    return out;
+}
+
 std::string ComparePattern::description() const {
-    return "One workload through five modes: sequential, threads with and without the GIL, "
-           "processes, asyncio. CPU-bound work needs cores (processes); I/O-bound work needs "
-           "overlapping waits (asyncio, threads).";
+    return QT_TRANSLATE_NOOP(
+        "tasklane::Pattern",
+        "One workload through five modes: sequential, threads with and without the GIL, "
+        "processes, asyncio. CPU-bound work needs cores (processes); I/O-bound work needs "
+        "overlapping waits (asyncio, threads).");
 }
 
 std::vector<ParamSpec> ComparePattern::params() const {
@@ -243,16 +300,26 @@ std::vector<ParamSpec> ComparePattern::params() const {
          1,
          16,
          4LL,
-         "threads and processes in the pools (asyncio runs every task on one thread)",
+         QT_TRANSLATE_NOOP(
+             "tasklane::ParamSpec",
+             "threads and processes in the pools (asyncio runs every task on one thread)"),
          "",
          {}},
-        {"tasks", ParamKind::Int, 1, 1000, 8LL, "how many tasks each mode runs", "", {}},
+        {"tasks",
+         ParamKind::Int,
+         1,
+         1000,
+         8LL,
+         QT_TRANSLATE_NOOP("tasklane::ParamSpec", "how many tasks each mode runs"),
+         "",
+         {}},
         {"cpu-ms",
          ParamKind::Double,
          0,
          10'000,
          100.0,
-         "CPU work per task (CPU-bound: the tutorial's case for processes)",
+         QT_TRANSLATE_NOOP("tasklane::ParamSpec",
+                           "CPU work per task (CPU-bound: the tutorial's case for processes)"),
          "ms",
          {}},
         {"io-ms",
@@ -260,8 +327,10 @@ std::vector<ParamSpec> ComparePattern::params() const {
          0,
          10'000,
          0.0,
-         "waiting per task: blocking I/O in threads and processes, asyncio.sleep in asyncio "
-         "(I/O-bound: the tutorial's case for async)",
+         QT_TRANSLATE_NOOP(
+             "tasklane::ParamSpec",
+             "waiting per task: blocking I/O in threads and processes, asyncio.sleep in asyncio "
+             "(I/O-bound: the tutorial's case for async)"),
          "ms",
          {}},
         {"start-method",
@@ -269,10 +338,17 @@ std::vector<ParamSpec> ComparePattern::params() const {
          0,
          0,
          std::string("fork"),
-         "how the process pool's workers start",
+         QT_TRANSLATE_NOOP("tasklane::ParamSpec", "how the process pool's workers start"),
          "",
          {"fork", "spawn"}},
-        {"time-scale", ParamKind::Double, 0.01, 10, 1.0, "multiplies cpu-ms and io-ms", "", {}},
+        {"time-scale",
+         ParamKind::Double,
+         0.01,
+         10,
+         1.0,
+         QT_TRANSLATE_NOOP("tasklane::ParamSpec", "multiplies cpu-ms and io-ms"),
+         "",
+         {}},
     };
 }
 
@@ -368,7 +444,9 @@ RunResult ComparePattern::run(const Params& given, RunControl& control) const {
     out.trace = stackTraces(parts);
 
     CompareInput input{out.modes, cpuMs, ioMs, int(tasks), int(workers), cores};
-    out.conclusion = compareConclusion(input);
+    out.conclusionMessages = compareConclusionMessages(input);
+    for (const TextMessage& sentence : out.conclusionMessages)
+        out.conclusion.push_back(sentence.render());
     const ModeResult* best = &out.modes.front();
     for (const ModeResult& m : out.modes)
         if (m.metrics.makespan_ms < best->metrics.makespan_ms)

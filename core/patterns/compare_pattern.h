@@ -8,6 +8,8 @@
 
 #include "patterns/pattern.h"
 
+#include <QtGlobal>
+
 #include <string>
 #include <vector>
 
@@ -26,6 +28,9 @@ struct CompareInput {
 // A few sentences, from the numbers: the winner and by how much, why each mode did as it
 // did in the tutorial's terms, and whether the tutorial's rule held here.
 std::vector<std::string> compareConclusion(const CompareInput& input);
+// The same sentences as translatable templates (context "tasklane::ComparePattern") with the
+// numbers and mode titles as arguments; compareConclusion() is their render().
+std::vector<TextMessage> compareConclusionMessages(const CompareInput& input);
 
 class ComparePattern final : public Pattern {
 public:
@@ -34,7 +39,9 @@ public:
 
     std::string id() const override { return "compare"; }
     std::string section() const override { return "5"; }
-    std::string title() const override { return "CPU-bound vs I/O-bound"; }
+    std::string title() const override {
+        return QT_TRANSLATE_NOOP("tasklane::Pattern", "CPU-bound vs I/O-bound");
+    }
     std::string tutorialHeading() const override {
         return "병렬 처리와 비동기 프로그래밍의 차이점";
     }

@@ -1,5 +1,7 @@
 #include "patterns/param_spec.h"
 
+#include <QtGlobal> // QT_TRANSLATE_NOOP
+
 #include <charconv>
 #include <cmath>
 #include <iomanip>
@@ -35,7 +37,46 @@ std::optional<double> parseDouble(const std::string& text) {
         return std::nullopt;
     }
 }
+// Every parameter's and every choice's label, marked for lupdate. The English text is the
+// option name (a key the command line takes too); the Korean file gives it words.
+constexpr const char* kLabels[] = {
+    QT_TRANSLATE_NOOP("tasklane::ParamLabel", "workers"),
+    QT_TRANSLATE_NOOP("tasklane::ParamLabel", "tasks"),
+    QT_TRANSLATE_NOOP("tasklane::ParamLabel", "cpu-ms"),
+    QT_TRANSLATE_NOOP("tasklane::ParamLabel", "io-ms"),
+    QT_TRANSLATE_NOOP("tasklane::ParamLabel", "time-scale"),
+    QT_TRANSLATE_NOOP("tasklane::ParamLabel", "start-method"),
+    QT_TRANSLATE_NOOP("tasklane::ParamLabel", "chunksize"),
+    QT_TRANSLATE_NOOP("tasklane::ParamLabel", "increments"),
+    QT_TRANSLATE_NOOP("tasklane::ParamLabel", "lock"),
+    QT_TRANSLATE_NOOP("tasklane::ParamLabel", "gil"),
+    QT_TRANSLATE_NOOP("tasklane::ParamLabel", "delays"),
+    QT_TRANSLATE_NOOP("tasklane::ParamLabel", "files"),
+    QT_TRANSLATE_NOOP("tasklane::ParamLabel", "bytes"),
+    QT_TRANSLATE_NOOP("tasklane::ParamLabel", "concurrency"),
+    QT_TRANSLATE_NOOP("tasklane::ParamLabel", "out-dir"),
+};
+// fork and spawn are Python's names for the start methods (code): they stay as they are.
+constexpr const char* kChoiceLabels[] = {
+    QT_TRANSLATE_NOOP("tasklane::ParamChoice", "on"),
+    QT_TRANSLATE_NOOP("tasklane::ParamChoice", "off"),
+};
+
+const char* labelOf(const std::string& text, const auto& table) {
+    for (const char* label : table)
+        if (text == label)
+            return label;
+    return text.c_str();
+}
 } // namespace
+
+const char* ParamSpec::label() const {
+    return labelOf(name, kLabels);
+}
+
+const char* ParamSpec::choiceLabel(const std::string& choice) {
+    return labelOf(choice, kChoiceLabels);
+}
 
 std::string ParamSpec::rangeText() const {
     switch (kind) {
@@ -52,9 +93,9 @@ std::string ParamSpec::rangeText() const {
         return out;
     }
     case ParamKind::Text:
-        return "text";
+        return QT_TRANSLATE_NOOP("tasklane::ParamSpec", "text");
     case ParamKind::Folder:
-        return "a folder";
+        return QT_TRANSLATE_NOOP("tasklane::ParamSpec", "a folder");
     }
     return {};
 }

@@ -36,6 +36,14 @@ struct ParamSpec {
     // "1..64", "on|off", "0..10000 ms", "a folder" for messages and help.
     std::string rangeText() const;
     static std::string format(const ParamValue& value);
+
+    // The window's label for the parameter and for a choice, as source texts of Qt's
+    // translation (contexts "tasklane::ParamLabel" and "tasklane::ParamChoice"): the option
+    // name and the choice itself, which is what the window shows in English. Core never
+    // translates them (the command line stays English); the window does, through
+    // QCoreApplication::translate. An unknown name comes back as it is.
+    const char* label() const;
+    static const char* choiceLabel(const std::string& choice);
 };
 
 } // namespace tasklane

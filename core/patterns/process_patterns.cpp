@@ -8,6 +8,8 @@
 #include "patterns/python_template.h"
 #include "trace/trace_recorder.h"
 
+#include <QtGlobal> // QT_TRANSLATE_NOOP only marks: the window translates, core stays English
+
 #include <algorithm>
 #include <memory>
 #include <numeric>
@@ -24,30 +26,49 @@ ParamSpec startMethodParam() {
             0,
             0,
             std::string("fork"),
-            "how workers start: fork copies this process, spawn execs a clean worker program",
+            QT_TRANSLATE_NOOP(
+                "tasklane::ParamSpec",
+                "how workers start: fork copies this process, spawn execs a clean worker program"),
             "",
             {"fork", "spawn"}};
 }
 ParamSpec timeScaleParam() {
-    return {"time-scale", ParamKind::Double,
-            0.01,         10,
-            1.0,          "multiplies every duration (cpu-ms, io-ms)",
-            "",           {}};
+    return {"time-scale",
+            ParamKind::Double,
+            0.01,
+            10,
+            1.0,
+            QT_TRANSLATE_NOOP("tasklane::ParamSpec", "multiplies every duration (cpu-ms, io-ms)"),
+            "",
+            {}};
 }
 ParamSpec cpuParam() {
-    return {"cpu-ms", ParamKind::Double,
-            0,        10'000,
-            0.0,      "CPU work per task: real arithmetic in the worker process",
-            "ms",     {}};
+    return {"cpu-ms",
+            ParamKind::Double,
+            0,
+            10'000,
+            0.0,
+            QT_TRANSLATE_NOOP("tasklane::ParamSpec",
+                              "CPU work per task: real arithmetic in the worker process"),
+            "ms",
+            {}};
 }
 ParamSpec ioParam() {
-    return {"io-ms", ParamKind::Double, 0, 10'000, 0.0, "blocking I/O per task: a sleep", "ms", {}};
+    return {"io-ms", ParamKind::Double,
+            0,       10'000,
+            0.0,     QT_TRANSLATE_NOOP("tasklane::ParamSpec", "blocking I/O per task: a sleep"),
+            "ms",    {}};
 }
 ParamSpec tasksParam(long long max) {
-    return {"tasks", ParamKind::Int,
-            1,       double(max),
-            5LL,     "how many numbers to map (the tutorial maps 1..5)",
-            "",      {}};
+    return {"tasks",
+            ParamKind::Int,
+            1,
+            double(max),
+            5LL,
+            QT_TRANSLATE_NOOP("tasklane::ParamSpec",
+                              "how many numbers to map (the tutorial maps 1..5)"),
+            "",
+            {}};
 }
 
 long long scaledUs(const Params& p, const char* name) {
@@ -135,15 +156,38 @@ RunResult finishRun(TraceRecorder& recorder, std::uint32_t mainTrack, std::int64
 // --- process (2.1) -------------------------------------------------------------------------
 
 std::string ProcessPattern::description() const {
-    return "A child process runs print_numbers() while the parent waits in join(). With "
-           "several processes, each prints its own numbers.";
+    return QT_TRANSLATE_NOOP(
+        "tasklane::Pattern",
+        "A child process runs print_numbers() while the parent waits in join(). With "
+        "several processes, each prints its own numbers.");
 }
 
 std::vector<ParamSpec> ProcessPattern::params() const {
     return {
-        {"workers", ParamKind::Int, 1, 16, 1LL, "how many Process objects to start", "", {}},
-        {"tasks", ParamKind::Int, 1, 1000, 5LL, "how many numbers each prints (range(5))", "", {}},
-        {"io-ms", ParamKind::Double, 0, 10'000, 0.0, "a sleep after each print", "ms", {}},
+        {"workers",
+         ParamKind::Int,
+         1,
+         16,
+         1LL,
+         QT_TRANSLATE_NOOP("tasklane::ParamSpec", "how many Process objects to start"),
+         "",
+         {}},
+        {"tasks",
+         ParamKind::Int,
+         1,
+         1000,
+         5LL,
+         QT_TRANSLATE_NOOP("tasklane::ParamSpec", "how many numbers each prints (range(5))"),
+         "",
+         {}},
+        {"io-ms",
+         ParamKind::Double,
+         0,
+         10'000,
+         0.0,
+         QT_TRANSLATE_NOOP("tasklane::ParamSpec", "a sleep after each print"),
+         "ms",
+         {}},
         startMethodParam(),
         timeScaleParam(),
     };
@@ -191,20 +235,31 @@ RunResult ProcessPattern::run(const Params& given, RunControl& control) const {
 // --- pool-map (2.2) ------------------------------------------------------------------------
 
 std::string PoolMapPattern::description() const {
-    return "Worker processes map square() over the numbers in chunks. Each process has its "
-           "own interpreter and no GIL to share: CPU work runs on all cores.";
+    return QT_TRANSLATE_NOOP(
+        "tasklane::Pattern",
+        "Worker processes map square() over the numbers in chunks. Each process has its "
+        "own interpreter and no GIL to share: CPU work runs on all cores.");
 }
 
 std::vector<ParamSpec> PoolMapPattern::params() const {
     return {
-        {"workers", ParamKind::Int, 1, 32, 4LL, "Pool(processes): worker processes", "", {}},
+        {"workers",
+         ParamKind::Int,
+         1,
+         32,
+         4LL,
+         QT_TRANSLATE_NOOP("tasklane::ParamSpec", "Pool(processes): worker processes"),
+         "",
+         {}},
         tasksParam(1'000'000),
         {"chunksize",
          ParamKind::Int,
          0,
          1'000'000,
          0LL,
-         "items per trip to a worker; 0: Python's default ceil(len / (4 x workers))",
+         QT_TRANSLATE_NOOP(
+             "tasklane::ParamSpec",
+             "items per trip to a worker; 0: Python's default ceil(len / (4 x workers))"),
          "",
          {}},
         cpuParam(),
@@ -268,23 +323,47 @@ RunResult PoolMapPattern::run(const Params& given, RunControl& control) const {
 // --- shared-value (2.3) --------------------------------------------------------------------
 
 std::string SharedValuePattern::description() const {
-    return "Processes increment one Value in shared memory. Under get_lock() the count is "
-           "exact; without it, read-modify-write races lose updates.";
+    return QT_TRANSLATE_NOOP(
+        "tasklane::Pattern",
+        "Processes increment one Value in shared memory. Under get_lock() the count is "
+        "exact; without it, read-modify-write races lose updates.");
 }
 
 std::vector<ParamSpec> SharedValuePattern::params() const {
     return {
-        {"workers", ParamKind::Int, 1, 32, 5LL, "how many processes increment the value", "", {}},
-        {"increments", ParamKind::Int, 1, 1'000'000, 1LL, "increments per process", "", {}},
+        {"workers",
+         ParamKind::Int,
+         1,
+         32,
+         5LL,
+         QT_TRANSLATE_NOOP("tasklane::ParamSpec", "how many processes increment the value"),
+         "",
+         {}},
+        {"increments",
+         ParamKind::Int,
+         1,
+         1'000'000,
+         1LL,
+         QT_TRANSLATE_NOOP("tasklane::ParamSpec", "increments per process"),
+         "",
+         {}},
         {"lock",
          ParamKind::Choice,
          0,
          0,
          std::string("on"),
-         "on: with shared_value.get_lock(); off: a bare value += 1 that races",
+         QT_TRANSLATE_NOOP("tasklane::ParamSpec",
+                           "on: with shared_value.get_lock(); off: a bare value += 1 that races"),
          "",
          {"on", "off"}},
-        {"cpu-ms", ParamKind::Double, 0, 1000, 0.0, "CPU work before each increment", "ms", {}},
+        {"cpu-ms",
+         ParamKind::Double,
+         0,
+         1000,
+         0.0,
+         QT_TRANSLATE_NOOP("tasklane::ParamSpec", "CPU work before each increment"),
+         "ms",
+         {}},
         startMethodParam(),
         timeScaleParam(),
     };
@@ -341,8 +420,10 @@ RunResult SharedValuePattern::run(const Params& given, RunControl& control) cons
 // --- process-pool (4.2) --------------------------------------------------------------------
 
 std::string ProcessPoolPattern::description() const {
-    return "concurrent.futures with worker processes: cube() runs in parallel on every core, "
-           "one item per trip by default (chunksize=1).";
+    return QT_TRANSLATE_NOOP(
+        "tasklane::Pattern",
+        "concurrent.futures with worker processes: cube() runs in parallel on every core, "
+        "one item per trip by default (chunksize=1).");
 }
 
 std::vector<ParamSpec> ProcessPoolPattern::params() const {
@@ -352,7 +433,8 @@ std::vector<ParamSpec> ProcessPoolPattern::params() const {
          1,
          32,
          (long long)ProcessPoolExecutor::defaultMaxWorkers(),
-         "max_workers: worker processes (Python's default: the CPU count)",
+         QT_TRANSLATE_NOOP("tasklane::ParamSpec",
+                           "max_workers: worker processes (Python's default: the CPU count)"),
          "",
          {}},
         tasksParam(100'000),
@@ -361,7 +443,9 @@ std::vector<ParamSpec> ProcessPoolPattern::params() const {
          1,
          100'000,
          1LL,
-         "items per trip to a worker (with cpu-ms or io-ms each item is submitted alone)",
+         QT_TRANSLATE_NOOP(
+             "tasklane::ParamSpec",
+             "items per trip to a worker (with cpu-ms or io-ms each item is submitted alone)"),
          "",
          {}},
         cpuParam(),

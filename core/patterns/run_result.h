@@ -2,6 +2,7 @@
 // print, the result value and the metrics that explain it.
 #pragma once
 
+#include "patterns/text_message.h"
 #include "trace/trace.h"
 
 #include <string>
@@ -36,6 +37,8 @@ struct RunResult {
     Metrics metrics;
     std::vector<ModeResult> modes;       // a comparison's modes, in run order; else empty
     std::vector<std::string> conclusion; // what the numbers say, sentence by sentence
+    // The same sentences as templates and arguments, for the window to translate.
+    std::vector<TextMessage> conclusionMessages;
 };
 
 // Computes the metrics from a trace over [begin, end): core use from running slices,

@@ -7,6 +7,8 @@
 #include "trace/trace_recorder.h"
 #include "workload/workload.h"
 
+#include <QtGlobal> // QT_TRANSLATE_NOOP only marks: the window translates, core stays English
+
 #include <atomic>
 #include <numeric>
 #include <sstream>
@@ -14,8 +16,10 @@
 namespace tasklane {
 
 std::string ThreadPoolPattern::description() const {
-    return "Threads of one process map square() over the numbers. With the GIL on (as in "
-           "CPython) CPU work takes turns; I/O waits overlap.";
+    return QT_TRANSLATE_NOOP(
+        "tasklane::Pattern",
+        "Threads of one process map square() over the numbers. With the GIL on (as in "
+        "CPython) CPU work takes turns; I/O waits overlap.");
 }
 
 std::vector<ParamSpec> ThreadPoolPattern::params() const {
@@ -25,7 +29,9 @@ std::vector<ParamSpec> ThreadPoolPattern::params() const {
          1,
          64,
          (long long)ThreadPoolExecutor::defaultMaxWorkers(),
-         "max_workers: threads in the pool (Python's default: min(32, cores + 4))",
+         QT_TRANSLATE_NOOP(
+             "tasklane::ParamSpec",
+             "max_workers: threads in the pool (Python's default: min(32, cores + 4))"),
          "",
          {}},
         {"tasks",
@@ -33,7 +39,8 @@ std::vector<ParamSpec> ThreadPoolPattern::params() const {
          1,
          1'000'000,
          5LL,
-         "how many numbers to map (the tutorial maps 1..5)",
+         QT_TRANSLATE_NOOP("tasklane::ParamSpec",
+                           "how many numbers to map (the tutorial maps 1..5)"),
          "",
          {}},
         {"cpu-ms",
@@ -41,7 +48,8 @@ std::vector<ParamSpec> ThreadPoolPattern::params() const {
          0,
          10'000,
          0.0,
-         "CPU work per task: real arithmetic on the thread's core",
+         QT_TRANSLATE_NOOP("tasklane::ParamSpec",
+                           "CPU work per task: real arithmetic on the thread's core"),
          "ms",
          {}},
         {"io-ms",
@@ -49,7 +57,8 @@ std::vector<ParamSpec> ThreadPoolPattern::params() const {
          0,
          10'000,
          0.0,
-         "blocking I/O per task: a sleep, with the GIL released",
+         QT_TRANSLATE_NOOP("tasklane::ParamSpec",
+                           "blocking I/O per task: a sleep, with the GIL released"),
          "ms",
          {}},
         {"gil",
@@ -57,7 +66,8 @@ std::vector<ParamSpec> ThreadPoolPattern::params() const {
          0,
          0,
          std::string("on"),
-         "the GIL model: on as in CPython, off as free-threaded Python",
+         QT_TRANSLATE_NOOP("tasklane::ParamSpec",
+                           "the GIL model: on as in CPython, off as free-threaded Python"),
          "",
          {"on", "off"}},
         {"time-scale",
@@ -65,7 +75,7 @@ std::vector<ParamSpec> ThreadPoolPattern::params() const {
          0.01,
          10,
          1.0,
-         "multiplies every duration (cpu-ms, io-ms)",
+         QT_TRANSLATE_NOOP("tasklane::ParamSpec", "multiplies every duration (cpu-ms, io-ms)"),
          "",
          {}},
     };

@@ -57,6 +57,77 @@
     </message>
 </context>
 <context>
+    <name>tasklane::ComparePattern</name>
+    <message>
+        <source>sequential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>threads (GIL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>threads (free-threaded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>processes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing beat doing the tasks one after another (%1): with so little work, starting workers costs more than it saves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 finished first: %2, %3 faster than sequential (%4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 finished first: %2, %3 faster than sequential (%4); within 10 % of it: %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The work is CPU-bound (%1 % computing): only more cores help, and this machine has %2, so at most %3 was possible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processes ran on several cores at once (%1); threads under the GIL took turns on one (%2); without the GIL they ran in parallel (%3); asyncio&apos;s coroutines ran one after another, each blocking the event loop while it computed (%4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The work is I/O-bound (%1 % waiting): the waits can overlap, whatever the number of cores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asyncio overlapped them on one thread (%1); threads did too, the GIL being released while they wait (%2); processes as well (%3), after paying to start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The work is mixed (%1 % computing): the waits overlap in every concurrent mode, the computing only where several cores run at once (processes %2, free threads %3, threads with the GIL %4, asyncio %5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As the tutorial says: CPU-bound work wants parallel processing (multiprocessing, ProcessPoolExecutor).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tutorial says: CPU-bound work wants parallel processing (multiprocessing, ProcessPoolExecutor), but here processes did not win clearly: more tasks or longer ones let them pay for their start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As the tutorial says: I/O-bound work wants asynchronous programming (asyncio).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tutorial says: I/O-bound work wants asynchronous programming (asyncio), but here it did not win clearly: with more tasks than workers, asyncio pulls ahead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tasklane::CompareView</name>
     <message>
         <source>Pin current run</source>
@@ -159,6 +230,73 @@
     </message>
     <message>
         <source>Compared: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tasklane::GanttLayout</name>
+    <message>
+        <source>async</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+%1 more %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no events in this trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this trace has no CPU numbers: group by worker instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no rows to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mixed (folded; zoom in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>indented rows: task lifelines, side by side where they overlap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“+N more” rows: the rest, overlapping (folded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>printed line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>submit → run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 arrows hidden (zoom in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>core rows: colour = worker (chip by its name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>core rows: colour = worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gil-wait: the GIL is a model of CPython&apos;s, not measured</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -770,6 +908,223 @@
     </message>
 </context>
 <context>
+    <name>tasklane::ParamChoice</name>
+    <message>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tasklane::ParamLabel</name>
+    <message>
+        <source>workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cpu-ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>io-ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time-scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start-method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chunksize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>increments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>concurrency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out-dir</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tasklane::ParamSpec</name>
+    <message>
+        <source>the await asyncio.sleep(1) in between</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>multiplies every duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each task&apos;s asyncio.sleep, in order: task A, B, C, ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how many files: example.txt for one, example01.txt... for more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each file&apos;s size: the text is 24 bytes; more repeats it on further lines and pads the end with &apos;.&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most this many files open at once (an asyncio.Semaphore)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder the files go to (existing ones of the same name are replaced); empty: a new run folder in the temp folder, shown in the output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>threads and processes in the pools (asyncio runs every task on one thread)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how many tasks each mode runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU work per task (CPU-bound: the tutorial&apos;s case for processes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting per task: blocking I/O in threads and processes, asyncio.sleep in asyncio (I/O-bound: the tutorial&apos;s case for async)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how the process pool&apos;s workers start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>multiplies cpu-ms and io-ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how workers start: fork copies this process, spawn execs a clean worker program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>multiplies every duration (cpu-ms, io-ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU work per task: real arithmetic in the worker process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocking I/O per task: a sleep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how many numbers to map (the tutorial maps 1..5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how many Process objects to start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how many numbers each prints (range(5))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a sleep after each print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pool(processes): worker processes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>items per trip to a worker; 0: Python&apos;s default ceil(len / (4 x workers))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how many processes increment the value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>increments per process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on: with shared_value.get_lock(); off: a bare value += 1 that races</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU work before each increment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max_workers: worker processes (Python&apos;s default: the CPU count)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>items per trip to a worker (with cpu-ms or io-ms each item is submitted alone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max_workers: threads in the pool (Python&apos;s default: min(32, cores + 4))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU work per task: real arithmetic on the thread&apos;s core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocking I/O per task: a sleep, with the GIL released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the GIL model: on as in CPython, off as free-threaded Python</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tasklane::ParameterPanel</name>
     <message>
         <source>Add task</source>
@@ -809,6 +1164,49 @@
     </message>
 </context>
 <context>
+    <name>tasklane::Pattern</name>
+    <message>
+        <source>One coroutine prints, awaits asyncio.sleep (the loop is free meanwhile), prints again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Three coroutines sleep at once on one thread: the whole takes about the longest delay, not the sum.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coroutines write &quot;비동기 파일 작성!&quot; into files through aiofiles-style async files: open, write and read run on the executor&apos;s threads while the loop waits for them; each file is read back and checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One workload through five modes: sequential, threads with and without the GIL, processes, asyncio. CPU-bound work needs cores (processes); I/O-bound work needs overlapping waits (asyncio, threads).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU-bound vs I/O-bound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A child process runs print_numbers() while the parent waits in join(). With several processes, each prints its own numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worker processes map square() over the numbers in chunks. Each process has its own interpreter and no GIL to share: CPU work runs on all cores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processes increment one Value in shared memory. Under get_lock() the count is exact; without it, read-modify-write races lose updates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>concurrent.futures with worker processes: cube() runs in parallel on every core, one item per trip by default (chunksize=1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threads of one process map square() over the numbers. With the GIL on (as in CPython) CPU work takes turns; I/O waits overlap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tasklane::RunController</name>
     <message>
         <source>
@@ -818,6 +1216,45 @@
     </message>
     <message>
         <source>the run failed with an unknown error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tasklane::State</name>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sleeping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>awaiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lock-wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lock-held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gil-wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spawning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>idle</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -57,6 +57,77 @@
     </message>
 </context>
 <context>
+    <name>tasklane::ComparePattern</name>
+    <message>
+        <source>sequential</source>
+        <translation>순차 실행</translation>
+    </message>
+    <message>
+        <source>threads (GIL)</source>
+        <translation>스레드 (GIL)</translation>
+    </message>
+    <message>
+        <source>threads (free-threaded)</source>
+        <translation>스레드 (GIL 없음)</translation>
+    </message>
+    <message>
+        <source>processes</source>
+        <translation>프로세스</translation>
+    </message>
+    <message>
+        <source>Nothing beat doing the tasks one after another (%1): with so little work, starting workers costs more than it saves.</source>
+        <translation>작업을 하나씩 차례로 실행한 것(%1)보다 빠른 방식이 없었습니다. 작업량이 이렇게 적으면 작업자를 시작하는 비용이 얻는 이득보다 큽니다.</translation>
+    </message>
+    <message>
+        <source>%1 finished first: %2, %3 faster than sequential (%4).</source>
+        <translation>%1 방식이 가장 먼저 끝났습니다: %2, 순차 실행(%4)보다 %3 빠릅니다.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 finished first: %2, %3 faster than sequential (%4); within 10 % of it: %5.</source>
+        <translation>%1 방식이 가장 먼저 끝났습니다: %2, 순차 실행(%4)보다 %3 빠릅니다. 10 % 이내로 뒤따른 방식: %5.</translation>
+    </message>
+    <message>
+        <source>The work is CPU-bound (%1 % computing): only more cores help, and this machine has %2, so at most %3 was possible.</source>
+        <translation>이 작업은 CPU 집약적 작업입니다 (계산 %1 %). 코어가 많아야만 빨라지는데 이 컴퓨터의 코어는 %2개이므로, 최대 %3까지 가능했습니다.</translation>
+    </message>
+    <message>
+        <source>Processes ran on several cores at once (%1); threads under the GIL took turns on one (%2); without the GIL they ran in parallel (%3); asyncio&apos;s coroutines ran one after another, each blocking the event loop while it computed (%4).</source>
+        <translation>프로세스는 여러 코어에서 동시에 실행되었고(%1), GIL 아래의 스레드는 한 코어에서 번갈아 실행되었으며(%2), GIL이 없으면 스레드도 병렬로 실행되었습니다(%3). asyncio의 코루틴은 하나씩 차례로 실행되었고, 계산하는 동안 각각 이벤트 루프를 막았습니다(%4).</translation>
+    </message>
+    <message>
+        <source>The work is I/O-bound (%1 % waiting): the waits can overlap, whatever the number of cores.</source>
+        <translation>이 작업은 I/O 집약적 작업입니다 (대기 %1 %). 코어 수와 상관없이 대기 시간을 겹칠 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>asyncio overlapped them on one thread (%1); threads did too, the GIL being released while they wait (%2); processes as well (%3), after paying to start.</source>
+        <translation>asyncio는 하나의 스레드에서 대기 시간을 겹쳤고(%1), 스레드도 기다리는 동안 GIL을 놓으므로 겹쳤으며(%2), 프로세스도 시작 비용을 치른 뒤에는 겹쳤습니다(%3).</translation>
+    </message>
+    <message>
+        <source>The work is mixed (%1 % computing): the waits overlap in every concurrent mode, the computing only where several cores run at once (processes %2, free threads %3, threads with the GIL %4, asyncio %5).</source>
+        <translation>이 작업은 계산과 대기가 섞여 있습니다 (계산 %1 %). 대기 시간은 모든 동시 실행 방식에서 겹치지만, 계산은 여러 코어가 동시에 실행될 때만 겹칩니다 (프로세스 %2, GIL 없는 스레드 %3, GIL이 있는 스레드 %4, asyncio %5).</translation>
+    </message>
+    <message>
+        <source>As the tutorial says: CPU-bound work wants parallel processing (multiprocessing, ProcessPoolExecutor).</source>
+        <translation>튜토리얼의 설명대로입니다: CPU 집약적 작업에는 병렬 처리(multiprocessing, ProcessPoolExecutor)가 알맞습니다.</translation>
+    </message>
+    <message>
+        <source>The tutorial says: CPU-bound work wants parallel processing (multiprocessing, ProcessPoolExecutor), but here processes did not win clearly: more tasks or longer ones let them pay for their start.</source>
+        <translation>튜토리얼에 따르면 CPU 집약적 작업에는 병렬 처리(multiprocessing, ProcessPoolExecutor)가 알맞지만, 여기서는 프로세스가 확실히 이기지 못했습니다. 작업이 더 많거나 더 길면 프로세스의 시작 비용을 만회할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>As the tutorial says: I/O-bound work wants asynchronous programming (asyncio).</source>
+        <translation>튜토리얼의 설명대로입니다: I/O 집약적 작업에는 비동기 프로그래밍(asyncio)이 알맞습니다.</translation>
+    </message>
+    <message>
+        <source>The tutorial says: I/O-bound work wants asynchronous programming (asyncio), but here it did not win clearly: with more tasks than workers, asyncio pulls ahead.</source>
+        <translation>튜토리얼에 따르면 I/O 집약적 작업에는 비동기 프로그래밍(asyncio)이 알맞지만, 여기서는 확실히 이기지 못했습니다. 작업이 작업자보다 많으면 asyncio가 앞서 나갑니다.</translation>
+    </message>
+</context>
+<context>
     <name>tasklane::CompareView</name>
     <message>
         <source>Pin current run</source>
@@ -159,6 +230,73 @@
     <message>
         <source>Compared: %1</source>
         <translation>비교: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tasklane::GanttLayout</name>
+    <message>
+        <source>async</source>
+        <translation>비동기</translation>
+    </message>
+    <message>
+        <source>+%1 more %2</source>
+        <translation>+%1개 더 (%2)</translation>
+    </message>
+    <message>
+        <source>task %1</source>
+        <translation>작업 %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 tasks</source>
+        <translation>%1 · 작업 %2개</translation>
+    </message>
+    <message>
+        <source>no events in this trace</source>
+        <translation>이 트레이스에는 이벤트가 없습니다</translation>
+    </message>
+    <message>
+        <source>this trace has no CPU numbers: group by worker instead</source>
+        <translation>이 트레이스에는 CPU 번호가 없습니다: 작업자별로 묶어 보세요</translation>
+    </message>
+    <message>
+        <source>no rows to show</source>
+        <translation>보여 줄 행이 없습니다</translation>
+    </message>
+    <message>
+        <source>mixed (folded; zoom in)</source>
+        <translation>혼합 (접힘; 확대하세요)</translation>
+    </message>
+    <message>
+        <source>indented rows: task lifelines, side by side where they overlap</source>
+        <translation>들여쓴 행: 작업의 수명선, 겹치는 곳은 나란히</translation>
+    </message>
+    <message>
+        <source>“+N more” rows: the rest, overlapping (folded)</source>
+        <translation>“+N개 더” 행: 나머지, 겹쳐 있음 (접힘)</translation>
+    </message>
+    <message>
+        <source>printed line</source>
+        <translation>출력한 줄</translation>
+    </message>
+    <message>
+        <source>submit → run</source>
+        <translation>제출 → 실행</translation>
+    </message>
+    <message>
+        <source>%1 arrows hidden (zoom in)</source>
+        <translation>화살표 %1개 숨김 (확대하세요)</translation>
+    </message>
+    <message>
+        <source>core rows: colour = worker (chip by its name)</source>
+        <translation>코어 행: 색 = 작업자 (이름 옆의 색 표시)</translation>
+    </message>
+    <message>
+        <source>core rows: colour = worker</source>
+        <translation>코어 행: 색 = 작업자</translation>
+    </message>
+    <message>
+        <source>gil-wait: the GIL is a model of CPython&apos;s, not measured</source>
+        <translation>GIL 대기: GIL은 CPython의 GIL을 흉내 낸 모델이며, 측정한 값이 아닙니다</translation>
     </message>
 </context>
 <context>
@@ -766,6 +904,223 @@
     </message>
 </context>
 <context>
+    <name>tasklane::ParamChoice</name>
+    <message>
+        <source>on</source>
+        <translation>켬</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>끔</translation>
+    </message>
+</context>
+<context>
+    <name>tasklane::ParamLabel</name>
+    <message>
+        <source>workers</source>
+        <translation>작업자 수</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>작업 수</translation>
+    </message>
+    <message>
+        <source>cpu-ms</source>
+        <translation>CPU 작업 (ms)</translation>
+    </message>
+    <message>
+        <source>io-ms</source>
+        <translation>I/O 대기 (ms)</translation>
+    </message>
+    <message>
+        <source>time-scale</source>
+        <translation>시간 배율</translation>
+    </message>
+    <message>
+        <source>start-method</source>
+        <translation>시작 방식</translation>
+    </message>
+    <message>
+        <source>chunksize</source>
+        <translation>청크 크기</translation>
+    </message>
+    <message>
+        <source>increments</source>
+        <translation>증가 횟수</translation>
+    </message>
+    <message>
+        <source>lock</source>
+        <translation>락</translation>
+    </message>
+    <message>
+        <source>gil</source>
+        <translation>GIL</translation>
+    </message>
+    <message>
+        <source>delays</source>
+        <translation>지연 시간</translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation>파일 수</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>바이트</translation>
+    </message>
+    <message>
+        <source>concurrency</source>
+        <translation>동시 실행 수</translation>
+    </message>
+    <message>
+        <source>out-dir</source>
+        <translation>출력 폴더</translation>
+    </message>
+</context>
+<context>
+    <name>tasklane::ParamSpec</name>
+    <message>
+        <source>the await asyncio.sleep(1) in between</source>
+        <translation>두 출력 사이의 await asyncio.sleep(1)</translation>
+    </message>
+    <message>
+        <source>multiplies every duration</source>
+        <translation>모든 시간에 곱하는 배율</translation>
+    </message>
+    <message>
+        <source>each task&apos;s asyncio.sleep, in order: task A, B, C, ...</source>
+        <translation>각 작업의 asyncio.sleep, 차례대로: 작업 A, B, C, ...</translation>
+    </message>
+    <message>
+        <source>how many files: example.txt for one, example01.txt... for more</source>
+        <translation>파일 개수: 하나면 example.txt, 여러 개면 example01.txt...</translation>
+    </message>
+    <message>
+        <source>each file&apos;s size: the text is 24 bytes; more repeats it on further lines and pads the end with &apos;.&apos;</source>
+        <translation>파일 하나의 크기: 텍스트는 24바이트이며, 더 크면 다음 줄에 텍스트를 되풀이하고 끝을 &apos;.&apos;로 채웁니다</translation>
+    </message>
+    <message>
+        <source>at most this many files open at once (an asyncio.Semaphore)</source>
+        <translation>한 번에 열어 두는 파일의 최대 개수 (asyncio.Semaphore)</translation>
+    </message>
+    <message>
+        <source>the folder the files go to (existing ones of the same name are replaced); empty: a new run folder in the temp folder, shown in the output</source>
+        <translation>파일을 쓸 폴더 (같은 이름의 파일은 덮어씁니다). 비워 두면 임시 폴더 안에 새 실행 폴더를 만들고 출력에 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>threads and processes in the pools (asyncio runs every task on one thread)</source>
+        <translation>풀의 스레드 수와 프로세스 수 (asyncio는 모든 작업을 하나의 스레드에서 실행합니다)</translation>
+    </message>
+    <message>
+        <source>how many tasks each mode runs</source>
+        <translation>방식마다 실행할 작업 수</translation>
+    </message>
+    <message>
+        <source>CPU work per task (CPU-bound: the tutorial&apos;s case for processes)</source>
+        <translation>작업 하나의 CPU 작업 (CPU 집약적 작업: 튜토리얼에서 프로세스를 쓰는 경우)</translation>
+    </message>
+    <message>
+        <source>waiting per task: blocking I/O in threads and processes, asyncio.sleep in asyncio (I/O-bound: the tutorial&apos;s case for async)</source>
+        <translation>작업 하나의 대기 시간: 스레드와 프로세스에서는 블로킹 I/O, asyncio에서는 asyncio.sleep (I/O 집약적 작업: 튜토리얼에서 비동기를 쓰는 경우)</translation>
+    </message>
+    <message>
+        <source>how the process pool&apos;s workers start</source>
+        <translation>프로세스 풀의 작업자를 시작하는 방식</translation>
+    </message>
+    <message>
+        <source>multiplies cpu-ms and io-ms</source>
+        <translation>cpu-ms와 io-ms에 곱하는 배율</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <source>a folder</source>
+        <translation>폴더</translation>
+    </message>
+    <message>
+        <source>how workers start: fork copies this process, spawn execs a clean worker program</source>
+        <translation>작업자를 시작하는 방식: fork는 이 프로세스를 복제하고, spawn은 깨끗한 작업자 프로그램을 새로 실행합니다</translation>
+    </message>
+    <message>
+        <source>multiplies every duration (cpu-ms, io-ms)</source>
+        <translation>모든 시간에 곱하는 배율 (cpu-ms, io-ms)</translation>
+    </message>
+    <message>
+        <source>CPU work per task: real arithmetic in the worker process</source>
+        <translation>작업 하나의 CPU 작업: 작업자 프로세스에서 실제로 계산합니다</translation>
+    </message>
+    <message>
+        <source>blocking I/O per task: a sleep</source>
+        <translation>작업 하나의 블로킹 I/O: sleep</translation>
+    </message>
+    <message>
+        <source>how many numbers to map (the tutorial maps 1..5)</source>
+        <translation>map으로 처리할 숫자 개수 (튜토리얼은 1..5)</translation>
+    </message>
+    <message>
+        <source>how many Process objects to start</source>
+        <translation>시작할 Process 객체 수</translation>
+    </message>
+    <message>
+        <source>how many numbers each prints (range(5))</source>
+        <translation>프로세스마다 출력할 숫자 개수 (range(5))</translation>
+    </message>
+    <message>
+        <source>a sleep after each print</source>
+        <translation>출력할 때마다 잠시 sleep</translation>
+    </message>
+    <message>
+        <source>Pool(processes): worker processes</source>
+        <translation>Pool(processes): 작업자 프로세스 수</translation>
+    </message>
+    <message>
+        <source>items per trip to a worker; 0: Python&apos;s default ceil(len / (4 x workers))</source>
+        <translation>작업자에게 한 번에 보내는 항목 수. 0이면 파이썬의 기본값 ceil(len / (4 x workers))</translation>
+    </message>
+    <message>
+        <source>how many processes increment the value</source>
+        <translation>값을 증가시키는 프로세스 수</translation>
+    </message>
+    <message>
+        <source>increments per process</source>
+        <translation>프로세스마다 증가시키는 횟수</translation>
+    </message>
+    <message>
+        <source>on: with shared_value.get_lock(); off: a bare value += 1 that races</source>
+        <translation>켬: with shared_value.get_lock() 사용. 끔: 경쟁 상태가 생기는 맨 value += 1</translation>
+    </message>
+    <message>
+        <source>CPU work before each increment</source>
+        <translation>증가시키기 전마다 하는 CPU 작업</translation>
+    </message>
+    <message>
+        <source>max_workers: worker processes (Python&apos;s default: the CPU count)</source>
+        <translation>max_workers: 작업자 프로세스 수 (파이썬의 기본값: CPU 개수)</translation>
+    </message>
+    <message>
+        <source>items per trip to a worker (with cpu-ms or io-ms each item is submitted alone)</source>
+        <translation>작업자에게 한 번에 보내는 항목 수 (cpu-ms나 io-ms가 있으면 항목마다 따로 제출합니다)</translation>
+    </message>
+    <message>
+        <source>max_workers: threads in the pool (Python&apos;s default: min(32, cores + 4))</source>
+        <translation>max_workers: 풀의 스레드 수 (파이썬의 기본값: min(32, 코어 수 + 4))</translation>
+    </message>
+    <message>
+        <source>CPU work per task: real arithmetic on the thread&apos;s core</source>
+        <translation>작업 하나의 CPU 작업: 스레드가 도는 코어에서 실제로 계산합니다</translation>
+    </message>
+    <message>
+        <source>blocking I/O per task: a sleep, with the GIL released</source>
+        <translation>작업 하나의 블로킹 I/O: GIL을 놓은 채 sleep</translation>
+    </message>
+    <message>
+        <source>the GIL model: on as in CPython, off as free-threaded Python</source>
+        <translation>GIL 모델: 켜면 CPython처럼, 끄면 GIL 없는(free-threaded) 파이썬처럼</translation>
+    </message>
+</context>
+<context>
     <name>tasklane::ParameterPanel</name>
     <message>
         <source>Add task</source>
@@ -805,6 +1160,49 @@
     </message>
 </context>
 <context>
+    <name>tasklane::Pattern</name>
+    <message>
+        <source>One coroutine prints, awaits asyncio.sleep (the loop is free meanwhile), prints again.</source>
+        <translation>코루틴 하나가 출력하고, asyncio.sleep을 await한 뒤 (그동안 이벤트 루프는 다른 일을 할 수 있습니다) 다시 출력합니다.</translation>
+    </message>
+    <message>
+        <source>Three coroutines sleep at once on one thread: the whole takes about the longest delay, not the sum.</source>
+        <translation>코루틴 세 개가 하나의 스레드에서 동시에 sleep합니다. 전체 시간은 지연 시간의 합이 아니라 가장 긴 지연 시간 정도입니다.</translation>
+    </message>
+    <message>
+        <source>Coroutines write &quot;비동기 파일 작성!&quot; into files through aiofiles-style async files: open, write and read run on the executor&apos;s threads while the loop waits for them; each file is read back and checked.</source>
+        <translation>코루틴들이 aiofiles 방식의 비동기 파일로 &quot;비동기 파일 작성!&quot;을 파일에 씁니다. open, write, read는 실행기(executor)의 스레드에서 실행되고 이벤트 루프는 그 결과를 기다립니다. 파일마다 다시 읽어서 내용을 확인합니다.</translation>
+    </message>
+    <message>
+        <source>One workload through five modes: sequential, threads with and without the GIL, processes, asyncio. CPU-bound work needs cores (processes); I/O-bound work needs overlapping waits (asyncio, threads).</source>
+        <translation>하나의 작업을 다섯 가지 방식으로 실행합니다: 순차 실행, GIL이 있는 스레드와 없는 스레드, 프로세스, asyncio. CPU 집약적 작업에는 코어가 필요하고(프로세스), I/O 집약적 작업에는 대기 시간을 겹치는 것이 필요합니다(asyncio, 스레드).</translation>
+    </message>
+    <message>
+        <source>CPU-bound vs I/O-bound</source>
+        <translation>CPU 집약 vs I/O 집약</translation>
+    </message>
+    <message>
+        <source>A child process runs print_numbers() while the parent waits in join(). With several processes, each prints its own numbers.</source>
+        <translation>자식 프로세스가 print_numbers()를 실행하는 동안 부모 프로세스는 join()에서 기다립니다. 프로세스가 여러 개면 각자 자기 숫자를 출력합니다.</translation>
+    </message>
+    <message>
+        <source>Worker processes map square() over the numbers in chunks. Each process has its own interpreter and no GIL to share: CPU work runs on all cores.</source>
+        <translation>작업자 프로세스들이 숫자를 청크로 나누어 square()를 map합니다. 프로세스마다 인터프리터가 따로 있어 공유할 GIL이 없으므로, CPU 작업이 모든 코어에서 실행됩니다.</translation>
+    </message>
+    <message>
+        <source>Processes increment one Value in shared memory. Under get_lock() the count is exact; without it, read-modify-write races lose updates.</source>
+        <translation>여러 프로세스가 공유 메모리의 Value 하나를 증가시킵니다. get_lock()을 쓰면 값이 정확하고, 쓰지 않으면 읽기-수정-쓰기 경쟁 때문에 증가가 사라집니다.</translation>
+    </message>
+    <message>
+        <source>concurrent.futures with worker processes: cube() runs in parallel on every core, one item per trip by default (chunksize=1).</source>
+        <translation>작업자 프로세스를 쓰는 concurrent.futures: cube()가 모든 코어에서 병렬로 실행되며, 기본값으로 한 번에 항목 하나씩 보냅니다 (chunksize=1).</translation>
+    </message>
+    <message>
+        <source>Threads of one process map square() over the numbers. With the GIL on (as in CPython) CPU work takes turns; I/O waits overlap.</source>
+        <translation>한 프로세스의 스레드들이 숫자에 square()를 map합니다. GIL을 켜면 (CPython처럼) CPU 작업은 번갈아 실행되고, I/O 대기는 겹칩니다.</translation>
+    </message>
+</context>
+<context>
     <name>tasklane::RunController</name>
     <message>
         <source>
@@ -817,6 +1215,45 @@
     <message>
         <source>the run failed with an unknown error</source>
         <translation>알 수 없는 오류로 실행이 실패했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>tasklane::State</name>
+    <message>
+        <source>running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>대기열 대기</translation>
+    </message>
+    <message>
+        <source>sleeping</source>
+        <translation>I/O 대기</translation>
+    </message>
+    <message>
+        <source>awaiting</source>
+        <translation>await 대기</translation>
+    </message>
+    <message>
+        <source>lock-wait</source>
+        <translation>락 대기</translation>
+    </message>
+    <message>
+        <source>lock-held</source>
+        <translation>락 보유</translation>
+    </message>
+    <message>
+        <source>gil-wait</source>
+        <translation>GIL 대기</translation>
+    </message>
+    <message>
+        <source>spawning</source>
+        <translation>생성 중</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>유휴</translation>
     </message>
 </context>
 <context>

@@ -2,10 +2,12 @@
 // tabs, look at the chart. Headless (QT_QPA_PLATFORM=offscreen), settings in a temp dir.
 #include "chart/zoom_state.h"
 #include "compare_view.h"
+#include "core_text.h"
 #include "gantt_view.h"
 #include "language.h"
 #include "main_window.h"
 #include "parameter_panel.h"
+#include "patterns/compare_pattern.h"
 #include "pin_board.h"
 #include "run_controller.h"
 #include "time_ruler.h"
@@ -35,6 +37,8 @@
 #include <QTextBrowser>
 #include <QToolButton>
 #include <QToolTip>
+#include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QUrl>
 #include <QtTest>
 
@@ -181,6 +185,7 @@ private Q_SLOTS:
     void openBrokenTraceKeepsTheChart();
     void dropOpensAJsonFile();
     void koreanUnderAKoreanLocale();
+    void koreanCoreAndChartTexts();
     void languageMenuKeepsTheChoice();
 
     void zoomHistoryAndRuler();
@@ -1311,6 +1316,99 @@ void TstGui::koreanUnderAKoreanLocale() {
     // A language without a translation gets English.
     QVERIFY(!Language::apply(QLocale(QLocale::German, QLocale::Germany)));
     QCOMPARE(Language::current(), QStringLiteral("en"));
+}
+
+// What core and the chart describe (pattern titles and descriptions, parameter labels, help
+// and choices, the legend's state names) is Korean in the Korean window too, while the
+// values behind it stay the command line's keys.
+void TstGui::koreanCoreAndChartTexts() {
+    const auto english = qScopeGuard([] { Language::uninstall(); });
+    QVERIFY(Language::apply(QLocale(QLocale::Korean, QLocale::SouthKorea)));
+    MainWindow w(quiet());
+    w.show();
+
+    // A pattern title: "CPU-bound vs I/O-bound" in the pattern list.
+    QStringList items;
+    for (QTreeWidgetItemIterator it(child<QTreeWidget>(w, "pattern-list")); *it; ++it)
+        items << (*it)->text(0);
+    QVERIFY2(items.filter(QStringLiteral("CPU 집약 vs I/O 집약")).size() == 1,
+             qPrintable(items.join(u'\n')));
+    QVERIFY(items.filter(QStringLiteral("CPU-bound")).isEmpty());
+
+    QVERIFY(w.selectPattern(QStringLiteral("thread-pool")));
+    QTRY_VERIFY_WITH_TIMEOUT(!w.isRunning(), kRunTimeoutMs);
+    QVERIFY2(child<QLabel>(w, "pattern-description")
+                 ->text()
+                 .startsWith(QStringLiteral("한 프로세스의 스레드들이")),
+             qPrintable(child<QLabel>(w, "pattern-description")->text()));
+    // A parameter label, its help (with the option it stands for) and a choice.
+    QCOMPARE(child<QLabel>(w, "param-workers-label")->text(), QStringLiteral("작업자 수"));
+    QCOMPARE(child<QLabel>(w, "param-io-ms-label")->text(), QStringLiteral("I/O 대기 (ms)"));
+    QVERIFY2(
+        child<QLabel>(w, "param-workers-label")
+                ->toolTip()
+                .endsWith(QStringLiteral("(--workers)")) &&
+            child<QLabel>(w, "param-workers-label")->toolTip().contains(QStringLiteral("스레드")),
+        qPrintable(child<QLabel>(w, "param-workers-label")->toolTip()));
+    auto* gil = child<QComboBox>(w, "param-gil-combo");
+    QCOMPARE(gil->currentText(), QStringLiteral("켬"));
+    w.parameterPanel()->setValue("gil", std::string("off"));
+    QCOMPARE(gil->currentText(), QStringLiteral("끔"));
+    QCOMPARE(w.parameterPanel()->params().text("gil"), std::string("off")); // the key, as typed
+
+    // The chart's legend names the states in Korean.
+    QSignalSpy ended(&w, &MainWindow::runEnded);
+    w.run();
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    const auto legendTexts = [&] {
+        QStringList texts;
+        for (const GanttLegendEntry& e : w.ganttView()->layout().legend())
+            texts << e.text;
+        return texts;
+    };
+    QTRY_VERIFY(!legendTexts().isEmpty());
+    const QStringList legend = legendTexts();
+    QVERIFY2(legend.contains(QStringLiteral("실행 중")) &&
+                 !legend.contains(QStringLiteral("running")),
+             qPrintable(legend.join(u',')));
+    QCOMPARE(stateLabel(State::GilWait), QStringLiteral("GIL 대기"));
+
+    // The compare pattern's conclusion, built from numbers in core, reads in Korean with the
+    // numbers and the mode titles put in; core's own text (the command line's) stays English.
+    CompareInput in;
+    in.cpu_ms = 100;
+    in.tasks = 8;
+    in.workers = 4;
+    in.cores = 2;
+    const char* titles[] = {"sequential", "threads (GIL)", "threads (free-threaded)", "processes",
+                            "asyncio"};
+    const double makespans[] = {800, 780, 420, 400, 810};
+    for (int i = 0; i < 5; ++i) {
+        ModeResult m;
+        m.id = ComparePattern::modeIds()[std::size_t(i)];
+        m.title = titles[i];
+        m.metrics.makespan_ms = makespans[i];
+        in.modes.push_back(m);
+    }
+    RunResult run;
+    run.conclusionMessages = compareConclusionMessages(in);
+    run.conclusion = compareConclusion(in);
+    const QStringList korean = coretext::conclusion(run);
+    QCOMPARE(korean.size(), qsizetype(run.conclusion.size()));
+    QCOMPARE(korean.front(), QStringLiteral("프로세스 방식이 가장 먼저 끝났습니다: 400 ms, 순차 "
+                                            "실행(800 ms)보다 2.0× 빠릅니다. 10 % 이내로 뒤따른 "
+                                            "방식: 스레드 (GIL 없음) (420 ms)."));
+    QCOMPARE(run.conclusion.front(), std::string("processes finished first: 400 ms, 2.0× faster "
+                                                 "than sequential (800 ms); within 10 % of it: "
+                                                 "threads (free-threaded) (420 ms)."));
+
+    // English again: the source texts.
+    Language::uninstall();
+    QCOMPARE(coretext::conclusion(run).front(), QString::fromStdString(run.conclusion.front()));
+    QCOMPARE(stateLabel(State::Running), QStringLiteral("running"));
+    MainWindow again(quiet());
+    QVERIFY(again.selectPattern(QStringLiteral("thread-pool")));
+    QCOMPARE(child<QLabel>(again, "param-workers-label")->text(), QStringLiteral("workers"));
 }
 
 void TstGui::languageMenuKeepsTheChoice() {
