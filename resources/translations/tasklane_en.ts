@@ -243,6 +243,22 @@
         <source>Press Run (F5) to see the chart.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Expand process %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collapse process %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collapse all processes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expand all processes</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tasklane::MainWindow</name>
@@ -766,6 +782,14 @@
     </message>
     <message>
         <source>C&amp;lear Selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ollapse All Processes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xpand All Processes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

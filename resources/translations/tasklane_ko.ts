@@ -241,6 +241,22 @@
         <source>Time per state (summed over slices)</source>
         <translation>상태별 시간 (조각들의 합)</translation>
     </message>
+    <message>
+        <source>Expand process %1</source>
+        <translation>프로세스 %1 펼치기</translation>
+    </message>
+    <message>
+        <source>Collapse process %1</source>
+        <translation>프로세스 %1 접기</translation>
+    </message>
+    <message>
+        <source>Collapse all processes</source>
+        <translation>모든 프로세스 접기</translation>
+    </message>
+    <message>
+        <source>Expand all processes</source>
+        <translation>모든 프로세스 펼치기</translation>
+    </message>
 </context>
 <context>
     <name>tasklane::MainWindow</name>
@@ -763,6 +779,14 @@
     <message>
         <source>C&amp;lear Selection</source>
         <translation>선택 해제(&amp;L)</translation>
+    </message>
+    <message>
+        <source>C&amp;ollapse All Processes</source>
+        <translation>모든 프로세스 접기(&amp;O)</translation>
+    </message>
+    <message>
+        <source>E&amp;xpand All Processes</source>
+        <translation>모든 프로세스 펼치기(&amp;X)</translation>
     </message>
 </context>
 <context>
