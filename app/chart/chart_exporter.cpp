@@ -31,6 +31,7 @@ void buildScene(Scene& scene, const Trace& trace, const ChartOptions& options) {
     scene.rows = GanttRows(trace, options.groupBy);
     GanttLayoutOptions layoutOptions;
     layoutOptions.title = options.title;
+    layoutOptions.collapsedPids = options.collapsedPids;
     const QSizeF size(options.size.width() > 0 ? options.size.width() : 1400,
                       options.size.height());
     scene.layout = GanttLayout(

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 namespace tasklane {
 
@@ -20,9 +21,10 @@ struct ChartOptions {
     GroupBy groupBy = GroupBy::Both;
     QString title; // empty: no title line
     std::optional<std::uint32_t> highlightTask;
-    std::optional<TimeRange> range; // default: the whole trace
-    qreal pixelRatio = 2;           // PNG and renderImage: 2 for sharp slides
-    bool dark = false;              // ChartStyle::dark() instead of light() on white
+    std::optional<TimeRange> range;          // default: the whole trace
+    qreal pixelRatio = 2;                    // PNG and renderImage: 2 for sharp slides
+    bool dark = false;                       // ChartStyle::dark() instead of light() on white
+    std::vector<std::int64_t> collapsedPids; // processes shown as one row, as on screen
 };
 
 class ChartExporter {

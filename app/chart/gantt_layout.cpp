@@ -24,6 +24,9 @@ constexpr double kTickLength = 5;
 constexpr double kInstantWidth = 7;
 constexpr double kInstantHeight = 6;
 constexpr double kLaneIndent = 14; // lane rows' names sit under their track's, indented
+// A process's rows make room for the disclosure triangle in front of their names.
+constexpr double kDisclosureIndent = 14;
+constexpr double kDisclosureSize = 9;
 // Lane rows are a little thinner than track rows: a dozen lifelines stay on one screen, and
 // the tracks (where the CPU time goes) stay the rows the eye finds first.
 constexpr double kLaneShare = 0.72;
@@ -137,13 +140,21 @@ void summarise(GanttLane& lane, const Trace& trace, bool byTrack) {
 
 void finishLane(GanttLane& lane, const Trace& trace, bool byTrack = false) {
     std::int64_t lastEnd = std::numeric_limits<std::int64_t>::min();
-    for (std::uint32_t i : lane.events) {
-        const TraceEvent& e = trace.events[i];
+    const std::size_t n = lane.events.size();
+    lane.sums.assign(n / kLaneSumStride + 1, GanttLaneSum{});
+    GanttLaneSum sum;
+    for (std::size_t p = 0; p < n; ++p) {
+        const TraceEvent& e = trace.events[lane.events[p]];
         lane.maxDuration = std::max(lane.maxDuration, e.duration_ns());
         if (e.end_ns < lastEnd)
             lane.endsSorted = false;
         lastEnd = std::max(lastEnd, e.end_ns);
+        if (p % kLaneSumStride == 0)
+            lane.sums[p / kLaneSumStride] = sum;
+        addToSum(sum, e);
     }
+    if (n % kLaneSumStride == 0)
+        lane.sums[n / kLaneSumStride] = sum;
     summarise(lane, trace, byTrack);
 }
 
@@ -355,6 +366,21 @@ QString trackName(const Track& track) {
 
 } // namespace
 
+void addToSum(GanttLaneSum& sum, const TraceEvent& e) {
+    sum.stateNs[std::size_t(e.state)] += e.duration_ns();
+    if (!isBusyState(e.state) || e.end_ns <= e.begin_ns)
+        return;
+    // Every slice so far began at or before this one, and the one that reached busyEnd covers
+    // [its begin, busyEnd): only the part past busyEnd is new.
+    if (e.begin_ns >= sum.busyEnd) {
+        sum.busyNs += e.end_ns - e.begin_ns;
+        sum.busyEnd = e.end_ns;
+    } else if (e.end_ns > sum.busyEnd) {
+        sum.busyNs += e.end_ns - sum.busyEnd;
+        sum.busyEnd = e.end_ns;
+    }
+}
+
 std::optional<GroupBy> groupByFromName(QStringView name) {
     if (name.compare(u"worker", Qt::CaseInsensitive) == 0)
         return GroupBy::Worker;
@@ -505,7 +531,105 @@ GanttRows::GanttRows(const Trace& trace, GroupBy groupBy, int maxLanes)
         }
 
         pairFlows();
+        buildGroups();
     }
+}
+
+void GanttRows::buildGroups() {
+    // The track rows and lane rows of each pid, in row order; a pid with two or more of them
+    // is a process that can be collapsed.
+    std::vector<GanttProcessGroup> all;
+    std::unordered_map<std::int64_t, std::size_t> groupOfPid;
+    for (int r = 0; r < size(); ++r) {
+        const GanttRow& row = rows_[std::size_t(r)];
+        if (row.kind == RowKind::Core || row.track >= trace_->tracks.size())
+            continue;
+        const std::int64_t pid = trace_->tracks[row.track].pid;
+        const auto [it, fresh] = groupOfPid.try_emplace(pid, all.size());
+        if (fresh)
+            all.push_back(GanttProcessGroup{pid, {}, 0, -1});
+        GanttProcessGroup& group = all[it->second];
+        group.rows.push_back(r);
+        group.threads += row.kind == RowKind::Track ? 1 : 0;
+    }
+    groupOfRow_.assign(rows_.size(), -1);
+    for (GanttProcessGroup& group : all) {
+        if (group.rows.size() < 2)
+            continue;
+        const int id = int(groups_.size());
+        GanttRow summary;
+        summary.kind = RowKind::Summary;
+        summary.track = rows_[std::size_t(group.rows.front())].track;
+        QString processName;
+        for (const int r : group.rows) {
+            const GanttRow& row = rows_[std::size_t(r)];
+            if (row.kind == RowKind::Track && processName.isEmpty() &&
+                trace_->tracks[row.track].kind == TrackKind::Process)
+                processName = row.name;
+        }
+        const QString name =
+            processName.isEmpty()
+                ? QCoreApplication::translate("tasklane::GanttLayout", "pid %1").arg(group.pid)
+                : processName;
+        summary.name = group.threads > 1
+                           ? QCoreApplication::translate("tasklane::GanttLayout", "%1 · %2 threads")
+                                 .arg(name)
+                                 .arg(group.threads)
+                           : QCoreApplication::translate("tasklane::GanttLayout", "%1 · %2 rows")
+                                 .arg(name)
+                                 .arg(group.rows.size());
+        group.summary = size() + id;
+        for (const int r : group.rows)
+            groupOfRow_[std::size_t(r)] = id;
+        summaries_.push_back(std::move(summary));
+        groups_.push_back(std::move(group));
+    }
+    summaryOnce_ = std::make_unique<std::once_flag[]>(groups_.size());
+    summaryBuilt_ = std::make_unique<std::atomic<bool>[]>(groups_.size());
+}
+
+const GanttRow& GanttRows::summaryRow(int group) const {
+    std::call_once(summaryOnce_[std::size_t(group)], [this, group] { buildSummary(group); });
+    return summaries_[std::size_t(group)];
+}
+
+bool GanttRows::hasSummary(int group) const {
+    return group >= 0 && std::size_t(group) < groups_.size() &&
+           summaryBuilt_[std::size_t(group)].load(std::memory_order_acquire);
+}
+
+void GanttRows::buildSummary(int group) const {
+    // Where any of its threads was busy: their busy slices (of some length), each thread's in
+    // time order already, merged into one lane (in which they overlap, as threads run in
+    // parallel).
+    const auto& ev = trace_->events;
+    GanttLane& lane = summaries_[std::size_t(group)].slices;
+    std::vector<std::size_t> bounds{0};
+    for (const int r : groups_[std::size_t(group)].rows) {
+        const GanttRow& row = rows_[std::size_t(r)];
+        if (row.kind != RowKind::Track)
+            continue;
+        for (const std::uint32_t i : row.slices.events)
+            if (isBusyState(ev[i].state) && ev[i].end_ns > ev[i].begin_ns)
+                lane.events.push_back(i);
+        if (lane.events.size() != bounds.back())
+            bounds.push_back(lane.events.size());
+    }
+    mergeRuns(lane.events, std::move(bounds),
+              [&](std::uint32_t a, std::uint32_t b) { return ev[a].begin_ns < ev[b].begin_ns; });
+    finishLane(lane, *trace_);
+    summaryBuilt_[std::size_t(group)].store(true, std::memory_order_release);
+}
+
+int GanttRows::groupOfRow(int row) const {
+    return row >= 0 && std::size_t(row) < groupOfRow_.size() ? groupOfRow_[std::size_t(row)] : -1;
+}
+
+int GanttRows::groupOfPid(std::int64_t pid) const {
+    for (std::size_t g = 0; g < groups_.size(); ++g)
+        if (groups_[g].pid == pid)
+            return int(g);
+    return -1;
 }
 
 void GanttRows::pairFlows() {
@@ -744,15 +868,44 @@ GanttLayout::GanttLayout(const GanttRows& rows, QSizeF size, TimeRange visible,
     const double width = std::max(size.width(), 2 * kMargin + 120);
     size_.setWidth(width);
 
-    // Horizontal: the label column is as wide as the longest name, within reason.
-    double labelWidth = fm.horizontalAdvance(QStringLiteral("CPU 00"));
+    // The rows on screen: a collapsed process's summary row in place of its first row, its
+    // other rows left out. Every other row keeps its place.
+    const auto& groups = rows.processGroups();
+    const int ids = rows.size() + int(groups.size());
+    screenRowOf_.assign(std::size_t(ids), -1);
     for (int r = 0; r < rows.size(); ++r) {
-        const GanttRow& row = rows.row(r);
+        const int g = rows.groupOfRow(r);
+        if (g >= 0 && isCollapsed(groups[std::size_t(g)].pid)) {
+            const GanttProcessGroup& group = groups[std::size_t(g)];
+            if (r == group.rows.front()) {
+                screenRowOf_[std::size_t(group.summary)] = int(rowSource_.size());
+                rowSource_.push_back(group.summary);
+            }
+            screenRowOf_[std::size_t(r)] = screenRowOf_[std::size_t(group.summary)];
+            continue;
+        }
+        screenRowOf_[std::size_t(r)] = int(rowSource_.size());
+        rowSource_.push_back(r);
+    }
+    const int shown = int(rowSource_.size());
+
+    // Horizontal: the label column is as wide as the longest name, within reason. Every row
+    // and summary row counts, shown or not, so that collapsing does not move the plot.
+    double labelWidth = fm.horizontalAdvance(QStringLiteral("CPU 00"));
+    for (int id = 0; id < ids; ++id) {
+        if (id >= rows.size()) {
+            const QString& name = rows.summaryName(id - rows.size());
+            labelWidth = std::max(labelWidth, fm.horizontalAdvance(name) + kDisclosureIndent);
+            continue;
+        }
+        const GanttRow& row = rows.row(id);
         double w = fm.horizontalAdvance(row.name);
         if (rows.hasCoreRows() && row.kind == RowKind::Track)
             w += kChipSize + 6;
         if (row.kind == RowKind::Lane)
             w += kLaneIndent;
+        if (rows.groupOfRow(id) >= 0)
+            w += kDisclosureIndent;
         labelWidth = std::max(labelWidth, w);
     }
     labelWidth = std::min(labelWidth + 2 * kLabelPadding, std::floor(width * 0.35));
@@ -762,14 +915,14 @@ GanttLayout::GanttLayout(const GanttRows& rows, QSizeF size, TimeRange visible,
     plotRect_ = QRectF(plotLeft, 0, plotRight - plotLeft, 0);
 
     // Level of detail first: it depends on x only, and tells the legend whether "mixed" occurs.
-    itemStart_.assign(std::size_t(rows.size()) + 1, 0);
+    itemStart_.assign(std::size_t(shown) + 1, 0);
     if (trace) {
-        for (int r = 0; r < rows.size(); ++r) {
+        for (int r = 0; r < shown; ++r) {
             itemStart_[std::size_t(r)] = std::uint32_t(items_.size());
             foldRow(r);
         }
     }
-    itemStart_[std::size_t(rows.size())] = std::uint32_t(items_.size());
+    itemStart_[std::size_t(shown)] = std::uint32_t(items_.size());
     buildFlows();
 
     const double legendHeight = options_.legend ? buildLegend(width - 2 * kMargin, fm) : 0;
@@ -782,15 +935,15 @@ GanttLayout::GanttLayout(const GanttRows& rows, QSizeF size, TimeRange visible,
         y += h + 8;
     }
     const double naturalRow = std::ceil(fm.height() * 1.7);
-    const auto laneRows =
-        int(std::count_if(rows.rows().begin(), rows.rows().end(),
-                          [](const GanttRow& r) { return r.kind == RowKind::Lane; }));
-    const int tallRows = rows.size() - laneRows;
+    const auto laneRows = int(std::count_if(rowSource_.begin(), rowSource_.end(), [&](int id) {
+        return rows.row(id).kind == RowKind::Lane;
+    }));
+    const int tallRows = shown - laneRows;
     // In track-row heights, for sharing a fixed height out.
     const double rowSlots = std::max(tallRows + laneRows * kLaneShare, 1.0);
     const auto rowsHeight = [&] {
         // An empty chart keeps one row's room, for its message.
-        return (rows.size() == 0 ? 1 : tallRows) * rowHeight_ + laneRows * laneHeight_;
+        return (shown == 0 ? 1 : tallRows) * rowHeight_ + laneRows * laneHeight_;
     };
     const double axisHeight = options_.axis ? kTickLength + 3 + fm.height() + 2 : 0;
     const double legendBlock = legendHeight > 0 ? legendHeight + 10 : 0;
@@ -812,7 +965,7 @@ GanttLayout::GanttLayout(const GanttRows& rows, QSizeF size, TimeRange visible,
             if (rest >= laneHeight_)
                 rowHeight_ = rest;
             else
-                rowHeight_ = laneHeight_ = std::max(1.0, available / rows.size());
+                rowHeight_ = laneHeight_ = std::max(1.0, available / shown);
         }
         plotHeight = std::max(available, rowsHeight());
     }
@@ -853,9 +1006,28 @@ GanttLayout::GanttLayout(const GanttRows& rows, QSizeF size, TimeRange visible,
         emptyMessage_ = QCoreApplication::translate("tasklane::GanttLayout", "no rows to show");
 }
 
+bool GanttLayout::isCollapsed(std::int64_t pid) const {
+    const auto& pids = options_.collapsedPids;
+    return std::find(pids.begin(), pids.end(), pid) != pids.end();
+}
+
+int GanttLayout::rowOfSource(int id) const {
+    return id >= 0 && std::size_t(id) < screenRowOf_.size() ? screenRowOf_[std::size_t(id)] : -1;
+}
+
+int GanttLayout::disclosureAt(QPointF pos) const {
+    // The whole name of a process's first row, not only its triangle: a target worth aiming
+    // at, as a tree view's header.
+    const int r = rowAt(pos.y());
+    if (r < 0 || row(r).disclosureRect.isNull() || pos.x() < labelColumn_.left() - kMargin ||
+        pos.x() >= plotRect_.left())
+        return -1;
+    return row(r).group;
+}
+
 void GanttLayout::buildRows(double width) {
     const GanttRows& rows = *rows_;
-    rowGeometry_.resize(std::size_t(rows.size()));
+    rowGeometry_.resize(rowSource_.size());
     std::vector<bool> ranOnCore;
     if (rows.hasCoreRows() && rows.trace()) {
         ranOnCore.assign(rows.trace()->tracks.size(), false);
@@ -864,8 +1036,9 @@ void GanttLayout::buildRows(double width) {
     }
     double top = plotRect_.top();
     int group = -1;
-    for (int r = 0; r < rows.size(); ++r) {
-        const GanttRow& row = rows.row(r);
+    for (int r = 0; r < int(rowSource_.size()); ++r) {
+        const int id = sourceRow(r);
+        const GanttRow& row = rows.row(id);
         GanttRowGeometry& g = rowGeometry_[std::size_t(r)];
         const bool lane = row.kind == RowKind::Lane;
         const double h = lane ? laneHeight_ : rowHeight_;
@@ -875,6 +1048,17 @@ void GanttLayout::buildRows(double width) {
         g.rect = QRectF(kMargin, top, width - 2 * kMargin, h);
         g.labelRect = QRectF(labelColumn_.left() + kLabelPadding, top,
                              labelColumn_.width() - 2 * kLabelPadding, h);
+        const bool summary = row.kind == RowKind::Summary;
+        g.group = summary ? id - rows.size() : rows.groupOfRow(id);
+        if (g.group >= 0) {
+            const GanttProcessGroup& group = rows.processGroups()[std::size_t(g.group)];
+            if (summary || group.rows.front() == id) {
+                const double side = std::min(kDisclosureSize, std::max(h - 4, 4.0));
+                g.disclosureRect = QRectF(g.labelRect.left(), top + (h - side) / 2, side, side);
+            }
+            g.collapsed = summary;
+            g.labelRect.setLeft(g.labelRect.left() + kDisclosureIndent);
+        }
         if (lane)
             g.labelRect.setLeft(g.labelRect.left() + kLaneIndent);
         if (row.kind == RowKind::Track && row.track < ranOnCore.size() && ranOnCore[row.track]) {
@@ -885,7 +1069,7 @@ void GanttLayout::buildRows(double width) {
         // Padding keeps neighbouring rows apart; thin rows (a fitted many-core chart) lose it.
         const double pad = h >= 10 ? std::max(2.0, std::round(h * 0.12)) : 0;
         g.sliceLane = QRectF(plotRect_.left(), top + pad, plotRect_.width(), h - 2 * pad);
-        if (r > 0 && (rows.row(r - 1).kind == RowKind::Core) != (row.kind == RowKind::Core))
+        if (r > 0 && (rowData(r - 1).kind == RowKind::Core) != (row.kind == RowKind::Core))
             separators_.push_back(top);
         top += h;
     }
@@ -893,7 +1077,7 @@ void GanttLayout::buildRows(double width) {
 
 void GanttLayout::foldRow(int r) {
     const Trace& trace = *rows_->trace();
-    const GanttRow& row = rows_->row(r);
+    const GanttRow& row = rowData(r);
     const bool byTrack = row.kind == RowKind::Core;
     std::vector<std::int64_t> weights(byTrack ? trace.tracks.size() + 1 : kStateCount, 0);
     std::vector<std::uint32_t> touched;
@@ -1080,7 +1264,7 @@ void GanttLayout::foldRow(int r) {
     // The overflow lane's slices overlap, and each may be wide: drawn one by one, half a
     // million queued tasks would be half a million rects. Overlapping ones (and gaps under a
     // pixel) merge into one rect, coloured by the state that fills most of it.
-    const auto mergeLane = [&](const GanttLane& lane) {
+    const auto mergeLane = [&](const GanttLane& lane, DrawKind kind) {
         const auto [first, last] = lane.candidates(trace, visible_.begin_ns, visible_.end_ns);
         const double left = plotRect_.left();
         const double scale = plotRect_.width() / double(visible_.span());
@@ -1088,7 +1272,7 @@ void GanttLayout::foldRow(int r) {
         bool open = false;
         std::int64_t runBegin = 0, runEnd = 0, total = 0;
         GanttDrawItem item;
-        item.kind = DrawKind::Async;
+        item.kind = kind;
         const auto flush = [&] {
             if (!open)
                 return;
@@ -1174,9 +1358,13 @@ void GanttLayout::foldRow(int r) {
         flush();
     };
 
-    foldLane(row.slices, DrawKind::Slice);
+    // A collapsed process's threads overlap in its summary row: merged as the overflow lane.
+    if (row.kind == RowKind::Summary)
+        mergeLane(row.slices, DrawKind::Slice);
+    else
+        foldLane(row.slices, DrawKind::Slice);
     if (row.overflow)
-        mergeLane(row.asyncSlices);
+        mergeLane(row.asyncSlices, DrawKind::Async);
     else
         foldLane(row.asyncSlices, DrawKind::Async);
 
@@ -1227,7 +1415,7 @@ void GanttLayout::placeItems() {
 }
 
 void GanttLayout::buildCounters(int r) {
-    const GanttRow& row = rows_->row(r);
+    const GanttRow& row = rowData(r);
     GanttRowGeometry& g = rowGeometry_[std::size_t(r)];
     const Trace* trace = rows_->trace();
     if (!trace || row.counters.empty())
@@ -1280,9 +1468,10 @@ void GanttLayout::buildFlows() {
         const GanttFlow& flow = rows_->flows()[k];
         const TraceEvent& s = trace->events[flow.start];
         const TraceEvent& e = trace->events[flow.end];
-        const int r1 = rows_->rowOfTrack(s.track);
-        const int r2 = rows_->rowOfTrack(e.track);
-        if (r1 < 0 || r2 < 0)
+        const int r1 = rowOfSource(rows_->rowOfTrack(s.track));
+        const int r2 = rowOfSource(rows_->rowOfTrack(e.track));
+        // Within a collapsed process an arrow would go nowhere.
+        if (r1 < 0 || r2 < 0 || (r1 == r2 && rowData(r1).kind == RowKind::Summary))
             continue;
         flowLines_.emplace_back(xForTime(s.begin_ns), r1, xForTime(e.begin_ns), r2);
     }
@@ -1368,6 +1557,12 @@ double GanttLayout::buildLegend(double width, const QFontMetricsF& fm) {
         add(GanttLegendEntry::Kind::Note, 0,
             QCoreApplication::translate("tasklane::GanttLayout",
                                         "“+N more” rows: the rest, overlapping (folded)"));
+    if (std::any_of(rowSource_.begin(), rowSource_.end(),
+                    [&](int id) { return rows.row(id).kind == RowKind::Summary; }))
+        add(GanttLegendEntry::Kind::Note, 0,
+            QCoreApplication::translate(
+                "tasklane::GanttLayout",
+                "▸ rows: a collapsed process, where any of its threads was busy"));
     if (rows.hasTrackRows() && rows.hasInstants())
         add(GanttLegendEntry::Kind::Instant, 0,
             QCoreApplication::translate("tasklane::GanttLayout", "printed line"));
@@ -1426,7 +1621,7 @@ std::optional<std::uint32_t> GanttLayout::eventAt(QPointF pos) const {
     if (r < 0)
         return std::nullopt;
     const Trace& trace = *rows_->trace();
-    const GanttRow& row = rows_->row(r);
+    const GanttRow& row = rowData(r);
     const GanttLane& lane = row.kind == RowKind::Lane ? row.asyncSlices : row.slices;
 
     const std::int64_t t = timeForX(pos.x());
@@ -1460,10 +1655,15 @@ GanttTaskOverlay GanttLayout::taskOverlay(const GanttTaskEvents& task) const {
     const Trace* trace = rows_ ? rows_->trace() : nullptr;
     if (!trace)
         return overlay;
-    for (const auto& [r, index] : task.slices) {
+    for (const auto& [source, index] : task.slices) {
         const TraceEvent& e = trace->events[index];
+        const int r = rowOfSource(source);
         if (r < 0 || r >= rowCount() || e.begin_ns >= visible_.end_ns ||
             e.end_ns < visible_.begin_ns)
+            continue;
+        // A collapsed process shows where it was busy, and so does the task there.
+        if (rowData(r).kind == RowKind::Summary &&
+            (e.type != EventType::Slice || !isBusyState(e.state)))
             continue;
         const GanttRowGeometry& g = row(r);
         const double x0 = xForTime(std::max(e.begin_ns, visible_.begin_ns));
@@ -1472,7 +1672,7 @@ GanttTaskOverlay GanttLayout::taskOverlay(const GanttTaskEvents& task) const {
         item.kind = e.type == EventType::AsyncSlice ? DrawKind::Async : DrawKind::Slice;
         item.event = index;
         item.task = e.task;
-        const bool core = rows_->row(r).kind == RowKind::Core;
+        const bool core = rowData(r).kind == RowKind::Core;
         item.fill = core ? FillKind::Track : FillKind::State;
         item.fillIndex = core ? e.track : std::uint32_t(e.state);
         // At least two pixels: a picked task's slice must be seen among a million.
@@ -1483,8 +1683,8 @@ GanttTaskOverlay GanttLayout::taskOverlay(const GanttTaskEvents& task) const {
     for (const GanttFlow& flow : task.flows) {
         const TraceEvent& s = trace->events[flow.start];
         const TraceEvent& e = trace->events[flow.end];
-        const int r1 = rows_->rowOfTrack(s.track);
-        const int r2 = rows_->rowOfTrack(e.track);
+        const int r1 = rowOfSource(rows_->rowOfTrack(s.track));
+        const int r2 = rowOfSource(rows_->rowOfTrack(e.track));
         if (r1 < 0 || r2 < 0 || r1 >= rowCount() || r2 >= rowCount() ||
             std::max(s.begin_ns, e.begin_ns) < visible_.begin_ns ||
             std::min(s.begin_ns, e.begin_ns) >= visible_.end_ns)

@@ -24,7 +24,11 @@
 #include <QStringView>
 
 #include <array>
+#include <atomic>
 #include <cstdint>
+#include <limits>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <utility>
@@ -75,6 +79,28 @@ struct GanttLaneBlock {
 };
 inline constexpr std::size_t kLaneBlock = 16;
 
+// Running totals of a lane at every kLaneSumStride-th slice, so that what a time range holds
+// (time per state, busy time) is found with a binary search and at most a stride of slices
+// read at each end, not a scan of the range: a selection's statistics are recomputed on every
+// mouse move of a drag. sums[k] covers the lane's events [0, k * kLaneSumStride).
+struct GanttLaneSum {
+    std::array<std::int64_t, kStateCount> stateNs{}; // durations per State
+    // The union of the busy-state (running, lock-held) slices: its length, and where its last
+    // run ends (the latest busy end so far; min() before the first).
+    std::int64_t busyNs = 0;
+    std::int64_t busyEnd = std::numeric_limits<std::int64_t>::min();
+};
+inline constexpr std::size_t kLaneSumStride = 64;
+
+// On a CPU: what the summary's core utilisation counts too (running, or running with a lock
+// held). Waiting, sleeping, queued and spawning are not busy.
+constexpr bool isBusyState(State state) {
+    return state == State::Running || state == State::LockHeld;
+}
+
+// `e` added to a running total; slices must come in begin order.
+void addToSum(GanttLaneSum& sum, const TraceEvent& e);
+
 // GanttLane: the indices (into Trace::events) of one kind of slice in one row, in begin
 // order, plus what is needed to find the visible ones with a binary search and to fold many
 // of them at once.
@@ -84,6 +110,7 @@ struct GanttLane {
     bool endsSorted = true; // no overlaps: end times are in begin order too
     // blocks[k][i] sums events [i * kLaneBlock^(k+1), (i + 1) * kLaneBlock^(k+1)).
     std::vector<std::vector<GanttLaneBlock>> blocks;
+    std::vector<GanttLaneSum> sums; // see GanttLaneSum: one per stride, and one for the start
 
     // [first, last) positions in `events` that may overlap [from, to); every event outside
     // is known not to.
@@ -92,8 +119,8 @@ struct GanttLane {
 };
 
 // Track: a thread, process or event loop. Core: a CPU. Lane: async slices of the track row
-// above it (see the top of this file).
-enum class RowKind : std::uint8_t { Track, Core, Lane };
+// above it (see the top of this file). Summary: a collapsed process (GanttProcessGroup).
+enum class RowKind : std::uint8_t { Track, Core, Lane, Summary };
 
 // At most this many lane rows under one track by default; the last of them takes what
 // does not fit in the others. Tracks with lanes share kLaneBudget lane rows between them
@@ -111,7 +138,9 @@ struct GanttRow {
     // "queued · 3 tasks" when tasks share it, "+993 more queued" for the overflow lane.
     QString name;
     GanttLane slices;      // track rows: the track's Slice events; core rows: every running Slice
-                           // with this cpu, from all tracks
+                           // with this cpu, from all tracks; summary rows: the busy Slices of
+                           // the process's track rows, merged in begin order (they overlap)
+                           // when the row is first asked for
     GanttLane asyncSlices; // lane rows: their AsyncSlice events (track and core rows: none)
     std::vector<std::uint32_t> instants; // track rows: printed lines, in time order
     std::vector<std::uint32_t> counters; // track rows: counter samples, in time order
@@ -134,6 +163,17 @@ struct GanttTaskEvents {
     std::vector<GanttFlow> flows;                      // the arrows that carry the task
 };
 
+// A process whose pid owns several rows (threads, or one track and its lanes), which the chart
+// can collapse into one summary row. Rows are never reordered: collapsed, the summary takes the
+// place of the group's first row (its header) and the others are hidden, so expanding restores
+// the chart exactly.
+struct GanttProcessGroup {
+    std::int64_t pid = 0;
+    std::vector<int> rows; // its track and lane rows, in row order; rows.front() is the header
+    int threads = 0;       // track rows among them
+    int summary = -1;      // the summary row: GanttRows::row(summary), past the ordinary rows
+};
+
 // GanttRows: the rows of one trace for one grouping, built once (O(events)) and shared by
 // every layout of that trace. Keeps a pointer to the trace, which must outlive it.
 class GanttRows {
@@ -145,9 +185,25 @@ public:
 
     const Trace* trace() const { return trace_; }
     GroupBy groupBy() const { return groupBy_; }
+    // The ordinary rows (track, core, lane); summary rows are not among them.
     const std::vector<GanttRow>& rows() const { return rows_; }
     int size() const { return int(rows_.size()); }
-    const GanttRow& row(int index) const { return rows_[std::size_t(index)]; }
+    // An ordinary row, or for index >= size() a process group's summary row. A summary row's
+    // lane is merged the first time it is asked for (thread-safe): a trace whose processes
+    // stay expanded pays nothing for it.
+    const GanttRow& row(int index) const {
+        return index < size() ? rows_[std::size_t(index)] : summaryRow(index - size());
+    }
+    // Whether the summary row of group `group` has been asked for (and so holds its lane).
+    bool hasSummary(int group) const;
+    // A summary row's name, without merging its lane.
+    const QString& summaryName(int group) const { return summaries_[std::size_t(group)].name; }
+    // Processes that can be collapsed (worker and both groupings), in row order.
+    const std::vector<GanttProcessGroup>& processGroups() const { return groups_; }
+    // The group (index into processGroups()) that ordinary row `row` belongs to, or -1.
+    int groupOfRow(int row) const;
+    // The group of `pid`, or -1.
+    int groupOfPid(std::int64_t pid) const;
     // The track row of `track`, or -1 (core grouping).
     int rowOfTrack(std::uint32_t track) const;
 
@@ -184,6 +240,14 @@ private:
     const Trace* trace_ = nullptr;
     GroupBy groupBy_ = GroupBy::Worker;
     std::vector<GanttRow> rows_;
+    mutable std::vector<GanttRow> summaries_; // one per group, row id size() + group
+    std::unique_ptr<std::once_flag[]> summaryOnce_;
+    std::unique_ptr<std::atomic<bool>[]> summaryBuilt_;
+    std::vector<GanttProcessGroup> groups_;
+    std::vector<int> groupOfRow_;
+    void buildGroups();
+    const GanttRow& summaryRow(int group) const;
+    void buildSummary(int group) const;
     std::vector<int> rowOfTrack_;
     std::vector<int> rowOfCpu_;
     void pairFlows();
@@ -229,7 +293,12 @@ struct GanttRowGeometry {
     QRectF rect;      // the whole row, label column included
     QRectF labelRect; // where the name is written (indented for lane rows)
     QRectF chipRect;  // a swatch of the track's core-row colour; null when not needed
-    QRectF sliceLane; // where the row's rects go: its slices, or a lane row's async slices
+    // The triangle that collapses or expands a process (its header row, or its summary row
+    // when collapsed); null on other rows.
+    QRectF disclosureRect;
+    int group = -1;         // the process group the row shows (GanttRows::processGroups()), or -1
+    bool collapsed = false; // a summary row: its group is collapsed
+    QRectF sliceLane;       // where the row's rects go: its slices, or a lane row's async slices
     // A track and its lane rows share one background, so they read as one group; every
     // other group is shaded.
     bool shaded = false;
@@ -276,6 +345,9 @@ struct GanttLayoutOptions {
     double rowHeight = 0; // 0: from the font when the height is free, else shared out
     std::optional<std::int64_t> origin_ns; // the axis's zero; default: the trace's start
     int maxFlows = 300; // above this many visible flows, none is drawn (they would be noise)
+    // Processes (pids of GanttRows::processGroups()) shown as one summary row each; other pids
+    // are ignored. The view's state, kept across layouts.
+    std::vector<std::int64_t> collapsedPids;
 };
 
 // GanttLayout: all geometry for one size and one visible time range, including the level of
@@ -307,8 +379,19 @@ public:
     double rowHeight() const { return rowHeight_; }   // of track and core rows
     double laneHeight() const { return laneHeight_; } // of lane rows: a little thinner
 
+    // Rows on screen: the GanttRows' rows, less those of collapsed processes, plus their
+    // summary rows. Row indices below are these; rowData() and sourceRow() give the GanttRow.
     int rowCount() const { return int(rowGeometry_.size()); }
     const GanttRowGeometry& row(int index) const { return rowGeometry_[std::size_t(index)]; }
+    // The GanttRows id (see GanttRows::row) of the row on screen at `index`.
+    int sourceRow(int index) const { return rowSource_[std::size_t(index)]; }
+    const GanttRow& rowData(int index) const { return rows_->row(sourceRow(index)); }
+    // The row on screen that shows GanttRows row `id`: itself, or its process's summary row
+    // when collapsed; -1 when there is none.
+    int rowOfSource(int id) const;
+    bool isCollapsed(std::int64_t pid) const;
+    // The process group whose disclosure triangle (or header label) is at `pos`, or -1.
+    int disclosureAt(QPointF pos) const;
     QRectF rowRect(int index) const { return row(index).rect; }
     int rowAt(double y) const; // -1 outside the rows
     // y of the lines between core rows and track rows.
@@ -356,6 +439,8 @@ private:
     double rowHeight_ = 0;
     double laneHeight_ = 0;
     std::vector<GanttRowGeometry> rowGeometry_;
+    std::vector<int> rowSource_;   // per row on screen: its GanttRows id
+    std::vector<int> screenRowOf_; // per GanttRows id: the row on screen, or -1
     std::vector<double> separators_;
     std::vector<GanttDrawItem> items_;
     std::vector<std::uint32_t> itemStart_; // items of row r: [itemStart_[r], itemStart_[r+1])

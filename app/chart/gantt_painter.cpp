@@ -100,12 +100,15 @@ void GanttPainter::paintRowLabels(QPainter& painter, const GanttLayout& layout) 
     const QFontMetricsF fm(layout.options().font);
     for (int r = 0; r < layout.rowCount(); ++r) {
         const GanttRowGeometry& g = layout.row(r);
-        const GanttRow& row = rows->row(r);
+        const GanttRow& row = layout.rowData(r);
         if (!g.chipRect.isNull())
             painter.fillRect(g.chipRect, style_.trackColour(row.track));
+        if (!g.disclosureRect.isNull())
+            paintDisclosure(painter, g.disclosureRect, g.collapsed);
         if (row.kind == RowKind::Lane) {
             // A tree guide from the track's name down to its lanes: they belong to it.
-            const bool more = r + 1 < layout.rowCount() && rows->row(r + 1).parent == row.parent;
+            const bool more =
+                r + 1 < layout.rowCount() && layout.rowData(r + 1).parent == row.parent;
             const double x = std::round(g.labelRect.left() - 9) + 0.5;
             const double y = std::round(g.rect.center().y()) + 0.5;
             painter.setPen(QPen(style_.separator, 1));
@@ -118,6 +121,24 @@ void GanttPainter::paintRowLabels(QPainter& painter, const GanttLayout& layout) 
         painter.drawText(g.labelRect, Qt::AlignLeft | Qt::AlignVCenter,
                          fm.elidedText(row.name, Qt::ElideRight, g.labelRect.width()));
     }
+    painter.restore();
+}
+
+void GanttPainter::paintDisclosure(QPainter& painter, const QRectF& box, bool collapsed) const {
+    // A triangle as in a tree view: pointing right when collapsed, down when expanded.
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(style_.mutedText);
+    const QRectF b = box.adjusted(1, 1, -1, -1);
+    const QPolygonF triangle = collapsed
+                                   ? QPolygonF({b.topLeft() + QPointF(b.width() * 0.15, 0),
+                                                QPointF(b.right(), b.center().y()),
+                                                b.bottomLeft() + QPointF(b.width() * 0.15, 0)})
+                                   : QPolygonF({b.topLeft() + QPointF(0, b.height() * 0.15),
+                                                b.topRight() + QPointF(0, b.height() * 0.15),
+                                                QPointF(b.center().x(), b.bottom())});
+    painter.drawPolygon(triangle);
     painter.restore();
 }
 
@@ -153,7 +174,8 @@ void GanttPainter::paintPlot(QPainter& painter, const GanttLayout& layout) const
     painter.setRenderHint(QPainter::Antialiasing, false);
     for (int r = 0; r < layout.rowCount(); ++r) {
         // A lane named after its one task needs no text on its slices; a shared lane does.
-        const bool namedLane = rows->row(r).kind == RowKind::Lane && rows->row(r).task != 0;
+        const bool namedLane =
+            layout.rowData(r).kind == RowKind::Lane && layout.rowData(r).task != 0;
         for (const GanttDrawItem& item : layout.drawItems(r)) {
             if (item.kind == DrawKind::Instant)
                 continue;

@@ -45,6 +45,8 @@ public:
 
     // The colour a draw item is filled with, highlight not applied.
     QColor fillColour(const GanttDrawItem& item) const;
+    // A process's disclosure triangle in `box`.
+    void paintDisclosure(QPainter& painter, const QRectF& box, bool collapsed) const;
 
 private:
     ChartStyle style_;

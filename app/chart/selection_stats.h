@@ -11,14 +11,8 @@
 
 namespace tasklane {
 
-// On a CPU: what the summary's core utilisation counts too (running, or running with a lock
-// held). Waiting, sleeping, queued and spawning are not busy.
-constexpr bool isBusyState(State state) {
-    return state == State::Running || state == State::LockHeld;
-}
-
 struct RowBusy {
-    int row = -1;             // index into GanttRows::rows()
+    int row = -1;             // a GanttRows::row() id: a row, or a process group's summary
     std::int64_t busy_ns = 0; // time in a busy state within the range; overlaps counted once
     double share = 0;         // busy_ns over the range's span
 };
@@ -34,11 +28,21 @@ struct SelectionStats {
     // Every track and core row, in row order. Lane rows hold lifelines, not work, and are left
     // out.
     std::vector<RowBusy> rows;
+    // Per process group (GanttRows::processGroups()) whose summary row has been asked for (a
+    // collapsed one): that row's busy time, the union of its threads'. `row` is the summary's
+    // id. Others are left out rather than built here, in the middle of a drag.
+    std::vector<RowBusy> groups;
 
     std::int64_t totalStateNs() const;
 };
 
-// O(slices in the range) plus O(log n) per row. An empty range gives empty statistics.
+// O(log n + kLaneSumStride) per row from the lanes' running totals, whatever the range holds;
+// lanes whose slices overlap out of order (an overflow lane, an imported trace's nesting)
+// and a core-only grouping read the slices in the range instead. An empty range gives empty
+// statistics.
 SelectionStats selectionStats(const GanttRows& rows, TimeRange range);
+
+// The same, by reading every slice in the range: the reference that the fast one must equal.
+SelectionStats selectionStatsByScan(const GanttRows& rows, TimeRange range);
 
 } // namespace tasklane

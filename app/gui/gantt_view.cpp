@@ -4,7 +4,9 @@
 
 #include <QFontMetricsF>
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QLocale>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QTimer>
@@ -24,6 +26,8 @@ constexpr int kDragThreshold = 4; // px: less than this is a click, not a pan
 constexpr int kWheelGestureMs = 600;
 // Rows named in the busy line under the chart; the rest are in its tooltip.
 constexpr int kBusyRowsShown = 12;
+// A dragged selection's statistics follow it at most this often (a frame).
+constexpr int kStatsIntervalMs = 16;
 
 QString duration(std::int64_t ns) {
     if (ns >= 1'000'000'000)
@@ -84,8 +88,23 @@ GanttView::GanttView(QWidget* parent)
         relayout();
         Q_EMIT visibleRangeChanged(range);
     });
-    connect(zoom_, &ZoomState::selectionChanged, this, [this] {
+    statsTimer_ = new QTimer(this);
+    statsTimer_->setSingleShot(true);
+    statsTimer_->setInterval(kStatsIntervalMs);
+    connect(statsTimer_, &QTimer::timeout, this, [this] {
         updateSelectionStats();
+        update();
+    });
+    connect(zoom_, &ZoomState::selectionChanged, this, [this] {
+        // A drag moves the selection with every mouse event, which may come faster than
+        // frames: the band follows at once, the figures once per frame, exactly on release.
+        if (drag_ == Drag::Select && dragging_) {
+            if (!statsTimer_->isActive())
+                statsTimer_->start();
+        } else {
+            statsTimer_->stop();
+            updateSelectionStats();
+        }
         update();
     });
     followPalette();
@@ -104,6 +123,17 @@ void GanttView::setTrace(std::shared_ptr<const Trace> trace,
                 : nullptr;
     if (!rows_)
         rebuildRows();
+    // Collapsed processes stay collapsed through a re-run (a thread pool keeps its pid); those
+    // the new trace has no track of are forgotten.
+    const auto before = collapsedPids_.size();
+    std::erase_if(collapsedPids_, [this](std::int64_t pid) {
+        return !trace_ || std::none_of(trace_->tracks.begin(), trace_->tracks.end(),
+                                       [pid](const Track& t) { return t.pid == pid; });
+    });
+    currentGroup_ = -1;
+    if (collapsedPids_.size() != before)
+        Q_EMIT collapsedProcessesChanged();
+    statsTimer_->stop();
     stats_.reset();
     zoom_->reset(trace_ ? GanttLayout::fullRange(*trace_) : TimeRange{});
     updateMinimumHeight();
@@ -154,6 +184,60 @@ void GanttView::setHighlightTask(std::optional<std::uint32_t> task) {
     Q_EMIT highlightChanged();
 }
 
+bool GanttView::isProcessCollapsed(std::int64_t pid) const {
+    return std::find(collapsedPids_.begin(), collapsedPids_.end(), pid) != collapsedPids_.end();
+}
+
+void GanttView::setProcessCollapsed(std::int64_t pid, bool collapsed) {
+    if (collapsed == isProcessCollapsed(pid))
+        return;
+    if (collapsed)
+        collapsedPids_.push_back(pid);
+    else
+        std::erase(collapsedPids_, pid);
+    // Rows come and go: the height they need changes, the draw list is rebuilt once.
+    updateMinimumHeight();
+    relayout();
+    Q_EMIT collapsedProcessesChanged();
+    if (stats_)
+        updateSelectionStats(); // the busy line names other rows
+}
+
+void GanttView::setAllProcessesCollapsed(bool collapsed) {
+    if (!rows_)
+        return;
+    for (const GanttProcessGroup& group : rows_->processGroups())
+        setProcessCollapsed(group.pid, collapsed);
+}
+
+void GanttView::toggleGroup(int group) {
+    if (!rows_ || group < 0 || group >= int(rows_->processGroups().size()))
+        return;
+    currentGroup_ = group;
+    const std::int64_t pid = rows_->processGroups()[std::size_t(group)].pid;
+    setProcessCollapsed(pid, !isProcessCollapsed(pid));
+    update();
+}
+
+void GanttView::showHeaderMenu(QPoint pos) {
+    if (!rows_ || rows_->processGroups().empty())
+        return;
+    QMenu menu(this);
+    const int group = layout().disclosureAt(pos);
+    if (group >= 0) {
+        currentGroup_ = group;
+        const GanttProcessGroup& g = rows_->processGroups()[std::size_t(group)];
+        const bool collapsed = isProcessCollapsed(g.pid);
+        menu.addAction(collapsed ? tr("Expand process %1").arg(g.pid)
+                                 : tr("Collapse process %1").arg(g.pid),
+                       this, [this, group] { toggleGroup(group); });
+        menu.addSeparator();
+    }
+    menu.addAction(tr("Collapse all processes"), this, [this] { setAllProcessesCollapsed(true); });
+    menu.addAction(tr("Expand all processes"), this, [this] { setAllProcessesCollapsed(false); });
+    menu.exec(mapToGlobal(pos));
+}
+
 const GanttTaskOverlay& GanttView::taskOverlay() const {
     ensureLayout();
     return overlay_;
@@ -166,6 +250,11 @@ void GanttView::pickTaskEvents() {
 }
 
 void GanttView::updateSelectionStats() {
+    // Collapsed processes' summary rows have their busy share too: built if not yet drawn.
+    if (rows_)
+        for (const std::int64_t pid : collapsedPids_)
+            if (const int g = rows_->groupOfPid(pid); g >= 0)
+                (void)rows_->row(rows_->processGroups()[std::size_t(g)].summary);
     const auto selection = zoom_->selection();
     if (rows_ && selection)
         stats_ = tasklane::selectionStats(*rows_, *selection);
@@ -198,9 +287,10 @@ QString GanttView::selectionSummary() const {
     if (!states.isEmpty())
         text += QStringLiteral(" · ") + states.join(QStringLiteral(", "));
     QStringList busy;
-    for (const RowBusy& row : s.rows) {
+    const std::vector<RowBusy> shown = shownBusy();
+    for (const RowBusy& row : shown) {
         if (busy.size() == kBusyRowsShown) {
-            busy << tr("%n more", nullptr, int(s.rows.size()) - kBusyRowsShown);
+            busy << tr("%n more", nullptr, int(shown.size()) - kBusyRowsShown);
             break;
         }
         busy << QStringLiteral("%1 %2%").arg(rows_->row(row.row).name.toHtmlEscaped(),
@@ -220,7 +310,7 @@ QString GanttView::selectionDetails() const {
                                        "<td align=right>&nbsp;%3</td></tr>");
     QString html = QStringLiteral("<b>%1</b><table cellspacing=0 cellpadding=1>")
                        .arg(tr("Busy share of %1").arg(duration(s.range.span())));
-    for (const RowBusy& r : s.rows)
+    for (const RowBusy& r : shownBusy())
         html += row.arg(rows_->row(r.row).name.toHtmlEscaped(), duration(r.busy_ns),
                         QStringLiteral("%1%").arg(r.share * 100, 0, 'f', 1));
     html += QStringLiteral("</table><b>%1</b><table cellspacing=0 cellpadding=1>")
@@ -232,6 +322,23 @@ QString GanttView::selectionDetails() const {
                             QStringLiteral("%1%").arg(double(ns) * 100 / double(total), 0, 'f', 1));
     html += QStringLiteral("</table>");
     return html;
+}
+
+std::vector<RowBusy> GanttView::shownBusy() const {
+    std::vector<RowBusy> shown;
+    if (!stats_ || !rows_)
+        return shown;
+    std::vector<const RowBusy*> byId(std::size_t(rows_->size()) + rows_->processGroups().size(),
+                                     nullptr);
+    for (const auto* list : {&stats_->rows, &stats_->groups})
+        for (const RowBusy& busy : *list)
+            if (busy.row >= 0 && std::size_t(busy.row) < byId.size())
+                byId[std::size_t(busy.row)] = &busy;
+    const GanttLayout& l = layout();
+    for (int r = 0; r < l.rowCount(); ++r)
+        if (const RowBusy* busy = byId[std::size_t(l.sourceRow(r))])
+            shown.push_back(*busy);
+    return shown;
 }
 
 std::size_t GanttView::sliceCount() const {
@@ -268,7 +375,10 @@ void GanttView::ensureLayout() const {
     if (!layoutStale_)
         return;
     layoutStale_ = false;
-    layout_ = rows_ ? GanttLayout(*rows_, QSizeF(size()), zoom_->visibleRange()) : GanttLayout();
+    GanttLayoutOptions options;
+    options.collapsedPids = collapsedPids_;
+    layout_ =
+        rows_ ? GanttLayout(*rows_, QSizeF(size()), zoom_->visibleRange(), options) : GanttLayout();
     overlay_ = taskEvents_.task != 0 ? layout_.taskOverlay(taskEvents_) : GanttTaskOverlay();
 }
 
@@ -289,6 +399,7 @@ void GanttView::updateMinimumHeight() {
     if (rows_) {
         GanttLayoutOptions compact;
         compact.rowHeight = std::ceil(QFontMetricsF(compact.font).height() * 1.2);
+        compact.collapsedPids = collapsedPids_;
         // The height does not depend on the time range: a 1 ns range skips all the folding.
         const TimeRange full = zoom_->fullRange();
         const TimeRange tiny{full.begin_ns, full.begin_ns + 1};
@@ -368,6 +479,26 @@ void GanttView::paintEvent(QPaintEvent*) {
     painter_.paint(p, layout_);
     painter_.paintTaskOverlay(p, layout_, overlay_);
     paintSelection(p);
+    paintCurrentGroup(p);
+}
+
+void GanttView::paintCurrentGroup(QPainter& p) const {
+    // Where the keyboard's Left, Right and Space act: shown while the chart has the focus.
+    if (!hasFocus() || !rows_ || currentGroup_ < 0 ||
+        currentGroup_ >= int(rows_->processGroups().size()))
+        return;
+    const int header = rows_->processGroups()[std::size_t(currentGroup_)].rows.front();
+    const int r = layout_.rowOfSource(header);
+    if (r < 0)
+        return;
+    const GanttRowGeometry& g = layout_.row(r);
+    const QRectF box(g.disclosureRect.left() - 3, g.rect.top() + 1,
+                     g.labelRect.right() - g.disclosureRect.left() + 5, g.rect.height() - 2);
+    p.save();
+    p.setPen(QPen(palette().color(QPalette::Highlight), 1, Qt::DotLine));
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(box.adjusted(0.5, 0.5, -0.5, -0.5));
+    p.restore();
 }
 
 void GanttView::paintSelection(QPainter& p) const {
@@ -398,10 +529,11 @@ void GanttView::paintSelection(QPainter& p) const {
     QColor pill = style.background;
     pill.setAlpha(225);
     p.setRenderHint(QPainter::Antialiasing, true);
-    for (const RowBusy& row : stats_->rows) {
-        if (row.row >= layout_.rowCount())
+    for (const RowBusy& row : shownBusy()) {
+        const int r = layout_.rowOfSource(row.row);
+        if (r < 0 || r >= layout_.rowCount())
             continue;
-        const QRectF rowRect = layout_.row(row.row).rect;
+        const QRectF rowRect = layout_.row(r).rect;
         const QString text = QStringLiteral("%1%").arg(row.share * 100, 0, 'f', 0);
         const double w = fm.horizontalAdvance(text) + 8;
         if (rowRect.height() < fm.height() * 0.75 || area.width() < w + 4)
@@ -456,6 +588,13 @@ void GanttView::mousePressEvent(QMouseEvent* event) {
         event->accept();
         return;
     }
+    // A right click on the row names opens their menu; on the plot it drags a selection.
+    if (event->button() == Qt::RightButton && rows_ &&
+        event->position().x() < layout().plotRect().left()) {
+        showHeaderMenu(event->position().toPoint());
+        event->accept();
+        return;
+    }
     const bool select =
         event->button() == Qt::RightButton ||
         (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier));
@@ -503,9 +642,18 @@ void GanttView::mouseReleaseEvent(QMouseEvent* event) {
         QWidget::mouseReleaseEvent(event);
         return;
     }
-    if (!dragging_ && drag_ == Drag::Select) {
+    if (dragging_ && drag_ == Drag::Select) {
+        // Where the drag ends, exactly, however the frames fell.
+        statsTimer_->stop();
+        updateSelectionStats();
+        update();
+    } else if (!dragging_ && drag_ == Drag::Select) {
         // A shift-click or a right click without a drag lets go of the selection.
         zoom_->clearSelection();
+    } else if (const int group = layout().disclosureAt(event->position());
+               !dragging_ && group >= 0) {
+        // A click on a process's triangle (or its first row's name) collapses or expands it.
+        toggleGroup(group);
     } else if (!dragging_) {
         // A click picks the task under the cursor (or clears the pick over a gap).
         std::optional<std::uint32_t> task;
@@ -523,6 +671,39 @@ void GanttView::mouseReleaseEvent(QMouseEvent* event) {
 void GanttView::mouseDoubleClickEvent(QMouseEvent* event) {
     if (event->button() == Qt::LeftButton && !(event->modifiers() & Qt::ShiftModifier))
         fit();
+}
+
+void GanttView::keyPressEvent(QKeyEvent* event) {
+    const int groups = rows_ ? int(rows_->processGroups().size()) : 0;
+    const int key = event->key();
+    const bool ours = key == Qt::Key_Up || key == Qt::Key_Down || key == Qt::Key_Left ||
+                      key == Qt::Key_Right || key == Qt::Key_Space || key == Qt::Key_Return ||
+                      key == Qt::Key_Enter || key == Qt::Key_Menu;
+    if (groups == 0 || !ours || event->modifiers() & ~Qt::KeypadModifier) {
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    // Up and Down go from process to process; the others act on the current one.
+    if (currentGroup_ < 0 || currentGroup_ >= groups)
+        currentGroup_ = 0;
+    else if (key == Qt::Key_Up)
+        currentGroup_ = std::max(currentGroup_ - 1, 0);
+    else if (key == Qt::Key_Down)
+        currentGroup_ = std::min(currentGroup_ + 1, groups - 1);
+    const std::int64_t pid = rows_->processGroups()[std::size_t(currentGroup_)].pid;
+    if (key == Qt::Key_Left)
+        setProcessCollapsed(pid, true);
+    else if (key == Qt::Key_Right)
+        setProcessCollapsed(pid, false);
+    else if (key == Qt::Key_Space || key == Qt::Key_Return || key == Qt::Key_Enter)
+        toggleGroup(currentGroup_);
+    else if (key == Qt::Key_Menu) {
+        const int header = rows_->processGroups()[std::size_t(currentGroup_)].rows.front();
+        if (const int r = layout().rowOfSource(header); r >= 0)
+            showHeaderMenu(layout_.row(r).labelRect.center().toPoint());
+    }
+    update();
+    event->accept();
 }
 
 void GanttView::changeEvent(QEvent* event) {

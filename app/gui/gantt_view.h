@@ -5,7 +5,11 @@
 // see its statistics, double-click to fit, click to pick a task (its slices and arrows stand
 // out in every row), Back and Forward through the zoom history (also the mouse's side
 // buttons). What is on screen and what is selected live in a ZoomState, which the window's
-// ruler and actions observe too.
+// ruler and actions observe too. A process with several rows (threads, lanes) has a
+// disclosure triangle in front of its first row's name: a click there (or its context menu,
+// or Left / Right / Space with the keyboard) collapses it into one summary row and back. Which
+// processes are collapsed is the view's state: kept through zoom, grouping and new runs, and
+// dropped for pids the next trace does not have.
 #pragma once
 
 #include "chart/gantt_layout.h"
@@ -19,6 +23,9 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <vector>
+
+class QTimer;
 
 namespace tasklane {
 
@@ -52,6 +59,15 @@ public:
     // The picked task's slices and arrows as placed now (empty without a pick).
     const GanttTaskOverlay& taskOverlay() const;
 
+    // Processes (by pid) shown as one summary row each.
+    const std::vector<std::int64_t>& collapsedPids() const { return collapsedPids_; }
+    bool isProcessCollapsed(std::int64_t pid) const;
+    void setProcessCollapsed(std::int64_t pid, bool collapsed);
+    // Every process of the current rows, or none.
+    void setAllProcessesCollapsed(bool collapsed);
+    // The process group (GanttRows::processGroups()) the keyboard acts on, or -1.
+    int currentProcessGroup() const { return currentGroup_; }
+
     // The statistics of the selected range, or null without a selection.
     const SelectionStats* selectionStats() const { return stats_ ? &*stats_ : nullptr; }
     // The statistics in two short lines for under the chart, and as a table for its tooltip;
@@ -75,6 +91,7 @@ Q_SIGNALS:
     void selectionStatsChanged();
     // The plot's left edge or width changed (a new trace, a resize): the ruler follows it.
     void plotGeometryChanged();
+    void collapsedProcessesChanged();
 
 protected:
     bool event(QEvent* event) override;
@@ -85,6 +102,7 @@ protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
     void changeEvent(QEvent* event) override;
     void followPalette();
 
@@ -100,6 +118,13 @@ private:
     void updateSelectionStats();
     void pickTaskEvents();
     void paintSelection(QPainter& painter) const;
+    void paintCurrentGroup(QPainter& painter) const;
+    // The menu of the row headers: collapse or expand the process at `pos`, or all of them.
+    void showHeaderMenu(QPoint pos);
+    void toggleGroup(int group);
+    // The busy share of each row on screen that has one, in screen order (a collapsed
+    // process's summary row in place of its threads).
+    std::vector<RowBusy> shownBusy() const;
     // The trace time under x, within the plot.
     std::int64_t timeAtX(double x) const;
 
@@ -114,6 +139,11 @@ private:
     GanttPainter painter_;
     GanttTaskEvents taskEvents_;
     std::optional<SelectionStats> stats_;
+    // While a selection is dragged, its statistics follow at most once per frame; the release
+    // computes them for where it ends.
+    QTimer* statsTimer_ = nullptr;
+    std::vector<std::int64_t> collapsedPids_;
+    int currentGroup_ = -1;
     GroupBy groupBy_ = GroupBy::Both;
     int compactHeight_ = 0; // what the rows need at their smallest readable height
 

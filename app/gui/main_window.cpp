@@ -490,6 +490,16 @@ void MainWindow::buildMenus() {
     view->addSeparator();
     view->addAction(zoomSelectionAction_);
     view->addAction(clearSelectionAction_);
+    view->addSeparator();
+    // Also in the row names' context menu; a click on a process's triangle does one.
+    QAction* collapseAll = view->addAction(tr("C&ollapse All Processes"));
+    collapseAll->setObjectName(QStringLiteral("collapse-processes-action"));
+    connect(collapseAll, &QAction::triggered, this,
+            [this] { view_->setAllProcessesCollapsed(true); });
+    QAction* expandAll = view->addAction(tr("E&xpand All Processes"));
+    expandAll->setObjectName(QStringLiteral("expand-processes-action"));
+    connect(expandAll, &QAction::triggered, this,
+            [this] { view_->setAllProcessesCollapsed(false); });
 
     QMenu* exportMenu = menuBar()->addMenu(tr("&Export"));
     exportMenu->addAction(exportChartAction_);
@@ -1135,6 +1145,7 @@ bool MainWindow::exportTo(ExportKind kind, const QString& path) {
     ChartOptions chart;
     chart.groupBy = view_->groupBy();
     chart.highlightTask = view_->highlightTask();
+    chart.collapsedPids = view_->collapsedPids();
     if (view_->visibleRange() != GanttLayout::fullRange(result_->trace))
         chart.range = view_->visibleRange(); // what the screen shows, zoom included
     if (resultPattern_ != nullptr)

@@ -299,6 +299,22 @@
         <source>gil-wait: the GIL is a model of CPython&apos;s, not measured</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>pid %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▸ rows: a collapsed process, where any of its threads was busy</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tasklane::GanttView</name>
@@ -379,6 +395,22 @@
     </message>
     <message>
         <source>Press Run (F5) to see the chart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expand process %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collapse process %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collapse all processes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expand all processes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -904,6 +936,14 @@
     </message>
     <message>
         <source>C&amp;lear Selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ollapse All Processes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xpand All Processes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

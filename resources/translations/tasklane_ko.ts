@@ -298,6 +298,22 @@
         <source>gil-wait: the GIL is a model of CPython&apos;s, not measured</source>
         <translation>GIL 대기: GIL은 CPython의 GIL을 흉내 낸 모델이며, 측정한 값이 아닙니다</translation>
     </message>
+    <message>
+        <source>pid %1</source>
+        <translation>pid %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 threads</source>
+        <translation>%1 · 스레드 %2개</translation>
+    </message>
+    <message>
+        <source>%1 · %2 rows</source>
+        <translation>%1 · 행 %2개</translation>
+    </message>
+    <message>
+        <source>▸ rows: a collapsed process, where any of its threads was busy</source>
+        <translation>▸ 행: 접힌 프로세스, 스레드 중 하나라도 일하던 구간</translation>
+    </message>
 </context>
 <context>
     <name>tasklane::GanttView</name>
@@ -378,6 +394,22 @@
     <message>
         <source>Time per state (summed over slices)</source>
         <translation>상태별 시간 (조각들의 합)</translation>
+    </message>
+    <message>
+        <source>Expand process %1</source>
+        <translation>프로세스 %1 펼치기</translation>
+    </message>
+    <message>
+        <source>Collapse process %1</source>
+        <translation>프로세스 %1 접기</translation>
+    </message>
+    <message>
+        <source>Collapse all processes</source>
+        <translation>모든 프로세스 접기</translation>
+    </message>
+    <message>
+        <source>Expand all processes</source>
+        <translation>모든 프로세스 펼치기</translation>
     </message>
 </context>
 <context>
@@ -901,6 +933,14 @@
     <message>
         <source>C&amp;lear Selection</source>
         <translation>선택 해제(&amp;L)</translation>
+    </message>
+    <message>
+        <source>C&amp;ollapse All Processes</source>
+        <translation>모든 프로세스 접기(&amp;O)</translation>
+    </message>
+    <message>
+        <source>E&amp;xpand All Processes</source>
+        <translation>모든 프로세스 펼치기(&amp;X)</translation>
     </message>
 </context>
 <context>

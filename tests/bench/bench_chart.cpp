@@ -6,7 +6,10 @@
 //   Frame/*       both, as the window does them for one wheel step.
 //   Rows/*        GanttRows, built once per trace and grouping (off the goals; shown because
 //                 a grouping change pays it).
-//   Stats/*       selectionStats over the whole run and over 1 %.
+//   Stats/*       selectionStats over the whole run and over 1 %, what a dragged selection
+//                 costs per frame (before issue 6's running totals: a scan of the range).
+//   Collapsed/*   GanttLayout rebuilt with every process collapsed into its summary row (the
+//                 summary's lane merged once, before the loop; FirstCollapse/* times that).
 //   Memory        the view's bytes per slice beyond the Trace: GanttRows + GanttLayout,
 //                 measured with mallinfo2 deltas (what malloc handed out, capacity slack
 //                 included). Goal: <= 64 bytes.
@@ -195,6 +198,50 @@ void BM_Stats(benchmark::State& state) {
     state.counters["in_selection"] = double(counted);
 }
 
+// A zoom step with every process collapsed: its summary row merges the threads' busy slices,
+// which overlap, per pixel column.
+void BM_Collapsed(benchmark::State& state) {
+    const int which = int(state.range(0));
+    const bool zoomed = state.range(1) != 0;
+    const TimeRange visible = range(trace(which), zoomed);
+    GanttLayoutOptions options;
+    for (const GanttProcessGroup& group : rows(which).processGroups())
+        options.collapsedPids.push_back(group.pid);
+    std::size_t drawn = 0;
+    for (auto _ : state) {
+        const GanttLayout layout(rows(which), kSize, visible, options);
+        drawn = layout.drawItemCount();
+        benchmark::DoNotOptimize(drawn);
+    }
+    label(state, which, zoomed);
+    state.counters["drawn"] = double(drawn);
+    state.counters["processes"] = double(options.collapsedPids.size());
+}
+
+// The first collapse of a process: its summary lane merged from its threads' (once per trace
+// and grouping), then the layout.
+void BM_FirstCollapse(benchmark::State& state) {
+    const int which = int(state.range(0));
+    const Trace& t = trace(which);
+    GanttLayoutOptions options;
+    for (auto _ : state) {
+        state.PauseTiming();
+        auto built = std::make_unique<GanttRows>(t, GroupBy::Both);
+        options.collapsedPids.clear();
+        for (const GanttProcessGroup& group : built->processGroups())
+            options.collapsedPids.push_back(group.pid);
+        state.ResumeTiming();
+        const GanttLayout layout(*built, kSize, GanttLayout::fullRange(t), options);
+        std::size_t drawn = layout.drawItemCount();
+        benchmark::DoNotOptimize(drawn);
+        state.PauseTiming();
+        built.reset();
+        state.ResumeTiming();
+    }
+    state.SetLabel(traceName(which));
+    state.counters["slices"] = double(slices(t));
+}
+
 // Bytes malloc handed out for the rows and a fitted layout, per slice. Measured once per
 // grouping (the numbers do not vary between runs); the loop times the building.
 void BM_Memory(benchmark::State& state) {
@@ -237,6 +284,14 @@ BENCHMARK(BM_Paint)->Apply(fittedAndZoomed);
 BENCHMARK(BM_Layout)->Apply(fittedAndZoomed);
 BENCHMARK(BM_Frame)->Apply(fittedAndZoomed);
 BENCHMARK(BM_Stats)->Apply(fittedAndZoomed);
+BENCHMARK(BM_Collapsed)->Apply(fittedAndZoomed);
+BENCHMARK(BM_FirstCollapse)
+    ->Arg(0)
+    ->Arg(1)
+    ->Unit(benchmark::kMillisecond)
+    ->Repetitions(3)
+    ->ReportAggregatesOnly(true)
+    ->Iterations(2);
 BENCHMARK(BM_Rows)->Apply(groupings);
 BENCHMARK(BM_Memory)->Apply(groupings);
 

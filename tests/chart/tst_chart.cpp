@@ -234,6 +234,112 @@ Trace gatherTrace() {
     return t;
 }
 
+// Two processes as another tool writes them (several threads per pid), plus a process of one
+// track whose queue overflows into lanes, and a lone thread: random slices in every state,
+// back to back and with gaps, some of zero length, running ones on two CPUs (so that core rows
+// hold overlapping slices of many threads), over strides of the lanes' running totals.
+Trace processTrace(unsigned seed) {
+    Trace t;
+    t.tracks = {Track{10, 10, TrackKind::Main, "app main"},
+                Track{10, 11, TrackKind::Thread, "app worker 1"},
+                Track{20, 20, TrackKind::Process, "tool (pid 20)"},
+                Track{10, 12, TrackKind::Thread, "app worker 2"},
+                Track{20, 21, TrackKind::Thread, "tool thread"},
+                Track{30, 30, TrackKind::Thread, "lone"},
+                Track{40, 40, TrackKind::Process, "queue (pid 40)"}};
+    std::mt19937 random(seed);
+    const State states[] = {State::Running,  State::Running,  State::GilWait,
+                            State::Sleeping, State::LockHeld, State::LockWait};
+    std::uint32_t task = 1;
+    for (std::uint32_t track = 0; track < 6; ++track) {
+        std::int64_t at = std::int64_t(random() % 1000) * 1000;
+        const int count = track == 5 ? 7 : 300 + int(random() % 200);
+        for (int i = 0; i < count; ++i) {
+            const State state = states[random() % std::size(states)];
+            const std::int64_t length = random() % 10 == 0 ? 0 : std::int64_t(random() % 50) * 1000;
+            const int cpu = state == State::Running ? int(random() % 2) : -1;
+            t.events.push_back(makeEvent(track, state, at, at + length, task++, 0, cpu));
+            at += length + (random() % 3 == 0 ? std::int64_t(random() % 30) * 1000 : 0);
+        }
+    }
+    // 20 queued tasks, overlapping: more than the lanes' cap, so one lane overflows.
+    for (int i = 0; i < 20; ++i)
+        t.events.push_back(makeEvent(6, State::Queued, i * 3000, 200'000 + i * 7000, task++, 0, -1,
+                                     EventType::AsyncSlice));
+    t.events.push_back(makeEvent(6, State::Running, 0, 300'000, task++, 0, 1));
+    t.finalize();
+    return t;
+}
+
+// The union of [begin, end) intervals, clipped to `range`, in time order.
+std::vector<std::pair<std::int64_t, std::int64_t>>
+unionOf(std::vector<std::pair<std::int64_t, std::int64_t>> spans, TimeRange range) {
+    std::sort(spans.begin(), spans.end());
+    std::vector<std::pair<std::int64_t, std::int64_t>> merged;
+    for (auto [b, e] : spans) {
+        b = std::max(b, range.begin_ns);
+        e = std::min(e, range.end_ns);
+        if (e <= b)
+            continue;
+        if (!merged.empty() && b <= merged.back().second)
+            merged.back().second = std::max(merged.back().second, e);
+        else
+            merged.emplace_back(b, e);
+    }
+    return merged;
+}
+
+std::int64_t lengthOf(const std::vector<std::pair<std::int64_t, std::int64_t>>& spans) {
+    std::int64_t n = 0;
+    for (const auto& [b, e] : spans)
+        n += e - b;
+    return n;
+}
+
+// What a selection holds, straight from the trace's events, by definition: no rows, lanes or
+// running totals. The busy time of a row is the union of its busy slices: a track's own, a
+// core's running ones, a process's threads'.
+SelectionStats bruteForceStats(const GanttRows& rows, TimeRange range) {
+    const Trace& trace = *rows.trace();
+    SelectionStats stats;
+    stats.range = range;
+    for (const TraceEvent& e : trace.events) {
+        if (!e.isSlice())
+            continue;
+        const bool in =
+            e.begin_ns < range.end_ns &&
+            (e.end_ns > range.begin_ns || (e.end_ns == e.begin_ns && e.begin_ns >= range.begin_ns));
+        if (!in)
+            continue;
+        ++stats.slices;
+        stats.stateNs[std::size_t(e.state)] += std::max<std::int64_t>(
+            0, std::min(e.end_ns, range.end_ns) - std::max(e.begin_ns, range.begin_ns));
+    }
+    const auto busyOf = [&](auto belongs) {
+        std::vector<std::pair<std::int64_t, std::int64_t>> spans;
+        for (const TraceEvent& e : trace.events)
+            if (e.type == EventType::Slice && isBusyState(e.state) && belongs(e))
+                spans.emplace_back(e.begin_ns, e.end_ns);
+        return lengthOf(unionOf(spans, range));
+    };
+    const auto add = [&](std::vector<RowBusy>& list, int r, std::int64_t busy) {
+        list.push_back(RowBusy{r, busy, double(busy) / double(range.span())});
+    };
+    for (int r = 0; r < rows.size(); ++r) {
+        const GanttRow& row = rows.row(r);
+        if (row.kind == RowKind::Core)
+            add(stats.rows, r, busyOf([&](const TraceEvent& e) {
+                    return e.state == State::Running && e.cpu == row.cpu;
+                }));
+        else if (row.kind == RowKind::Track)
+            add(stats.rows, r, busyOf([&](const TraceEvent& e) { return e.track == row.track; }));
+    }
+    for (const GanttProcessGroup& group : rows.processGroups())
+        add(stats.groups, group.summary,
+            busyOf([&](const TraceEvent& e) { return trace.tracks[e.track].pid == group.pid; }));
+    return stats;
+}
+
 } // namespace
 
 class TestChart : public QObject {
@@ -291,6 +397,16 @@ private Q_SLOTS:
     void selectionStats();
     void selectionStatsAreTheSameInEveryGrouping();
     void selectionBusyCountsOverlapsOnce();
+    void selectionStatsEqualBruteForce_data();
+    void selectionStatsEqualBruteForce();
+
+    // Collapsed processes (issue 6).
+    void processGroups_data();
+    void processGroups();
+    void collapseProcess_data();
+    void collapseProcess();
+    void expandingRestoresTheLayout();
+    void collapsedProcessPaintsItsTriangle();
     // Scale: what makes a million slices cheap must not change what is drawn.
     void blockSumsChangeNothing_data();
     void blockSumsChangeNothing();
@@ -1876,6 +1992,337 @@ void TestChart::taskOverlayShowsHiddenArrows() {
         painter.end();
         QVERIFY(countColour(image, chart.style().text) > before + 20);
     }
+}
+
+void TestChart::selectionStatsEqualBruteForce_data() {
+    QTest::addColumn<int>("groupBy");
+    QTest::addColumn<unsigned>("seed");
+    QTest::addColumn<double>("from"); // share of the trace's span
+    QTest::addColumn<double>("to");
+    for (const auto& [name, groupBy] :
+         {std::pair{"worker", GroupBy::Worker}, std::pair{"core", GroupBy::Core},
+          std::pair{"both", GroupBy::Both}}) {
+        for (unsigned seed : {1U, 7U}) {
+            const auto row = [&](const char* what, double from, double to) {
+                QTest::addRow("%s, seed %u, %s", name, seed, what)
+                    << int(groupBy) << seed << from << to;
+            };
+            row("whole run", -0.01, 1.01);
+            row("first half", 0, 0.5);
+            row("middle third", 1.0 / 3, 2.0 / 3);
+            row("a sliver", 0.4, 0.4003);
+            row("the last tenth", 0.9, 1.0);
+        }
+    }
+}
+
+void TestChart::selectionStatsEqualBruteForce() {
+    QFETCH(int, groupBy);
+    QFETCH(unsigned, seed);
+    QFETCH(double, from);
+    QFETCH(double, to);
+    const Trace trace = processTrace(seed);
+    const GanttRows rows(trace, GroupBy(groupBy));
+    const TimeRange full = GanttLayout::fullRange(trace);
+    // Summary rows are merged when first asked for (a collapse), not by the statistics.
+    QVERIFY(tasklane::selectionStats(rows, full).groups.empty());
+    for (const GanttProcessGroup& group : rows.processGroups())
+        QVERIFY(rows.row(group.summary).kind == RowKind::Summary);
+    const auto at = [&](double share) {
+        return full.begin_ns + std::int64_t(std::llround(double(full.span()) * share));
+    };
+    // The range, and the same range with its ends moved onto the nearest slice edges, where a
+    // slice ends as the range begins (the cases an off-by-one gets wrong).
+    std::vector<TimeRange> ranges{TimeRange{at(from), at(to)}};
+    std::int64_t nearFrom = trace.events.front().end_ns, nearTo = trace.events.front().begin_ns;
+    for (const TraceEvent& e : trace.events) {
+        if (std::abs(e.end_ns - at(from)) < std::abs(nearFrom - at(from)))
+            nearFrom = e.end_ns;
+        if (std::abs(e.begin_ns - at(to)) < std::abs(nearTo - at(to)))
+            nearTo = e.begin_ns;
+    }
+    if (nearTo > nearFrom)
+        ranges.push_back(TimeRange{nearFrom, nearTo});
+    for (const TimeRange& range : ranges) {
+        const SelectionStats fast = tasklane::selectionStats(rows, range);
+        const SelectionStats scan = tasklane::selectionStatsByScan(rows, range);
+        const SelectionStats truth = bruteForceStats(rows, range);
+        QVERIFY(truth.slices > 0);
+        QCOMPARE(fast.slices, truth.slices);
+        QCOMPARE(scan.slices, truth.slices);
+        QCOMPARE(fast.stateNs, truth.stateNs);
+        QCOMPARE(scan.stateNs, truth.stateNs);
+        for (const auto* list : {&fast, &scan}) {
+            QCOMPARE(list->rows.size(), truth.rows.size());
+            for (std::size_t k = 0; k < truth.rows.size(); ++k) {
+                QCOMPARE(list->rows[k].row, truth.rows[k].row);
+                QCOMPARE(list->rows[k].busy_ns, truth.rows[k].busy_ns);
+            }
+            QCOMPARE(list->groups.size(), truth.groups.size());
+            for (std::size_t k = 0; k < truth.groups.size(); ++k) {
+                QCOMPARE(list->groups[k].row, truth.groups[k].row);
+                QCOMPARE(list->groups[k].busy_ns, truth.groups[k].busy_ns);
+            }
+        }
+    }
+}
+
+void TestChart::processGroups_data() {
+    QTest::addColumn<int>("groupBy");
+    QTest::addColumn<QList<qint64>>("pids");    // the groups, in row order
+    QTest::addColumn<QList<int>>("groupRows");  // rows per group
+    QTest::addColumn<QList<int>>("threads");    // track rows per group
+    QTest::addColumn<QStringList>("summaries"); // the summary rows' names
+    const QStringList names{QStringLiteral("pid 10 \u00B7 3 threads"),
+                            QStringLiteral("tool (pid 20) \u00B7 2 threads"),
+                            QStringLiteral("queue (pid 40) \u00B7 %1 rows")};
+    // pid 30 has one row: nothing to collapse. pid 40 is one track and its lanes.
+    QTest::newRow("worker") << int(GroupBy::Worker) << QList<qint64>{10, 20, 40}
+                            << QList<int>{3, 2, -1} << QList<int>{3, 2, 1} << names;
+    QTest::newRow("both") << int(GroupBy::Both) << QList<qint64>{10, 20, 40} << QList<int>{3, 2, -1}
+                          << QList<int>{3, 2, 1} << names;
+    QTest::newRow("core: none") << int(GroupBy::Core) << QList<qint64>{} << QList<int>{}
+                                << QList<int>{} << QStringList{};
+}
+
+void TestChart::processGroups() {
+    QFETCH(int, groupBy);
+    QFETCH(QList<qint64>, pids);
+    QFETCH(QList<int>, groupRows);
+    QFETCH(QList<int>, threads);
+    QFETCH(QStringList, summaries);
+    const Trace trace = processTrace(1);
+    const GanttRows rows(trace, GroupBy(groupBy));
+    const auto& groups = rows.processGroups();
+    QCOMPARE(int(groups.size()), pids.size());
+    for (int g = 0; g < pids.size(); ++g) {
+        const GanttProcessGroup& group = groups[std::size_t(g)];
+        QCOMPARE(group.pid, pids[g]);
+        QCOMPARE(group.threads, threads[g]);
+        QCOMPARE(rows.groupOfPid(group.pid), g);
+        // Its rows: every track and lane row of the pid, and only those.
+        int expected = 0;
+        for (int r = 0; r < rows.size(); ++r) {
+            const bool ours = rows.row(r).kind != RowKind::Core &&
+                              trace.tracks[rows.row(r).track].pid == group.pid;
+            expected += ours ? 1 : 0;
+            QCOMPARE(rows.groupOfRow(r) == g, ours);
+        }
+        QCOMPARE(int(group.rows.size()), expected);
+        if (groupRows[g] >= 0)
+            QCOMPARE(int(group.rows.size()), groupRows[g]);
+        QVERIFY(std::is_sorted(group.rows.begin(), group.rows.end()));
+        QCOMPARE(group.summary, rows.size() + g);
+        const GanttRow& summary = rows.row(group.summary);
+        QVERIFY(summary.kind == RowKind::Summary);
+        QCOMPARE(summary.name, summaries[g].contains(QLatin1String("%1"))
+                                   ? summaries[g].arg(group.rows.size())
+                                   : summaries[g]);
+    }
+    QCOMPARE(rows.groupOfPid(30), -1);
+}
+
+void TestChart::collapseProcess_data() {
+    QTest::addColumn<int>("groupBy");
+    QTest::addColumn<qint64>("pid");
+    QTest::addColumn<double>("width"); // of the chart: how much folds into pixel columns
+    for (const auto& [name, groupBy] :
+         {std::pair{"worker", GroupBy::Worker}, std::pair{"both", GroupBy::Both}}) {
+        for (qint64 pid : {10, 20, 40}) {
+            QTest::addRow("%s, pid %lld, wide", name, pid) << int(groupBy) << pid << 40'000.0;
+            QTest::addRow("%s, pid %lld, folded", name, pid) << int(groupBy) << pid << 600.0;
+        }
+    }
+}
+
+void TestChart::collapseProcess() {
+    QFETCH(int, groupBy);
+    QFETCH(qint64, pid);
+    QFETCH(double, width);
+    const Trace trace = processTrace(3);
+    const GanttRows rows(trace, GroupBy(groupBy));
+    const int g = rows.groupOfPid(pid);
+    QVERIFY(g >= 0);
+    const GanttProcessGroup& group = rows.processGroups()[std::size_t(g)];
+    const TimeRange full = GanttLayout::fullRange(trace);
+    GanttLayoutOptions options = plainOptions();
+    const GanttLayout open(rows, QSizeF(width, 0), full, options);
+    QVERIFY(!rows.hasSummary(g));      // expanded, nothing was merged for it
+    options.collapsedPids = {pid, 99}; // a pid with no group changes nothing
+    const GanttLayout shut(rows, QSizeF(width, 0), full, options);
+
+    // One row in place of the group's: the summary, where its first row was; the rest move up.
+    QCOMPARE(shut.rowCount(), open.rowCount() - int(group.rows.size()) + 1);
+    const int header = open.rowOfSource(group.rows.front());
+    QCOMPARE(header, group.rows.front());
+    QCOMPARE(shut.sourceRow(header), group.summary);
+    QVERIFY(shut.rowData(header).kind == RowKind::Summary);
+    for (const int r : group.rows)
+        QCOMPARE(shut.rowOfSource(r), header);
+    QVERIFY(shut.row(header).collapsed);
+    QVERIFY(!shut.row(header).disclosureRect.isNull());
+    QVERIFY(!open.row(header).collapsed);
+    QVERIFY(!open.row(header).disclosureRect.isNull());
+    QCOMPARE(shut.disclosureAt(shut.row(header).disclosureRect.center()), g);
+    QCOMPARE(open.disclosureAt(open.row(header).disclosureRect.center()), g);
+    QCOMPARE(shut.disclosureAt(
+                 QPointF(shut.plotRect().center().x(), shut.row(header).rect.center().y())),
+             -1);
+    for (int r = 0; r < open.rowCount(); ++r) {
+        if (rows.groupOfRow(open.sourceRow(r)) == g)
+            continue;
+        // Rows of the group above it are gone (a pid's tracks need not be contiguous), its
+        // header became the summary.
+        const auto above = int(std::count_if(group.rows.begin(), group.rows.end(),
+                                             [&](int m) { return open.rowOfSource(m) < r; }));
+        const int s = shut.rowOfSource(open.sourceRow(r));
+        QCOMPARE(s, r - above + (header < r ? 1 : 0));
+        QCOMPARE(shut.drawItems(s).size(), open.drawItems(r).size());
+    }
+    // Collapsing does not move the plot, so the ruler and the selection stay put.
+    QCOMPARE(shut.plotRect().left(), open.plotRect().left());
+    QCOMPARE(shut.plotRect().width(), open.plotRect().width());
+
+    // The summary's rects cover the union of its threads' busy time: every pixel column that
+    // some busy slice touches is drawn, and nothing else (wider than a pixel merged gaps).
+    std::vector<std::pair<std::int64_t, std::int64_t>> spans;
+    for (const TraceEvent& e : trace.events)
+        if (e.type == EventType::Slice && isBusyState(e.state) && trace.tracks[e.track].pid == pid)
+            spans.emplace_back(e.begin_ns, e.end_ns);
+    const auto busy = unionOf(spans, full);
+    QVERIFY(busy.size() > 0);
+    const auto items = shut.drawItems(header);
+    QVERIFY(!items.empty());
+    std::vector<std::pair<double, double>> drawn;
+    for (const GanttDrawItem& item : items) {
+        QVERIFY(item.kind == DrawKind::Slice);
+        QCOMPARE(item.rect.top(), shut.row(header).sliceLane.top());
+        drawn.emplace_back(item.rect.left(), item.rect.right());
+    }
+    QVERIFY(std::is_sorted(drawn.begin(), drawn.end()));
+    for (const auto& [b, e] : busy) {
+        // Each busy run is inside a drawn rect (to a pixel).
+        const double x0 = shut.xForTime(b), x1 = shut.xForTime(e);
+        const bool covered = std::any_of(drawn.begin(), drawn.end(), [&](const auto& d) {
+            return d.first <= x0 + 1e-6 && d.second >= x1 - 1.0;
+        });
+        QVERIFY2(covered, qPrintable(QStringLiteral("%1-%2 px").arg(x0).arg(x1)));
+    }
+    for (const auto& [x0, x1] : drawn) {
+        // Each rect begins on a busy run and ends at one's end (or a pixel past it).
+        const std::int64_t t0 = shut.timeForX(x0);
+        const bool starts = std::any_of(busy.begin(), busy.end(), [&](const auto& run) {
+            return std::abs(shut.xForTime(run.first) - x0) < 1e-6;
+        });
+        QVERIFY2(starts, qPrintable(QStringLiteral("rect at %1 px (%2 ns)").arg(x0).arg(t0)));
+        const bool ends = std::any_of(busy.begin(), busy.end(), [&](const auto& run) {
+            const double end = shut.xForTime(run.second);
+            return x1 >= end - 1e-6 && x1 <= std::max(end, x0 + 1.0) + 1e-6;
+        });
+        QVERIFY2(ends, qPrintable(QStringLiteral("rect to %1 px").arg(x1)));
+    }
+    if (width > 10'000) // wide enough that no gap is under a pixel: one rect per busy run
+        QCOMPARE(drawn.size(), busy.size());
+    // Its busy share is that union's, exactly; only a summary that was drawn has one.
+    QVERIFY(rows.hasSummary(g));
+    const SelectionStats stats = tasklane::selectionStats(rows, full);
+    QCOMPARE(stats.groups.size(), std::size_t(1));
+    QCOMPARE(stats.groups.front().row, group.summary);
+    QCOMPARE(stats.groups.front().busy_ns, lengthOf(busy));
+    // Pointing at the summary finds a busy slice of one of its threads.
+    const QPointF onBusy(shut.xForTime((busy.front().first + busy.front().second) / 2),
+                         shut.row(header).sliceLane.center().y());
+    const auto picked = shut.eventAt(onBusy);
+    QVERIFY(picked.has_value());
+    QCOMPARE(trace.tracks[trace.events[*picked].track].pid, pid);
+    QVERIFY(isBusyState(trace.events[*picked].state));
+}
+
+void TestChart::expandingRestoresTheLayout() {
+    const Trace trace = processTrace(5);
+    const GanttRows rows(trace, GroupBy::Both);
+    const TimeRange full = GanttLayout::fullRange(trace);
+    const TimeRange zoomed{full.begin_ns + full.span() / 5, full.begin_ns + full.span() / 2};
+    for (const TimeRange& range : {full, zoomed}) {
+        GanttLayoutOptions options; // with a legend, which notes a collapsed process
+        const GanttLayout before(rows, QSizeF(900, 0), range, options);
+        options.collapsedPids = {10, 40};
+        const GanttLayout collapsed(rows, QSizeF(900, 0), range, options);
+        QVERIFY(collapsed.rowCount() < before.rowCount());
+        QVERIFY(collapsed.size().height() < before.size().height());
+        options.collapsedPids.clear();
+        const GanttLayout after(rows, QSizeF(900, 0), range, options);
+        QCOMPARE(after.size(), before.size());
+        QCOMPARE(after.plotRect(), before.plotRect());
+        QCOMPARE(after.legendRect(), before.legendRect());
+        QCOMPARE(after.legend().size(), before.legend().size());
+        QCOMPARE(after.flowLines().size(), before.flowLines().size());
+        QCOMPARE(after.rowCount(), before.rowCount());
+        for (int r = 0; r < before.rowCount(); ++r) {
+            QCOMPARE(after.sourceRow(r), before.sourceRow(r));
+            const GanttRowGeometry& a = after.row(r);
+            const GanttRowGeometry& b = before.row(r);
+            QCOMPARE(a.rect, b.rect);
+            QCOMPARE(a.labelRect, b.labelRect);
+            QCOMPARE(a.sliceLane, b.sliceLane);
+            QCOMPARE(a.disclosureRect, b.disclosureRect);
+            QCOMPARE(a.collapsed, b.collapsed);
+            const auto x = after.drawItems(r);
+            const auto y = before.drawItems(r);
+            QCOMPARE(x.size(), y.size());
+            for (std::size_t k = 0; k < x.size(); ++k) {
+                QCOMPARE(x[k].rect, y[k].rect);
+                QCOMPARE(x[k].event, y[k].event);
+                QCOMPARE(x[k].count, y[k].count);
+                QVERIFY(x[k].fill == y[k].fill && x[k].fillIndex == y[k].fillIndex);
+            }
+        }
+    }
+}
+
+void TestChart::collapsedProcessPaintsItsTriangle() {
+    // The triangle is drawn in the muted text colour, pointing down when open and right when
+    // collapsed: its pixels' centre of mass lies left of its box's centre only when collapsed.
+    const Trace trace = processTrace(1);
+    const GanttRows rows(trace, GroupBy::Worker);
+    GanttLayoutOptions options = plainOptions();
+    for (const bool collapsed : {false, true}) {
+        options.collapsedPids =
+            collapsed ? std::vector<std::int64_t>{10} : std::vector<std::int64_t>{};
+        const GanttLayout layout(rows, QSizeF(800, 0), GanttLayout::fullRange(trace), options);
+        QImage image(layout.size().toSize(), QImage::Format_ARGB32);
+        QPainter painter(&image);
+        GanttPainter chart;
+        chart.paint(painter, layout);
+        painter.end();
+        const QRect box = layout.row(0).disclosureRect.toAlignedRect();
+        QVERIFY(!box.isEmpty());
+        double sumX = 0, sumY = 0;
+        int n = 0;
+        for (int y = box.top(); y <= box.bottom(); ++y)
+            for (int x = box.left(); x <= box.right(); ++x)
+                if (sameColour(image.pixelColor(x, y), chart.style().mutedText, 40)) {
+                    sumX += x;
+                    sumY += y;
+                    ++n;
+                }
+        QVERIFY2(n >= 6, "a triangle, not a dot");
+        const QPointF centre(sumX / n, sumY / n);
+        const QPointF middle = layout.row(0).disclosureRect.center();
+        if (collapsed)
+            QVERIFY(centre.x() < middle.x()); // ▸: wide on the left
+        else
+            QVERIFY(centre.y() < middle.y()); // ▾: wide on the top
+    }
+    // An exported chart shows what the screen does: collapsed processes take one row.
+    ChartOptions chart;
+    chart.groupBy = GroupBy::Worker;
+    chart.pixelRatio = 1;
+    const QImage open = ChartExporter::renderImage(trace, chart);
+    chart.collapsedPids = {10, 20};
+    const QImage shut = ChartExporter::renderImage(trace, chart);
+    QCOMPARE(shut.width(), open.width());
+    QVERIFY(shut.height() < open.height());
 }
 
 QTEST_MAIN(TestChart)

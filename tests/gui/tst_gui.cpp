@@ -190,6 +190,7 @@ private Q_SLOTS:
 
     void zoomHistoryAndRuler();
     void selectionShowsStatistics();
+    void triangleCollapsesAProcess();
 
 private:
     QTemporaryDir settingsDir_;
@@ -1630,6 +1631,155 @@ void TstGui::selectionShowsStatistics() {
     QVERIFY(view->selectionStats() != nullptr);
     QCOMPARE(view->selectionStats()->slices, expected.slices);
     QVERIFY(view->selectionStats()->rows.size() < expected.rows.size()); // no core rows
+}
+
+namespace {
+
+// Two programs' threads as another tool writes them: `pids`, each with a main thread and
+// `threads` - 1 more, running and sleeping in turn, some in parallel.
+QByteArray processesJson(std::initializer_list<std::pair<int, const char*>> pids, int threads) {
+    QByteArray json = R"js({"traceEvents":[)js";
+    QStringList events;
+    for (const auto& [pid, program] : pids) {
+        for (int t = 0; t < threads; ++t) {
+            const int tid = pid + t;
+            const QString name =
+                t == 0 ? QStringLiteral("%1 main").arg(QLatin1String(program))
+                       : QStringLiteral("%1 io %2").arg(QLatin1String(program)).arg(t);
+            events << QStringLiteral(R"({"ph":"M","pid":%1,"tid":%2,"name":"thread_name",)"
+                                     R"("args":{"name":"%3"}})")
+                          .arg(pid)
+                          .arg(tid)
+                          .arg(name);
+            double ts = 1000.0 * t + 300.0 * (pid % 7);
+            for (int k = 0; k < 12; ++k) {
+                const double run = 400 + 150 * ((k * 7 + t * 3 + pid) % 5);
+                const double sleep = 300 + 200 * ((k + t) % 4);
+                events << QStringLiteral(R"({"ph":"X","pid":%1,"tid":%2,"ts":%3,"dur":%4,)"
+                                         R"("name":"step %5","args":{"state":"running"}})")
+                              .arg(pid)
+                              .arg(tid)
+                              .arg(ts)
+                              .arg(run)
+                              .arg(k);
+                events << QStringLiteral(R"({"ph":"X","pid":%1,"tid":%2,"ts":%3,"dur":%4,)"
+                                         R"("name":"read","args":{"state":"sleeping"}})")
+                              .arg(pid)
+                              .arg(tid)
+                              .arg(ts + run)
+                              .arg(sleep);
+                ts += run + sleep;
+            }
+        }
+    }
+    json += events.join(QLatin1Char(',')).toUtf8();
+    json += R"js(],"displayTimeUnit":"ns"})js";
+    return json;
+}
+
+} // namespace
+
+// A process's threads collapse into one row by a click on its triangle, and come back by
+// another; the keyboard and zoom keep the state, a trace with other pids resets it.
+void TstGui::triangleCollapsesAProcess() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = writeFile(dir, QStringLiteral("two-programs.json"),
+                                   processesJson({{4100, "server"}, {5200, "client"}}, 4));
+    FakePattern fake;
+    MainWindow w(withFake(fake));
+    w.resize(1200, 760);
+    w.show();
+    QSignalSpy opened(&w, &MainWindow::traceOpened);
+    w.setGroupBy(GroupBy::Worker);
+    w.openTrace(path);
+    QVERIFY(opened.wait(kRunTimeoutMs));
+    QVERIFY(opened.first().at(0).toBool());
+    GanttView* view = w.ganttView();
+    const GanttRows& rows = *view->layout().rows();
+    QCOMPARE(int(rows.processGroups().size()), 2);
+    const int rowsOpen = view->layout().rowCount();
+    QCOMPARE(rowsOpen, 8);
+    const GanttProcessGroup& server = rows.processGroups()[0];
+    QCOMPARE(server.pid, 4100);
+    QCOMPARE(server.threads, 4);
+
+    // The triangle in front of the first row's name.
+    const int header = view->layout().rowOfSource(server.rows.front());
+    const QRectF triangle = view->layout().row(header).disclosureRect;
+    QVERIFY(!triangle.isNull());
+    QVERIFY(triangle.right() < view->layout().plotRect().left());
+    QSignalSpy changed(view, &GanttView::collapsedProcessesChanged);
+    QTest::mouseClick(view, Qt::LeftButton, Qt::NoModifier, triangle.center().toPoint());
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(view->isProcessCollapsed(4100));
+    QVERIFY(!view->isProcessCollapsed(5200));
+    QCOMPARE(view->layout().rowCount(), rowsOpen - 3);
+    QVERIFY(view->layout().rowData(header).kind == RowKind::Summary);
+    QVERIFY(view->layout().row(header).collapsed);
+    QVERIFY(!view->layout().drawItems(header).empty());
+    QVERIFY(view->highlightTask() == std::nullopt); // a click on the triangle picks nothing
+
+    // Zoomed, it stays collapsed; the selection's busy line names the process, not its threads.
+    const QRectF plot = view->layout().plotRect();
+    const QPointF at(plot.left() + plot.width() * 0.5, plot.center().y());
+    QWheelEvent wheel(at, view->mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(view, &wheel);
+    QCOMPARE(view->layout().rowCount(), rowsOpen - 3);
+    QTest::mousePress(view, Qt::LeftButton, Qt::ShiftModifier,
+                      QPoint(int(plot.left() + 20), int(plot.top() + 4)));
+    QTest::mouseMove(view, QPoint(int(plot.right() - 20), int(plot.top() + 4)));
+    QTest::mouseRelease(view, Qt::LeftButton, Qt::ShiftModifier,
+                        QPoint(int(plot.right() - 20), int(plot.top() + 4)));
+    QVERIFY(view->selectionStats() != nullptr);
+    const QString summary = view->selectionSummary();
+    QVERIFY2(summary.contains(QStringLiteral("pid 4100")), qPrintable(summary));
+    QVERIFY2(!summary.contains(QStringLiteral("server io 1")), qPrintable(summary));
+    QVERIFY2(summary.contains(QStringLiteral("client io 1")), qPrintable(summary));
+    if (const QString shots = qEnvironmentVariable("TASKLANE_SCREENSHOT_DIR"); !shots.isEmpty())
+        w.grab().save(shots + QStringLiteral("/chart-collapsed-process.png"));
+
+    // Again: expanded, as before.
+    QTest::mouseClick(view, Qt::LeftButton, Qt::NoModifier,
+                      view->layout().row(header).disclosureRect.center().toPoint());
+    QVERIFY(!view->isProcessCollapsed(4100));
+    QCOMPARE(view->layout().rowCount(), rowsOpen);
+    QVERIFY(view->layout().rowData(header).kind == RowKind::Track);
+
+    // The keyboard: Down to the next process, Left collapses it, Right expands it.
+    view->setFocus();
+    QCOMPARE(view->currentProcessGroup(), 0);
+    QTest::keyClick(view, Qt::Key_Down);
+    QCOMPARE(view->currentProcessGroup(), 1);
+    QTest::keyClick(view, Qt::Key_Left);
+    QVERIFY(view->isProcessCollapsed(5200));
+    QCOMPARE(view->layout().rowCount(), rowsOpen - 3);
+    QTest::keyClick(view, Qt::Key_Right);
+    QVERIFY(!view->isProcessCollapsed(5200));
+    QTest::keyClick(view, Qt::Key_Space);
+    QVERIFY(view->isProcessCollapsed(5200));
+    // The View menu's actions: all of them, then none.
+    child<QAction>(w, "collapse-processes-action")->trigger();
+    QCOMPARE(view->layout().rowCount(), rowsOpen - 6);
+    child<QAction>(w, "expand-processes-action")->trigger();
+    QCOMPARE(view->layout().rowCount(), rowsOpen);
+    QTest::keyClick(view, Qt::Key_Space);
+    QVERIFY(view->isProcessCollapsed(5200));
+
+    // The same pids again (a re-read): still collapsed. Other pids: none is.
+    opened.clear();
+    w.openTrace(path);
+    QVERIFY(opened.wait(kRunTimeoutMs));
+    QVERIFY(view->isProcessCollapsed(5200));
+    QCOMPARE(view->layout().rowCount(), rowsOpen - 3);
+    const QString other = writeFile(dir, QStringLiteral("other.json"),
+                                    processesJson({{700, "db"}, {800, "cache"}}, 3));
+    opened.clear();
+    w.openTrace(other);
+    QVERIFY(opened.wait(kRunTimeoutMs));
+    QVERIFY(view->collapsedPids().empty());
+    QCOMPARE(view->layout().rowCount(), 6);
 }
 
 // Under a dark palette the chart draws with its dark style (a dark background), and back.
