@@ -497,9 +497,8 @@ QLineEdit* ParameterPanel::addText(int row, Editor& editor, int columns) {
     auto* edit = new QLineEdit(grid_->parentWidget());
     edit->setObjectName(editorName(spec, "edit"));
     edit->setToolTip(helpText(spec));
-    // "a folder", "text" are translated; a range ("1..64") has no entry and stays.
-    edit->setPlaceholderText(
-        QCoreApplication::translate("tasklane::ParamSpec", spec.rangeText().c_str()));
+    // "a folder", "text" and a list's words are translated; a range ("1..64") stays.
+    edit->setPlaceholderText(coretext::message(spec.rangeMessage()));
     grid_->addWidget(edit, row, 1, 1, columns);
     rowWidgets_.push_back(edit);
     const ParamSpec specCopy = spec;
@@ -616,8 +615,8 @@ void ParameterPanel::edited(const std::string& name) {
         if (e.spec.kind == ParamKind::IntList || e.spec.kind == ParamKind::Text ||
             e.spec.kind == ParamKind::Folder) {
             auto* edit = findChild<QLineEdit*>(editorName(e.spec, "edit"));
-            auto parsed = e.spec.parse(edit->text().toStdString());
-            if (auto* message = std::get_if<std::string>(&parsed))
+            auto parsed = e.spec.parseMessage(edit->text().toStdString());
+            if (auto* message = std::get_if<TextMessage>(&parsed))
                 e.parseError = *message;
             else
                 e.parseError.reset();
@@ -634,12 +633,12 @@ void ParameterPanel::revalidate() {
     error_.reset();
     for (const Editor& e : editors_)
         if (e.parseError) {
-            error_ = qs(*e.parseError);
+            error_ = coretext::message(*e.parseError); // in the window's language
             break;
         }
     if (!error_ && pattern_ != nullptr)
-        if (auto message = pattern_->validate(params()))
-            error_ = qs(*message);
+        if (auto message = pattern_->validateMessage(params()))
+            error_ = coretext::message(*message);
     errorLabel_->setText(error_.value_or(QString()));
     errorLabel_->setVisible(error_.has_value());
 }

@@ -53,7 +53,7 @@ private:
         ParamSpec spec;
         std::function<ParamValue()> value;           // what the editor shows
         std::function<void(const ParamValue&)> show; // puts a valid value into the editor
-        std::optional<std::string> parseError;       // text editors: the text does not parse
+        std::optional<TextMessage> parseError;       // text editors: the text does not parse
     };
 
     // Each returns how many rows of the grid it took.

@@ -79,23 +79,29 @@ const char* ParamSpec::choiceLabel(const std::string& choice) {
 }
 
 std::string ParamSpec::rangeText() const {
+    return rangeMessage().render();
+}
+
+TextMessage ParamSpec::rangeMessage() const {
+    const std::string numbers = number(min) + ".." + number(max) + (unit.empty() ? "" : " " + unit);
     switch (kind) {
     case ParamKind::Int:
     case ParamKind::Double:
-        return number(min) + ".." + number(max) + (unit.empty() ? "" : " " + unit);
+        return TextMessage::plain(numbers);
     case ParamKind::IntList:
-        return "comma-separated numbers, each " + number(min) + ".." + number(max) +
-               (unit.empty() ? "" : " " + unit);
+        return {"tasklane::ParamSpec",
+                QT_TRANSLATE_NOOP("tasklane::ParamSpec", "comma-separated numbers, each %1"),
+                {TextMessage::plain(numbers)}};
     case ParamKind::Choice: {
         std::string out;
         for (const auto& c : choices)
             out += (out.empty() ? "" : "|") + c;
-        return out;
+        return TextMessage::plain(out);
     }
     case ParamKind::Text:
-        return QT_TRANSLATE_NOOP("tasklane::ParamSpec", "text");
+        return {"tasklane::ParamSpec", QT_TRANSLATE_NOOP("tasklane::ParamSpec", "text"), {}};
     case ParamKind::Folder:
-        return QT_TRANSLATE_NOOP("tasklane::ParamSpec", "a folder");
+        return {"tasklane::ParamSpec", QT_TRANSLATE_NOOP("tasklane::ParamSpec", "a folder"), {}};
     }
     return {};
 }
@@ -113,16 +119,46 @@ std::string ParamSpec::format(const ParamValue& value) {
     return out;
 }
 
+namespace {
+// An error line: a template of context "tasklane::ParamError" whose %1 is the option's label
+// ("--%1" renders "--workers"; the Korean template puts the label's words there instead).
+TextMessage paramError(const char* source, const ParamSpec& spec,
+                       std::vector<TextMessage> more = {}) {
+    TextMessage m{"tasklane::ParamError", source, {}};
+    m.args.push_back({"tasklane::ParamLabel", spec.label(), {}});
+    for (auto& arg : more)
+        m.args.push_back(std::move(arg));
+    return m;
+}
+
+TextMessage plainNumber(double v) {
+    return TextMessage::plain(number(v));
+}
+} // namespace
+
 std::optional<std::string> ParamSpec::validate(const ParamValue& value) const {
-    const std::string bad = "--" + name + " must be ";
+    if (auto error = validateMessage(value))
+        return error->render();
+    return std::nullopt;
+}
+
+std::optional<TextMessage> ParamSpec::validateMessage(const ParamValue& value) const {
+    const std::string unitSuffix = unit.empty() ? "" : " " + unit;
+    const auto outOfRange = [&](TextMessage got) {
+        return paramError(
+            QT_TRANSLATE_NOOP("tasklane::ParamError", "--%1 must be between %2 and %3, got %4"),
+            *this,
+            {plainNumber(min), TextMessage::plain(number(max) + unitSuffix), std::move(got)});
+    };
     switch (kind) {
     case ParamKind::Int: {
         const auto* v = std::get_if<long long>(&value);
         if (v == nullptr)
-            return bad + "a whole number in " + rangeText();
+            return paramError(
+                QT_TRANSLATE_NOOP("tasklane::ParamError", "--%1 must be a whole number in %2"),
+                *this, {rangeMessage()});
         if (*v < min || *v > max)
-            return bad + "between " + number(min) + " and " + number(max) +
-                   (unit.empty() ? "" : " " + unit) + ", got " + std::to_string(*v);
+            return outOfRange(TextMessage::plain(std::to_string(*v)));
         return std::nullopt;
     }
     case ParamKind::Double: {
@@ -132,10 +168,11 @@ std::optional<std::string> ParamSpec::validate(const ParamValue& value) const {
         else if (const auto* i = std::get_if<long long>(&value))
             v = double(*i);
         else
-            return bad + "a number in " + rangeText();
+            return paramError(
+                QT_TRANSLATE_NOOP("tasklane::ParamError", "--%1 must be a number in %2"), *this,
+                {rangeMessage()});
         if (!(v >= min && v <= max))
-            return bad + "between " + number(min) + " and " + number(max) +
-                   (unit.empty() ? "" : " " + unit) + ", got " + number(v);
+            return outOfRange(plainNumber(v));
         return std::nullopt;
     }
     case ParamKind::Choice: {
@@ -143,28 +180,44 @@ std::optional<std::string> ParamSpec::validate(const ParamValue& value) const {
         for (const auto& c : choices)
             if (s != nullptr && *s == c)
                 return std::nullopt;
-        return bad + "one of " + rangeText() + (s != nullptr ? ", got '" + *s + "'" : "");
+        if (s == nullptr)
+            return paramError(QT_TRANSLATE_NOOP("tasklane::ParamError", "--%1 must be one of %2"),
+                              *this, {rangeMessage()});
+        return paramError(
+            QT_TRANSLATE_NOOP("tasklane::ParamError", "--%1 must be one of %2, got '%3'"), *this,
+            {rangeMessage(), TextMessage::plain(*s)});
     }
     case ParamKind::IntList: {
         const auto* list = std::get_if<std::vector<long long>>(&value);
+        const TextMessage numbers =
+            TextMessage::plain(number(min) + ".." + number(max) + unitSuffix);
         if (list == nullptr || list->empty())
-            return bad + rangeText();
+            return paramError(QT_TRANSLATE_NOOP("tasklane::ParamError",
+                                                "--%1 must be comma-separated numbers, each %2"),
+                              *this, {numbers});
         for (long long v : *list)
             if (v < min || v > max)
-                return bad + rangeText() + ", got " + std::to_string(v);
+                return paramError(
+                    QT_TRANSLATE_NOOP("tasklane::ParamError",
+                                      "--%1 must be comma-separated numbers, each %2, got %3"),
+                    *this, {numbers, TextMessage::plain(std::to_string(v))});
         return std::nullopt;
     }
     case ParamKind::Text:
         if (std::get_if<std::string>(&value) == nullptr)
-            return bad + "text";
+            return paramError(QT_TRANSLATE_NOOP("tasklane::ParamError", "--%1 must be text"),
+                              *this);
         return std::nullopt;
     case ParamKind::Folder: {
         const auto* s = std::get_if<std::string>(&value);
         if (s == nullptr)
-            return bad + "a folder";
+            return paramError(QT_TRANSLATE_NOOP("tasklane::ParamError", "--%1 must be a folder"),
+                              *this);
         // No system call takes a path with a NUL in it; it would be cut there silently.
         if (s->find('\0') != std::string::npos)
-            return bad + "a folder, without NUL characters";
+            return paramError(QT_TRANSLATE_NOOP("tasklane::ParamError",
+                                                "--%1 must be a folder, without NUL characters"),
+                              *this);
         return std::nullopt;
     }
     }
@@ -172,20 +225,30 @@ std::optional<std::string> ParamSpec::validate(const ParamValue& value) const {
 }
 
 std::variant<ParamValue, std::string> ParamSpec::parse(const std::string& text) const {
+    auto parsed = parseMessage(text);
+    if (auto* error = std::get_if<TextMessage>(&parsed))
+        return error->render();
+    return std::get<ParamValue>(std::move(parsed));
+}
+
+std::variant<ParamValue, TextMessage> ParamSpec::parseMessage(const std::string& text) const {
     ParamValue value;
     switch (kind) {
     case ParamKind::Int: {
         const auto v = parseInt(text);
         if (!v)
-            return "--" + name + " must be a whole number in " + rangeText() + ", got '" + text +
-                   "'";
+            return paramError(QT_TRANSLATE_NOOP("tasklane::ParamError",
+                                                "--%1 must be a whole number in %2, got '%3'"),
+                              *this, {rangeMessage(), TextMessage::plain(text)});
         value = *v;
         break;
     }
     case ParamKind::Double: {
         const auto v = parseDouble(text);
         if (!v)
-            return "--" + name + " must be a number in " + rangeText() + ", got '" + text + "'";
+            return paramError(
+                QT_TRANSLATE_NOOP("tasklane::ParamError", "--%1 must be a number in %2, got '%3'"),
+                *this, {rangeMessage(), TextMessage::plain(text)});
         value = *v;
         break;
     }
@@ -206,7 +269,13 @@ std::variant<ParamValue, std::string> ParamSpec::parse(const std::string& text) 
                 part.remove_suffix(1);
             const auto v = parseInt(part);
             if (!v)
-                return "--" + name + " must be " + rangeText() + ", got '" + text + "'";
+                return paramError(
+                    QT_TRANSLATE_NOOP("tasklane::ParamError",
+                                      "--%1 must be comma-separated numbers, each %2, got '%3'"),
+                    *this,
+                    {TextMessage::plain(number(min) + ".." + number(max) +
+                                        (unit.empty() ? "" : " " + unit)),
+                     TextMessage::plain(text)});
             list.push_back(*v);
             if (comma == std::string_view::npos)
                 break;
@@ -216,7 +285,7 @@ std::variant<ParamValue, std::string> ParamSpec::parse(const std::string& text) 
         break;
     }
     }
-    if (auto error = validate(value))
+    if (auto error = validateMessage(value))
         return *error;
     return value;
 }

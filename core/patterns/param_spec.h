@@ -3,6 +3,8 @@
 // and spin box per parameter) and the pattern itself.
 #pragma once
 
+#include "patterns/text_message.h"
+
 #include <optional>
 #include <string>
 #include <variant>
@@ -33,8 +35,15 @@ struct ParamSpec {
     std::variant<ParamValue, std::string> parse(const std::string& text) const;
     // Checks a value already of the right kind; returns the error line or nothing.
     std::optional<std::string> validate(const ParamValue& value) const;
+    // The same, with the error as a TextMessage (context "tasklane::ParamError", the option
+    // as its label, context "tasklane::ParamLabel"), which the window shows translated;
+    // render() is exactly the line parse() and validate() return.
+    std::variant<ParamValue, TextMessage> parseMessage(const std::string& text) const;
+    std::optional<TextMessage> validateMessage(const ParamValue& value) const;
     // "1..64", "on|off", "0..10000 ms", "a folder" for messages and help.
     std::string rangeText() const;
+    // The same as a TextMessage: "a folder", "text" and the list's words are translatable.
+    TextMessage rangeMessage() const;
     static std::string format(const ParamValue& value);
 
     // The window's label for the parameter and for a choice, as source texts of Qt's

@@ -1,5 +1,7 @@
 #include "patterns/pattern.h"
 
+#include <QtGlobal> // QT_TRANSLATE_NOOP
+
 #include <algorithm>
 #include <cmath>
 #include <thread>
@@ -44,6 +46,12 @@ Params Pattern::withDefaults(const Params& given) const {
 }
 
 std::optional<std::string> Pattern::validate(const Params& params) const {
+    if (auto error = validateMessage(params))
+        return error->render();
+    return std::nullopt;
+}
+
+std::optional<TextMessage> Pattern::validateMessage(const Params& params) const {
     const auto specs = this->params();
     for (const auto& [name, value] : params.values()) {
         const ParamSpec* spec = nullptr;
@@ -54,10 +62,13 @@ std::optional<std::string> Pattern::validate(const Params& params) const {
             std::string known;
             for (const auto& s : specs)
                 known += (known.empty() ? "--" : ", --") + s.name;
-            return "--" + name + " does not apply to pattern " + id() + " (its options: " + known +
-                   ")";
+            return TextMessage{
+                "tasklane::ParamError",
+                QT_TRANSLATE_NOOP("tasklane::ParamError", "--%1 does not apply to pattern %2 (its "
+                                                          "options: %3)"),
+                {TextMessage::plain(name), TextMessage::plain(id()), TextMessage::plain(known)}};
         }
-        if (auto error = spec->validate(value))
+        if (auto error = spec->validateMessage(value))
             return error;
     }
     return std::nullopt;

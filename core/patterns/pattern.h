@@ -42,6 +42,8 @@ public:
     Params withDefaults(const Params& given) const;
     // The first invalid or unknown parameter, as one line for the user.
     std::optional<std::string> validate(const Params& params) const;
+    // The same as a TextMessage (context "tasklane::ParamError") for the window to translate.
+    std::optional<TextMessage> validateMessage(const Params& params) const;
     std::optional<ParamSpec> param(const std::string& name) const;
 };
 

@@ -959,6 +959,65 @@
     </message>
 </context>
 <context>
+    <name>tasklane::ParamError</name>
+    <message>
+        <source>--%1 must be between %2 and %3, got %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 must be a whole number in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 must be a number in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 must be one of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 must be one of %2, got &apos;%3&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 must be comma-separated numbers, each %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 must be comma-separated numbers, each %2, got %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 must be text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 must be a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 must be a folder, without NUL characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 must be a whole number in %2, got &apos;%3&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 must be a number in %2, got &apos;%3&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 must be comma-separated numbers, each %2, got &apos;%3&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 does not apply to pattern %2 (its options: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tasklane::ParamLabel</name>
     <message>
         <source>workers</source>
@@ -1161,6 +1220,10 @@
     </message>
     <message>
         <source>the GIL model: on as in CPython, off as free-threaded Python</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comma-separated numbers, each %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -955,6 +955,65 @@
     </message>
 </context>
 <context>
+    <name>tasklane::ParamError</name>
+    <message>
+        <source>--%1 must be between %2 and %3, got %4</source>
+        <translation>%1 값은 %2에서 %3 사이여야 합니다 (입력: %4)</translation>
+    </message>
+    <message>
+        <source>--%1 must be a whole number in %2</source>
+        <translation>%1 값은 %2 범위의 정수여야 합니다</translation>
+    </message>
+    <message>
+        <source>--%1 must be a number in %2</source>
+        <translation>%1 값은 %2 범위의 숫자여야 합니다</translation>
+    </message>
+    <message>
+        <source>--%1 must be one of %2</source>
+        <translation>%1 값은 %2 중 하나여야 합니다</translation>
+    </message>
+    <message>
+        <source>--%1 must be one of %2, got &apos;%3&apos;</source>
+        <translation>%1 값은 %2 중 하나여야 합니다 (입력: &apos;%3&apos;)</translation>
+    </message>
+    <message>
+        <source>--%1 must be comma-separated numbers, each %2</source>
+        <translation>%1 값은 쉼표로 구분한 숫자여야 하며, 각 숫자는 %2 범위여야 합니다</translation>
+    </message>
+    <message>
+        <source>--%1 must be comma-separated numbers, each %2, got %3</source>
+        <translation>%1 값은 쉼표로 구분한 숫자여야 하며, 각 숫자는 %2 범위여야 합니다 (범위를 벗어난 값: %3)</translation>
+    </message>
+    <message>
+        <source>--%1 must be text</source>
+        <translation>%1 값은 텍스트여야 합니다</translation>
+    </message>
+    <message>
+        <source>--%1 must be a folder</source>
+        <translation>%1 값은 폴더여야 합니다</translation>
+    </message>
+    <message>
+        <source>--%1 must be a folder, without NUL characters</source>
+        <translation>%1 값은 NUL 문자가 들어 있지 않은 폴더 경로여야 합니다</translation>
+    </message>
+    <message>
+        <source>--%1 must be a whole number in %2, got &apos;%3&apos;</source>
+        <translation>%1 값은 %2 범위의 정수여야 합니다 (입력: &apos;%3&apos;)</translation>
+    </message>
+    <message>
+        <source>--%1 must be a number in %2, got &apos;%3&apos;</source>
+        <translation>%1 값은 %2 범위의 숫자여야 합니다 (입력: &apos;%3&apos;)</translation>
+    </message>
+    <message>
+        <source>--%1 must be comma-separated numbers, each %2, got &apos;%3&apos;</source>
+        <translation>%1 값은 쉼표로 구분한 숫자여야 하며, 각 숫자는 %2 범위여야 합니다 (입력: &apos;%3&apos;)</translation>
+    </message>
+    <message>
+        <source>--%1 does not apply to pattern %2 (its options: %3)</source>
+        <translation>--%1 옵션은 %2 패턴에 쓸 수 없습니다 (이 패턴의 옵션: %3)</translation>
+    </message>
+</context>
+<context>
     <name>tasklane::ParamLabel</name>
     <message>
         <source>workers</source>
@@ -1158,6 +1217,10 @@
     <message>
         <source>the GIL model: on as in CPython, off as free-threaded Python</source>
         <translation>GIL 모델: 켜면 CPython처럼, 끄면 GIL 없는(free-threaded) 파이썬처럼</translation>
+    </message>
+    <message>
+        <source>comma-separated numbers, each %1</source>
+        <translation>쉼표로 구분한 숫자 (각 %1)</translation>
     </message>
 </context>
 <context>

@@ -186,6 +186,7 @@ private Q_SLOTS:
     void dropOpensAJsonFile();
     void koreanUnderAKoreanLocale();
     void koreanCoreAndChartTexts();
+    void koreanParameterErrors();
     void languageMenuKeepsTheChoice();
 
     void zoomHistoryAndRuler();
@@ -1410,6 +1411,60 @@ void TstGui::koreanCoreAndChartTexts() {
     MainWindow again(quiet());
     QVERIFY(again.selectPattern(QStringLiteral("thread-pool")));
     QCOMPARE(child<QLabel>(again, "param-workers-label")->text(), QStringLiteral("workers"));
+}
+
+void TstGui::koreanParameterErrors() {
+    const auto english = qScopeGuard([] { Language::uninstall(); });
+    QVERIFY(Language::apply(QLocale(QLocale::Korean, QLocale::SouthKorea)));
+    MainWindow w(quiet());
+    w.show();
+    QVERIFY(w.selectPattern(QStringLiteral("async-gather")));
+    QTRY_VERIFY_WITH_TIMEOUT(!w.isRunning(), kRunTimeoutMs);
+    auto* edit = child<QLineEdit>(w, "param-delays-edit");
+    auto* error = child<QLabel>(w, "param-error");
+    QVERIFY(edit != nullptr && error != nullptr);
+    QCOMPARE(edit->placeholderText(), QStringLiteral("쉼표로 구분한 숫자 (각 0..60000 ms)"));
+
+    // A word where a number belongs: the sentence in Korean, the option by its Korean label,
+    // the range and the text as typed put in.
+    edit->clear();
+    QTest::keyClicks(edit, QStringLiteral("100,x"));
+    QTRY_VERIFY_WITH_TIMEOUT(!w.isRunning(), kRunTimeoutMs); // "100" alone was valid
+    QVERIFY(!w.parameterPanel()->isValid());
+    QVERIFY(error->isVisible());
+    QCOMPARE(error->text(), QStringLiteral("지연 시간 값은 쉼표로 구분한 숫자여야 하며, 각 숫자는 "
+                                           "0..60000 ms 범위여야 합니다 (입력: '100,x')"));
+    QVERIFY(!child<QPushButton>(w, "run-button")->isEnabled());
+
+    // A number out of range: validate()'s sentence, translated too.
+    edit->clear();
+    QTest::keyClicks(edit, QStringLiteral("100,99999"));
+    QTRY_VERIFY_WITH_TIMEOUT(!w.isRunning(), kRunTimeoutMs);
+    QCOMPARE(error->text(),
+             QStringLiteral("지연 시간 값은 쉼표로 구분한 숫자여야 하며, 각 숫자는 0..60000 ms "
+                            "범위여야 합니다 (범위를 벗어난 값: 99999)"));
+
+    // Core's text, the command line's, stays English while the window is Korean.
+    const auto delays = w.currentPattern()->param("delays");
+    QVERIFY(delays.has_value());
+    const auto parsed = delays->parse("100,x");
+    QVERIFY(std::holds_alternative<std::string>(parsed));
+    QCOMPARE(std::get<std::string>(parsed),
+             std::string("--delays must be comma-separated numbers, each 0..60000 ms, got "
+                         "'100,x'"));
+
+    // Back in English the window shows that same text.
+    Language::uninstall();
+    MainWindow again(quiet());
+    again.show();
+    QVERIFY(again.selectPattern(QStringLiteral("async-gather")));
+    QTRY_VERIFY_WITH_TIMEOUT(!again.isRunning(), kRunTimeoutMs);
+    auto* againEdit = child<QLineEdit>(again, "param-delays-edit");
+    againEdit->clear();
+    QTest::keyClicks(againEdit, QStringLiteral("100,x"));
+    QTRY_VERIFY_WITH_TIMEOUT(!again.isRunning(), kRunTimeoutMs);
+    QCOMPARE(child<QLabel>(again, "param-error")->text(),
+             QString::fromStdString(std::get<std::string>(parsed)));
 }
 
 void TstGui::languageMenuKeepsTheChoice() {
