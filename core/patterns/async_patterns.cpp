@@ -116,14 +116,7 @@ std::vector<ParamSpec> AsyncHelloPattern::params() const {
          QT_TRANSLATE_NOOP("tasklane::ParamSpec", "the await asyncio.sleep(1) in between"),
          "ms",
          {}},
-        {"time-scale",
-         ParamKind::Double,
-         0.01,
-         10,
-         1.0,
-         QT_TRANSLATE_NOOP("tasklane::ParamSpec", "multiplies every duration"),
-         "",
-         {}},
+        timeScaleParam(QT_TRANSLATE_NOOP("tasklane::ParamSpec", "multiplies every duration")),
     };
 }
 
@@ -159,14 +152,7 @@ std::vector<ParamSpec> AsyncGatherPattern::params() const {
                            "each task's asyncio.sleep, in order: task A, B, C, ..."),
          "ms",
          {}},
-        {"time-scale",
-         ParamKind::Double,
-         0.01,
-         10,
-         1.0,
-         QT_TRANSLATE_NOOP("tasklane::ParamSpec", "multiplies every duration"),
-         "",
-         {}},
+        timeScaleParam(QT_TRANSLATE_NOOP("tasklane::ParamSpec", "multiplies every duration")),
     };
 }
 

@@ -341,14 +341,7 @@ std::vector<ParamSpec> ComparePattern::params() const {
          QT_TRANSLATE_NOOP("tasklane::ParamSpec", "how the process pool's workers start"),
          "",
          {"fork", "spawn"}},
-        {"time-scale",
-         ParamKind::Double,
-         0.01,
-         10,
-         1.0,
-         QT_TRANSLATE_NOOP("tasklane::ParamSpec", "multiplies cpu-ms and io-ms"),
-         "",
-         {}},
+        timeScaleParam(QT_TRANSLATE_NOOP("tasklane::ParamSpec", "multiplies cpu-ms and io-ms")),
     };
 }
 

@@ -290,4 +290,8 @@ std::variant<ParamValue, TextMessage> ParamSpec::parseMessage(const std::string&
     return value;
 }
 
+ParamSpec timeScaleParam(const char* help) {
+    return {"time-scale", ParamKind::Double, 0.01, 10, 1.0, help, "", {}};
+}
+
 } // namespace tasklane

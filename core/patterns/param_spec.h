@@ -55,4 +55,8 @@ struct ParamSpec {
     static const char* choiceLabel(const std::string& choice);
 };
 
+// `time-scale` (0.01..10, 1.0): the multiplier every pattern applies to its durations.
+// `help` is marked with QT_TRANSLATE_NOOP("tasklane::ParamSpec", ...) by the caller.
+ParamSpec timeScaleParam(const char* help);
+
 } // namespace tasklane

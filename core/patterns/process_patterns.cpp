@@ -32,16 +32,8 @@ ParamSpec startMethodParam() {
             "",
             {"fork", "spawn"}};
 }
-ParamSpec timeScaleParam() {
-    return {"time-scale",
-            ParamKind::Double,
-            0.01,
-            10,
-            1.0,
-            QT_TRANSLATE_NOOP("tasklane::ParamSpec", "multiplies every duration (cpu-ms, io-ms)"),
-            "",
-            {}};
-}
+const char* const kTimeScaleHelp =
+    QT_TRANSLATE_NOOP("tasklane::ParamSpec", "multiplies every duration (cpu-ms, io-ms)");
 ParamSpec cpuParam() {
     return {"cpu-ms",
             ParamKind::Double,
@@ -189,7 +181,7 @@ std::vector<ParamSpec> ProcessPattern::params() const {
          "ms",
          {}},
         startMethodParam(),
-        timeScaleParam(),
+        timeScaleParam(kTimeScaleHelp),
     };
 }
 
@@ -265,7 +257,7 @@ std::vector<ParamSpec> PoolMapPattern::params() const {
         cpuParam(),
         ioParam(),
         startMethodParam(),
-        timeScaleParam(),
+        timeScaleParam(kTimeScaleHelp),
     };
 }
 
@@ -365,7 +357,7 @@ std::vector<ParamSpec> SharedValuePattern::params() const {
          "ms",
          {}},
         startMethodParam(),
-        timeScaleParam(),
+        timeScaleParam(kTimeScaleHelp),
     };
 }
 
@@ -451,7 +443,7 @@ std::vector<ParamSpec> ProcessPoolPattern::params() const {
         cpuParam(),
         ioParam(),
         startMethodParam(),
-        timeScaleParam(),
+        timeScaleParam(kTimeScaleHelp),
     };
 }
 

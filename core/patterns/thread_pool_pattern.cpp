@@ -70,14 +70,8 @@ std::vector<ParamSpec> ThreadPoolPattern::params() const {
                            "the GIL model: on as in CPython, off as free-threaded Python"),
          "",
          {"on", "off"}},
-        {"time-scale",
-         ParamKind::Double,
-         0.01,
-         10,
-         1.0,
-         QT_TRANSLATE_NOOP("tasklane::ParamSpec", "multiplies every duration (cpu-ms, io-ms)"),
-         "",
-         {}},
+        timeScaleParam(
+            QT_TRANSLATE_NOOP("tasklane::ParamSpec", "multiplies every duration (cpu-ms, io-ms)")),
     };
 }
 
