@@ -3,6 +3,7 @@
 #include "chart/zoom_state.h"
 
 #include <QFontMetricsF>
+#include <QFutureWatcher>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QLocale>
@@ -12,6 +13,7 @@
 #include <QTimer>
 #include <QToolTip>
 #include <QWheelEvent>
+#include <QtConcurrent>
 
 #include <algorithm>
 #include <cmath>
@@ -118,11 +120,16 @@ void GanttView::setTrace(std::shared_ptr<const Trace> trace,
     taskEvents_ = GanttTaskEvents();
     painter_.setHighlightTask(std::nullopt);
     trace_ = std::move(trace);
-    rows_ = rows && trace_ && rows->trace() == trace_.get() && rows->groupBy() == groupBy_
-                ? std::move(rows)
-                : nullptr;
+    const bool forTrace = rows && trace_ && rows->trace() == trace_.get();
+    // Rows of another grouping still show a large trace while the right ones are built.
+    const bool interim =
+        forTrace && rows->groupBy() != groupBy_ && trace_->events.size() > kBackgroundRowsEvents;
+    rows_ = forTrace && (rows->groupBy() == groupBy_ || interim) ? std::move(rows) : nullptr;
     if (!rows_)
         rebuildRows();
+    if (interim)
+        startRowsBuild();
+    setRegrouping(interim);
     // Collapsed processes stay collapsed through a re-run (a thread pool keeps its pid); those
     // the new trace has no track of are forgotten.
     const auto before = collapsedPids_.size();
@@ -152,13 +159,69 @@ void GanttView::setGroupBy(GroupBy groupBy) {
     if (groupBy == groupBy_)
         return;
     groupBy_ = groupBy;
+    if (!trace_ || !rows_ || trace_->events.size() <= kBackgroundRowsEvents) {
+        adoptRows(trace_ ? std::make_shared<const GanttRows>(*trace_, groupBy_) : nullptr);
+        setRegrouping(false);
+        return;
+    }
+    // A few million slices take a third of a second to sort into rows: the window stays
+    // responsive and the chart keeps the grouping it has until the new rows land.
+    const bool shown = rows_->groupBy() == groupBy_; // back to what is on screen
+    if (!shown)
+        startRowsBuild();
+    setRegrouping(!shown);
+}
+
+std::optional<GroupBy> GanttView::shownGroupBy() const {
+    return rows_ ? std::optional<GroupBy>(rows_->groupBy()) : std::nullopt;
+}
+
+void GanttView::adoptRows(std::shared_ptr<const GanttRows> rows) {
     layout_ = GanttLayout();
     overlay_ = GanttTaskOverlay();
-    rebuildRows();
-    pickTaskEvents(); // the task's rows are other rows now
+    rows_ = std::move(rows);
+    currentGroup_ = -1; // an index into the old rows' processes
+    pickTaskEvents();   // the task's rows are other rows now
     updateSelectionStats();
     updateMinimumHeight();
     relayout();
+}
+
+namespace {
+// What a worker thread hands back: the rows, and the trace they point into, kept alive (and
+// so never mistaken for a newer trace that happens to get the same address).
+struct BuiltRows {
+    std::shared_ptr<const Trace> trace;
+    std::shared_ptr<const GanttRows> rows;
+};
+} // namespace
+
+void GanttView::startRowsBuild() {
+    if (rowsBuildRunning_ || !trace_)
+        return; // the running build starts the next one when it lands
+    rowsBuildRunning_ = true;
+    auto* watcher = new QFutureWatcher<BuiltRows>(this);
+    connect(watcher, &QFutureWatcher<BuiltRows>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        rowsBuildRunning_ = false;
+        const BuiltRows built = watcher->result();
+        if (built.trace == trace_ && built.rows->groupBy() == groupBy_) {
+            adoptRows(built.rows);
+            setRegrouping(false);
+        } else if (regrouping_) {
+            startRowsBuild(); // the trace or the wish changed while these were built
+        }
+    });
+    watcher->setFuture(QtConcurrent::run([trace = trace_, groupBy = groupBy_] {
+        return BuiltRows{trace, std::make_shared<const GanttRows>(*trace, groupBy)};
+    }));
+}
+
+void GanttView::setRegrouping(bool regrouping) {
+    if (regrouping == regrouping_)
+        return;
+    regrouping_ = regrouping;
+    Q_EMIT regroupingChanged(regrouping);
 }
 
 TimeRange GanttView::visibleRange() const {

@@ -9,7 +9,8 @@
 // disclosure triangle in front of its first row's name: a click there (or its context menu,
 // or Left / Right / Space with the keyboard) collapses it into one summary row and back. Which
 // processes are collapsed is the view's state: kept through zoom, grouping and new runs, and
-// dropped for pids the next trace does not have.
+// dropped for pids the next trace does not have. Regrouping a large trace builds the new
+// rows on a worker thread; the chart shows the old grouping until they land.
 #pragma once
 
 #include "chart/gantt_layout.h"
@@ -45,8 +46,16 @@ public:
     const Trace* trace() const { return trace_.get(); }
     std::shared_ptr<const Trace> sharedTrace() const { return trace_; }
 
+    // The grouping asked for. For a large trace the rows on screen may still be those of the
+    // previous one for a moment: isRegrouping() says so, regroupingChanged() when it ends.
     GroupBy groupBy() const { return groupBy_; }
     void setGroupBy(GroupBy groupBy);
+    bool isRegrouping() const { return regrouping_; }
+    // The grouping of the rows on screen.
+    std::optional<GroupBy> shownGroupBy() const;
+    // Traces with more events than this are regrouped off the GUI thread (about 40 ms of
+    // work on this machine; less is done at once, so small charts switch without a flicker).
+    static constexpr std::size_t kBackgroundRowsEvents = 300'000;
 
     // The zoom, its history and the selection. Owned by the view.
     ZoomState* zoomState() const { return zoom_; }
@@ -92,6 +101,8 @@ Q_SIGNALS:
     // The plot's left edge or width changed (a new trace, a resize): the ruler follows it.
     void plotGeometryChanged();
     void collapsedProcessesChanged();
+    // Rows for a new grouping are being built off the GUI thread (true), or have landed.
+    void regroupingChanged(bool regrouping);
 
 protected:
     bool event(QEvent* event) override;
@@ -110,6 +121,13 @@ private:
     enum class Drag { None, Pan, Select };
 
     void rebuildRows();
+    // Builds the rows for groupBy_ on a worker thread unless a build is already running
+    // (it starts the next one when it lands, if the wish changed meanwhile).
+    void startRowsBuild();
+    // Puts rows for the current trace on screen: the layout, the picked task and the
+    // selection's statistics follow them.
+    void adoptRows(std::shared_ptr<const GanttRows> rows);
+    void setRegrouping(bool regrouping);
     // Marks the layout stale. Changes often come in bursts (a new trace changes the minimum
     // height, which resizes the view); the layout is rebuilt once, when next needed.
     void relayout();
@@ -145,7 +163,9 @@ private:
     std::vector<std::int64_t> collapsedPids_;
     int currentGroup_ = -1;
     GroupBy groupBy_ = GroupBy::Both;
-    int compactHeight_ = 0; // what the rows need at their smallest readable height
+    bool rowsBuildRunning_ = false; // a worker thread is building rows
+    bool regrouping_ = false;       // rows_ is not yet of groupBy_
+    int compactHeight_ = 0;         // what the rows need at their smallest readable height
 
     std::optional<QPoint> pressPos_;
     Drag drag_ = Drag::None;

@@ -660,6 +660,17 @@ void MainWindow::buildCentre() {
             statusBar()->showMessage(tr("Task %1 highlighted; click it again to clear.").arg(*task),
                                      4000);
     });
+    // A few million slices take a moment to sort into new rows; the chart keeps the old ones
+    // meanwhile and the status bar says why it has not changed yet.
+    connect(view_, &GanttView::regroupingChanged, this, [this](bool regrouping) {
+        if (regrouping)
+            statusBar()->showMessage(tr("Regrouping %L1 slices (%2)…")
+                                         .arg(qulonglong(view_->sliceCount()))
+                                         .arg(groupByBox_->currentText()));
+        else
+            statusBar()->showMessage(tr("Rows regrouped (%1).").arg(groupByBox_->currentText()),
+                                     3000);
+    });
 
     tabs_ = new QTabWidget;
     tabs_->setObjectName(QStringLiteral("tabs"));

@@ -130,6 +130,30 @@ int distinctColours(const QImage& image) {
     return int(colours.size());
 }
 
+// Slices enough that the view regroups them on a worker thread: 4 threads of one process on
+// 2 cores, back to back.
+std::shared_ptr<const Trace> largeTrace() {
+    constexpr int kThreads = 4;
+    const int slices = int(GanttView::kBackgroundRowsEvents) + 20'000;
+    auto t = std::make_shared<Trace>();
+    for (int w = 0; w < kThreads; ++w)
+        t->tracks.push_back(Track{100, 101 + w, TrackKind::Thread, "worker " + std::to_string(w)});
+    const std::uint32_t label = t->intern("square");
+    t->events.reserve(std::size_t(slices));
+    for (int i = 0; i < slices; ++i) {
+        TraceEvent e;
+        e.begin_ns = std::int64_t(i / kThreads) * 10'000;
+        e.end_ns = e.begin_ns + 8'000;
+        e.track = std::uint32_t(i % kThreads);
+        e.task = std::uint32_t(i + 1);
+        e.label = label;
+        e.cpu = std::int16_t(i % 2);
+        t->events.push_back(e);
+    }
+    t->finalize();
+    return t;
+}
+
 QString squares(int n) {
     QStringList items;
     for (int i = 1; i <= n; ++i)
@@ -192,6 +216,7 @@ private Q_SLOTS:
     void zoomHistoryAndRuler();
     void selectionShowsStatistics();
     void triangleCollapsesAProcess();
+    void largeTraceRegroupsOffTheGuiThread();
 
 private:
     QTemporaryDir settingsDir_;
@@ -1877,6 +1902,80 @@ void TstGui::mainViewsAreNotBlank() {
         if (!dir.isEmpty())
             shot.save(dir + QStringLiteral("/view-%1.png").arg(QLatin1String(tab)));
     }
+}
+
+// A few hundred thousand slices are regrouped on a worker thread: the chart keeps showing the
+// old grouping until the new rows land, a wish that changes meanwhile is the one that lands,
+// and rows built for a trace that has since been replaced never reach the screen.
+void TstGui::largeTraceRegroupsOffTheGuiThread() {
+    const std::shared_ptr<const Trace> big = largeTrace();
+    GanttView view;
+    view.resize(900, 500);
+    view.setGroupBy(GroupBy::Worker);
+    view.setTrace(big);
+    QCOMPARE(view.shownGroupBy(), GroupBy::Worker);
+    QVERIFY(!view.isRegrouping());
+    const int workerRows = view.layout().rowCount();
+    QCOMPARE(workerRows, 4);
+    QSignalSpy regrouping(&view, &GanttView::regroupingChanged);
+
+    view.setGroupBy(GroupBy::Core);
+    // Asked for, not yet on screen: the old rows are still drawn.
+    QCOMPARE(view.groupBy(), GroupBy::Core);
+    QVERIFY(view.isRegrouping());
+    QCOMPARE(view.shownGroupBy(), GroupBy::Worker);
+    QCOMPARE(view.layout().rowCount(), workerRows);
+    QTRY_VERIFY_WITH_TIMEOUT(!view.isRegrouping(), kRunTimeoutMs);
+    QCOMPARE(view.shownGroupBy(), GroupBy::Core);
+    QCOMPARE(view.layout().rowCount(), 2); // one row per core
+    QCOMPARE(regrouping.size(), 2);
+    QCOMPARE(regrouping.at(0).at(0).toBool(), true);
+    QCOMPARE(regrouping.at(1).at(0).toBool(), false);
+
+    // Worker, then Both before the first build lands: Both is what lands, in one regrouping.
+    regrouping.clear();
+    view.setGroupBy(GroupBy::Worker);
+    view.setGroupBy(GroupBy::Both);
+    QTRY_VERIFY_WITH_TIMEOUT(!view.isRegrouping(), kRunTimeoutMs);
+    QCOMPARE(view.shownGroupBy(), GroupBy::Both);
+    QCOMPARE(view.layout().rowCount(), 2 + workerRows);
+    QCOMPARE(regrouping.size(), 2);
+
+    // Back to what is on screen while a build runs: nothing to wait for.
+    view.setGroupBy(GroupBy::Core);
+    QVERIFY(view.isRegrouping());
+    view.setGroupBy(GroupBy::Both);
+    QVERIFY(!view.isRegrouping());
+    QThreadPool::globalInstance()->waitForDone();
+    QTest::qWait(20); // the finished build's signal, had it been let through
+    QCOMPARE(view.shownGroupBy(), GroupBy::Both); // the Core rows that landed were dropped
+
+    // A new trace while a build runs: the build's rows are for the old trace and never land.
+    view.setGroupBy(GroupBy::Core);
+    QVERIFY(view.isRegrouping());
+    auto small = std::make_shared<Trace>();
+    small->tracks.push_back(Track{1, 1, TrackKind::Main, "main"});
+    TraceEvent e;
+    e.begin_ns = 0;
+    e.end_ns = 1'000;
+    e.cpu = 0;
+    small->events.push_back(e);
+    small->finalize();
+    view.setTrace(small);
+    QVERIFY(!view.isRegrouping());
+    QThreadPool::globalInstance()->waitForDone();
+    QTest::qWait(20); // the finished build's signal, had it been let through
+    QCOMPARE(view.layout().rows()->trace(), small.get());
+    QCOMPARE(view.shownGroupBy(), GroupBy::Core);
+
+    // Rows of another grouping, built with the trace: shown until the asked-for ones land.
+    auto built = std::make_shared<const GanttRows>(*big, GroupBy::Worker);
+    view.setTrace(big, built);
+    QVERIFY(view.isRegrouping());
+    QCOMPARE(view.shownGroupBy(), GroupBy::Worker);
+    QTRY_VERIFY_WITH_TIMEOUT(!view.isRegrouping(), kRunTimeoutMs);
+    QCOMPARE(view.shownGroupBy(), GroupBy::Core);
+    QCOMPARE(view.layout().rows()->trace(), big.get());
 }
 
 QTEST_MAIN(TstGui)
