@@ -3,6 +3,7 @@
 #include "chart/chart_exporter.h"
 #include "gantt_view.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -26,12 +27,11 @@ CompareView::CompareView(QWidget* parent)
     : QWidget(parent) {
     heading_ = new QLabel;
     heading_->setWordWrap(true);
-    pinButton_ = new QPushButton(tr("Pin current run"));
-    pinButton_->setToolTip(tr("Add the run on screen to the comparison (Ctrl+P)"));
-    removeButton_ = new QPushButton(tr("Remove"));
-    clearButton_ = new QPushButton(tr("Clear"));
-    exportButton_ = new QPushButton(tr("Export chart…"));
-    exportButton_->setToolTip(tr("Save the stacked chart as PNG, SVG or PDF"));
+    // Texts: retranslateUi().
+    pinButton_ = new QPushButton;
+    removeButton_ = new QPushButton;
+    clearButton_ = new QPushButton;
+    exportButton_ = new QPushButton;
     connect(pinButton_, &QPushButton::clicked, this, &CompareView::pinRequested);
     connect(removeButton_, &QPushButton::clicked, this, [this] { unpin(list_->currentRow()); });
     connect(clearButton_, &QPushButton::clicked, this, &CompareView::clear);
@@ -69,7 +69,24 @@ CompareView::CompareView(QWidget* parent)
     layout->addLayout(buttons);
     layout->addWidget(list_);
     layout->addWidget(splitter, 1);
+    retranslateUi();
     refresh();
+}
+
+void CompareView::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+}
+
+void CompareView::retranslateUi() {
+    pinButton_->setText(tr("Pin current run"));
+    pinButton_->setToolTip(tr("Add the run on screen to the comparison (Ctrl+P)"));
+    removeButton_->setText(tr("Remove"));
+    clearButton_->setText(tr("Clear"));
+    exportButton_->setText(tr("Export chart…"));
+    exportButton_->setToolTip(tr("Save the stacked chart as PNG, SVG or PDF"));
+    showTexts();
 }
 
 void CompareView::pin(PinnedRun run) {
@@ -105,11 +122,6 @@ void CompareView::clear() {
 
 void CompareView::refresh() {
     const auto& runs = board_.runs();
-    heading_->setText(runs.empty()
-                          ? tr("Pin runs to compare them here: up to %1, stacked on one time axis.")
-                                .arg(PinBoard::kCapacity)
-                          : tr("%n pinned run(s), started together on one time axis.", nullptr,
-                               int(runs.size())));
     list_->clear();
     for (std::size_t i = 0; i < runs.size(); ++i)
         list_->addItem(QStringLiteral("%1 · %2").arg(i + 1).arg(runs[i].name));
@@ -122,7 +134,16 @@ void CompareView::refresh() {
         view_->setTrace(stacked);
     else
         view_->clear();
+    showTexts();
+}
 
+void CompareView::showTexts() {
+    const auto& runs = board_.runs();
+    heading_->setText(runs.empty()
+                          ? tr("Pin runs to compare them here: up to %1, stacked on one time axis.")
+                                .arg(PinBoard::kCapacity)
+                          : tr("%n pinned run(s), started together on one time axis.", nullptr,
+                               int(runs.size())));
     const QStringList rows = {tr("Makespan"),   tr("Sequential estimate"),
                               tr("Speedup"),    tr("Efficiency"),
                               tr("Cores used"), tr("GIL wait"),

@@ -42,8 +42,17 @@ Q_SIGNALS:
     void pinRequested();    // the tab's "Pin current run" button
     void exportRequested(); // its "Export…" button: the window asks where
 
+protected:
+    // QEvent::LanguageChange: retranslateUi(). The chart does its own; the pins stay.
+    void changeEvent(QEvent* event) override;
+
 private:
     void refresh();
+    // The buttons' texts, then showTexts().
+    void retranslateUi();
+    // The heading and the summary table, from the pinned runs, in the current language and
+    // number format.
+    void showTexts();
 
     PinBoard board_;
     QLabel* heading_ = nullptr;

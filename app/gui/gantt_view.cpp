@@ -777,6 +777,12 @@ void GanttView::changeEvent(QEvent* event) {
     }
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
         followPalette();
+    // The legend, the empty chart's message and the axis are made with the layout; the
+    // selection's figures and the tooltips when asked for.
+    if (event->type() == QEvent::LanguageChange) {
+        relayout();
+        update();
+    }
 }
 
 void GanttView::followPalette() {

@@ -35,10 +35,10 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
-#include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
@@ -73,6 +73,7 @@ QString qs(const std::string& s) {
 }
 
 constexpr int kPatternIdRole = Qt::UserRole;
+constexpr int kSectionRole = Qt::UserRole + 1; // a chapter's items: the section that made it
 constexpr int kAutoRunDelayMs = 400;
 // Auto-run re-runs by itself only what is expected to take less than this: a longer run
 // starts when the user presses Run, not at every step of a slider.
@@ -142,6 +143,32 @@ QString droppedTracePath(const QMimeData* mime) {
     return {};
 }
 
+// A trace's instant events' labels in time order: the lines a Tasklane program printed.
+std::vector<std::string> instantLines(const Trace& t) {
+    std::vector<std::pair<std::int64_t, QString>> instants;
+    for (const TraceEvent& e : t.events)
+        if (e.type == EventType::Instant)
+            instants.emplace_back(e.begin_ns, QString::fromStdString(std::string(t.label(e))));
+    std::stable_sort(instants.begin(), instants.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<std::string> lines;
+    lines.reserve(instants.size());
+    for (const auto& [at, label] : instants)
+        lines.push_back(label.toStdString());
+    return lines;
+}
+
+// The Output tab for an opened trace named `name`, its instants being `instants`.
+QString openedOutputText(const QString& name, const QString& instants) {
+    return instants.isEmpty()
+               ? MainWindow::tr("%1 has no instant events (a program's printed lines are "
+                                "instants in Tasklane's traces).")
+                     .arg(name)
+               : MainWindow::tr("Instant events in %1, in time order (in Tasklane's traces, what "
+                                "the program printed):\n\n%2")
+                     .arg(name, instants);
+}
+
 OpenedTrace readTrace(const QString& path, GroupBy groupBy) {
     OpenedTrace out;
     out.size = QFileInfo(path).size();
@@ -154,22 +181,12 @@ OpenedTrace readTrace(const QString& path, GroupBy groupBy) {
     // Efficiency against the threads that did any work: the file does not say how many
     // workers could run at once.
     std::vector<bool> worked(t.tracks.size(), false);
-    std::vector<std::pair<std::int64_t, QString>> instants;
-    for (const TraceEvent& e : t.events) {
+    for (const TraceEvent& e : t.events)
         if (e.type == EventType::Slice && e.state == State::Running && e.track < worked.size())
             worked[e.track] = true;
-        if (e.type == EventType::Instant)
-            instants.emplace_back(e.begin_ns, QString::fromStdString(std::string(t.label(e))));
-    }
     const auto workers = int(std::count(worked.begin(), worked.end(), true));
     result->metrics = computeMetrics(t, t.beginNs(), t.endNs(), std::max(1, workers));
-    std::stable_sort(instants.begin(), instants.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::vector<std::string> lines;
-    lines.reserve(instants.size());
-    for (const auto& [at, label] : instants)
-        lines.push_back(label.toStdString());
-    out.outputText = RunController::outputText(lines, RunController::kOutputDisplayLimit);
+    out.outputText = RunController::outputText(instantLines(t), RunController::kOutputDisplayLimit);
     out.rows = std::make_shared<GanttRows>(t, groupBy);
     out.result = std::move(result);
     return out;
@@ -299,7 +316,6 @@ MainWindow::MainWindow(Options options, QWidget* parent)
         for (const auto& pattern : PatternRegistry::instance().all())
             patterns_.push_back(pattern.get());
     setObjectName(QStringLiteral("main-window"));
-    setWindowTitle(tr("Tasklane"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/tasklane.svg")));
     setAcceptDrops(true); // a trace file dropped on the window opens
 
@@ -314,6 +330,7 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     buildMenus();
     buildCentre();
     buildStatusBar();
+    retranslateUi();
 
     connect(runner_, &RunController::started, this, &MainWindow::runStarted);
     connect(runner_, &RunController::progress, this, &MainWindow::runProgress);
@@ -324,6 +341,8 @@ MainWindow::MainWindow(Options options, QWidget* parent)
         elapsedLabel_->setText(tr("%1 s").arg(double(runClock_.elapsed()) / 1000, 0, 'f', 1));
     });
     connect(panel_, &ParameterPanel::paramsChanged, this, &MainWindow::parametersChanged);
+    // The panel's error line, which the Run button's tooltip repeats, in a new language.
+    connect(panel_, &ParameterPanel::retranslated, this, &MainWindow::updateRunState);
 
     resize(1280, 800);
     populatePatterns();
@@ -339,10 +358,11 @@ MainWindow::~MainWindow() {
 }
 
 void MainWindow::buildActions() {
-    runAction_ = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Run"), this);
+    // Texts and tooltips: retranslateUi(); the run action's, which says Run or Stop,
+    // updateRunState().
+    runAction_ = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), QString(), this);
     runAction_->setObjectName(QStringLiteral("run-action"));
     runAction_->setShortcut(QKeySequence(Qt::Key_F5));
-    runAction_->setToolTip(tr("Run the pattern with these parameters (F5)"));
     connect(runAction_, &QAction::triggered, this, [this] { isRunning() ? stop() : run(); });
     auto* stopShortcut = new QShortcut(QKeySequence(Qt::Key_Escape), this);
     connect(stopShortcut, &QShortcut::activated, this, [this] {
@@ -350,68 +370,54 @@ void MainWindow::buildActions() {
             stop();
     });
 
-    autoRunAction_ = new QAction(tr("&Auto-run on Change"), this);
+    autoRunAction_ = new QAction(this);
     autoRunAction_->setObjectName(QStringLiteral("auto-run-action"));
     autoRunAction_->setCheckable(true);
-    autoRunAction_->setToolTip(
-        tr("Run again shortly after every parameter change, when the run takes under 2 s"));
 
-    resetAction_ = new QAction(tr("Reset &Parameters"), this);
-    resetAction_->setToolTip(tr("Back to the tutorial's values"));
+    resetAction_ = new QAction(this);
     connect(resetAction_, &QAction::triggered, this, [this] { panel_->resetToDefaults(); });
 
-    fitAction_ = new QAction(tr("&Fit Chart"), this);
+    fitAction_ = new QAction(this);
     fitAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    fitAction_->setToolTip(tr("Show the whole run (or double-click the chart)"));
     connect(fitAction_, &QAction::triggered, this, [this] { view_->fit(); });
     // F, as in other trace viewers; Ctrl+0 stays for those who learnt it.
     fitAction_->setShortcuts({QKeySequence(Qt::Key_F), QKeySequence(Qt::CTRL | Qt::Key_0)});
 
     // Zoom history, as a browser's: the view's ZoomState keeps it (see buildCentre).
-    backAction_ = new QAction(tr("Zoom &Back"), this);
+    backAction_ = new QAction(this);
     backAction_->setObjectName(QStringLiteral("zoom-back-action"));
     backAction_->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
     backAction_->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
-    backAction_->setToolTip(tr("Back to the previous zoom (Alt+Left)"));
     backAction_->setEnabled(false);
     connect(backAction_, &QAction::triggered, this, [this] { view_->zoomState()->back(); });
-    forwardAction_ = new QAction(tr("Zoom F&orward"), this);
+    forwardAction_ = new QAction(this);
     forwardAction_->setObjectName(QStringLiteral("zoom-forward-action"));
     forwardAction_->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
     forwardAction_->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
-    forwardAction_->setToolTip(tr("Forward to the zoom you went back from (Alt+Right)"));
     forwardAction_->setEnabled(false);
     connect(forwardAction_, &QAction::triggered, this, [this] { view_->zoomState()->forward(); });
-    zoomSelectionAction_ = new QAction(tr("&Zoom to Selection"), this);
+    zoomSelectionAction_ = new QAction(this);
     zoomSelectionAction_->setObjectName(QStringLiteral("zoom-selection-action"));
     zoomSelectionAction_->setShortcut(QKeySequence(Qt::Key_Z));
-    zoomSelectionAction_->setToolTip(
-        tr("Show the selected time range (select with Shift+drag or a right-drag on the chart)"));
     zoomSelectionAction_->setEnabled(false);
     connect(zoomSelectionAction_, &QAction::triggered, this,
             [this] { view_->zoomState()->zoomToSelection(); });
-    clearSelectionAction_ = new QAction(tr("C&lear Selection"), this);
+    clearSelectionAction_ = new QAction(this);
     clearSelectionAction_->setObjectName(QStringLiteral("clear-selection-action"));
     clearSelectionAction_->setEnabled(false);
     connect(clearSelectionAction_, &QAction::triggered, this,
             [this] { view_->zoomState()->clearSelection(); });
 
-    pinAction_ = new QAction(tr("&Pin Run for Comparison"), this);
+    pinAction_ = new QAction(this);
     pinAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
-    pinAction_->setToolTip(tr("Add the run on screen to the Compare tab (Ctrl+P)"));
     connect(pinAction_, &QAction::triggered, this, [this] {
         if (pinCurrentRun())
             showTab(QStringLiteral("compare"));
     });
 
     groupByActions_ = new QActionGroup(this);
-    const std::pair<GroupBy, QString> groupings[] = {
-        {GroupBy::Worker, tr("By &Worker")},
-        {GroupBy::Core, tr("By &Core")},
-        {GroupBy::Both, tr("&Both: Cores, then Workers")},
-    };
-    for (const auto& [groupBy, text] : groupings) {
-        auto* action = groupByActions_->addAction(text);
+    for (const GroupBy groupBy : {GroupBy::Worker, GroupBy::Core, GroupBy::Both}) {
+        auto* action = groupByActions_->addAction(QString());
         action->setCheckable(true);
         action->setData(groupByName(groupBy));
     }
@@ -420,40 +426,36 @@ void MainWindow::buildActions() {
             setGroupBy(*g);
     });
 
-    openAction_ =
-        new QAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open Trace…"), this);
+    openAction_ = new QAction(style()->standardIcon(QStyle::SP_DialogOpenButton), QString(), this);
     openAction_->setObjectName(QStringLiteral("open-action"));
     openAction_->setShortcut(QKeySequence::Open);
-    openAction_->setToolTip(tr("Show a Chrome/Perfetto JSON trace: Tasklane's own, or one "
-                               "from VizTracer and other tools (Ctrl+O, or drop the file here)"));
     connect(openAction_, &QAction::triggered, this, &MainWindow::openWithDialog);
 
-    exportChartAction_ = new QAction(tr("Export &Chart…"), this);
+    exportChartAction_ = new QAction(this);
     exportChartAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    exportChartAction_->setToolTip(tr("Save the chart as PNG, SVG or PDF (Ctrl+E)"));
     connect(exportChartAction_, &QAction::triggered, this,
             [this] { exportWithDialog(ExportKind::Chart); });
-    exportPngAction_ = new QAction(tr("Chart as &PNG…"), this);
+    exportPngAction_ = new QAction(this);
     connect(exportPngAction_, &QAction::triggered, this,
             [this] { exportWithDialog(ExportKind::Chart, QStringLiteral("png")); });
-    exportSvgAction_ = new QAction(tr("Chart as &SVG…"), this);
+    exportSvgAction_ = new QAction(this);
     connect(exportSvgAction_, &QAction::triggered, this,
             [this] { exportWithDialog(ExportKind::Chart, QStringLiteral("svg")); });
-    exportPdfAction_ = new QAction(tr("Chart as P&DF…"), this);
+    exportPdfAction_ = new QAction(this);
     connect(exportPdfAction_, &QAction::triggered, this,
             [this] { exportWithDialog(ExportKind::Chart, QStringLiteral("pdf")); });
-    exportTraceAction_ = new QAction(tr("&Trace (Chrome/Perfetto JSON)…"), this);
+    exportTraceAction_ = new QAction(this);
     connect(exportTraceAction_, &QAction::triggered, this,
             [this] { exportWithDialog(ExportKind::Trace); });
-    exportCsvAction_ = new QAction(tr("&Events as CSV…"), this);
+    exportCsvAction_ = new QAction(this);
     connect(exportCsvAction_, &QAction::triggered, this,
             [this] { exportWithDialog(ExportKind::Csv); });
 
-    quitAction_ = new QAction(tr("&Quit"), this);
+    quitAction_ = new QAction(this);
     quitAction_->setShortcut(QKeySequence::Quit);
     connect(quitAction_, &QAction::triggered, this, &QWidget::close);
 
-    aboutAction_ = new QAction(tr("&About Tasklane"), this);
+    aboutAction_ = new QAction(this);
     connect(aboutAction_, &QAction::triggered, this, [this] {
         QMessageBox::about(
             this, tr("About Tasklane"),
@@ -466,59 +468,60 @@ void MainWindow::buildActions() {
 }
 
 void MainWindow::buildMenus() {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(openAction_);
-    file->addSeparator();
-    file->addAction(exportChartAction_);
-    file->addSeparator();
-    file->addAction(quitAction_);
+    // Titles: retranslateUi().
+    fileMenu_ = menuBar()->addMenu(QString());
+    fileMenu_->addAction(openAction_);
+    fileMenu_->addSeparator();
+    fileMenu_->addAction(exportChartAction_);
+    fileMenu_->addSeparator();
+    fileMenu_->addAction(quitAction_);
 
-    QMenu* runMenu = menuBar()->addMenu(tr("&Run"));
-    runMenu->addAction(runAction_);
-    runMenu->addAction(autoRunAction_);
-    runMenu->addSeparator();
-    runMenu->addAction(pinAction_);
-    runMenu->addSeparator();
-    runMenu->addAction(resetAction_);
+    runMenu_ = menuBar()->addMenu(QString());
+    runMenu_->addAction(runAction_);
+    runMenu_->addAction(autoRunAction_);
+    runMenu_->addSeparator();
+    runMenu_->addAction(pinAction_);
+    runMenu_->addSeparator();
+    runMenu_->addAction(resetAction_);
 
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    QMenu* groupMenu = view->addMenu(tr("&Group Rows"));
-    groupMenu->addActions(groupByActions_->actions());
-    view->addAction(fitAction_);
-    view->addAction(backAction_);
-    view->addAction(forwardAction_);
-    view->addSeparator();
-    view->addAction(zoomSelectionAction_);
-    view->addAction(clearSelectionAction_);
-    view->addSeparator();
+    viewMenu_ = menuBar()->addMenu(QString());
+    groupMenu_ = viewMenu_->addMenu(QString());
+    groupMenu_->addActions(groupByActions_->actions());
+    viewMenu_->addAction(fitAction_);
+    viewMenu_->addAction(backAction_);
+    viewMenu_->addAction(forwardAction_);
+    viewMenu_->addSeparator();
+    viewMenu_->addAction(zoomSelectionAction_);
+    viewMenu_->addAction(clearSelectionAction_);
+    viewMenu_->addSeparator();
     // Also in the row names' context menu; a click on a process's triangle does one.
-    QAction* collapseAll = view->addAction(tr("C&ollapse All Processes"));
-    collapseAll->setObjectName(QStringLiteral("collapse-processes-action"));
-    connect(collapseAll, &QAction::triggered, this,
+    collapseAllAction_ = viewMenu_->addAction(QString());
+    collapseAllAction_->setObjectName(QStringLiteral("collapse-processes-action"));
+    connect(collapseAllAction_, &QAction::triggered, this,
             [this] { view_->setAllProcessesCollapsed(true); });
-    QAction* expandAll = view->addAction(tr("E&xpand All Processes"));
-    expandAll->setObjectName(QStringLiteral("expand-processes-action"));
-    connect(expandAll, &QAction::triggered, this,
+    expandAllAction_ = viewMenu_->addAction(QString());
+    expandAllAction_->setObjectName(QStringLiteral("expand-processes-action"));
+    connect(expandAllAction_, &QAction::triggered, this,
             [this] { view_->setAllProcessesCollapsed(false); });
 
-    QMenu* exportMenu = menuBar()->addMenu(tr("&Export"));
-    exportMenu->addAction(exportChartAction_);
-    exportMenu->addSeparator();
-    exportMenu->addAction(exportPngAction_);
-    exportMenu->addAction(exportSvgAction_);
-    exportMenu->addAction(exportPdfAction_);
-    exportMenu->addSeparator();
-    exportMenu->addAction(exportTraceAction_);
-    exportMenu->addAction(exportCsvAction_);
+    exportMenu_ = menuBar()->addMenu(QString());
+    exportMenu_->addAction(exportChartAction_);
+    exportMenu_->addSeparator();
+    exportMenu_->addAction(exportPngAction_);
+    exportMenu_->addAction(exportSvgAction_);
+    exportMenu_->addAction(exportPdfAction_);
+    exportMenu_->addSeparator();
+    exportMenu_->addAction(exportTraceAction_);
+    exportMenu_->addAction(exportCsvAction_);
 
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    helpMenu_ = menuBar()->addMenu(QString());
     // Each language is named in itself, so that someone who cannot read the current one
     // still finds theirs.
-    QMenu* languageMenu = help->addMenu(tr("&Language"));
-    languageMenu->setObjectName(QStringLiteral("language-menu"));
+    languageMenu_ = helpMenu_->addMenu(QString());
+    languageMenu_->setObjectName(QStringLiteral("language-menu"));
     languageActions_ = new QActionGroup(this);
     const std::pair<Language::Choice, QString> languages[] = {
-        {Language::Choice::System, tr("&System (%1)").arg(QLocale::system().nativeLanguageName())},
+        {Language::Choice::System, QString()}, // "System (English)": retranslateUi()
         {Language::Choice::English, QStringLiteral("English")},
         {Language::Choice::Korean, QStringLiteral("한국어")},
     };
@@ -529,11 +532,11 @@ void MainWindow::buildMenus() {
         action->setChecked(choice == stored);
         action->setData(Language::settingsName(choice));
         action->setObjectName(QStringLiteral("language-") + Language::settingsName(choice));
-        languageMenu->addAction(action);
+        languageMenu_->addAction(action);
     }
     connect(languageActions_, &QActionGroup::triggered, this, &MainWindow::languageChosen);
-    help->addSeparator();
-    help->addAction(aboutAction_);
+    helpMenu_->addSeparator();
+    helpMenu_->addAction(aboutAction_);
 }
 
 void MainWindow::buildCentre() {
@@ -542,8 +545,9 @@ void MainWindow::buildCentre() {
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(8, 8, 4, 8);
 
-    auto* patternsLabel = new QLabel(tr("<b>Patterns</b>"));
-    leftLayout->addWidget(patternsLabel);
+    // Texts: retranslateUi().
+    patternsLabel_ = new QLabel;
+    leftLayout->addWidget(patternsLabel_);
     patternList_ = new QTreeWidget;
     patternList_->setObjectName(QStringLiteral("pattern-list"));
     patternList_->setHeaderHidden(true);
@@ -561,9 +565,9 @@ void MainWindow::buildCentre() {
     description_->setForegroundRole(QPalette::PlaceholderText);
     leftLayout->addWidget(description_);
 
-    auto* paramsLabel = new QLabel(tr("<b>Parameters</b>"));
+    paramsLabel_ = new QLabel;
     leftLayout->addSpacing(6);
-    leftLayout->addWidget(paramsLabel);
+    leftLayout->addWidget(paramsLabel_);
     panel_ = new ParameterPanel;
     panel_->setObjectName(QStringLiteral("parameter-panel"));
     auto* panelScroll = new QScrollArea;
@@ -592,16 +596,13 @@ void MainWindow::buildCentre() {
     chartHeading_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     chartHeading_->setMinimumWidth(50);
     header->addWidget(chartHeading_, 1);
-    auto* groupLabel = new QLabel(tr("Rows:"));
-    header->addWidget(groupLabel);
+    groupLabel_ = new QLabel;
+    header->addWidget(groupLabel_);
     groupByBox_ = new QComboBox;
     groupByBox_->setObjectName(QStringLiteral("group-by"));
-    groupByBox_->addItem(tr("by worker"), groupByName(GroupBy::Worker));
-    groupByBox_->addItem(tr("by core"), groupByName(GroupBy::Core));
-    groupByBox_->addItem(tr("cores, then workers"), groupByName(GroupBy::Both));
-    groupByBox_->setToolTip(tr("Group the chart's rows by worker (thread, process, event "
-                               "loop), by CPU core, or both"));
-    groupLabel->setBuddy(groupByBox_);
+    for (const GroupBy groupBy : {GroupBy::Worker, GroupBy::Core, GroupBy::Both})
+        groupByBox_->addItem(QString(), groupByName(groupBy));
+    groupLabel_->setBuddy(groupByBox_);
     header->addWidget(groupByBox_);
     for (QAction* action : {backAction_, forwardAction_}) {
         auto* button = new QToolButton;
@@ -678,16 +679,15 @@ void MainWindow::buildCentre() {
     output_ = readOnlyText(QStringLiteral("output-text"));
     // A printed list of a thousand squares is one line: wrap it rather than scroll sideways.
     output_->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    output_->setPlaceholderText(tr("What the Python program prints appears here."));
     python_ = readOnlyText(QStringLiteral("python-text"));
     new PythonHighlighter(python_->document());
     summary_ = new SummaryView;
-    tabs_->addTab(output_, tr("Output"));
-    tabs_->addTab(python_, tr("Python"));
-    tabs_->addTab(summary_, tr("Summary"));
+    tabs_->addTab(output_, QString());
+    tabs_->addTab(python_, QString());
+    tabs_->addTab(summary_, QString());
     compare_ = new CompareView;
     compare_->setObjectName(QStringLiteral("compare-view"));
-    tabs_->addTab(compare_, tr("Compare"));
+    tabs_->addTab(compare_, QString());
     connect(compare_, &CompareView::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, 6000); });
     connect(compare_, &CompareView::pinRequested, this, [this] {
@@ -707,19 +707,17 @@ void MainWindow::buildCentre() {
             showError(tr("Export failed"), error);
     });
     // The Python tab's corner: copy the program, to paste it into a file and run it.
-    auto* copyButton = new QToolButton;
-    copyButton->setObjectName(QStringLiteral("copy-python"));
-    copyButton->setText(tr("Copy"));
-    copyButton->setToolTip(tr("Copy the Python program to the clipboard"));
-    copyButton->setAutoRaise(true);
-    connect(copyButton, &QToolButton::clicked, this, [this] {
+    copyButton_ = new QToolButton;
+    copyButton_->setObjectName(QStringLiteral("copy-python"));
+    copyButton_->setAutoRaise(true);
+    connect(copyButton_, &QToolButton::clicked, this, [this] {
         QGuiApplication::clipboard()->setText(python_->toPlainText());
         statusBar()->showMessage(tr("Python program copied."), 4000);
     });
-    tabs_->setCornerWidget(copyButton, Qt::TopRightCorner);
-    copyButton->setVisible(false);
-    connect(tabs_, &QTabWidget::currentChanged, this, [this, copyButton] {
-        copyButton->setVisible(tabs_->currentWidget() == python_);
+    tabs_->setCornerWidget(copyButton_, Qt::TopRightCorner);
+    copyButton_->setVisible(false);
+    connect(tabs_, &QTabWidget::currentChanged, this, [this] {
+        copyButton_->setVisible(tabs_->currentWidget() == python_);
         // Four stacked charts need room: the Compare tab takes most of the height while shown.
         if (tabs_->currentWidget() == compare_) {
             sizesBeforeCompare_ = rightSplitter_->sizes();
@@ -750,14 +748,14 @@ void MainWindow::buildCentre() {
     mainSplitter_->setSizes({350, 930});
     setCentralWidget(mainSplitter_);
 
-    auto* toolbar = addToolBar(tr("Main"));
-    toolbar->setObjectName(QStringLiteral("main-toolbar"));
-    toolbar->setMovable(false);
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolbar->addAction(runAction_);
-    toolbar->addAction(autoRunAction_);
-    toolbar->addSeparator();
-    toolbar->addAction(exportChartAction_);
+    toolbar_ = addToolBar(QString());
+    toolbar_->setObjectName(QStringLiteral("main-toolbar"));
+    toolbar_->setMovable(false);
+    toolbar_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar_->addAction(runAction_);
+    toolbar_->addAction(autoRunAction_);
+    toolbar_->addSeparator();
+    toolbar_->addAction(exportChartAction_);
 }
 
 void MainWindow::buildStatusBar() {
@@ -788,24 +786,217 @@ void MainWindow::populatePatterns() {
         const Chapter chapter = chapterOf(section);
         QTreeWidgetItem*& parent = chapters[chapter.title];
         if (parent == nullptr) {
-            parent = new QTreeWidgetItem(patternList_, {chapter.title});
+            parent = new QTreeWidgetItem(patternList_);
+            parent->setData(0, kSectionRole, section);
             parent->setFlags(Qt::ItemIsEnabled);
-            parent->setToolTip(0, chapter.original);
             QFont bold = parent->font(0);
             bold.setBold(true);
             parent->setFont(0, bold);
             parent->setExpanded(true);
+            setPatternItemTexts(parent);
         }
-        auto* item =
-            new QTreeWidgetItem(parent, {QStringLiteral("%1  %2 · %3")
-                                             .arg(section, coretext::pattern(pattern->title()),
-                                                  qs(pattern->tutorialHeading()))});
+        auto* item = new QTreeWidgetItem(parent);
         item->setData(0, kPatternIdRole, qs(pattern->id()));
-        item->setToolTip(0, QStringLiteral("<b>%1</b><br>%2")
-                                .arg(qs(pattern->id()),
-                                     coretext::pattern(pattern->description()).toHtmlEscaped()));
+        setPatternItemTexts(item);
     }
     patternList_->expandAll();
+}
+
+// A chapter's title, or a pattern's line and tooltip, in the current language.
+void MainWindow::setPatternItemTexts(QTreeWidgetItem* item) const {
+    const QString id = item->data(0, kPatternIdRole).toString();
+    if (id.isEmpty()) {
+        const Chapter chapter = chapterOf(item->data(0, kSectionRole).toString());
+        item->setText(0, chapter.title);
+        item->setToolTip(0, chapter.original);
+        return;
+    }
+    const Pattern* pattern = findPattern(id.toStdString());
+    if (pattern == nullptr)
+        return;
+    item->setText(0, QStringLiteral("%1  %2 · %3")
+                         .arg(qs(pattern->section()), coretext::pattern(pattern->title()),
+                              qs(pattern->tutorialHeading())));
+    item->setToolTip(
+        0, QStringLiteral("<b>%1</b><br>%2")
+               .arg(qs(pattern->id()), coretext::pattern(pattern->description()).toHtmlEscaped()));
+}
+
+void MainWindow::retranslatePatterns() {
+    // In place: the current item, and with it the pattern and its parameters, stay.
+    const QSignalBlocker blocker(patternList_);
+    for (QTreeWidgetItemIterator it(patternList_); *it; ++it)
+        setPatternItemTexts(*it);
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        // Widgets keep the number format they were made with: the spin boxes take the new
+        // default (Language::apply) from here, and show their values in it.
+        unsetLocale();
+        retranslateUi();
+    }
+}
+
+void MainWindow::retranslateUi() {
+    setWindowTitle(tr("Tasklane"));
+
+    autoRunAction_->setText(tr("&Auto-run on Change"));
+    autoRunAction_->setToolTip(
+        tr("Run again shortly after every parameter change, when the run takes under 2 s"));
+    resetAction_->setText(tr("Reset &Parameters"));
+    resetAction_->setToolTip(tr("Back to the tutorial's values"));
+    fitAction_->setText(tr("&Fit Chart"));
+    fitAction_->setToolTip(tr("Show the whole run (or double-click the chart)"));
+    backAction_->setText(tr("Zoom &Back"));
+    backAction_->setToolTip(tr("Back to the previous zoom (Alt+Left)"));
+    forwardAction_->setText(tr("Zoom F&orward"));
+    forwardAction_->setToolTip(tr("Forward to the zoom you went back from (Alt+Right)"));
+    zoomSelectionAction_->setText(tr("&Zoom to Selection"));
+    zoomSelectionAction_->setToolTip(
+        tr("Show the selected time range (select with Shift+drag or a right-drag on the chart)"));
+    clearSelectionAction_->setText(tr("C&lear Selection"));
+    pinAction_->setText(tr("&Pin Run for Comparison"));
+    pinAction_->setToolTip(tr("Add the run on screen to the Compare tab (Ctrl+P)"));
+    for (QAction* action : groupByActions_->actions()) {
+        switch (groupByFromName(action->data().toString()).value_or(GroupBy::Both)) {
+        case GroupBy::Worker:
+            action->setText(tr("By &Worker"));
+            break;
+        case GroupBy::Core:
+            action->setText(tr("By &Core"));
+            break;
+        case GroupBy::Both:
+            action->setText(tr("&Both: Cores, then Workers"));
+            break;
+        }
+    }
+    openAction_->setText(tr("&Open Trace…"));
+    openAction_->setToolTip(tr("Show a Chrome/Perfetto JSON trace: Tasklane's own, or one "
+                               "from VizTracer and other tools (Ctrl+O, or drop the file here)"));
+    exportChartAction_->setText(tr("Export &Chart…"));
+    exportChartAction_->setToolTip(tr("Save the chart as PNG, SVG or PDF (Ctrl+E)"));
+    exportPngAction_->setText(tr("Chart as &PNG…"));
+    exportSvgAction_->setText(tr("Chart as &SVG…"));
+    exportPdfAction_->setText(tr("Chart as P&DF…"));
+    exportTraceAction_->setText(tr("&Trace (Chrome/Perfetto JSON)…"));
+    exportCsvAction_->setText(tr("&Events as CSV…"));
+    quitAction_->setText(tr("&Quit"));
+    aboutAction_->setText(tr("&About Tasklane"));
+
+    fileMenu_->setTitle(tr("&File"));
+    runMenu_->setTitle(tr("&Run"));
+    viewMenu_->setTitle(tr("&View"));
+    groupMenu_->setTitle(tr("&Group Rows"));
+    collapseAllAction_->setText(tr("C&ollapse All Processes"));
+    expandAllAction_->setText(tr("E&xpand All Processes"));
+    exportMenu_->setTitle(tr("&Export"));
+    helpMenu_->setTitle(tr("&Help"));
+    languageMenu_->setTitle(tr("&Language"));
+    for (QAction* action : languageActions_->actions())
+        if (Language::fromSettingsName(action->data().toString()) == Language::Choice::System)
+            action->setText(tr("&System (%1)").arg(QLocale::system().nativeLanguageName()));
+
+    patternsLabel_->setText(tr("<b>Patterns</b>"));
+    paramsLabel_->setText(tr("<b>Parameters</b>"));
+    groupLabel_->setText(tr("Rows:"));
+    for (int i = 0; i < groupByBox_->count(); ++i) {
+        switch (groupByFromName(groupByBox_->itemData(i).toString()).value_or(GroupBy::Both)) {
+        case GroupBy::Worker:
+            groupByBox_->setItemText(i, tr("by worker"));
+            break;
+        case GroupBy::Core:
+            groupByBox_->setItemText(i, tr("by core"));
+            break;
+        case GroupBy::Both:
+            groupByBox_->setItemText(i, tr("cores, then workers"));
+            break;
+        }
+    }
+    groupByBox_->setToolTip(tr("Group the chart's rows by worker (thread, process, event "
+                               "loop), by CPU core, or both"));
+    output_->setPlaceholderText(tr("What the Python program prints appears here."));
+    tabs_->setTabText(tabs_->indexOf(output_), tr("Output"));
+    tabs_->setTabText(tabs_->indexOf(python_), tr("Python"));
+    tabs_->setTabText(tabs_->indexOf(summary_), tr("Summary"));
+    tabs_->setTabText(tabs_->indexOf(compare_), tr("Compare"));
+    copyButton_->setText(tr("Copy"));
+    copyButton_->setToolTip(tr("Copy the Python program to the clipboard"));
+    toolbar_->setWindowTitle(tr("Main"));
+    retranslatePatterns();
+
+    // What is made from the state on screen. The parameter panel, the Compare tab, the chart
+    // and its ruler do their own part when the event reaches them.
+    if (pattern_ != nullptr)
+        description_->setText(coretext::pattern(pattern_->description()));
+    updateRunState();
+    showResultHeading();
+    showConclusion();
+    if (result_ != nullptr) {
+        QScrollBar* bar = summary_->verticalScrollBar();
+        const int at = bar->value();
+        showSummary();
+        bar->setValue(at);
+        // Only a note the controller added (the output was cut) is translated.
+        if (const QString text = currentOutputText(); text != output_->toPlainText()) {
+            QScrollBar* outputBar = output_->verticalScrollBar();
+            const int outputAt = outputBar->value();
+            output_->setPlainText(text);
+            outputBar->setValue(outputAt);
+        }
+    }
+    if (const QString selection = view_->selectionSummary(); !selection.isEmpty()) {
+        selectionLabel_->setText(selection);
+        selectionLabel_->setToolTip(view_->selectionDetails());
+    }
+    // The status line: what showStatus() put there, made again; any other message, a note
+    // in the old language that would soon go anyway, goes now.
+    if (const QString shown = statusBar()->currentMessage(); !shown.isEmpty()) {
+        if (statusSource_ && shown == statusShown_)
+            showStatus(statusSource_);
+        else
+            statusBar()->clearMessage();
+    }
+}
+
+void MainWindow::showStatus(std::function<QString()> text) {
+    statusSource_ = std::move(text);
+    statusShown_ = statusSource_();
+    statusBar()->showMessage(statusShown_);
+}
+
+void MainWindow::showConclusion() {
+    QStringList sentences;
+    if (result_ != nullptr && resultPattern_ != nullptr)
+        for (const QString& sentence : coretext::conclusion(*result_))
+            sentences << sentence.toHtmlEscaped();
+    conclusion_->setText(sentences.isEmpty()
+                             ? QString()
+                             : QStringLiteral("<b>%1</b> %2")
+                                   .arg(tr("Conclusion:"), sentences.join(QLatin1Char(' '))));
+    conclusion_->setVisible(!sentences.isEmpty());
+}
+
+void MainWindow::showSummary() {
+    if (result_ == nullptr)
+        summary_->clearRun();
+    else if (resultPattern_ != nullptr)
+        summary_->setRun(QStringLiteral("%1  %2").arg(qs(resultPattern_->section()),
+                                                      coretext::pattern(resultPattern_->title())),
+                         *result_);
+    else if (!openedPath_.isEmpty())
+        summary_->setHtml(openedSummaryHtml(openedPath_, openedSize_, *result_));
+}
+
+QString MainWindow::currentOutputText() const {
+    if (result_ == nullptr)
+        return {};
+    if (resultPattern_ != nullptr)
+        return RunController::outputText(result_->output, RunController::kOutputDisplayLimit);
+    return openedOutputText(QFileInfo(openedPath_).fileName(),
+                            RunController::outputText(instantLines(result_->trace),
+                                                      RunController::kOutputDisplayLimit));
 }
 
 bool MainWindow::showTab(const QString& name) {
@@ -907,9 +1098,10 @@ void MainWindow::parametersChanged() {
                 autoRunTimer_->start();
             } else {
                 autoRunTimer_->stop();
-                statusBar()->showMessage(
-                    tr("This run would take about %1 s: press Run (F5) to start it.")
-                        .arg(expected / 1000, 0, 'f', 1));
+                showStatus([expected] {
+                    return tr("This run would take about %1 s: press Run (F5) to start it.")
+                        .arg(expected / 1000, 0, 'f', 1);
+                });
             }
         }
     } else {
@@ -975,7 +1167,7 @@ void MainWindow::stop() {
     if (!runner_->isRunning())
         return;
     runner_->stop();
-    statusBar()->showMessage(tr("Stopping…"));
+    showStatus([] { return tr("Stopping…"); });
 }
 
 bool MainWindow::isRunning() const {
@@ -989,7 +1181,7 @@ void MainWindow::runStarted() {
     elapsedLabel_->setText(QString());
     elapsedLabel_->show();
     elapsedTimer_->start();
-    statusBar()->showMessage(tr("Running %1…").arg(qs(runningPattern_->id())));
+    showStatus([id = qs(runningPattern_->id())] { return tr("Running %1…").arg(id); });
 }
 
 void MainWindow::runProgress(qint64 done, qint64 total) {
@@ -1014,29 +1206,20 @@ void MainWindow::runFinished(const RunOutcome& outcome) {
         resultWallMs_ = outcome.wallMs;
         view_->setTrace(std::shared_ptr<const Trace>(result_, &result_->trace), outcome.rows);
         output_->setPlainText(outcome.outputText);
-        {
-            QStringList sentences;
-            for (const QString& sentence : coretext::conclusion(*result_))
-                sentences << sentence.toHtmlEscaped();
-            conclusion_->setText(sentences.isEmpty() ? QString()
-                                                     : QStringLiteral("<b>%1</b> %2")
-                                                           .arg(tr("Conclusion:"),
-                                                                sentences.join(QLatin1Char(' '))));
-            conclusion_->setVisible(!sentences.isEmpty());
-        }
-        summary_->setRun(QStringLiteral("%1  %2").arg(qs(resultPattern_->section()),
-                                                      coretext::pattern(resultPattern_->title())),
-                         *result_);
+        showConclusion();
+        showSummary();
         showResultHeading();
-        const Metrics& m = result_->metrics;
-        statusBar()->showMessage(tr("Done: makespan %1 ms, speedup %2×, %3 events.")
-                                     .arg(m.makespan_ms, 0, 'f', 1)
-                                     .arg(m.speedup, 0, 'f', 2)
-                                     .arg(result_->trace.events.size()));
+        showStatus([result = result_] {
+            const Metrics& m = result->metrics;
+            return tr("Done: makespan %1 ms, speedup %2×, %3 events.")
+                .arg(m.makespan_ms, 0, 'f', 1)
+                .arg(m.speedup, 0, 'f', 2)
+                .arg(result->trace.events.size());
+        });
         break;
     }
     case RunOutcome::Status::Stopped:
-        statusBar()->showMessage(tr("Stopped"));
+        showStatus([] { return tr("Stopped"); });
         break;
     case RunOutcome::Status::Failed:
         // The last good chart stays: a failed run has nothing better to show.
@@ -1336,14 +1519,7 @@ void MainWindow::openTrace(const QString& path) {
                 openedSize_ = opened.size;
                 view_->setTrace(std::shared_ptr<const Trace>(result_, &result_->trace),
                                 opened.rows);
-                output_->setPlainText(
-                    opened.outputText.isEmpty()
-                        ? tr("%1 has no instant events (a program's printed lines are "
-                             "instants in Tasklane's traces).")
-                              .arg(name)
-                        : tr("Instant events in %1, in time order (in Tasklane's traces, what "
-                             "the program printed):\n\n%2")
-                              .arg(name, opened.outputText));
+                output_->setPlainText(openedOutputText(name, opened.outputText));
                 conclusion_->clear();
                 conclusion_->hide();
                 summary_->setHtml(openedSummaryHtml(path, opened.size, *result_));
@@ -1388,33 +1564,10 @@ void MainWindow::dropEvent(QDropEvent* event) {
 void MainWindow::languageChosen(QAction* action) {
     const Language::Choice choice = Language::fromSettingsName(action->data().toString());
     Language::store(choice);
-    // What the next start will show: Korean, or English for any language without a
-    // translation.
-    const bool korean = Language::localeFor(choice).language() == QLocale::Korean;
-    if ((korean ? QStringLiteral("ko") : QStringLiteral("en")) == Language::current())
-        return; // already on screen
-    // The window's texts are set as it is built; a new start builds it in the new language.
-    auto* box =
-        new QMessageBox(QMessageBox::Information, tr("Language"),
-                        tr("Tasklane will start in %1 from now on.")
-                            .arg(korean ? QStringLiteral("한국어") : QStringLiteral("English")),
-                        QMessageBox::NoButton, this);
-    box->setInformativeText(tr("Restart now to switch? The run on screen and the pinned "
-                               "runs are not kept."));
-    box->setObjectName(QStringLiteral("language-box"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    QPushButton* restart = box->addButton(tr("&Restart Now"), QMessageBox::AcceptRole);
-    box->addButton(tr("&Later"), QMessageBox::RejectRole);
-    connect(restart, &QPushButton::clicked, this, [this] {
-        saveSettings();
-        QSettings().sync(); // the new process reads them at once
-        if (QProcess::startDetached(QCoreApplication::applicationFilePath(),
-                                    QCoreApplication::arguments().mid(1)))
-            close();
-        else
-            showError(tr("Language"), tr("Could not start Tasklane again: please restart it."));
-    });
-    box->open();
+    // New translators and number format; Qt then sends every widget a LanguageChange, and
+    // each puts its texts in the new language (changeEvent): the run on screen, the pinned
+    // runs and the values being edited stay as they are.
+    Language::apply(Language::localeFor(choice));
 }
 
 } // namespace tasklane

@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QMainWindow>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -22,6 +23,7 @@ class QComboBox;
 class QDragEnterEvent;
 class QDropEvent;
 class QLabel;
+class QMenu;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
@@ -29,7 +31,10 @@ class QScrollArea;
 class QSplitter;
 class QTabWidget;
 class QTimer;
+class QToolBar;
+class QToolButton;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace tasklane {
 
@@ -103,6 +108,8 @@ Q_SIGNALS:
     void traceOpened(bool ok, const QString& message);
 
 protected:
+    // QEvent::LanguageChange (Help > Language installed other translators): retranslateUi().
+    void changeEvent(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
     // A .json file dropped anywhere on the window opens as a trace.
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -114,6 +121,19 @@ private:
     void buildCentre();
     void buildStatusBar();
     void populatePatterns();
+    // Every text of the window in the current language: the static ones (menus, actions,
+    // labels, tabs, the pattern list) and those made from what is on screen (the heading, the
+    // summary, the conclusion, the output's notes, the status line), from the state as it is.
+    // The chart, the parameters' values, the pinned runs and the geometry are left alone.
+    void retranslateUi();
+    void retranslatePatterns();
+    void setPatternItemTexts(QTreeWidgetItem* item) const;
+    // The parts made from the result on screen, in the current language.
+    void showConclusion();
+    void showSummary();
+    QString currentOutputText() const;
+    // A status message that is made again in a new language while it is still shown.
+    void showStatus(std::function<QString()> text);
     void restoreSettings();
     void saveSettings() const;
     Params storedParams(const Pattern& pattern) const;
@@ -146,6 +166,23 @@ private:
     const Pattern* resultPattern_ = nullptr;
     Params resultParams_;
     double resultWallMs_ = 0;
+
+    QMenu* fileMenu_ = nullptr;
+    QMenu* runMenu_ = nullptr;
+    QMenu* viewMenu_ = nullptr;
+    QMenu* groupMenu_ = nullptr;
+    QMenu* exportMenu_ = nullptr;
+    QMenu* helpMenu_ = nullptr;
+    QMenu* languageMenu_ = nullptr;
+    QAction* collapseAllAction_ = nullptr;
+    QAction* expandAllAction_ = nullptr;
+    QToolBar* toolbar_ = nullptr;
+    QLabel* patternsLabel_ = nullptr;
+    QLabel* paramsLabel_ = nullptr;
+    QLabel* groupLabel_ = nullptr;
+    QToolButton* copyButton_ = nullptr;
+    std::function<QString()> statusSource_; // what showStatus() showed, to make it again
+    QString statusShown_;
 
     QTreeWidget* patternList_ = nullptr;
     QLabel* description_ = nullptr;

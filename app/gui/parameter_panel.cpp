@@ -5,6 +5,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGridLayout>
@@ -182,9 +183,9 @@ public:
         note_->setWordWrap(true);
         note_->hide();
         layout->addWidget(note_);
-        add_ = new QPushButton(ParameterPanel::tr("Add task"), this);
+        add_ = new QPushButton(this);
         add_->setObjectName(QStringLiteral("param-%1-add").arg(qs(spec.name)));
-        add_->setToolTip(ParameterPanel::tr("Adds a task with the last task's value"));
+        retranslateUi();
         connect(add_, &QPushButton::clicked, this, [this] {
             std::vector<long long> values = values_;
             values.push_back(values.empty() ? firstDefault() : values.back());
@@ -219,17 +220,43 @@ public:
                 slider->setValue(scale_.positionOf(double(values[std::size_t(i)])));
             row->findChild<QToolButton*>()->setEnabled(wanted > 1);
         }
-        const bool tooMany = values.size() > std::size_t(kMaxRows);
-        note_->setVisible(tooMany);
-        if (tooMany)
-            note_->setText(
-                ParameterPanel::tr("%1 tasks: edit the list above (sliders for up to %2)")
-                    .arg(values.size())
-                    .arg(kMaxRows));
+        note_->setVisible(values.size() > std::size_t(kMaxRows));
+        showNote();
         add_->setEnabled(values.size() < std::size_t(kMaxRows));
     }
 
+protected:
+    void changeEvent(QEvent* event) override {
+        QWidget::changeEvent(event);
+        if (event->type() == QEvent::LanguageChange)
+            retranslateUi();
+    }
+
 private:
+    void retranslateUi() {
+        add_->setText(ParameterPanel::tr("Add task"));
+        add_->setToolTip(ParameterPanel::tr("Adds a task with the last task's value"));
+        for (int i = 0; i < rows_->count(); ++i)
+            setRowTexts(rows_->itemAt(i)->widget(), i);
+        showNote();
+    }
+
+    void showNote() {
+        if (values_.size() > std::size_t(kMaxRows))
+            note_->setText(
+                ParameterPanel::tr("%1 tasks: edit the list above (sliders for up to %2)")
+                    .arg(values_.size())
+                    .arg(kMaxRows));
+    }
+
+    void setRowTexts(QWidget* row, int index) {
+        const QString tip = ParameterPanel::tr("Task %1: %2").arg(itemName(index), helpText(spec_));
+        row->findChild<QSlider*>()->setToolTip(tip);
+        row->findChild<QSpinBox*>()->setToolTip(tip);
+        row->findChild<QToolButton*>()->setToolTip(
+            ParameterPanel::tr("Remove task %1").arg(itemName(index)));
+    }
+
     long long firstDefault() const {
         const auto* list = std::get_if<std::vector<long long>>(&spec_.defaultValue);
         return list != nullptr && !list->empty() ? list->front() : (long long)(spec_.min);
@@ -252,8 +279,6 @@ private:
         slider->setObjectName(base + QStringLiteral("slider-") + suffix);
         slider->setRange(0, scale_.steps());
         slider->setMinimumWidth(70);
-        const QString tip = ParameterPanel::tr("Task %1: %2").arg(itemName(index), helpText(spec_));
-        slider->setToolTip(tip);
         layout->addWidget(slider, 1);
 
         auto* spin = new QSpinBox(row);
@@ -263,15 +288,14 @@ private:
         spin->setSuffix(spec_.unit.empty() ? QString() : u' ' + qs(spec_.unit));
         spin->setGroupSeparatorShown(spec_.max >= 10'000);
         spin->setAlignment(Qt::AlignRight);
-        spin->setToolTip(tip);
         layout->addWidget(spin);
 
         auto* remove = new QToolButton(row);
         remove->setObjectName(base + QStringLiteral("remove-") + suffix);
         remove->setText(QStringLiteral("×"));
         remove->setAutoRaise(true);
-        remove->setToolTip(ParameterPanel::tr("Remove task %1").arg(itemName(index)));
         layout->addWidget(remove);
+        setRowTexts(row, index);
 
         connect(slider, &QSlider::valueChanged, this, [this, index, spin](int position) {
             driving_ = index;
@@ -344,6 +368,7 @@ void ParameterPanel::setPattern(const Pattern* pattern, const Params& values) {
         for (const ParamSpec& spec : specs)
             row += addEditor(row, spec);
     }
+    retranslateUi();
 
     {
         const QSignalBlocker blocker(this);
@@ -360,9 +385,9 @@ int ParameterPanel::addEditor(int row, const ParamSpec& spec) {
     editors_.push_back(Editor{spec, {}, {}, std::nullopt});
     Editor& editor = editors_.back();
 
-    auto* label = new QLabel(labelText(spec), grid_->parentWidget());
+    // Texts: retranslateUi().
+    auto* label = new QLabel(grid_->parentWidget());
     label->setObjectName(editorName(spec, "label"));
-    label->setToolTip(helpText(spec));
     grid_->addWidget(label, row, 0);
     rowWidgets_.push_back(label);
 
@@ -401,7 +426,6 @@ void ParameterPanel::addNumber(int row, Editor& editor) {
     auto* slider = new QSlider(Qt::Horizontal, parent);
     slider->setObjectName(editorName(spec, "slider"));
     slider->setRange(0, scale->steps());
-    slider->setToolTip(helpText(spec));
     slider->setMinimumWidth(90);
     grid_->addWidget(slider, row, 1);
     rowWidgets_.push_back(slider);
@@ -414,7 +438,6 @@ void ParameterPanel::addNumber(int row, Editor& editor) {
                        int(std::min<double>(spec.max, INT_MAX)));
         spin->setGroupSeparatorShown(spec.max >= 10'000);
         spin->setSuffix(suffix);
-        spin->setToolTip(helpText(spec));
         spin->setAlignment(Qt::AlignRight);
         grid_->addWidget(spin, row, 2);
         rowWidgets_.push_back(spin);
@@ -445,7 +468,6 @@ void ParameterPanel::addNumber(int row, Editor& editor) {
         spin->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
         spin->setGroupSeparatorShown(spec.max >= 10'000);
         spin->setSuffix(suffix);
-        spin->setToolTip(helpText(spec));
         spin->setAlignment(Qt::AlignRight);
         grid_->addWidget(spin, row, 2);
         rowWidgets_.push_back(spin);
@@ -476,10 +498,10 @@ void ParameterPanel::addChoice(int row, Editor& editor) {
     const std::string name = spec.name;
     auto* combo = new QComboBox(grid_->parentWidget());
     combo->setObjectName(editorName(spec, "combo"));
-    combo->setToolTip(helpText(spec));
-    // Shown translated; the item's data is the value itself (the command line's key).
+    // Shown translated (retranslateUi); the item's data is the value itself (the command
+    // line's key).
     for (const auto& choice : spec.choices)
-        combo->addItem(coretext::choice(choice), qs(choice));
+        combo->addItem(QString(), qs(choice));
     grid_->addWidget(combo, row, 1, 1, 2);
     rowWidgets_.push_back(combo);
     connect(combo, &QComboBox::currentIndexChanged, this, [this, name] { edited(name); });
@@ -496,9 +518,6 @@ QLineEdit* ParameterPanel::addText(int row, Editor& editor, int columns) {
     const std::string name = spec.name;
     auto* edit = new QLineEdit(grid_->parentWidget());
     edit->setObjectName(editorName(spec, "edit"));
-    edit->setToolTip(helpText(spec));
-    // "a folder", "text" and a list's words are translated; a range ("1..64") stays.
-    edit->setPlaceholderText(coretext::message(spec.rangeMessage()));
     grid_->addWidget(edit, row, 1, 1, columns);
     rowWidgets_.push_back(edit);
     const ParamSpec specCopy = spec;
@@ -519,14 +538,12 @@ QLineEdit* ParameterPanel::addText(int row, Editor& editor, int columns) {
 
 void ParameterPanel::addFolder(int row, Editor& editor) {
     QLineEdit* edit = addText(row, editor, 1);
-    edit->setPlaceholderText(tr("new run folder"));
-    auto* browse = new QPushButton(tr("Browse…"), grid_->parentWidget());
+    auto* browse = new QPushButton(grid_->parentWidget());
     browse->setObjectName(editorName(editor.spec, "browse"));
-    browse->setToolTip(tr("Choose an existing folder"));
     grid_->addWidget(browse, row, 2);
     rowWidgets_.push_back(browse);
-    const QString title = tr("Folder for %1").arg(coretext::label(editor.spec));
-    connect(browse, &QPushButton::clicked, this, [this, edit, title] {
+    connect(browse, &QPushButton::clicked, this, [this, edit, spec = editor.spec] {
+        const QString title = tr("Folder for %1").arg(coretext::label(spec));
         const QString current = edit->text().trimmed();
         const QString start =
             !current.isEmpty() && QFileInfo(current).isDir() ? current : QDir::homePath();
@@ -627,6 +644,43 @@ void ParameterPanel::edited(const std::string& name) {
         return;
     revalidate();
     Q_EMIT paramsChanged();
+}
+
+void ParameterPanel::retranslateUi() {
+    for (const Editor& e : editors_) {
+        const ParamSpec& spec = e.spec;
+        const QString help = helpText(spec);
+        if (auto* label = findChild<QLabel*>(editorName(spec, "label"))) {
+            label->setText(labelText(spec));
+            label->setToolTip(help);
+        }
+        for (const char* role : {"slider", "spin", "combo", "edit"})
+            if (auto* editor = findChild<QWidget*>(editorName(spec, role)))
+                editor->setToolTip(help);
+        if (auto* combo = findChild<QComboBox*>(editorName(spec, "combo")))
+            for (int i = 0; i < combo->count(); ++i)
+                combo->setItemText(i,
+                                   coretext::choice(combo->itemData(i).toString().toStdString()));
+        // "a folder", "text" and a list's words are translated; a range ("1..64") stays.
+        if (auto* edit = findChild<QLineEdit*>(editorName(spec, "edit")))
+            edit->setPlaceholderText(spec.kind == ParamKind::Folder
+                                         ? tr("new run folder")
+                                         : coretext::message(spec.rangeMessage()));
+        if (auto* browse = findChild<QPushButton*>(editorName(spec, "browse"))) {
+            browse->setText(tr("Browse…"));
+            browse->setToolTip(tr("Choose an existing folder"));
+        }
+    }
+    // The error line from the values as they are, an unfinished text included.
+    revalidate();
+}
+
+void ParameterPanel::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        Q_EMIT retranslated();
+    }
 }
 
 void ParameterPanel::revalidate() {

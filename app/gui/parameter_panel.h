@@ -47,6 +47,12 @@ public:
 Q_SIGNALS:
     // Any edit, valid or not; emitted once per change after error() is up to date.
     void paramsChanged();
+    // The texts, error() included, are in a new language; the values are unchanged.
+    void retranslated();
+
+protected:
+    // QEvent::LanguageChange: retranslateUi(), then retranslated().
+    void changeEvent(QEvent* event) override;
 
 private:
     struct Editor {
@@ -65,6 +71,9 @@ private:
     int addList(int row, Editor& editor);
     void edited(const std::string& name);
     void revalidate();
+    // The editors' labels, tooltips, placeholders and choices, and the error line, in the
+    // current language. A list's sliders do their own (ListSliders).
+    void retranslateUi();
 
     const Pattern* pattern_ = nullptr;
     QGridLayout* grid_ = nullptr;

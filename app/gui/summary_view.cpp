@@ -2,6 +2,7 @@
 
 #include "core_text.h"
 
+#include <QEvent>
 #include <QLocale>
 
 #include <algorithm>
@@ -48,8 +49,14 @@ void SummaryView::setRun(const QString& heading, const RunResult& run) {
 }
 
 void SummaryView::clearRun() {
-    setHtml(
-        QStringLiteral("<p style='color:#5a626c'>%1</p>").arg(tr("No run yet.").toHtmlEscaped()));
+    placeholder_ = tr("No run yet.");
+    setHtml(QStringLiteral("<p style='color:#5a626c'>%1</p>").arg(placeholder_.toHtmlEscaped()));
+}
+
+void SummaryView::changeEvent(QEvent* event) {
+    QTextBrowser::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange && toPlainText() == placeholder_)
+        clearRun();
 }
 
 QString SummaryView::html(const QString& heading, const RunResult& run) {

@@ -21,6 +21,14 @@ public:
 
     // The report as HTML, for tests and for a future "copy summary".
     static QString html(const QString& heading, const RunResult& run);
+
+protected:
+    // QEvent::LanguageChange: "No run yet." in the new language. A run's report is made
+    // again by whoever set it (MainWindow), as only it knows the run.
+    void changeEvent(QEvent* event) override;
+
+private:
+    QString placeholder_; // what clearRun() showed, in the language it was shown in
 };
 
 } // namespace tasklane

@@ -22,8 +22,20 @@ TimeRuler::TimeRuler(QWidget* parent)
     : QWidget(parent) {
     setObjectName(QStringLiteral("time-ruler"));
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    retranslateUi();
+}
+
+void TimeRuler::retranslateUi() {
     setToolTip(tr("The whole run: the box is the part on screen. Click or drag to move it, "
                   "double-click to fit."));
+}
+
+void TimeRuler::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        update();
+    }
 }
 
 void TimeRuler::setView(GanttView* view) {

@@ -36,6 +36,8 @@ public:
     QSize minimumSizeHint() const override;
 
 protected:
+    // QEvent::LanguageChange: the tooltip and the ticks' units in the new language.
+    void changeEvent(QEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
@@ -43,6 +45,7 @@ protected:
     void mouseDoubleClickEvent(QMouseEvent* event) override;
 
 private:
+    void retranslateUi();
     // Moves the view so that its middle is at x (less the grab offset).
     void moveTo(double x, bool firstStep);
 

@@ -887,30 +887,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tasklane will start in %1 from now on.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restart now to switch? The run on screen and the pinned runs are not kept.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Restart Now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Later</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not start Tasklane again: please restart it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Zoom &amp;Back</source>
         <translation type="unfinished"></translation>
     </message>

@@ -883,30 +883,6 @@
         <translation>&lt;b&gt;%1&lt;/b&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#5a626c&apos;&gt;연 트레이스 &amp;middot; %2 &amp;middot; %3 &amp;middot; %4 ms&lt;/span&gt;</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>언어</translation>
-    </message>
-    <message>
-        <source>Tasklane will start in %1 from now on.</source>
-        <translation>다음 실행부터 Tasklane이 %1(으)로 시작합니다.</translation>
-    </message>
-    <message>
-        <source>Restart now to switch? The run on screen and the pinned runs are not kept.</source>
-        <translation>지금 다시 시작해서 바꿀까요? 화면의 실행과 고정한 실행은 유지되지 않습니다.</translation>
-    </message>
-    <message>
-        <source>&amp;Restart Now</source>
-        <translation>지금 다시 시작(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Later</source>
-        <translation>나중에(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Could not start Tasklane again: please restart it.</source>
-        <translation>Tasklane을 다시 시작하지 못했습니다. 직접 다시 시작하세요.</translation>
-    </message>
-    <message>
         <source>Zoom &amp;Back</source>
         <translation>확대 뒤로(&amp;B)</translation>
     </message>

@@ -212,6 +212,8 @@ private Q_SLOTS:
     void koreanCoreAndChartTexts();
     void koreanParameterErrors();
     void languageMenuKeepsTheChoice();
+    void switchesLanguageLive_data();
+    void switchesLanguageLive();
 
     void zoomHistoryAndRuler();
     void selectionShowsStatistics();
@@ -1503,23 +1505,186 @@ void TstGui::languageMenuKeepsTheChoice() {
     korean->trigger();
     QCOMPARE(QSettings().value(QStringLiteral("ui/language")).toString(), QStringLiteral("ko"));
     QCOMPARE(Language::stored(), Language::Choice::Korean);
-    // The window's texts stay until the next start, and the user is told so.
-    auto* box = w.findChild<QMessageBox*>(QStringLiteral("language-box"));
-    QVERIFY(box != nullptr);
-    QVERIFY(box->isVisible());
-    QVERIFY2(box->text().contains(QStringLiteral("한국어")), qPrintable(box->text()));
-    QCOMPARE(child<QPushButton>(w, "run-button")->text(), QStringLiteral("Run  (F5)"));
-    box->close();
-    QTRY_VERIFY(w.findChild<QMessageBox*>(QStringLiteral("language-box")) == nullptr);
+    QCOMPARE(Language::current(), QStringLiteral("ko"));
+    QVERIFY(korean->isChecked());
+    // The window switches at once, with nothing to ask.
+    QTRY_COMPARE(child<QPushButton>(w, "run-button")->text(), QStringLiteral("실행  (F5)"));
+    QVERIFY(w.findChild<QMessageBox*>() == nullptr);
 
-    // Back to English: what is on screen already, so no message.
     child<QAction>(w, "language-en")->trigger();
     QCOMPARE(Language::stored(), Language::Choice::English);
-    QTest::qWait(50);
-    QVERIFY(w.findChild<QMessageBox*>(QStringLiteral("language-box")) == nullptr);
+    QVERIFY(child<QAction>(w, "language-en")->isChecked());
+    QVERIFY(!korean->isChecked());
+    QTRY_COMPARE(child<QPushButton>(w, "run-button")->text(), QStringLiteral("Run  (F5)"));
     // A new window shows the stored choice checked.
     MainWindow next(quiet());
     QVERIFY(child<QAction>(next, "language-en")->isChecked());
+}
+
+namespace {
+bool hasHangul(const QString& text) {
+    return std::any_of(text.begin(), text.end(),
+                       [](QChar c) { return c.unicode() >= 0xAC00 && c.unicode() <= 0xD7A3; });
+}
+} // namespace
+
+void TstGui::switchesLanguageLive_data() {
+    QTest::addColumn<bool>("openTrace");
+    QTest::newRow("run") << false;
+    QTest::newRow("opened trace") << true;
+}
+
+// Help > Language switches the window's language at once: every text follows, while what is
+// on screen (the chart, its zoom, the pinned run, a value being typed) stays.
+void TstGui::switchesLanguageLive() {
+    QFETCH(bool, openTrace);
+    const auto english = qScopeGuard([] { Language::uninstall(); });
+    Language::apply(Language::localeFor(Language::Choice::English));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    MainWindow w(quiet());
+    QSignalSpy ended(&w, &MainWindow::runEnded);
+    w.resize(1280, 860);
+    w.show();
+    QVERIFY(w.selectPattern(QStringLiteral("async-gather")));
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    if (openTrace) {
+        QSignalSpy opened(&w, &MainWindow::traceOpened);
+        w.openTrace(writeFile(dir, QStringLiteral("viz.json"), kVizTracerJson));
+        QVERIFY(opened.wait(kRunTimeoutMs));
+        QVERIFY(opened.first().at(0).toBool());
+    }
+    QVERIFY(w.pinCurrentRun());
+    GanttView* view = w.ganttView();
+    const Trace* trace = view->trace();
+    const TimeRange full = view->visibleRange();
+    const TimeRange zoomed{full.begin_ns + full.span() / 4, full.begin_ns + full.span() / 2};
+    QVERIFY(view->zoomState()->setVisibleRange(zoomed));
+    QCOMPARE(view->visibleRange(), zoomed);
+    const RunResult* pinned = w.compareView()->board().runs().front().result.get();
+    // A value being typed, not valid yet: no run starts, the error line says why.
+    auto* edit = child<QLineEdit>(w, "param-delays-edit");
+    auto* error = child<QLabel>(w, "param-error");
+    edit->clear();
+    QTest::keyClicks(edit, QStringLiteral("100,x"));
+    QVERIFY(!w.parameterPanel()->isValid());
+    QVERIFY(!hasHangul(error->text()));
+    QVERIFY(w.showTab(QStringLiteral("summary")));
+
+    const auto menuTitles = [&] {
+        QStringList titles;
+        for (const QAction* menu : w.menuBar()->actions())
+            titles << menu->text();
+        return titles;
+    };
+    auto* tree = child<QTreeWidget>(w, "pattern-list");
+    QTreeWidgetItem* current = tree->currentItem();
+    const auto patternTitles = [&] {
+        QStringList titles;
+        for (QTreeWidgetItemIterator it(tree); *it; ++it)
+            titles << (*it)->text(0);
+        return titles;
+    };
+    auto* tabs = child<QTabWidget>(w, "tabs");
+    auto* summary = child<QTextBrowser>(w, "summary-view");
+    auto* heading = child<QLabel>(w, "chart-heading");
+    auto* runButton = child<QPushButton>(w, "run-button");
+    auto* label = child<QLabel>(w, "param-delays-label");
+    const auto screenshot = [&](const QString& name) {
+        if (const QString shots = qEnvironmentVariable("TASKLANE_SCREENSHOT_DIR");
+            !shots.isEmpty()) {
+            QApplication::processEvents();
+            w.grab().save(
+                QStringLiteral("%1/language-%2-%3.png")
+                    .arg(shots, openTrace ? QStringLiteral("trace") : QStringLiteral("run"), name));
+        }
+    };
+    // What must not change with the language.
+    const auto unchanged = [&] {
+        QCOMPARE(view->trace(), trace);
+        QCOMPARE(view->visibleRange(), zoomed);
+        QCOMPARE(w.compareView()->board().size(), 1);
+        QCOMPARE(w.compareView()->board().runs().front().result.get(), pinned);
+        QCOMPARE(edit->text(), QStringLiteral("100,x"));
+        QVERIFY(!w.parameterPanel()->isValid());
+        QVERIFY(error->isVisible());
+        QCOMPARE(w.openedTracePath().isEmpty(), !openTrace);
+        QCOMPARE(w.currentPattern()->id(), std::string("async-gather"));
+        QVERIFY(!w.isRunning());
+    };
+    screenshot(QStringLiteral("en"));
+
+    // Korean, through the menu as a user would.
+    child<QAction>(w, "language-ko")->trigger();
+    QTRY_VERIFY2(hasHangul(runButton->text()), qPrintable(runButton->text()));
+    QVERIFY(child<QAction>(w, "language-ko")->isChecked());
+    for (const QString& title : menuTitles())
+        QVERIFY2(hasHangul(title), qPrintable(title));
+    QCOMPARE(tabs->tabText(0), QStringLiteral("출력"));
+    QVERIFY2(hasHangul(tabs->tabText(2)), qPrintable(tabs->tabText(2)));
+    QVERIFY2(hasHangul(label->text()), qPrintable(label->text()));
+    // The pattern list: a chapter's title and a pattern's (its tutorial heading is Korean in
+    // both languages); the selection stays.
+    QVERIFY2(hasHangul(tree->topLevelItem(0)->text(0)), qPrintable(tree->topLevelItem(0)->text(0)));
+    QVERIFY2(patternTitles().filter(QStringLiteral("CPU 집약 vs I/O 집약")).size() == 1,
+             qPrintable(patternTitles().join(u'\n')));
+    QCOMPARE(tree->currentItem(), current);
+    QVERIFY2(hasHangul(summary->toPlainText()), qPrintable(summary->toPlainText()));
+    // The heading: the run's figures, or the file's; a pattern's tutorial heading is Korean
+    // in both languages.
+    const QString headingWords =
+        openTrace ? QStringLiteral("opened trace") : QStringLiteral("speedup");
+    QVERIFY2(hasHangul(heading->text()) && !heading->text().contains(headingWords),
+             qPrintable(heading->text()));
+    QVERIFY2(hasHangul(error->text()), qPrintable(error->text()));
+    QVERIFY2(hasHangul(edit->placeholderText()), qPrintable(edit->placeholderText()));
+    QVERIFY2(hasHangul(w.compareView()->tableText().value(1)),
+             qPrintable(w.compareView()->tableText().join(u'\n')));
+    if (openTrace)
+        QVERIFY2(hasHangul(w.outputText().left(200)), qPrintable(w.outputText().left(200)));
+    QTRY_VERIFY(!view->layout().legend().empty());
+    QStringList legend;
+    for (const GanttLegendEntry& e : view->layout().legend())
+        legend << e.text;
+    QVERIFY2(legend.contains(QStringLiteral("실행 중")), qPrintable(legend.join(u',')));
+    // Numbers follow the new default: the spin boxes' too, which keep a locale of their own.
+    QCOMPARE(child<QSpinBox>(w, "param-delays-spin-0")->locale(), QLocale());
+    QCOMPARE(QLocale().language(), QLocale::Korean);
+    unchanged();
+    screenshot(QStringLiteral("ko"));
+    QVERIFY(w.showTab(QStringLiteral("compare")));
+    screenshot(QStringLiteral("ko-compare"));
+    QVERIFY(w.showTab(QStringLiteral("summary")));
+
+    // And back.
+    child<QAction>(w, "language-en")->trigger();
+    QTRY_COMPARE(runButton->text(), QStringLiteral("Run  (F5)"));
+    QCOMPARE(Language::stored(), Language::Choice::English);
+    QVERIFY(child<QAction>(w, "language-en")->isChecked());
+    QVERIFY(menuTitles().contains(QStringLiteral("&File")));
+    for (const QString& title : menuTitles())
+        QVERIFY2(!hasHangul(title), qPrintable(title));
+    QCOMPARE(tabs->tabText(0), QStringLiteral("Output"));
+    QCOMPARE(label->text(), QStringLiteral("delays (ms)"));
+    QVERIFY2(!hasHangul(tree->topLevelItem(0)->text(0)),
+             qPrintable(tree->topLevelItem(0)->text(0)));
+    QVERIFY2(patternTitles().filter(QStringLiteral("CPU-bound vs I/O-bound")).size() == 1,
+             qPrintable(patternTitles().join(u'\n')));
+    QCOMPARE(tree->currentItem(), current);
+    QCOMPARE(child<QSpinBox>(w, "param-delays-spin-0")->locale(), QLocale());
+    QVERIFY2(summary->toPlainText().contains(openTrace ? QStringLiteral("Opened trace")
+                                                       : QStringLiteral("Sequential estimate")),
+             qPrintable(summary->toPlainText()));
+    QVERIFY2(heading->text().contains(headingWords), qPrintable(heading->text()));
+    QCOMPARE(error->text(), QString::fromStdString(std::get<std::string>(
+                                w.currentPattern()->param("delays")->parse("100,x"))));
+    QTRY_VERIFY(!view->layout().legend().empty());
+    legend.clear();
+    for (const GanttLegendEntry& e : view->layout().legend())
+        legend << e.text;
+    QVERIFY2(legend.contains(QStringLiteral("running")), qPrintable(legend.join(u',')));
+    unchanged();
+    screenshot(QStringLiteral("en-again"));
 }
 
 // Zoom history in the window: a burst of wheel notches is one step, Back and Forward (actions,
