@@ -127,6 +127,7 @@ void GanttView::setTrace(std::shared_ptr<const Trace> trace,
     rows_ = forTrace && (rows->groupBy() == groupBy_ || interim) ? std::move(rows) : nullptr;
     if (!rows_)
         rebuildRows();
+    shownEpoch_ = rowsEpoch_;
     if (interim)
         startRowsBuild();
     setRegrouping(interim);
@@ -166,7 +167,8 @@ void GanttView::setGroupBy(GroupBy groupBy) {
     }
     // A few million slices take a third of a second to sort into rows: the window stays
     // responsive and the chart keeps the grouping it has until the new rows land.
-    const bool shown = rows_->groupBy() == groupBy_; // back to what is on screen
+    // Back to what is on screen (unless those rows wait to be remade in a new language).
+    const bool shown = rows_->groupBy() == groupBy_ && shownEpoch_ == rowsEpoch_;
     if (!shown)
         startRowsBuild();
     setRegrouping(!shown);
@@ -180,6 +182,7 @@ void GanttView::adoptRows(std::shared_ptr<const GanttRows> rows) {
     layout_ = GanttLayout();
     overlay_ = GanttTaskOverlay();
     rows_ = std::move(rows);
+    shownEpoch_ = rowsEpoch_;
     currentGroup_ = -1; // an index into the old rows' processes
     pickTaskEvents();   // the task's rows are other rows now
     updateSelectionStats();
@@ -201,20 +204,37 @@ void GanttView::startRowsBuild() {
         return; // the running build starts the next one when it lands
     rowsBuildRunning_ = true;
     auto* watcher = new QFutureWatcher<BuiltRows>(this);
-    connect(watcher, &QFutureWatcher<BuiltRows>::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        rowsBuildRunning_ = false;
-        const BuiltRows built = watcher->result();
-        if (built.trace == trace_ && built.rows->groupBy() == groupBy_) {
-            adoptRows(built.rows);
-            setRegrouping(false);
-        } else if (regrouping_) {
-            startRowsBuild(); // the trace or the wish changed while these were built
-        }
-    });
+    connect(
+        watcher, &QFutureWatcher<BuiltRows>::finished, this, [this, watcher, epoch = rowsEpoch_] {
+            watcher->deleteLater();
+            rowsBuildRunning_ = false;
+            const BuiltRows built = watcher->result();
+            if (built.trace == trace_ && built.rows->groupBy() == groupBy_ && epoch == rowsEpoch_) {
+                adoptRows(built.rows);
+                setRegrouping(false);
+            } else if (regrouping_) {
+                startRowsBuild(); // the trace or the wish changed while these were built
+            }
+        });
     watcher->setFuture(QtConcurrent::run([trace = trace_, groupBy = groupBy_] {
         return BuiltRows{trace, std::make_shared<const GanttRows>(*trace, groupBy)};
     }));
+}
+
+void GanttView::remakeRows() {
+    ++rowsEpoch_; // a build still running names its rows in the old language
+    if (!trace_ || !rows_) {
+        relayout();
+        return;
+    }
+    if (trace_->events.size() <= kBackgroundRowsEvents) {
+        adoptRows(std::make_shared<const GanttRows>(*trace_, groupBy_));
+        setRegrouping(false);
+        return;
+    }
+    startRowsBuild();
+    setRegrouping(true);
+    relayout();
 }
 
 void GanttView::setRegrouping(bool regrouping) {
@@ -778,11 +798,10 @@ void GanttView::changeEvent(QEvent* event) {
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
         followPalette();
     // The legend, the empty chart's message and the axis are made with the layout; the
-    // selection's figures and the tooltips when asked for.
-    if (event->type() == QEvent::LanguageChange) {
-        relayout();
-        update();
-    }
+    // selection's figures and the tooltips when asked for; lane and process summary names
+    // ("task 3", "pid 12 · 3 threads") with the rows, so those are made again.
+    if (event->type() == QEvent::LanguageChange)
+        remakeRows();
 }
 
 void GanttView::followPalette() {

@@ -128,6 +128,8 @@ private:
     // selection's statistics follow them.
     void adoptRows(std::shared_ptr<const GanttRows> rows);
     void setRegrouping(bool regrouping);
+    // Builds the rows again for the same trace and grouping (their names are translated).
+    void remakeRows();
     // Marks the layout stale. Changes often come in bursts (a new trace changes the minimum
     // height, which resizes the view); the layout is rebuilt once, when next needed.
     void relayout();
@@ -164,7 +166,9 @@ private:
     int currentGroup_ = -1;
     GroupBy groupBy_ = GroupBy::Both;
     bool rowsBuildRunning_ = false; // a worker thread is building rows
-    bool regrouping_ = false;       // rows_ is not yet of groupBy_
+    bool regrouping_ = false;       // rows_ is not yet of groupBy_, or not yet remade
+    int rowsEpoch_ = 0;             // counts remakes: rows built before one are not taken
+    int shownEpoch_ = 0;            // the epoch rows_ was built in
     int compactHeight_ = 0;         // what the rows need at their smallest readable height
 
     std::optional<QPoint> pressPos_;

@@ -11,6 +11,7 @@
 #include "pin_board.h"
 #include "run_controller.h"
 #include "time_ruler.h"
+#include "trace/chrome_trace_reader.h"
 
 #include <QAction>
 #include <QApplication>
@@ -219,6 +220,8 @@ private Q_SLOTS:
     void selectionShowsStatistics();
     void triangleCollapsesAProcess();
     void largeTraceRegroupsOffTheGuiThread();
+    void rowNamesFollowTheLanguage_data();
+    void rowNamesFollowTheLanguage();
 
 private:
     QTemporaryDir settingsDir_;
@@ -2141,6 +2144,52 @@ void TstGui::largeTraceRegroupsOffTheGuiThread() {
     QTRY_VERIFY_WITH_TIMEOUT(!view.isRegrouping(), kRunTimeoutMs);
     QCOMPARE(view.shownGroupBy(), GroupBy::Core);
     QCOMPARE(view.layout().rows()->trace(), big.get());
+}
+
+void TstGui::rowNamesFollowTheLanguage_data() {
+    QTest::addColumn<bool>("large");
+    QTest::newRow("small trace, remade at once") << false;
+    QTest::newRow("large trace, remade off the GUI thread") << true;
+}
+
+// The chart's own row names ("pid 4100 · 4 threads" for a collapsed process) are made with
+// the rows: a language switch remakes them, keeping the grouping and what is collapsed.
+void TstGui::rowNamesFollowTheLanguage() {
+    QFETCH(bool, large);
+    const auto english = qScopeGuard([] { Language::uninstall(); });
+    Language::apply(Language::localeFor(Language::Choice::English));
+    std::shared_ptr<const Trace> trace = large ? largeTrace() : nullptr;
+    if (!large) {
+        auto read = ChromeTraceReader::fromJson(processesJson({{4100, "server"}}, 4));
+        QVERIFY(read.has_value());
+        trace = std::make_shared<const Trace>(std::move(*read));
+    }
+    GanttView view;
+    view.resize(900, 500);
+    view.setGroupBy(GroupBy::Worker);
+    view.setTrace(trace);
+    const GanttProcessGroup group = view.layout().rows()->processGroups().at(0);
+    view.setProcessCollapsed(group.pid, true);
+    const auto summaryName = [&] {
+        const GanttRows& rows = *view.layout().rows();
+        return rows.row(rows.processGroups().at(0).summary).name;
+    };
+    QVERIFY2(summaryName().contains(QStringLiteral("4 threads")), qPrintable(summaryName()));
+
+    Language::apply(Language::localeFor(Language::Choice::Korean));
+    QCoreApplication::sendPostedEvents(&view, QEvent::LanguageChange);
+    QCOMPARE(view.isRegrouping(), large);
+    QTRY_VERIFY_WITH_TIMEOUT(!view.isRegrouping(), kRunTimeoutMs);
+    QVERIFY2(hasHangul(summaryName()), qPrintable(summaryName()));
+    QCOMPARE(view.shownGroupBy(), GroupBy::Worker);
+    QVERIFY(view.isProcessCollapsed(group.pid));
+    QCOMPARE(view.layout().rowCount(), 1); // the collapsed process's one row
+
+    Language::apply(Language::localeFor(Language::Choice::English));
+    QCoreApplication::sendPostedEvents(&view, QEvent::LanguageChange);
+    QCOMPARE(view.isRegrouping(), large);
+    QTRY_VERIFY_WITH_TIMEOUT(!view.isRegrouping(), kRunTimeoutMs);
+    QVERIFY2(summaryName().contains(QStringLiteral("4 threads")), qPrintable(summaryName()));
 }
 
 QTEST_MAIN(TstGui)
