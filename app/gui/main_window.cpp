@@ -338,7 +338,8 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     connect(runner_, &RunController::runningChanged, this, &MainWindow::updateRunState);
     connect(autoRunTimer_, &QTimer::timeout, this, &MainWindow::run);
     connect(elapsedTimer_, &QTimer::timeout, this, [this] {
-        elapsedLabel_->setText(tr("%1 s").arg(double(runClock_.elapsed()) / 1000, 0, 'f', 1));
+        elapsedLabel_->setText(
+            tr("%1 s").arg(QLocale().toString(double(runClock_.elapsed()) / 1000, 'f', 1)));
     });
     connect(panel_, &ParameterPanel::paramsChanged, this, &MainWindow::parametersChanged);
     // The panel's error line, which the Run button's tooltip repeats, in a new language.
@@ -1100,7 +1101,7 @@ void MainWindow::parametersChanged() {
                 autoRunTimer_->stop();
                 showStatus([expected] {
                     return tr("This run would take about %1 s: press Run (F5) to start it.")
-                        .arg(expected / 1000, 0, 'f', 1);
+                        .arg(QLocale().toString(expected / 1000, 'f', 1));
                 });
             }
         }
@@ -1212,8 +1213,8 @@ void MainWindow::runFinished(const RunOutcome& outcome) {
         showStatus([result = result_] {
             const Metrics& m = result->metrics;
             return tr("Done: makespan %1 ms, speedup %2×, %3 events.")
-                .arg(m.makespan_ms, 0, 'f', 1)
-                .arg(m.speedup, 0, 'f', 2)
+                .arg(QLocale().toString(m.makespan_ms, 'f', 1))
+                .arg(QLocale().toString(m.speedup, 'f', 2))
                 .arg(result->trace.events.size());
         });
         break;
@@ -1248,15 +1249,15 @@ void MainWindow::showResultHeading() {
                               "&middot; speedup %3× &middot; %n core(s)</span>",
                               nullptr, m.cores_used)
                                .arg(title)
-                               .arg(m.makespan_ms, 0, 'f', 1)
-                               .arg(m.speedup, 0, 'f', 2));
+                               .arg(QLocale().toString(m.makespan_ms, 'f', 1))
+                               .arg(QLocale().toString(m.speedup, 'f', 2)));
     chartHeading_->setToolTip(tr("makespan %1 ms, sequential estimate %2 ms, speedup %3×, "
                                  "efficiency %4 %, %n core(s) used",
                                  nullptr, m.cores_used)
-                                  .arg(m.makespan_ms, 0, 'f', 1)
-                                  .arg(m.sequential_ms, 0, 'f', 1)
-                                  .arg(m.speedup, 0, 'f', 2)
-                                  .arg(m.efficiency * 100, 0, 'f', 0));
+                                  .arg(QLocale().toString(m.makespan_ms, 'f', 1))
+                                  .arg(QLocale().toString(m.sequential_ms, 'f', 1))
+                                  .arg(QLocale().toString(m.speedup, 'f', 2))
+                                  .arg(QLocale().toString(m.efficiency * 100, 'f', 0)));
 }
 
 void MainWindow::showError(const QString& title, const QString& message) {
@@ -1346,7 +1347,7 @@ bool MainWindow::exportTo(ExportKind kind, const QString& path) {
         chart.title = tr("%1 %2 (%3): makespan %4 ms")
                           .arg(qs(resultPattern_->section()),
                                coretext::pattern(resultPattern_->title()), qs(resultPattern_->id()))
-                          .arg(result_->metrics.makespan_ms, 0, 'f', 1);
+                          .arg(QLocale().toString(result_->metrics.makespan_ms, 'f', 1));
     else if (!openedPath_.isEmpty())
         chart.title = QFileInfo(openedPath_).fileName();
 
@@ -1544,7 +1545,7 @@ void MainWindow::showOpenedHeading() {
             .arg(QFileInfo(openedPath_).fileName().toHtmlEscaped(),
                  tr("%n event(s)", nullptr, int(t.events.size())),
                  tr("%n track(s)", nullptr, int(t.tracks.size())))
-            .arg(double(t.endNs() - t.beginNs()) / 1e6, 0, 'f', 1));
+            .arg(QLocale().toString(double(t.endNs() - t.beginNs()) / 1e6, 'f', 1)));
     chartHeading_->setToolTip(QDir::toNativeSeparators(openedPath_));
 }
 
