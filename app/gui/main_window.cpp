@@ -1082,6 +1082,9 @@ void MainWindow::showError(const QString& title, const QString& message) {
     // Non-blocking: a modal exec() would stall the event loop, and with it every run.
     auto* box = new QMessageBox(QMessageBox::Warning, title, title, QMessageBox::Ok, this);
     box->setInformativeText(message);
+    // As wide as the trace's error box: a path and a reason otherwise wrap into a narrow
+    // column, a Korean sentence between any two syllables.
+    box->setStyleSheet(QStringLiteral("QLabel#qt_msgbox_informativelabel { min-width: 32em; }"));
     box->setObjectName(QStringLiteral("error-box"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
