@@ -10,8 +10,10 @@
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QSvgGenerator>
+#include <QtGlobal> // QT_TRANSLATE_NOOP only marks: the window translates
 
 #include <cmath>
+#include <vector>
 
 namespace tasklane {
 
@@ -44,8 +46,18 @@ QSize pixelSize(const GanttLayout& layout) {
     return QSize(int(std::ceil(layout.size().width())), int(std::ceil(layout.size().height())));
 }
 
-QString cannotWrite(const QString& path, const QString& reason) {
-    return QStringLiteral("cannot write '%1': %2").arg(path, reason);
+// The sentences are marked for the window's translation and rendered in English here; the
+// path, the suffix and the system's or the writer's words are put in as they are.
+TextMessage chartMessage(const char* source, std::vector<QString> args) {
+    TextMessage m{"tasklane::ChartExporter", source, {}};
+    for (const QString& arg : args)
+        m.args.push_back(TextMessage::plain(arg.toStdString()));
+    return m;
+}
+
+TextMessage cannotWrite(const QString& path, const QString& reason) {
+    return chartMessage(QT_TRANSLATE_NOOP("tasklane::ChartExporter", "cannot write '%1': %2"),
+                        {path, reason});
 }
 
 bool writeSvg(const Scene& scene, const ChartOptions& options, QSaveFile& file) {
@@ -103,9 +115,14 @@ QImage ChartExporter::renderImage(const Trace& trace, const ChartOptions& option
 }
 
 bool ChartExporter::exportChart(const Trace& trace, const QString& path,
-                                const ChartOptions& options, QString* error) {
-    QString ignored;
-    QString& message = error ? *error : ignored;
+                                const ChartOptions& options, QString* error, TextMessage* message) {
+    const auto fail = [&](TextMessage m) {
+        if (error != nullptr)
+            *error = QString::fromStdString(m.render());
+        if (message != nullptr)
+            *message = std::move(m);
+        return false;
+    };
     const QString suffix = QFileInfo(path).suffix().toLower();
     enum class Format { Png, Svg, Pdf } format;
     if (suffix == QLatin1String("png")) {
@@ -115,19 +132,20 @@ bool ChartExporter::exportChart(const Trace& trace, const QString& path,
     } else if (suffix == QLatin1String("pdf")) {
         format = Format::Pdf;
     } else if (suffix.isEmpty()) {
-        message = QStringLiteral("no chart format in '%1' (use .png, .svg or .pdf)").arg(path);
-        return false;
+        return fail(
+            chartMessage(QT_TRANSLATE_NOOP("tasklane::ChartExporter",
+                                           "no chart format in '%1' (use .png, .svg or .pdf)"),
+                         {path}));
     } else {
-        message = QStringLiteral("unsupported chart format '.%1' (use .png, .svg or .pdf)")
-                      .arg(QFileInfo(path).suffix());
-        return false;
+        return fail(chartMessage(
+            QT_TRANSLATE_NOOP("tasklane::ChartExporter",
+                              "unsupported chart format '.%1' (use .png, .svg or .pdf)"),
+            {QFileInfo(path).suffix()}));
     }
 
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        message = cannotWrite(path, file.errorString());
-        return false;
-    }
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(cannotWrite(path, file.errorString()));
     Scene scene;
     bool ok = false;
     QString why;
@@ -149,8 +167,7 @@ bool ChartExporter::exportChart(const Trace& trace, const QString& path,
     }
     if (!ok || !file.commit()) {
         file.cancelWriting();
-        message = cannotWrite(path, !ok && !why.isEmpty() ? why : file.errorString());
-        return false;
+        return fail(cannotWrite(path, !ok && !why.isEmpty() ? why : file.errorString()));
     }
     return true;
 }

@@ -1,6 +1,7 @@
 #include "compare_view.h"
 
 #include "chart/chart_exporter.h"
+#include "core_text.h"
 #include "gantt_view.h"
 
 #include <QEvent>
@@ -206,7 +207,12 @@ bool CompareView::exportChart(const QString& path, QString* error) const {
     for (std::size_t i = 0; i < board_.runs().size(); ++i)
         names << QStringLiteral("%1 · %2").arg(i + 1).arg(board_.runs()[i].name);
     options.title = tr("Compared: %1").arg(names.join(QStringLiteral("; ")));
-    return ChartExporter::exportChart(*stacked, path, options, error);
+    TextMessage message;
+    if (ChartExporter::exportChart(*stacked, path, options, nullptr, &message))
+        return true;
+    if (error != nullptr)
+        *error = coretext::message(message);
+    return false;
 }
 
 } // namespace tasklane

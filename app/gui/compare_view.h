@@ -34,7 +34,8 @@ public:
     // The summary table as rows of text (header row first), for tests.
     QStringList tableText() const;
 
-    // Writes the stacked chart (format from the suffix). False with `error` set otherwise.
+    // Writes the stacked chart (format from the suffix). False with `error` set otherwise, in
+    // the window's language.
     bool exportChart(const QString& path, QString* error) const;
 
 Q_SIGNALS:

@@ -5,7 +5,7 @@
 
 #include "patterns/param_spec.h"
 #include "patterns/run_result.h"
-#include "patterns/text_message.h"
+#include "text/text_message.h"
 
 #include <QCoreApplication>
 #include <QString>

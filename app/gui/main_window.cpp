@@ -169,6 +169,18 @@ QString openedOutputText(const QString& name, const QString& instants) {
                      .arg(name, instants);
 }
 
+// Why a trace was refused, and where, in the window's language. The reader's reason is
+// English (the command line prints it); its message is the same sentence, translatable.
+QString whereAndWhy(const ChromeTraceReader::Error& e) {
+    const QString reason = e.message.source.empty() ? e.reason : coretext::message(e.message);
+    if (e.line <= 0)
+        return reason;
+    return QCoreApplication::translate("tasklane::MainWindow", "line %1, column %2: %3")
+        .arg(e.line)
+        .arg(e.column)
+        .arg(reason);
+}
+
 OpenedTrace readTrace(const QString& path, GroupBy groupBy) {
     OpenedTrace out;
     out.size = QFileInfo(path).size();
@@ -1265,6 +1277,9 @@ void MainWindow::showError(const QString& title, const QString& message) {
     // Non-blocking: a modal exec() would stall the event loop, and with it every run.
     auto* box = new QMessageBox(QMessageBox::Warning, title, title, QMessageBox::Ok, this);
     box->setInformativeText(message);
+    // As wide as the trace's error box: a path and a reason otherwise wrap into a narrow
+    // column, a Korean sentence between any two syllables.
+    box->setStyleSheet(QStringLiteral("QLabel#qt_msgbox_informativelabel { min-width: 32em; }"));
     box->setObjectName(QStringLiteral("error-box"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
@@ -1370,23 +1385,25 @@ bool MainWindow::exportTo(ExportKind kind, const QString& path) {
     ++exportsRunning_;
     statusBar()->showMessage(tr("Saving %1…").arg(QDir::toNativeSeparators(path)));
     watcher->setFuture(QtConcurrent::run([kind, path, chart, result]() -> QString {
-        QString error;
+        // Why it failed, in the window's language (translate() may be called from any thread).
+        TextMessage error;
         bool ok = false;
         switch (kind) {
         case ExportKind::Chart:
-            ok = ChartExporter::exportChart(result->trace, path, chart, &error);
+            ok = ChartExporter::exportChart(result->trace, path, chart, nullptr, &error);
             break;
         case ExportKind::Trace:
-            ok = ChromeTraceWriter::write(result->trace, path, &error);
+            ok = ChromeTraceWriter::write(result->trace, path, nullptr, &error);
             break;
         case ExportKind::Csv:
-            ok = CsvWriter::write(result->trace, path, &error);
+            ok = CsvWriter::write(result->trace, path, nullptr, &error);
             break;
         }
-        if (!ok && error.isEmpty())
-            error =
-                QCoreApplication::translate("tasklane::MainWindow", "cannot write %1").arg(path);
-        return ok ? QString() : error;
+        if (ok)
+            return {};
+        if (error.source.empty())
+            return QCoreApplication::translate("tasklane::MainWindow", "cannot write %1").arg(path);
+        return coretext::message(error);
     }));
     return true;
 }
@@ -1491,11 +1508,7 @@ void MainWindow::openTrace(const QString& path) {
                     return; // a newer file or run has taken its place
                 const OpenedTrace opened = watcher->result();
                 if (!opened.result) {
-                    const ChromeTraceReader::Error& e = opened.error;
-                    const QString where =
-                        e.line > 0
-                            ? tr("line %1, column %2: %3").arg(e.line).arg(e.column).arg(e.reason)
-                            : e.reason;
+                    const QString where = whereAndWhy(opened.error);
                     const QString message = QStringLiteral("%1: %2").arg(name, where);
                     // The chart, and what it came from, stay as they were. As showError,
                     // but wide enough for a position and a reason on a line of their own.

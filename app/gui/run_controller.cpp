@@ -1,5 +1,8 @@
 #include "run_controller.h"
 
+#include "core_text.h"
+#include "patterns/run_error.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFutureWatcher>
@@ -127,7 +130,13 @@ void RunController::start(const Pattern& pattern, const Params& params, GroupBy 
                 out.status = RunOutcome::Status::Stopped;
             } else {
                 out.status = RunOutcome::Status::Failed;
-                out.error = QString::fromUtf8(e.what());
+                // Tasklane's own sentences (a folder, the disk, a process's exit code) are
+                // RunErrors, shown in the window's language. Python's exceptions
+                // ("BrokenProcessPool: ...", "ValueError: ...", "RuntimeError: ...") keep
+                // their English words: Python prints them in English too.
+                const auto* own = dynamic_cast<const RunError*>(&e);
+                out.error = own != nullptr ? coretext::message(own->message())
+                                           : QString::fromUtf8(e.what());
             }
         } catch (...) {
             out.status = RunOutcome::Status::Failed;

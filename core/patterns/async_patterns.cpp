@@ -3,6 +3,7 @@
 #include "aio/aio.h"
 #include "patterns/python_repr.h"
 #include "patterns/python_template.h"
+#include "patterns/run_error.h"
 #include "trace/trace_recorder.h"
 
 #include <QStandardPaths>
@@ -191,6 +192,15 @@ std::string errnoText(int err) {
     return std::generic_category().message(err);
 }
 
+// A failure in Tasklane's words: the sentence marked for the window's translation, its
+// arguments (folders, file names, sizes, the system's words) put in as they are.
+[[noreturn]] void fail(const char* source, std::vector<std::string> args) {
+    TextMessage message{"tasklane::RunError", source, {}};
+    for (std::string& arg : args)
+        message.args.push_back(TextMessage::plain(std::move(arg)));
+    throw RunError(std::move(message));
+}
+
 // asyncio.Semaphore, as much of it as the pattern needs: at most `value` holders, the others
 // wait in FIFO order. Loop-thread only. A permit handed to a waiter that is cancelled before
 // it resumes goes back, so a cancellation never loses one.
@@ -315,13 +325,13 @@ Task<std::string> writeFile(std::shared_ptr<const FileJob> job, std::size_t inde
         back = co_await writeAndReadBack(job->folder + "/" + name, job->data);
     } catch (const std::system_error& e) {
         // One line naming the folder and what the system said, whichever call it was.
-        throw std::runtime_error("cannot write into folder '" + job->folder +
-                                 "': " + e.code().message() + " (" + name + ")");
+        fail(QT_TRANSLATE_NOOP("tasklane::RunError", "cannot write into folder '%1': %2 (%3)"),
+             {job->folder, e.code().message(), name});
     }
     if (back != *job->data)
-        throw std::runtime_error(name + " in '" + job->folder + "' reads back " +
-                                 std::to_string(back.size()) + " bytes that differ from the " +
-                                 std::to_string(job->data->size()) + " written");
+        fail(QT_TRANSLATE_NOOP("tasklane::RunError",
+                               "%1 in '%2' reads back %3 bytes that differ from the %4 written"),
+             {name, job->folder, std::to_string(back.size()), std::to_string(job->data->size())});
     job->control->progress(++*finished, static_cast<long long>(job->names.size()));
     co_return firstLine(back);
 }
@@ -353,15 +363,19 @@ RunFolder givenFolder(const std::string& folder) {
     if (::stat(folder.c_str(), &st) != 0) {
         const int err = errno;
         if (err == ENOENT)
-            throw std::runtime_error("out-dir '" + folder + "' does not exist");
-        throw std::runtime_error("out-dir '" + folder + "' cannot be used: " + errnoText(err));
+            fail(QT_TRANSLATE_NOOP("tasklane::RunError", "out-dir '%1' does not exist"), {folder});
+        fail(QT_TRANSLATE_NOOP("tasklane::RunError", "out-dir '%1' cannot be used: %2"),
+             {folder, errnoText(err)});
     }
     if (!S_ISDIR(st.st_mode))
-        throw std::runtime_error("out-dir '" + folder + "' is not a folder");
+        fail(QT_TRANSLATE_NOOP("tasklane::RunError", "out-dir '%1' is not a folder"), {folder});
     // access() is what the kernel would decide for this user (root passes it, and then a
     // read-only file system still fails the first open, reported the same way).
-    if (::access(folder.c_str(), W_OK | X_OK) != 0)
-        throw std::runtime_error("out-dir '" + folder + "' is not writable: " + errnoText(errno));
+    if (::access(folder.c_str(), W_OK | X_OK) != 0) {
+        const int err = errno;
+        fail(QT_TRANSLATE_NOOP("tasklane::RunError", "out-dir '%1' is not writable: %2"),
+             {folder, errnoText(err)});
+    }
     return {folder, false};
 }
 
@@ -377,8 +391,11 @@ RunFolder newRunFolder() {
     name << temp << '/' << AsyncFilePattern::kRunFolderPrefix
          << std::put_time(&local, "%Y%m%d-%H%M%S") << "-XXXXXX";
     std::string path = name.str();
-    if (::mkdtemp(path.data()) == nullptr)
-        throw std::runtime_error("cannot make a run folder in '" + temp + "': " + errnoText(errno));
+    if (::mkdtemp(path.data()) == nullptr) {
+        const int err = errno;
+        fail(QT_TRANSLATE_NOOP("tasklane::RunError", "cannot make a run folder in '%1': %2"),
+             {temp, errnoText(err)});
+    }
     return {path, true};
 }
 
@@ -412,8 +429,9 @@ void checkSpace(const std::string& folder, long long needed) {
         return;
     const double free = double(fs.f_bavail) * double(fs.f_frsize);
     if (double(needed) > free)
-        throw std::runtime_error("not enough space in '" + folder + "': the files need " +
-                                 sizeText(double(needed)) + ", " + sizeText(free) + " free");
+        fail(QT_TRANSLATE_NOOP("tasklane::RunError",
+                               "not enough space in '%1': the files need %2, %3 free"),
+             {folder, sizeText(double(needed)), sizeText(free)});
 }
 
 // How a file of `bytes` bytes is made: the text `copies` times, a newline between them,

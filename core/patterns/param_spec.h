@@ -3,7 +3,7 @@
 // and spin box per parameter) and the pattern itself.
 #pragma once
 
-#include "patterns/text_message.h"
+#include "text/text_message.h"
 
 #include <optional>
 #include <string>

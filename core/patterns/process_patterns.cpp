@@ -6,6 +6,7 @@
 #include "mp/shared_value.h"
 #include "patterns/python_repr.h"
 #include "patterns/python_template.h"
+#include "patterns/run_error.h"
 #include "trace/trace_recorder.h"
 
 #include <QtGlobal> // QT_TRANSLATE_NOOP only marks: the window translates, core stays English
@@ -113,10 +114,18 @@ std::vector<std::string> startAndJoin(std::vector<std::unique_ptr<Process>>& pro
         Process& p = *processes[i];
         joinOrStop(p);
         const int code = p.exitcode().value_or(-1);
-        if (code != 0)
-            throw std::runtime_error(p.name() + " (pid " + std::to_string(p.pid()) +
-                                     ") exited with code " + std::to_string(code) +
-                                     (p.error().empty() ? "" : ": " + p.error()));
+        if (code != 0) {
+            // The child's own error text, when it sent one, is put in as it is.
+            TextMessage message{
+                "tasklane::RunError",
+                p.error().empty()
+                    ? QT_TRANSLATE_NOOP("tasklane::RunError", "%1 (pid %2) exited with code %3")
+                    : QT_TRANSLATE_NOOP("tasklane::RunError",
+                                        "%1 (pid %2) exited with code %3: %4"),
+                {TextMessage::plain(p.name()), TextMessage::plain(std::to_string(p.pid())),
+                 TextMessage::plain(std::to_string(code)), TextMessage::plain(p.error())}};
+            throw RunError(std::move(message));
+        }
         control.progress(static_cast<long long>(i + 1), static_cast<long long>(processes.size()));
         output.insert(output.end(), p.output().begin(), p.output().end());
     }

@@ -2,7 +2,7 @@
 // print, the result value and the metrics that explain it.
 #pragma once
 
-#include "patterns/text_message.h"
+#include "text/text_message.h"
 #include "trace/trace.h"
 
 #include <string>

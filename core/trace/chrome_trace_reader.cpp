@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QJsonParseError>
+#include <QtGlobal> // QT_TRANSLATE_NOOP
 
 #include <algorithm>
 #include <cctype>
@@ -36,6 +37,31 @@ constexpr int kNestingLimit = 1024;
 
 QString qs(std::string_view s) {
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+// The reader's sentences: English templates marked for the window's translation (core never
+// translates), and their arguments as they are (a key, a phase, a number, a path).
+constexpr const char* kContext = "tasklane::ChromeTraceReader";
+
+TextMessage text(const char* source, std::vector<TextMessage> args = {}) {
+    return {kContext, source, std::move(args)};
+}
+TextMessage plain(const QString& s) {
+    return TextMessage::plain(s.toStdString());
+}
+TextMessage plain(std::string_view s) {
+    return TextMessage::plain(std::string(s));
+}
+TextMessage plain(const char* s) {
+    return TextMessage::plain(s);
+}
+TextMessage plain(long long n) {
+    return TextMessage::plain(std::to_string(n));
+}
+
+void setReason(Error& error, TextMessage message) {
+    error.reason = QString::fromStdString(message.render());
+    error.message = std::move(message);
 }
 
 std::optional<State> stateOf(std::string_view s) {
@@ -817,23 +843,35 @@ public:
         if (!parsed || json_.error() != QJsonParseError::NoError)
             return syntaxError(error);
         if (!haveEvents_)
-            return report(error, 0, u"no 'traceEvents' array in the top-level object"_s);
+            return report(
+                error, 0,
+                text(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader",
+                                       "no 'traceEvents' array in the top-level object")));
         if (eventsNotArray_)
-            return report(error, 0, u"'traceEvents' is not an array"_s);
+            return report(error, 0,
+                          text(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader",
+                                                 "'traceEvents' is not an array")));
         if (originInvalid_)
-            return report(error, 0, u"'otherData.origin_ns' is not a valid integer"_s);
+            return report(error, 0,
+                          text(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader",
+                                                 "'otherData.origin_ns' is not a valid integer")));
         // Times are read relative to the origin, which may come after the events; an end
         // that only overflows once it is added is refused as if it had been seen in place.
         for (const Overflow& o : origin_ > 0 ? overflows_ : std::vector<Overflow>()) {
             if (o.relativeEnd <= std::numeric_limits<std::int64_t>::max() - origin_)
                 continue;
             if (!eventError_ || o.index < eventError_->index)
-                eventError_ = EventError{o.index, o.offset, u"'dur' is out of range"_s};
+                eventError_ = EventError{
+                    o.index, o.offset,
+                    text(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "'%1' is out of range"),
+                         {plain("dur")})};
             break;
         }
         if (eventError_)
-            return report(error, qint64(eventError_->offset),
-                          u"event %1: %2"_s.arg(eventError_->index).arg(eventError_->reason));
+            return report(
+                error, qint64(eventError_->offset),
+                text(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "event %1: %2"),
+                     {plain(static_cast<long long>(eventError_->index)), eventError_->reason}));
         closeUnfinished();
         return finish();
     }
@@ -842,7 +880,7 @@ private:
     struct EventError {
         qsizetype index = 0;
         std::size_t offset = 0;
-        QString reason;
+        TextMessage reason;
     };
     struct Overflow {
         qsizetype index = 0;
@@ -970,24 +1008,27 @@ private:
 
     std::optional<Trace> syntaxError(Error* error) const {
         const auto offset = qint64(json_.errorOffset());
-        QJsonParseError parseError;
-        parseError.error = json_.error();
+        const TextMessage reason = ChromeTraceReader::syntaxMessage(json_.error());
         // QJsonDocument says "illegal value" for both of these; say what is actually wrong.
         std::size_t first = size_ >= 3 && std::memcmp(data_, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
         while (first < size_ && std::isspace(static_cast<unsigned char>(data_[first])))
             ++first;
         if (first == size_)
-            return report(error, qint64(first), u"empty document: no JSON value"_s);
+            return report(error, qint64(first),
+                          text(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader",
+                                                 "empty document: no JSON value")));
         if (data_[first] != '{' && data_[first] != '[')
             return report(error, qint64(first),
-                          u"not a JSON object or array (%1)"_s.arg(parseError.errorString()));
-        return report(error, offset, parseError.errorString());
+                          text(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader",
+                                                 "not a JSON object or array (%1)"),
+                               {reason}));
+        return report(error, offset, reason);
     }
 
-    std::optional<Trace> report(Error* error, qint64 offset, const QString& reason) const {
+    std::optional<Trace> report(Error* error, qint64 offset, TextMessage reason) const {
         if (error != nullptr) {
             *error = Error{};
-            error->reason = reason;
+            setReason(*error, std::move(reason));
             setPosition(*error, data_, qint64(size_), offset);
         }
         return std::nullopt;
@@ -1012,8 +1053,9 @@ private:
         anyTime_ = false;
     }
 
-    bool fail(const QString& reason) {
-        reason_ = reason;
+    // An event's error: only ever on the way out, so it may build its message.
+    bool fail(const char* source, std::vector<TextMessage> args = {}) {
+        reason_ = text(source, std::move(args));
         return false;
     }
 
@@ -1021,17 +1063,18 @@ private:
 
     bool handle(const JsonValue& value) {
         if (!value.isObject())
-            return fail(u"not an object"_s);
+            return fail(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "not an object"));
         const JsonObject o = json_.objectOf(value, true);
         const JsonValue phase = o.value("ph");
         if (phase.isUndefined())
-            return fail(u"no 'ph'"_s);
+            return fail(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "no 'ph'"));
         if (!phase.isString())
-            return fail(u"'ph' is not a string"_s);
+            return fail(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "'ph' is not a string"));
         const std::string_view ph = phase.text;
         if (ph.size() != 1) {
-            const QString text = qs(ph);
-            return fail(u"unknown phase '%1'"_s.arg(text.size() == 1 ? text : text.left(16)));
+            const QString name = qs(ph);
+            return fail(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "unknown phase '%1'"),
+                        {plain(name.size() == 1 ? name : name.left(16))});
         }
         ph_ = QChar(QLatin1Char(ph[0]));
         switch (ph[0]) {
@@ -1075,7 +1118,8 @@ private:
         case ')':
             return true;
         default:
-            return fail(u"unknown phase '%1'"_s.arg(qs(ph)));
+            return fail(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "unknown phase '%1'"),
+                        {plain(ph)});
         }
     }
 
@@ -1097,7 +1141,9 @@ private:
         if (v.isNumber()) {
             const auto n = v.toInteger();
             if (!n)
-                return fail(u"'%1' is not an integer"_s.arg(QLatin1StringView(key)));
+                return fail(
+                    QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "'%1' is not an integer"),
+                    {plain(key)});
             *id = *n;
             return true;
         }
@@ -1116,7 +1162,9 @@ private:
             *name = v.text;
             return true;
         }
-        return fail(u"'%1' is not a number or a string"_s.arg(QLatin1StringView(key)));
+        return fail(
+            QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "'%1' is not a number or a string"),
+            {plain(key)});
     }
 
     bool trackOf(const JsonObject& o, std::uint32_t* track) {
@@ -1161,12 +1209,15 @@ private:
     bool nanos(const JsonObject& o, const char* key, std::int64_t* ns) {
         const JsonValue v = o.value(key);
         if (v.isUndefined())
-            return fail(u"%1 event has no '%2'"_s.arg(ph_).arg(QLatin1StringView(key)));
+            return fail(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "%1 event has no '%2'"),
+                        {plain(QString(ph_)), plain(key)});
         if (!v.isNumber())
-            return fail(u"'%1' is not a number"_s.arg(QLatin1StringView(key)));
+            return fail(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "'%1' is not a number"),
+                        {plain(key)});
         const double micros = v.number;
         if (!std::isfinite(micros) || std::abs(micros) > kMaxMicros)
-            return fail(u"'%1' is out of range"_s.arg(QLatin1StringView(key)));
+            return fail(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "'%1' is out of range"),
+                        {plain(key)});
         *ns = std::llround(micros * 1000.0);
         return true;
     }
@@ -1228,7 +1279,8 @@ private:
         if (!trackOf(o, &track) || !timestamp(o, &begin) || !nanos(o, "dur", &duration))
             return false;
         if (duration < 0)
-            return fail(u"X event has a negative 'dur'"_s);
+            return fail(
+                QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "X event has a negative 'dur'"));
         // Both are within ±4e18 ns: their sum fits. Adding the origin may not (see run()).
         const std::int64_t end = begin + duration;
         if (end > std::numeric_limits<std::int64_t>::max() - kMaxOriginNs)
@@ -1255,7 +1307,9 @@ private:
     // Closes `open` at `end`; the end event may add args and fill in a missing name or cat.
     bool close(EventType type, OpenSlice open, std::int64_t end, const JsonObject& o) {
         if (end < open.begin)
-            return fail(u"%1 event ends before its begin event"_s.arg(ph_));
+            return fail(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader",
+                                          "%1 event ends before its begin event"),
+                        {plain(QString(ph_))});
         open.args.mergeFrom(objectOf(o.value("args")));
         if (open.name.empty())
             open.name = o.value("name").toString();
@@ -1272,7 +1326,8 @@ private:
             return false;
         auto& stack = openB_[track];
         if (stack.empty())
-            return fail(u"E event without a matching B event"_s);
+            return fail(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader",
+                                          "E event without a matching B event"));
         OpenSlice open = std::move(stack.back());
         stack.pop_back();
         return close(EventType::Slice, std::move(open), at, o);
@@ -1291,7 +1346,9 @@ private:
             *text = QString::number(v.number, 'g', 17).toStdString();
             return true;
         }
-        return fail(u"'%1' is not a number or a string"_s.arg(QLatin1StringView(key)));
+        return fail(
+            QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "'%1' is not a number or a string"),
+            {plain(key)});
     }
 
     // Async slices pair up on category and id; an id2 "local" id is scoped to its process.
@@ -1311,10 +1368,12 @@ private:
                     return false;
                 id = "global:" + id;
             } else {
-                return fail(u"'id2' has neither 'local' nor 'global'"_s);
+                return fail(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader",
+                                              "'id2' has neither 'local' nor 'global'"));
             }
         } else {
-            return fail(u"%1 event has no 'id'"_s.arg(ph_));
+            return fail(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "%1 event has no 'id'"),
+                        {plain(QString(ph_))});
         }
         const std::string_view cat = o.value("cat").toString();
         key->reserve(cat.size() + 1 + id.size());
@@ -1344,8 +1403,9 @@ private:
             return false;
         const auto it = openAsync_.find(key);
         if (it == openAsync_.end() || it->second.empty())
-            return fail(u"%1 event without a matching %2 event"_s.arg(ph_).arg(
-                ph_ == u'F' ? QChar(u'S') : QChar(u'b')));
+            return fail(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader",
+                                          "%1 event without a matching %2 event"),
+                        {plain(QString(ph_)), plain(ph_ == u'F' ? "S" : "b")});
         // The innermost open slice of that name, else simply the innermost.
         std::vector<OpenSlice>& stack = it->second;
         auto match = std::prev(stack.end());
@@ -1388,7 +1448,8 @@ private:
         e.type = EventType::Counter;
         const JsonValue argsValue = o.value("args");
         if (!argsValue.isUndefined() && !argsValue.isObject())
-            return fail(u"C event's 'args' is not an object"_s);
+            return fail(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader",
+                                          "C event's 'args' is not an object"));
         const std::vector<const JsonMember*> args = objectOf(argsValue).sortedUnique();
         const std::string_view name = o.value("name").toString();
         const bool single = args.size() == 1 && args[0]->key == "value";
@@ -1423,13 +1484,15 @@ private:
             v = id2.contains("local") ? id2.value("local") : id2.value("global");
         }
         if (v.isUndefined())
-            return fail(u"%1 event has no 'id'"_s.arg(ph_));
+            return fail(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "%1 event has no 'id'"),
+                        {plain(QString(ph_))});
         if (v.isNumber()) {
             *id = v.number;
             return true;
         }
         if (!v.isString())
-            return fail(u"'id' is not a number or a string"_s);
+            return fail(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader",
+                                          "'id' is not a number or a string"));
         if (const auto special = nonFiniteFromName(v.text)) {
             *id = *special;
             return true;
@@ -1554,7 +1617,7 @@ private:
     std::int64_t last_ = 0;
     bool anyTime_ = false;
     QChar ph_;
-    QString reason_;
+    TextMessage reason_;
 
     std::vector<TrackInfo> tracks_;
     std::unordered_map<std::pair<std::int64_t, std::int64_t>, std::uint32_t, PairHash> trackIds_;
@@ -1587,7 +1650,10 @@ std::optional<Trace> ChromeTraceReader::read(const QString& path, Error* error) 
     if (!file.open(QIODevice::ReadOnly)) {
         if (error != nullptr) {
             *error = Error{};
-            error->reason = u"cannot open %1: %2"_s.arg(path, file.errorString());
+            // The system's words (file.errorString()) are put in as they are.
+            setReason(*error,
+                      text(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "cannot open %1: %2"),
+                           {plain(path), plain(file.errorString())}));
         }
         return std::nullopt;
     }
@@ -1595,11 +1661,56 @@ std::optional<Trace> ChromeTraceReader::read(const QString& path, Error* error) 
     if (file.error() != QFileDevice::NoError) {
         if (error != nullptr) {
             *error = Error{};
-            error->reason = u"cannot read %1: %2"_s.arg(path, file.errorString());
+            setReason(*error,
+                      text(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "cannot read %1: %2"),
+                           {plain(path), plain(file.errorString())}));
         }
         return std::nullopt;
     }
     return fromJson(json, error);
+}
+
+TextMessage ChromeTraceReader::syntaxMessage(QJsonParseError::ParseError error) {
+    // Qt 6.4's words (qjsonparser.cpp), checked against errorString() by tst_trace_io.
+    switch (error) {
+    case QJsonParseError::NoError:
+        return text(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "no error occurred"));
+    case QJsonParseError::UnterminatedObject:
+        return text(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "unterminated object"));
+    case QJsonParseError::MissingNameSeparator:
+        return text(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "missing name separator"));
+    case QJsonParseError::UnterminatedArray:
+        return text(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "unterminated array"));
+    case QJsonParseError::MissingValueSeparator:
+        return text(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "missing value separator"));
+    case QJsonParseError::IllegalValue:
+        return text(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "illegal value"));
+    case QJsonParseError::TerminationByNumber:
+        return text(
+            QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "invalid termination by number"));
+    case QJsonParseError::IllegalNumber:
+        return text(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "illegal number"));
+    case QJsonParseError::IllegalEscapeSequence:
+        return text(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "invalid escape sequence"));
+    case QJsonParseError::IllegalUTF8String:
+        return text(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "invalid UTF8 string"));
+    case QJsonParseError::UnterminatedString:
+        return text(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "unterminated string"));
+    case QJsonParseError::MissingObject:
+        return text(
+            QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "object is missing after a comma"));
+    case QJsonParseError::DeepNesting:
+        return text(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "too deeply nested document"));
+    case QJsonParseError::DocumentTooLarge:
+        return text(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "too large document"));
+    case QJsonParseError::GarbageAtEnd:
+        return text(
+            QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "garbage at the end of the document"));
+    }
+    // A code a later Qt added: its own words.
+    QJsonParseError unknown;
+    unknown.error = error;
+    return plain(unknown.errorString());
 }
 
 std::optional<Trace> ChromeTraceReader::fromJson(const QByteArray& json, Error* error) {

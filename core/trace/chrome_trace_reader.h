@@ -22,16 +22,23 @@
 //
 // Errors: syntax errors as QJsonDocument::fromJson reports them (its words, its offset);
 // errors in an event as "event N: ..." (N counts from 0 in traceEvents) at the line and column
-// where it begins. A syntax error anywhere wins over an event's error.
+// where it begins. A syntax error anywhere wins over an event's error. The reason is English
+// (the command line prints it); Error::message is the same sentence as a TextMessage, marked
+// for translation in the context "tasklane::ChromeTraceReader", for the window. QJsonDocument's
+// words come from a table of our own (Qt 6.4's English, syntaxMessage), not from
+// QJsonParseError::errorString(), which Qt translates with its own catalogue when one is
+// installed: the reason stays English, and the window's Korean is Tasklane's.
 //
 // Speed: the text is scanned once, event by event, without building a document (the reader
 // used QJsonDocument until a million events took 12 s and 1.4 GB); it accepts and refuses
 // exactly what QJsonDocument does, which tst_trace_io checks on thousands of damaged files.
 #pragma once
 
+#include "text/text_message.h"
 #include "trace/trace.h"
 
 #include <QByteArray>
+#include <QJsonParseError>
 #include <QString>
 
 #include <optional>
@@ -41,13 +48,18 @@ namespace tasklane {
 class ChromeTraceReader {
 public:
     struct Error {
-        qint64 offset = -1; // byte offset in the file; -1 for errors that have no position
-        int line = 0;       // 1-based; 0 when there is no position (e.g. the file won't open)
-        int column = 0;     // 1-based, in characters
-        QString reason;
+        qint64 offset = -1;  // byte offset in the file; -1 for errors that have no position
+        int line = 0;        // 1-based; 0 when there is no position (e.g. the file won't open)
+        int column = 0;      // 1-based, in characters
+        QString reason;      // English: message.render()
+        TextMessage message; // the same, translatable
         // "line 12, column 5: <reason>", or just the reason when there is no position.
         QString toString() const;
     };
+
+    // What QJsonParseError::errorString() says for `error` in Qt 6.4's English, as a
+    // translatable message ("unterminated string").
+    static TextMessage syntaxMessage(QJsonParseError::ParseError error);
 
     static std::optional<Trace> read(const QString& path, Error* error = nullptr);
     static std::optional<Trace> fromJson(const QByteArray& json, Error* error = nullptr);

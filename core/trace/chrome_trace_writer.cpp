@@ -436,7 +436,8 @@ QByteArray ChromeTraceWriter::toJson(const Trace& trace) {
     return json;
 }
 
-bool ChromeTraceWriter::write(const Trace& trace, const QString& path, QString* error) {
+bool ChromeTraceWriter::write(const Trace& trace, const QString& path, QString* error,
+                              TextMessage* message) {
     return saveFile(
         path,
         [&](QIODevice& file) {
@@ -444,7 +445,7 @@ bool ChromeTraceWriter::write(const Trace& trace, const QString& path, QString* 
             writeTrace(trace, out);
             return out.flush();
         },
-        error);
+        error, message);
 }
 
 } // namespace tasklane

@@ -135,9 +135,10 @@ QByteArray CsvWriter::toCsv(const Trace& trace) {
     return csv;
 }
 
-bool CsvWriter::write(const Trace& trace, const QString& path, QString* error) {
+bool CsvWriter::write(const Trace& trace, const QString& path, QString* error,
+                      TextMessage* message) {
     return saveFile(
-        path, [&](QIODevice& file) { return writeCsv(trace, nullptr, &file); }, error);
+        path, [&](QIODevice& file) { return writeCsv(trace, nullptr, &file); }, error, message);
 }
 
 } // namespace tasklane

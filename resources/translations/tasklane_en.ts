@@ -57,6 +57,184 @@
     </message>
 </context>
 <context>
+    <name>tasklane::ChartExporter</name>
+    <message>
+        <source>cannot write &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no chart format in &apos;%1&apos; (use .png, .svg or .pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsupported chart format &apos;.%1&apos; (use .png, .svg or .pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tasklane::ChromeTraceReader</name>
+    <message>
+        <source>no &apos;traceEvents&apos; array in the top-level object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;traceEvents&apos; is not an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;otherData.origin_ns&apos; is not a valid integer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is out of range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>event %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty document: no JSON value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a JSON object or array (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no &apos;ph&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;ph&apos; is not a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown phase &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an integer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number or a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 event has no &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>X event has a negative &apos;dur&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 event ends before its begin event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E event without a matching B event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;id2&apos; has neither &apos;local&apos; nor &apos;global&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 event has no &apos;id&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 event without a matching %2 event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C event&apos;s &apos;args&apos; is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;id&apos; is not a number or a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no error occurred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unterminated object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing name separator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unterminated array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing value separator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>illegal value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid termination by number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>illegal number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid escape sequence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid UTF8 string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unterminated string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>object is missing after a comma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too deeply nested document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too large document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>garbage at the end of the document</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tasklane::ComparePattern</name>
     <message>
         <source>sequential</source>
@@ -922,6 +1100,14 @@
         <source>E&amp;xpand All Processes</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Regrouping %L1 slices (%2)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows regrouped (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tasklane::ParamChoice</name>
@@ -1295,6 +1481,64 @@
     </message>
     <message>
         <source>the run failed with an unknown error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tasklane::RunError</name>
+    <message>
+        <source>cannot write into folder &apos;%1&apos;: %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in &apos;%2&apos; reads back %3 bytes that differ from the %4 written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out-dir &apos;%1&apos; does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out-dir &apos;%1&apos; cannot be used: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out-dir &apos;%1&apos; is not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out-dir &apos;%1&apos; is not writable: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot make a run folder in &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not enough space in &apos;%1&apos;: the files need %2, %3 free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (pid %2) exited with code %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (pid %2) exited with code %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tasklane::SaveFile</name>
+    <message>
+        <source>cannot open %1 for writing: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot save %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

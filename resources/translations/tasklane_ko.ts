@@ -57,6 +57,184 @@
     </message>
 </context>
 <context>
+    <name>tasklane::ChartExporter</name>
+    <message>
+        <source>cannot write &apos;%1&apos;: %2</source>
+        <translation>&apos;%1&apos;에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>no chart format in &apos;%1&apos; (use .png, .svg or .pdf)</source>
+        <translation>&apos;%1&apos;에 차트 형식이 없습니다 (.png, .svg, .pdf 중 하나를 쓰세요)</translation>
+    </message>
+    <message>
+        <source>unsupported chart format &apos;.%1&apos; (use .png, .svg or .pdf)</source>
+        <translation>지원하지 않는 차트 형식 &apos;.%1&apos; (.png, .svg, .pdf 중 하나를 쓰세요)</translation>
+    </message>
+</context>
+<context>
+    <name>tasklane::ChromeTraceReader</name>
+    <message>
+        <source>no &apos;traceEvents&apos; array in the top-level object</source>
+        <translation>최상위 객체에 &apos;traceEvents&apos; 배열이 없습니다</translation>
+    </message>
+    <message>
+        <source>&apos;traceEvents&apos; is not an array</source>
+        <translation>&apos;traceEvents&apos; 값이 배열이 아닙니다</translation>
+    </message>
+    <message>
+        <source>&apos;otherData.origin_ns&apos; is not a valid integer</source>
+        <translation>&apos;otherData.origin_ns&apos; 값이 올바른 정수가 아닙니다</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is out of range</source>
+        <translation>&apos;%1&apos; 값이 범위를 벗어났습니다</translation>
+    </message>
+    <message>
+        <source>event %1: %2</source>
+        <translation>이벤트 %1: %2</translation>
+    </message>
+    <message>
+        <source>empty document: no JSON value</source>
+        <translation>빈 문서: JSON 값이 없습니다</translation>
+    </message>
+    <message>
+        <source>not a JSON object or array (%1)</source>
+        <translation>JSON 객체나 배열이 아닙니다 (%1)</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>객체가 아닙니다</translation>
+    </message>
+    <message>
+        <source>no &apos;ph&apos;</source>
+        <translation>&apos;ph&apos;가 없습니다</translation>
+    </message>
+    <message>
+        <source>&apos;ph&apos; is not a string</source>
+        <translation>&apos;ph&apos; 값이 문자열이 아닙니다</translation>
+    </message>
+    <message>
+        <source>unknown phase &apos;%1&apos;</source>
+        <translation>알 수 없는 이벤트 종류(ph) &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an integer</source>
+        <translation>&apos;%1&apos; 값이 정수가 아닙니다</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number or a string</source>
+        <translation>&apos;%1&apos; 값이 숫자도 문자열도 아닙니다</translation>
+    </message>
+    <message>
+        <source>%1 event has no &apos;%2&apos;</source>
+        <translation>%1 이벤트에 &apos;%2&apos; 값이 없습니다</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation>&apos;%1&apos; 값이 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <source>X event has a negative &apos;dur&apos;</source>
+        <translation>X 이벤트의 &apos;dur&apos; 값이 음수입니다</translation>
+    </message>
+    <message>
+        <source>%1 event ends before its begin event</source>
+        <translation>%1 이벤트가 시작 이벤트보다 먼저 끝납니다</translation>
+    </message>
+    <message>
+        <source>E event without a matching B event</source>
+        <translation>짝이 되는 B 이벤트가 없는 E 이벤트입니다</translation>
+    </message>
+    <message>
+        <source>&apos;id2&apos; has neither &apos;local&apos; nor &apos;global&apos;</source>
+        <translation>&apos;id2&apos;에 &apos;local&apos;도 &apos;global&apos;도 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 event has no &apos;id&apos;</source>
+        <translation>%1 이벤트에 &apos;id&apos;가 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 event without a matching %2 event</source>
+        <translation>짝이 되는 %2 이벤트가 없는 %1 이벤트입니다</translation>
+    </message>
+    <message>
+        <source>C event&apos;s &apos;args&apos; is not an object</source>
+        <translation>C 이벤트의 &apos;args&apos; 값이 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <source>&apos;id&apos; is not a number or a string</source>
+        <translation>&apos;id&apos; 값이 숫자도 문자열도 아닙니다</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>%1 파일을 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 파일을 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>no error occurred</source>
+        <translation>오류 없음</translation>
+    </message>
+    <message>
+        <source>unterminated object</source>
+        <translation>객체가 닫히지 않았습니다</translation>
+    </message>
+    <message>
+        <source>missing name separator</source>
+        <translation>이름 구분자(:)가 없습니다</translation>
+    </message>
+    <message>
+        <source>unterminated array</source>
+        <translation>배열이 닫히지 않았습니다</translation>
+    </message>
+    <message>
+        <source>missing value separator</source>
+        <translation>값 구분자(,)가 없습니다</translation>
+    </message>
+    <message>
+        <source>illegal value</source>
+        <translation>잘못된 값</translation>
+    </message>
+    <message>
+        <source>invalid termination by number</source>
+        <translation>숫자로 잘못 끝났습니다</translation>
+    </message>
+    <message>
+        <source>illegal number</source>
+        <translation>잘못된 숫자</translation>
+    </message>
+    <message>
+        <source>invalid escape sequence</source>
+        <translation>잘못된 이스케이프 시퀀스</translation>
+    </message>
+    <message>
+        <source>invalid UTF8 string</source>
+        <translation>잘못된 UTF-8 문자열</translation>
+    </message>
+    <message>
+        <source>unterminated string</source>
+        <translation>문자열이 닫히지 않았습니다</translation>
+    </message>
+    <message>
+        <source>object is missing after a comma</source>
+        <translation>쉼표 뒤에 객체가 없습니다</translation>
+    </message>
+    <message>
+        <source>too deeply nested document</source>
+        <translation>문서가 너무 깊게 중첩되어 있습니다</translation>
+    </message>
+    <message>
+        <source>too large document</source>
+        <translation>문서가 너무 큽니다</translation>
+    </message>
+    <message>
+        <source>garbage at the end of the document</source>
+        <translation>문서 끝에 불필요한 내용이 있습니다</translation>
+    </message>
+</context>
+<context>
     <name>tasklane::ComparePattern</name>
     <message>
         <source>sequential</source>
@@ -918,6 +1096,14 @@
         <source>E&amp;xpand All Processes</source>
         <translation>모든 프로세스 펼치기(&amp;X)</translation>
     </message>
+    <message>
+        <source>Regrouping %L1 slices (%2)…</source>
+        <translation>슬라이스 %L1개를 다시 묶는 중 (%2)…</translation>
+    </message>
+    <message>
+        <source>Rows regrouped (%1).</source>
+        <translation>행을 다시 묶었습니다 (%1).</translation>
+    </message>
 </context>
 <context>
     <name>tasklane::ParamChoice</name>
@@ -1294,6 +1480,64 @@
     <message>
         <source>the run failed with an unknown error</source>
         <translation>알 수 없는 오류로 실행이 실패했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>tasklane::RunError</name>
+    <message>
+        <source>cannot write into folder &apos;%1&apos;: %2 (%3)</source>
+        <translation>&apos;%1&apos; 폴더에 쓸 수 없습니다: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 in &apos;%2&apos; reads back %3 bytes that differ from the %4 written</source>
+        <translation>&apos;%2&apos; 폴더의 %1: 다시 읽은 %3바이트가 쓴 %4바이트와 다릅니다</translation>
+    </message>
+    <message>
+        <source>out-dir &apos;%1&apos; does not exist</source>
+        <translation>출력 폴더 &apos;%1&apos;이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>out-dir &apos;%1&apos; cannot be used: %2</source>
+        <translation>출력 폴더 &apos;%1&apos;을(를) 사용할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>out-dir &apos;%1&apos; is not a folder</source>
+        <translation>출력 폴더 &apos;%1&apos;은(는) 폴더가 아닙니다</translation>
+    </message>
+    <message>
+        <source>out-dir &apos;%1&apos; is not writable: %2</source>
+        <translation>출력 폴더 &apos;%1&apos;에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>cannot make a run folder in &apos;%1&apos;: %2</source>
+        <translation>&apos;%1&apos;에 실행 폴더를 만들 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>not enough space in &apos;%1&apos;: the files need %2, %3 free</source>
+        <translation>&apos;%1&apos;에 공간이 부족합니다: 파일에 %2가 필요하지만 남은 공간은 %3입니다</translation>
+    </message>
+    <message>
+        <source>%1 (pid %2) exited with code %3</source>
+        <translation>%1 (pid %2) 프로세스가 종료 코드 %3(으)로 끝났습니다</translation>
+    </message>
+    <message>
+        <source>%1 (pid %2) exited with code %3: %4</source>
+        <translation>%1 (pid %2) 프로세스가 종료 코드 %3(으)로 끝났습니다: %4</translation>
+    </message>
+</context>
+<context>
+    <name>tasklane::SaveFile</name>
+    <message>
+        <source>cannot open %1 for writing: %2</source>
+        <translation>%1 파일을 쓰기용으로 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 파일에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>cannot save %1: %2</source>
+        <translation>%1 파일을 저장할 수 없습니다: %2</translation>
     </message>
 </context>
 <context>

@@ -413,6 +413,9 @@ private Q_SLOTS:
     void readEdgeCases();
     void readAgreesWithQJsonDocument();
     void errorToString();
+    void errorMessageIsTheReason_data();
+    void errorMessageIsTheReason();
+    void syntaxMessagesAreQtsWords();
 
     void csvHeaderAndRows();
     void csvQuoting_data();
@@ -422,6 +425,7 @@ private Q_SLOTS:
     void writeFailureLeavesNoFile_data();
     void writeFailureLeavesNoFile();
     void writeReplacesExistingFile();
+    void writeFailureMessage();
 
     void largeTraceRoundTrip();
 
@@ -1382,6 +1386,42 @@ void TestTraceIo::errorToString() {
     QCOMPARE(error.toString(), u"two lines"_s);
 }
 
+// The window shows Error::message translated; rendered, it is the reason, word for word, and
+// every template is one marked in the reader's context.
+void TestTraceIo::errorMessageIsTheReason_data() {
+    readErrors_data();
+}
+
+void TestTraceIo::errorMessageIsTheReason() {
+    QFETCH(QByteArray, json);
+    ChromeTraceReader::Error error;
+    QVERIFY(!ChromeTraceReader::fromJson(json, &error).has_value());
+    QCOMPARE(QString::fromStdString(error.message.render()), error.reason);
+    QCOMPARE(QByteArray(error.message.context), QByteArray("tasklane::ChromeTraceReader"));
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString missing = dir.filePath(u"no-such-file.json"_s);
+    QVERIFY(!ChromeTraceReader::read(missing, &error).has_value());
+    QCOMPARE(QString::fromStdString(error.message.render()), error.reason);
+    QCOMPARE(error.message.source, std::string("cannot open %1: %2"));
+    QCOMPARE(error.message.args.size(), std::size_t(2));
+    QCOMPARE(QString::fromStdString(error.message.args[0].render()), missing);
+}
+
+// The reader's own table of QJsonDocument's words says what Qt says (no translator is
+// installed here), so that the reasons are the same as they always were.
+void TestTraceIo::syntaxMessagesAreQtsWords() {
+    for (int code = QJsonParseError::NoError; code <= QJsonParseError::GarbageAtEnd; ++code) {
+        QJsonParseError parseError;
+        parseError.error = QJsonParseError::ParseError(code);
+        const TextMessage message =
+            ChromeTraceReader::syntaxMessage(QJsonParseError::ParseError(code));
+        QCOMPARE(QString::fromStdString(message.render()), parseError.errorString());
+        QCOMPARE(QByteArray(message.context), QByteArray("tasklane::ChromeTraceReader"));
+    }
+}
+
 // --- CSV --------------------------------------------------------------------------------
 
 void TestTraceIo::csvHeaderAndRows() {
@@ -1506,6 +1546,26 @@ void TestTraceIo::writeFailureLeavesNoFile() {
     QVERIFY(QDir(dir.filePath(u"existing-dir"_s)).isEmpty());
     // A null error pointer is fine.
     QVERIFY(!(csv ? CsvWriter::write(trace, path) : ChromeTraceWriter::write(trace, path)));
+}
+
+// The writers' message is their error, translatable: rendered, the same English words.
+void TestTraceIo::writeFailureMessage() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"no-such-dir/trace.json"_s);
+    for (const bool csv : {false, true}) {
+        QString error;
+        TextMessage message;
+        QVERIFY(!(csv ? CsvWriter::write(everyTypeTrace(), path, &error, &message)
+                      : ChromeTraceWriter::write(everyTypeTrace(), path, &error, &message)));
+        QCOMPARE(QString::fromStdString(message.render()), error);
+        QCOMPARE(QByteArray(message.context), QByteArray("tasklane::SaveFile"));
+        QCOMPARE(message.source, std::string("cannot open %1 for writing: %2"));
+        // Only the message asked for: no English needed.
+        TextMessage alone;
+        QVERIFY(!ChromeTraceWriter::write(everyTypeTrace(), path, nullptr, &alone));
+        QCOMPARE(alone.render(), message.render());
+    }
 }
 
 void TestTraceIo::writeReplacesExistingFile() {

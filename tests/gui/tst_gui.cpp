@@ -1,5 +1,6 @@
 // The window, driven as a user would: pick a pattern, move sliders, press Run, read the
 // tabs, look at the chart. Headless (QT_QPA_PLATFORM=offscreen), settings in a temp dir.
+#include "chart/chart_exporter.h"
 #include "chart/zoom_state.h"
 #include "compare_view.h"
 #include "core_text.h"
@@ -8,10 +9,14 @@
 #include "main_window.h"
 #include "parameter_panel.h"
 #include "patterns/compare_pattern.h"
+#include "patterns/pattern_registry.h"
+#include "patterns/run_error.h"
 #include "pin_board.h"
 #include "run_controller.h"
 #include "time_ruler.h"
 #include "trace/chrome_trace_reader.h"
+#include "trace/chrome_trace_writer.h"
+#include "trace/csv_writer.h"
 
 #include <QAction>
 #include <QApplication>
@@ -212,6 +217,12 @@ private Q_SLOTS:
     void koreanUnderAKoreanLocale();
     void koreanCoreAndChartTexts();
     void koreanParameterErrors();
+    void koreanTraceErrors_data();
+    void koreanTraceErrors();
+    void koreanRunErrors_data();
+    void koreanRunErrors();
+    void koreanExportErrors_data();
+    void koreanExportErrors();
     void languageMenuKeepsTheChoice();
     void switchesLanguageLive_data();
     void switchesLanguageLive();
@@ -1168,6 +1179,19 @@ QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArra
     return path;
 }
 
+bool hasHangul(const QString& text) {
+    for (const QChar c : text)
+        if (c.unicode() >= 0xAC00 && c.unicode() <= 0xD7A3)
+            return true;
+    return false;
+}
+
+// A grab of a message box for a look at its words, when TASKLANE_SCREENSHOT_DIR is set.
+void saveGrab(QWidget* widget, const QString& name) {
+    if (const QString dir = qEnvironmentVariable("TASKLANE_SCREENSHOT_DIR"); !dir.isEmpty())
+        widget->grab().save(dir + u'/' + name + QStringLiteral(".png"));
+}
+
 MainWindow::Options withFake(const FakePattern& fake) {
     MainWindow::Options o = quiet();
     o.patterns = {&fake};
@@ -1497,6 +1521,255 @@ void TstGui::koreanParameterErrors() {
              QString::fromStdString(std::get<std::string>(parsed)));
 }
 
+// Why a trace file was refused, in the Korean window: the reader's sentence translated, its
+// parts (a phase, a key, an event's number, the path, the system's words) put in, behind the
+// line and column; the reader's own reason, which the command line prints, stays English.
+// In the data, {path} stands for the file and {os} for what the system says about it.
+void TstGui::koreanTraceErrors_data() {
+    QTest::addColumn<QByteArray>("json"); // empty: no file at all
+    QTest::addColumn<QString>("reason");  // the reader's, English
+    QTest::addColumn<QString>("korean");  // what the window shows for it
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+
+    QTest::newRow("syntax error") << QByteArray(
+                                         "{\"traceEvents\":[\n{\"ph\":\"X\",\"ts\":1,\"dur\":2}\n"
+                                         "{\"ph\":\"X\",\"ts\":3,\"dur\":1}\n]}")
+                                  << QStringLiteral("missing value separator")
+                                  << QStringLiteral("값 구분자(,)가 없습니다") << 3 << 2;
+    QTest::newRow("not JSON") << QByteArray("\n  this is not JSON\n")
+                              << QStringLiteral("not a JSON object or array (illegal value)")
+                              << QStringLiteral("JSON 객체나 배열이 아닙니다 (잘못된 값)") << 2
+                              << 3;
+    QTest::newRow("unknown phase")
+        << QByteArray("{\"traceEvents\":[\n{\"ph\":\"X\",\"ts\":1,\"dur\":2},\n"
+                      "{\"ph\":\"Q\",\"ts\":1}\n]}")
+        << QStringLiteral("event 1: unknown phase 'Q'")
+        << QStringLiteral("이벤트 1: 알 수 없는 이벤트 종류(ph) 'Q'") << 3 << 1;
+    QTest::newRow("E without B")
+        << QByteArray("[\n{\"ph\":\"B\",\"pid\":1,\"tid\":1,\"ts\":1,\"name\":\"a\"},\n"
+                      "{\"ph\":\"E\",\"pid\":1,\"tid\":1,\"ts\":2},\n"
+                      "  {\"ph\":\"E\",\"pid\":1,\"tid\":1,\"ts\":3}\n]")
+        << QStringLiteral("event 2: E event without a matching B event")
+        << QStringLiteral("이벤트 2: 짝이 되는 B 이벤트가 없는 E 이벤트입니다") << 4 << 3;
+    QTest::newRow("a key that is not a number")
+        << QByteArray("{\"traceEvents\":[\n{\"ph\":\"X\",\"ts\":1,\"dur\":\"x\"}\n]}")
+        << QStringLiteral("event 0: 'dur' is not a number")
+        << QStringLiteral("이벤트 0: 'dur' 값이 숫자가 아닙니다") << 2 << 1;
+    QTest::newRow("missing file") << QByteArray() << QStringLiteral("cannot open {path}: {os}")
+                                  << QStringLiteral("{path} 파일을 열 수 없습니다: {os}") << 0 << 0;
+}
+
+void TstGui::koreanTraceErrors() {
+    QFETCH(QByteArray, json);
+    QFETCH(QString, reason);
+    QFETCH(QString, korean);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    const auto english = qScopeGuard([] { Language::uninstall(); });
+    QVERIFY(Language::apply(QLocale(QLocale::Korean, QLocale::SouthKorea)));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString name = QStringLiteral("broken.json");
+    const QString path = json.isEmpty() ? dir.filePath(name) : writeFile(dir, name, json);
+    QString os;
+    if (json.isEmpty()) {
+        QFile file(path);
+        QVERIFY(!file.open(QIODevice::ReadOnly));
+        os = file.errorString();
+    }
+    const auto fill = [&](QString text) {
+        return text.replace(QStringLiteral("{path}"), path).replace(QStringLiteral("{os}"), os);
+    };
+
+    // Core's reason, the command line's: English word for word, in a Korean window too (Qt's
+    // own Korean for QJsonDocument's words, which is installed here, does not reach it).
+    ChromeTraceReader::Error error;
+    QVERIFY(!ChromeTraceReader::read(path, &error).has_value());
+    QCOMPARE(error.reason, fill(reason));
+    QCOMPARE(error.line, line);
+    QCOMPARE(error.column, column);
+
+    // The window, opening it as File > Open does: the position and the reason in Korean.
+    MainWindow w(quiet());
+    w.show();
+    QSignalSpy opened(&w, &MainWindow::traceOpened);
+    w.openTrace(path);
+    QVERIFY(opened.wait(kRunTimeoutMs));
+    QCOMPARE(opened.last().at(0).toBool(), false);
+    const QString why = fill(korean);
+    QVERIFY2(hasHangul(why), qPrintable(why));
+    const QString where =
+        line > 0 ? QStringLiteral("%1번째 줄, %2번째 열: %3").arg(line).arg(column).arg(why) : why;
+    QCOMPARE(opened.last().at(1).toString(), name + QStringLiteral(": ") + where);
+    auto* box = child<QMessageBox>(w, "error-box");
+    QVERIFY(box != nullptr && box->isVisible());
+    QCOMPARE(box->text(), QStringLiteral("트레이스를 열 수 없습니다"));
+    QCOMPARE(box->informativeText(), name + u'\n' + where);
+    QVERIFY2(!box->informativeText().contains(error.reason), qPrintable(box->informativeText()));
+    QVERIFY(w.statusText().contains(where));
+    saveGrab(box, QStringLiteral("korean-trace-error-") +
+                      QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-'));
+    box->close();
+}
+
+// A run that fails for a reason Tasklane words itself (the async-file pattern's out-dir) says
+// so in Korean; the pattern's exception, the command line's text, stays English.
+void TstGui::koreanRunErrors_data() {
+    QTest::addColumn<QString>("outDir"); // under a temporary folder: {dir}
+    QTest::addColumn<QString>("reason"); // English, what() of core's RunError
+    QTest::addColumn<QString>("korean"); // what the window shows
+
+    QTest::newRow("missing folder") << QStringLiteral("{dir}/not-made")
+                                    << QStringLiteral("out-dir '{dir}/not-made' does not exist")
+                                    << QStringLiteral("출력 폴더 '{dir}/not-made'이(가) 없습니다");
+    QTest::newRow("a file, not a folder")
+        << QStringLiteral("{dir}/a-file")
+        << QStringLiteral("out-dir '{dir}/a-file' is not a folder")
+        << QStringLiteral("출력 폴더 '{dir}/a-file'은(는) 폴더가 아닙니다");
+}
+
+void TstGui::koreanRunErrors() {
+    QFETCH(QString, outDir);
+    QFETCH(QString, reason);
+    QFETCH(QString, korean);
+    QTemporaryDir out;
+    QVERIFY(out.isValid());
+    writeFile(out, QStringLiteral("a-file"), "not a folder");
+    const auto fill = [&](QString text) {
+        return text.replace(QStringLiteral("{dir}"), out.path());
+    };
+    // Selecting the pattern may run it with its defaults, which makes a run folder in the temp
+    // location: that goes to a temp location of the test's own.
+    QTemporaryDir temp;
+    QVERIFY(temp.isValid());
+    const QByteArray oldTmp = qgetenv("TMPDIR");
+    const bool hadTmp = qEnvironmentVariableIsSet("TMPDIR");
+    qputenv("TMPDIR", temp.path().toLocal8Bit());
+    const auto restore = qScopeGuard([&] {
+        if (hadTmp)
+            qputenv("TMPDIR", oldTmp);
+        else
+            qunsetenv("TMPDIR");
+    });
+    const auto english = qScopeGuard([] { Language::uninstall(); });
+    QVERIFY(Language::apply(QLocale(QLocale::Korean, QLocale::SouthKorea)));
+
+    // Core: an English RunError, whose message is the same sentence, translatable.
+    const Pattern* pattern = PatternRegistry::instance().find("async-file");
+    QVERIFY(pattern != nullptr);
+    Params params;
+    params.set("out-dir", fill(outDir).toStdString());
+    RunControl control;
+    try {
+        pattern->run(params, control);
+        QFAIL("the run should have failed");
+    } catch (const RunError& e) {
+        QCOMPARE(QString::fromUtf8(e.what()), fill(reason));
+        QCOMPARE(e.message().render(), std::string(e.what()));
+    }
+
+    // The window: the same failure, in Korean, in the box and the status bar.
+    MainWindow w(quiet());
+    QSignalSpy ended(&w, &MainWindow::runEnded);
+    w.show();
+    QVERIFY(w.selectPattern(QStringLiteral("async-file")));
+    QTRY_VERIFY_WITH_TIMEOUT(!w.isRunning(), kRunTimeoutMs);
+    ended.clear();
+    child<QLineEdit>(w, "param-out-dir-edit")->setText(fill(outDir));
+    QVERIFY(w.parameterPanel()->isValid());
+    w.run();
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    auto* box = child<QMessageBox>(w, "error-box");
+    QVERIFY(box != nullptr && box->isVisible());
+    QCOMPARE(box->text(), QStringLiteral("실행 실패"));
+    QCOMPARE(box->informativeText(), fill(korean));
+    QVERIFY(w.statusText().contains(fill(korean)));
+    saveGrab(box, QStringLiteral("korean-run-error-") +
+                      QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-'));
+    box->accept();
+}
+
+// An export that fails says why in Korean, through the window's Export path (off the GUI
+// thread); the writers' and the exporter's own error, the command line's, stays English.
+void TstGui::koreanExportErrors_data() {
+    QTest::addColumn<int>("kind"); // MainWindow::ExportKind
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("english"); // how the command line's text starts ({path})
+    QTest::addColumn<QString>("korean");  // how the window's starts
+
+    QTest::newRow("chart into a missing folder")
+        << int(MainWindow::ExportKind::Chart) << QStringLiteral("no-such-dir/chart.png")
+        << QStringLiteral("cannot write '{path}': ")
+        << QStringLiteral("'{path}'에 쓸 수 없습니다: ");
+    QTest::newRow("unknown chart format")
+        << int(MainWindow::ExportKind::Chart) << QStringLiteral("chart.bmpx")
+        << QStringLiteral("unsupported chart format '.bmpx' (use .png, .svg or .pdf)")
+        << QStringLiteral("지원하지 않는 차트 형식 '.bmpx' (.png, .svg, .pdf 중 하나를 쓰세요)");
+    QTest::newRow("trace into a missing folder")
+        << int(MainWindow::ExportKind::Trace) << QStringLiteral("no-such-dir/trace.json")
+        << QStringLiteral("cannot open {path} for writing: ")
+        << QStringLiteral("{path} 파일을 쓰기용으로 열 수 없습니다: ");
+    QTest::newRow("CSV into a missing folder")
+        << int(MainWindow::ExportKind::Csv) << QStringLiteral("no-such-dir/events.csv")
+        << QStringLiteral("cannot open {path} for writing: ")
+        << QStringLiteral("{path} 파일을 쓰기용으로 열 수 없습니다: ");
+}
+
+void TstGui::koreanExportErrors() {
+    QFETCH(int, kind);
+    QFETCH(QString, file);
+    QFETCH(QString, english);
+    QFETCH(QString, korean);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(file);
+    english.replace(QStringLiteral("{path}"), path);
+    korean.replace(QStringLiteral("{path}"), path);
+    const auto restore = qScopeGuard([] { Language::uninstall(); });
+    QVERIFY(Language::apply(QLocale(QLocale::Korean, QLocale::SouthKorea)));
+
+    FakePattern fake;
+    MainWindow w(withFake(fake));
+    QSignalSpy ended(&w, &MainWindow::runEnded);
+    QSignalSpy exported(&w, &MainWindow::exportFinished);
+    w.show();
+    w.run();
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    QVERIFY(w.lastResult() != nullptr);
+    QVERIFY(w.exportTo(MainWindow::ExportKind(kind), path));
+    QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, kRunTimeoutMs);
+    QCOMPARE(exported.at(0).at(0).toBool(), false);
+    const QString shown = exported.at(0).at(1).toString();
+    QVERIFY2(shown.startsWith(korean), qPrintable(shown));
+    QVERIFY2(hasHangul(shown), qPrintable(shown));
+    auto* box = child<QMessageBox>(w, "error-box");
+    QVERIFY(box != nullptr && box->isVisible());
+    QCOMPARE(box->text(), QStringLiteral("내보내기 실패"));
+    QCOMPARE(box->informativeText(), shown);
+    QVERIFY(!QFileInfo::exists(path));
+    saveGrab(box, QStringLiteral("korean-export-error-") +
+                      QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-'));
+    box->accept();
+
+    // The command line's words for the same failure: English.
+    QString error;
+    const Trace& trace = w.lastResult()->trace;
+    switch (MainWindow::ExportKind(kind)) {
+    case MainWindow::ExportKind::Chart:
+        QVERIFY(!ChartExporter::exportChart(trace, path, ChartOptions{}, &error));
+        break;
+    case MainWindow::ExportKind::Trace:
+        QVERIFY(!ChromeTraceWriter::write(trace, path, &error));
+        break;
+    case MainWindow::ExportKind::Csv:
+        QVERIFY(!CsvWriter::write(trace, path, &error));
+        break;
+    }
+    QVERIFY2(error.startsWith(english), qPrintable(error));
+    QVERIFY2(!hasHangul(error.left(english.size())), qPrintable(error));
+}
+
 void TstGui::languageMenuKeepsTheChoice() {
     const auto english = qScopeGuard([] { Language::uninstall(); });
     Language::apply(Language::localeFor(Language::Choice::English));
@@ -1523,13 +1796,6 @@ void TstGui::languageMenuKeepsTheChoice() {
     MainWindow next(quiet());
     QVERIFY(child<QAction>(next, "language-en")->isChecked());
 }
-
-namespace {
-bool hasHangul(const QString& text) {
-    return std::any_of(text.begin(), text.end(),
-                       [](QChar c) { return c.unicode() >= 0xAC00 && c.unicode() <= 0xD7A3; });
-}
-} // namespace
 
 void TstGui::switchesLanguageLive_data() {
     QTest::addColumn<bool>("openTrace");

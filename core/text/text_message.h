@@ -1,7 +1,7 @@
 // TextMessage: a sentence as a translatable template and the arguments put into it, so that
-// the window can show in Korean what core builds from measured numbers (the compare
-// pattern's conclusion, a parameter's error line), while core and the command line use the
-// English text, render().
+// the window can show in Korean what core builds from measured numbers and names (the compare
+// pattern's conclusion, a parameter's error line, why a trace file was refused, why a run or
+// an export failed), while core and the command line use the English text, render().
 // Core never translates: `context` and `source` are what QT_TRANSLATE_NOOP marked for
 // lupdate, and the window passes them to QCoreApplication::translate.
 #pragma once
