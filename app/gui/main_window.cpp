@@ -57,6 +57,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 
 // Q_INIT_RESOURCE may not appear inside a namespace; the resources live in the static
 // tasklane_gui library, so something must pull them in.
@@ -227,14 +228,21 @@ QString openedSummaryHtml(const QString& path, qint64 size, const RunResult& run
     bool tasks = false;
     std::array<std::int64_t, kStateCount> byState{};
     std::vector<std::int64_t> busy(t.tracks.size(), 0);
+    // Where each track's running time is counted up to: another tool's slices nest (a
+    // function inside the function that called it), and a thread is busy once for both.
+    // Events come sorted by track, then begin, so a single pass takes the union.
+    std::vector<std::int64_t> counted(t.tracks.size(), std::numeric_limits<std::int64_t>::min());
     for (const TraceEvent& e : t.events) {
         switch (e.type) {
         case EventType::Slice:
         case EventType::AsyncSlice:
             ++slices;
             byState[std::size_t(e.state)] += e.duration_ns();
-            if (e.type == EventType::Slice && e.state == State::Running && e.track < busy.size())
-                busy[e.track] += e.duration_ns();
+            if (e.type == EventType::Slice && e.state == State::Running && e.track < busy.size()) {
+                std::int64_t& until = counted[e.track];
+                busy[e.track] += std::max<std::int64_t>(0, e.end_ns - std::max(e.begin_ns, until));
+                until = std::max(until, e.end_ns);
+            }
             tasks = tasks || e.task != 0;
             break;
         case EventType::Instant:

@@ -1244,6 +1244,11 @@ void TstGui::openTraceShowsIt() {
     const QString summary = child<QTextBrowser>(w, "summary-view")->toPlainText();
     QVERIFY2(summary.contains(QStringLiteral("Opened trace: viz.json")), qPrintable(summary));
     QVERIFY2(summary.contains(QStringLiteral("Thread-1")), qPrintable(summary));
+    // MainThread's two slices nest (exec around sleep): it was busy for the whole span once,
+    // not twice.
+    QVERIFY2(summary.contains(QStringLiteral("100 % of the span")) &&
+                 !summary.contains(QStringLiteral("200 %")),
+             qPrintable(summary));
     QVERIFY(child<QAction>(w, "open-action")->shortcut() == QKeySequence::Open);
     // It can be pinned for comparison, named after the file.
     QVERIFY(w.pinCurrentRun());
