@@ -120,6 +120,10 @@ void GanttView::setTrace(std::shared_ptr<const Trace> trace,
     taskEvents_ = GanttTaskEvents();
     painter_.setHighlightTask(std::nullopt);
     trace_ = std::move(trace);
+    sliceCount_ = trace_
+                      ? std::size_t(std::count_if(trace_->events.begin(), trace_->events.end(),
+                                                  [](const TraceEvent& e) { return e.isSlice(); }))
+                      : 0;
     const bool forTrace = rows && trace_ && rows->trace() == trace_.get();
     // Rows of another grouping still show a large trace while the right ones are built.
     const bool interim =
@@ -209,6 +213,10 @@ void GanttView::startRowsBuild() {
             watcher->deleteLater();
             rowsBuildRunning_ = false;
             const BuiltRows built = watcher->result();
+            if (!built.rows) { // out of memory: the rows on screen stay
+                setRegrouping(false);
+                return;
+            }
             if (built.trace == trace_ && built.rows->groupBy() == groupBy_ && epoch == rowsEpoch_) {
                 adoptRows(built.rows);
                 setRegrouping(false);
@@ -217,7 +225,12 @@ void GanttView::startRowsBuild() {
             }
         });
     watcher->setFuture(QtConcurrent::run([trace = trace_, groupBy = groupBy_] {
-        return BuiltRows{trace, std::make_shared<const GanttRows>(*trace, groupBy)};
+        // An exception would be rethrown by result() in the slot, and end the program there.
+        try {
+            return BuiltRows{trace, std::make_shared<const GanttRows>(*trace, groupBy)};
+        } catch (const std::bad_alloc&) {
+            return BuiltRows{trace, nullptr};
+        }
     }));
 }
 
@@ -233,6 +246,8 @@ void GanttView::remakeRows() {
         return;
     }
     startRowsBuild();
+    if (regrouping_)
+        Q_EMIT regroupingChanged(true); // again: the window's status line was retranslated away
     setRegrouping(true);
     relayout();
 }
@@ -425,10 +440,7 @@ std::vector<RowBusy> GanttView::shownBusy() const {
 }
 
 std::size_t GanttView::sliceCount() const {
-    if (!trace_)
-        return 0;
-    return std::size_t(std::count_if(trace_->events.begin(), trace_->events.end(),
-                                     [](const TraceEvent& e) { return e.isSlice(); }));
+    return sliceCount_;
 }
 
 void GanttView::rebuildRows() {

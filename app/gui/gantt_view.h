@@ -169,6 +169,7 @@ private:
     bool regrouping_ = false;       // rows_ is not yet of groupBy_, or not yet remade
     int rowsEpoch_ = 0;             // counts remakes: rows built before one are not taken
     int shownEpoch_ = 0;            // the epoch rows_ was built in
+    std::size_t sliceCount_ = 0;    // of trace_, counted once
     int compactHeight_ = 0;         // what the rows need at their smallest readable height
 
     std::optional<QPoint> pressPos_;

@@ -17,6 +17,7 @@ struct Installed {
     std::unique_ptr<QTranslator> tasklane;
     std::unique_ptr<QTranslator> qt;
     QString language = QStringLiteral("en");
+    quint64 generation = 0;
 };
 
 Installed& installed() {
@@ -76,6 +77,7 @@ Language::Choice Language::fromSettingsName(const QString& name) {
 bool Language::apply(const QLocale& locale) {
     uninstall();
     Installed& state = installed();
+    ++state.generation;
     QLocale::setDefault(locale);
 
     auto tasklane = std::make_unique<QTranslator>();
@@ -107,12 +109,17 @@ void Language::uninstall() {
     Installed& state = installed();
     remove(state.tasklane);
     remove(state.qt);
+    ++state.generation;
     state.language = QStringLiteral("en");
     QLocale::setDefault(QLocale::system());
 }
 
 QString Language::current() {
     return installed().language;
+}
+
+quint64 Language::generation() {
+    return installed().generation;
 }
 
 } // namespace tasklane

@@ -32,6 +32,10 @@ public:
 
     // The language the installed translation is for: "ko", or "en" when none is installed.
     static QString current();
+
+    // Counts apply() and uninstall() calls: texts made on a worker thread under an older
+    // count (a run's chart rows, its output) are in a language no longer on screen.
+    static quint64 generation();
 };
 
 } // namespace tasklane

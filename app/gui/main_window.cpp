@@ -130,6 +130,7 @@ struct OpenedTrace {
     std::shared_ptr<const GanttRows> rows;
     QString outputText; // its instants, which are printed lines in Tasklane's traces
     qint64 size = 0;
+    quint64 languageGeneration = 0; // Language::generation() when the read started
     ChromeTraceReader::Error error; // when result is null
 };
 
@@ -182,8 +183,10 @@ QString whereAndWhy(const ChromeTraceReader::Error& e) {
         .arg(reason);
 }
 
-OpenedTrace readTrace(const QString& path, GroupBy groupBy) {
+OpenedTrace readTrace(const QString& path, GroupBy groupBy, const QLocale& locale,
+                      quint64 language) {
     OpenedTrace out;
+    out.languageGeneration = language;
     out.size = QFileInfo(path).size();
     std::optional<Trace> trace = ChromeTraceReader::read(path, &out.error);
     if (!trace)
@@ -199,7 +202,8 @@ OpenedTrace readTrace(const QString& path, GroupBy groupBy) {
             worked[e.track] = true;
     const auto workers = int(std::count(worked.begin(), worked.end(), true));
     result->metrics = computeMetrics(t, t.beginNs(), t.endNs(), std::max(1, workers));
-    out.outputText = RunController::outputText(instantLines(t), RunController::kOutputDisplayLimit);
+    out.outputText =
+        RunController::outputText(instantLines(t), RunController::kOutputDisplayLimit, locale);
     out.rows = std::make_shared<GanttRows>(t, groupBy);
     out.result = std::move(result);
     return out;
@@ -685,13 +689,15 @@ void MainWindow::buildCentre() {
     // A few million slices take a moment to sort into new rows; the chart keeps the old ones
     // meanwhile and the status bar says why it has not changed yet.
     connect(view_, &GanttView::regroupingChanged, this, [this](bool regrouping) {
+        // The view's wish, which the menu sets before the box follows.
+        const QString grouping =
+            groupByBox_->itemText(groupByBox_->findData(groupByName(view_->groupBy())));
         if (regrouping)
             statusBar()->showMessage(tr("Regrouping %L1 slices (%2)…")
                                          .arg(qulonglong(view_->sliceCount()))
-                                         .arg(groupByBox_->currentText()));
+                                         .arg(grouping));
         else
-            statusBar()->showMessage(tr("Rows regrouped (%1).").arg(groupByBox_->currentText()),
-                                     3000);
+            statusBar()->showMessage(tr("Rows regrouped (%1).").arg(grouping), 3000);
     });
 
     tabs_ = new QTabWidget;
@@ -1225,17 +1231,20 @@ void MainWindow::runFinished(const RunOutcome& outcome) {
         resultPattern_ = runningPattern_;
         resultParams_ = runningParams_;
         resultWallMs_ = outcome.wallMs;
-        view_->setTrace(std::shared_ptr<const Trace>(result_, &result_->trace), outcome.rows);
-        output_->setPlainText(outcome.outputText);
+        // Made in another language if the user switched while it ran.
+        const bool current = outcome.languageGeneration == Language::generation();
+        view_->setTrace(std::shared_ptr<const Trace>(result_, &result_->trace),
+                        current ? outcome.rows : nullptr);
+        output_->setPlainText(current ? outcome.outputText : currentOutputText());
         showConclusion();
         showSummary();
         showResultHeading();
-        showStatus([result = result_] {
-            const Metrics& m = result->metrics;
+        // The figures, not the run: the line may outlive the run on screen.
+        showStatus([m = result_->metrics, events = qulonglong(result_->trace.events.size())] {
             return tr("Done: makespan %1 ms, speedup %2×, %3 events.")
                 .arg(QLocale().toString(m.makespan_ms, 'f', 1))
                 .arg(QLocale().toString(m.speedup, 'f', 2))
-                .arg(result->trace.events.size());
+                .arg(QLocale().toString(events));
         });
         break;
     }
@@ -1539,9 +1548,12 @@ void MainWindow::openTrace(const QString& path) {
                 resultWallMs_ = 0;
                 openedPath_ = path;
                 openedSize_ = opened.size;
+                // Made in another language if the user switched while the file was read.
+                const bool current = opened.languageGeneration == Language::generation();
                 view_->setTrace(std::shared_ptr<const Trace>(result_, &result_->trace),
-                                opened.rows);
-                output_->setPlainText(openedOutputText(name, opened.outputText));
+                                current ? opened.rows : nullptr);
+                output_->setPlainText(current ? openedOutputText(name, opened.outputText)
+                                              : currentOutputText());
                 conclusion_->clear();
                 conclusion_->hide();
                 summary_->setHtml(openedSummaryHtml(path, opened.size, *result_));
@@ -1555,7 +1567,8 @@ void MainWindow::openTrace(const QString& path) {
                 updateRunState();
                 Q_EMIT traceOpened(true, path);
             });
-    watcher->setFuture(QtConcurrent::run(readTrace, path, view_->groupBy()));
+    watcher->setFuture(
+        QtConcurrent::run(readTrace, path, view_->groupBy(), QLocale(), Language::generation()));
 }
 
 void MainWindow::showOpenedHeading() {
@@ -1586,6 +1599,12 @@ void MainWindow::dropEvent(QDropEvent* event) {
 void MainWindow::languageChosen(QAction* action) {
     const Language::Choice choice = Language::fromSettingsName(action->data().toString());
     Language::store(choice);
+    // Korean, or English for any language without a translation: nothing to redo when that
+    // is already on screen (a large trace's rows would be remade for nothing).
+    const bool korean = Language::localeFor(choice).language() == QLocale::Korean;
+    if ((korean ? QStringLiteral("ko") : QStringLiteral("en")) == Language::current() &&
+        Language::localeFor(choice) == QLocale())
+        return;
     // New translators and number format; Qt then sends every widget a LanguageChange, and
     // each puts its texts in the new language (changeEvent): the run on screen, the pinned
     // runs and the values being edited stay as they are.

@@ -1,6 +1,7 @@
 #include "run_controller.h"
 
 #include "core_text.h"
+#include "language.h"
 #include "patterns/run_error.h"
 
 #include <QCoreApplication>
@@ -42,7 +43,8 @@ RunController::~RunController() {
     pool_.waitForDone();
 }
 
-QString RunController::outputText(const std::vector<std::string>& lines, qsizetype limit) {
+QString RunController::outputText(const std::vector<std::string>& lines, qsizetype limit,
+                                  const QLocale& locale) {
     // Characters, not bytes: the note must agree with what the user could count. Counting
     // UTF-8 lead bytes is exact for code points and cheap for megabytes.
     qulonglong total = lines.empty() ? 0 : lines.size() - 1;
@@ -66,7 +68,7 @@ QString RunController::outputText(const std::vector<std::string>& lines, qsizety
                                             "\n\n[… output cut: showing the first %1 of %2 "
                                             "characters. Export the trace, or run tasklane-cli, "
                                             "for all of it.]")
-                    .arg(QLocale().toString(qlonglong(limit)), QLocale().toString(total));
+                    .arg(locale.toString(qlonglong(limit)), locale.toString(total));
     }
     return text;
 }
@@ -108,44 +110,47 @@ void RunController::start(const Pattern& pattern, const Params& params, GroupBy 
     });
 
     const Pattern* p = &pattern; // the registry's patterns live as long as the program
-    watcher->setFuture(QtConcurrent::run(&pool_, [p, params, groupBy, control] {
-        RunOutcome out;
-        out.groupBy = groupBy;
-        QElapsedTimer clock;
-        clock.start();
-        try {
-            if (control->stopRequested())
-                throw RunStopped{};
-            auto result = std::make_shared<RunResult>(p->run(params, *control));
-            out.outputText = outputText(result->output, kOutputDisplayLimit);
-            out.rows = std::make_shared<GanttRows>(result->trace, groupBy);
-            out.result = std::move(result);
-            out.status = RunOutcome::Status::Finished;
-        } catch (const RunStopped&) {
-            out.status = RunOutcome::Status::Stopped;
-        } catch (const std::exception& e) {
-            // A run told to stop ends however its primitives end when cut short: an
-            // interrupted task, a terminated pool, a cancelled coroutine. That is a stop.
-            if (control->stopRequested()) {
+    watcher->setFuture(
+        QtConcurrent::run(&pool_, [p, params, groupBy, control, language = Language::generation(),
+                                   locale = QLocale()] {
+            RunOutcome out;
+            out.groupBy = groupBy;
+            out.languageGeneration = language;
+            QElapsedTimer clock;
+            clock.start();
+            try {
+                if (control->stopRequested())
+                    throw RunStopped{};
+                auto result = std::make_shared<RunResult>(p->run(params, *control));
+                out.outputText = outputText(result->output, kOutputDisplayLimit, locale);
+                out.rows = std::make_shared<GanttRows>(result->trace, groupBy);
+                out.result = std::move(result);
+                out.status = RunOutcome::Status::Finished;
+            } catch (const RunStopped&) {
                 out.status = RunOutcome::Status::Stopped;
-            } else {
+            } catch (const std::exception& e) {
+                // A run told to stop ends however its primitives end when cut short: an
+                // interrupted task, a terminated pool, a cancelled coroutine. That is a stop.
+                if (control->stopRequested()) {
+                    out.status = RunOutcome::Status::Stopped;
+                } else {
+                    out.status = RunOutcome::Status::Failed;
+                    // Tasklane's own sentences (a folder, the disk, a process's exit code) are
+                    // RunErrors, shown in the window's language. Python's exceptions
+                    // ("BrokenProcessPool: ...", "ValueError: ...", "RuntimeError: ...") keep
+                    // their English words: Python prints them in English too.
+                    const auto* own = dynamic_cast<const RunError*>(&e);
+                    out.error = own != nullptr ? coretext::message(own->message())
+                                               : QString::fromUtf8(e.what());
+                }
+            } catch (...) {
                 out.status = RunOutcome::Status::Failed;
-                // Tasklane's own sentences (a folder, the disk, a process's exit code) are
-                // RunErrors, shown in the window's language. Python's exceptions
-                // ("BrokenProcessPool: ...", "ValueError: ...", "RuntimeError: ...") keep
-                // their English words: Python prints them in English too.
-                const auto* own = dynamic_cast<const RunError*>(&e);
-                out.error = own != nullptr ? coretext::message(own->message())
-                                           : QString::fromUtf8(e.what());
+                out.error = QCoreApplication::translate("tasklane::RunController",
+                                                        "the run failed with an unknown error");
             }
-        } catch (...) {
-            out.status = RunOutcome::Status::Failed;
-            out.error = QCoreApplication::translate("tasklane::RunController",
-                                                    "the run failed with an unknown error");
-        }
-        out.wallMs = double(clock.nsecsElapsed()) / 1e6;
-        return out;
-    }));
+            out.wallMs = double(clock.nsecsElapsed()) / 1e6;
+            return out;
+        }));
 
     const bool wasRunning = running_;
     running_ = true;

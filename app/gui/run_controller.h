@@ -7,6 +7,7 @@
 #include "chart/gantt_layout.h"
 #include "patterns/pattern.h"
 
+#include <QLocale>
 #include <QObject>
 #include <QString>
 #include <QThreadPool>
@@ -25,6 +26,7 @@ struct RunOutcome {
     QString outputText; // the printed lines, capped at kOutputDisplayLimit characters
     QString error;      // Failed only
     double wallMs = 0;
+    quint64 languageGeneration = 0; // Language::generation() when the run started
 };
 
 class RunController : public QObject {
@@ -46,7 +48,10 @@ public:
     quint64 generation() const { return generation_; }
 
     // Joins the printed lines for display, cut at `limit` characters with a note.
-    static QString outputText(const std::vector<std::string>& lines, qsizetype limit);
+    // `locale` formats the note's numbers: QLocale() is the GUI thread's to change (a
+    // language switch), so a worker thread is given the one the run started with.
+    static QString outputText(const std::vector<std::string>& lines, qsizetype limit,
+                              const QLocale& locale = QLocale());
 
 Q_SIGNALS:
     void started();

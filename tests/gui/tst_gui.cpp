@@ -37,6 +37,7 @@
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -231,6 +232,7 @@ private Q_SLOTS:
     void selectionShowsStatistics();
     void triangleCollapsesAProcess();
     void largeTraceRegroupsOffTheGuiThread();
+    void regroupingStatusNamesTheChoice();
     void rowNamesFollowTheLanguage_data();
     void rowNamesFollowTheLanguage();
 
@@ -2415,6 +2417,31 @@ void TstGui::largeTraceRegroupsOffTheGuiThread() {
     QTRY_VERIFY_WITH_TIMEOUT(!view.isRegrouping(), kRunTimeoutMs);
     QCOMPARE(view.shownGroupBy(), GroupBy::Core);
     QCOMPARE(view.layout().rows()->trace(), big.get());
+}
+
+// The status line names the grouping being built, whether it was picked in the box or in
+// View > Group Rows (which sets the view before the box follows).
+void TstGui::regroupingStatusNamesTheChoice() {
+    const auto english = qScopeGuard([] { Language::uninstall(); });
+    Language::apply(Language::localeFor(Language::Choice::English));
+    MainWindow w(quiet());
+    w.show();
+    w.setGroupBy(GroupBy::Worker);
+    w.ganttView()->setTrace(largeTrace());
+    QAction* byCore = nullptr;
+    for (QAction* a : w.findChildren<QAction*>())
+        if (a->data().toString() == QStringLiteral("core") && a->isCheckable())
+            byCore = a;
+    QVERIFY(byCore != nullptr);
+    byCore->trigger();
+    QVERIFY(w.ganttView()->isRegrouping());
+    const QString message = w.statusBar()->currentMessage();
+    QVERIFY2(message.contains(QStringLiteral("by core")), qPrintable(message));
+    QVERIFY2(message.contains(QLocale().toString(qulonglong(w.ganttView()->sliceCount()))),
+             qPrintable(message));
+    QTRY_VERIFY_WITH_TIMEOUT(!w.ganttView()->isRegrouping(), kRunTimeoutMs);
+    QVERIFY2(w.statusBar()->currentMessage().contains(QStringLiteral("by core")),
+             qPrintable(w.statusBar()->currentMessage()));
 }
 
 void TstGui::rowNamesFollowTheLanguage_data() {
