@@ -82,8 +82,9 @@ bool Language::apply(const QLocale& locale) {
 
     auto tasklane = std::make_unique<QTranslator>();
     // Tries every name the locale goes by (ko_KR, ko, ...), as QTranslator does. English is
-    // the source text; its file only holds plural forms ("1 track", "2 tracks"), which is
-    // also what a language without a translation gets.
+    // the source text; its file only holds plural forms ("1 track", "2 tracks") and the
+    // window's wording of parameter errors ("delays must be…", not the command line's
+    // "--delays must be…"), which is also what a language without a translation gets.
     const bool native = tasklane->load(locale, QStringLiteral("tasklane"), QStringLiteral("_"),
                                        QStringLiteral(":/i18n"));
     if (native || tasklane->load(QStringLiteral(":/i18n/tasklane_en.qm"))) {

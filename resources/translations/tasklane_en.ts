@@ -1124,59 +1124,59 @@
     <name>tasklane::ParamError</name>
     <message>
         <source>--%1 must be between %2 and %3, got %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 must be between %2 and %3, got %4</translation>
     </message>
     <message>
         <source>--%1 must be a whole number in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 must be a whole number in %2</translation>
     </message>
     <message>
         <source>--%1 must be a number in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 must be a number in %2</translation>
     </message>
     <message>
         <source>--%1 must be one of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 must be one of %2</translation>
     </message>
     <message>
         <source>--%1 must be one of %2, got &apos;%3&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 must be one of %2, got &apos;%3&apos;</translation>
     </message>
     <message>
         <source>--%1 must be comma-separated numbers, each %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 must be comma-separated numbers, each %2</translation>
     </message>
     <message>
         <source>--%1 must be comma-separated numbers, each %2, got %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 must be comma-separated numbers, each %2, got %3</translation>
     </message>
     <message>
         <source>--%1 must be text</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 must be text</translation>
     </message>
     <message>
         <source>--%1 must be a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 must be a folder</translation>
     </message>
     <message>
         <source>--%1 must be a folder, without NUL characters</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 must be a folder, without NUL characters</translation>
     </message>
     <message>
         <source>--%1 must be a whole number in %2, got &apos;%3&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 must be a whole number in %2, got &apos;%3&apos;</translation>
     </message>
     <message>
         <source>--%1 must be a number in %2, got &apos;%3&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 must be a number in %2, got &apos;%3&apos;</translation>
     </message>
     <message>
         <source>--%1 must be comma-separated numbers, each %2, got &apos;%3&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 must be comma-separated numbers, each %2, got &apos;%3&apos;</translation>
     </message>
     <message>
         <source>--%1 does not apply to pattern %2 (its options: %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 does not apply to pattern %2 (its options: %3)</translation>
     </message>
 </context>
 <context>
