@@ -33,6 +33,7 @@ ParamSpec startMethodParam() {
             "",
             {"fork", "spawn"}};
 }
+// For the patterns with both durations; Process has only io-ms, SharedValue only cpu-ms.
 const char* const kTimeScaleHelp =
     QT_TRANSLATE_NOOP("tasklane::ParamSpec", "multiplies every duration (cpu-ms, io-ms)");
 ParamSpec cpuParam() {
@@ -190,7 +191,7 @@ std::vector<ParamSpec> ProcessPattern::params() const {
          "ms",
          {}},
         startMethodParam(),
-        timeScaleParam(kTimeScaleHelp),
+        timeScaleParam(QT_TRANSLATE_NOOP("tasklane::ParamSpec", "multiplies io-ms")),
     };
 }
 
@@ -366,7 +367,7 @@ std::vector<ParamSpec> SharedValuePattern::params() const {
          "ms",
          {}},
         startMethodParam(),
-        timeScaleParam(kTimeScaleHelp),
+        timeScaleParam(QT_TRANSLATE_NOOP("tasklane::ParamSpec", "multiplies cpu-ms")),
     };
 }
 

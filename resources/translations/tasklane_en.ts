@@ -1388,6 +1388,14 @@
         <source>comma-separated numbers, each %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>multiplies io-ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>multiplies cpu-ms</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tasklane::ParameterPanel</name>

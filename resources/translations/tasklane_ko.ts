@@ -1384,6 +1384,14 @@
         <source>comma-separated numbers, each %1</source>
         <translation>쉼표로 구분한 숫자 (각 %1)</translation>
     </message>
+    <message>
+        <source>multiplies io-ms</source>
+        <translation>io-ms에 곱하는 배율</translation>
+    </message>
+    <message>
+        <source>multiplies cpu-ms</source>
+        <translation>cpu-ms에 곱하는 배율</translation>
+    </message>
 </context>
 <context>
     <name>tasklane::ParameterPanel</name>
