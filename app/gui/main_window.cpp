@@ -617,8 +617,9 @@ void MainWindow::buildCentre() {
     chartHeading_ = new QLabel;
     chartHeading_->setObjectName(QStringLiteral("chart-heading"));
     chartHeading_->setTextFormat(Qt::RichText);
-    // A long heading is cut, not allowed to widen the window.
+    // A long heading wraps onto a second line, and is not allowed to widen the window.
     chartHeading_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    chartHeading_->setWordWrap(true);
     chartHeading_->setMinimumWidth(50);
     header->addWidget(chartHeading_, 1);
     groupLabel_ = new QLabel;
