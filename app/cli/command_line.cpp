@@ -10,6 +10,7 @@
 #include "trace/save_file.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -17,6 +18,7 @@
 
 #include <cstdio>
 #include <map>
+#include <optional>
 
 namespace tasklane {
 
@@ -46,7 +48,8 @@ void print(const QString& text) {
 const QString kUsage = QStringLiteral(
     "usage: tasklane-cli list\n"
     "       tasklane-cli run PATTERN [options]   (tasklane-cli run PATTERN --help lists them)\n"
-    "       tasklane-cli render TRACE.json --chart FILE.png|.svg|.pdf");
+    "       tasklane-cli render TRACE.json --chart FILE.png|.svg|.pdf\n"
+    "       tasklane-cli --version");
 
 bool isChartPath(const QString& path) {
     const QString suffix = QFileInfo(path).suffix().toLower();
@@ -56,6 +59,27 @@ bool isChartPath(const QString& path) {
 QString chartFormatError(const QString& path) {
     return QStringLiteral("--chart: unsupported format '%1' (use .png, .svg or .pdf)")
         .arg(QFileInfo(path).suffix().isEmpty() ? path : u'.' + QFileInfo(path).suffix());
+}
+
+// Why an output file named on the command line could not be written, found before the run
+// (which may take seconds) rather than after it: an empty name, a folder, a folder that is
+// missing or read-only. Whatever else goes wrong while writing is still a failed run.
+std::optional<QString> outputError(const QString& option, const QString& path) {
+    if (path.isEmpty())
+        return QStringLiteral("--%1 needs a file name").arg(option);
+    const QFileInfo file(path);
+    if (file.isDir())
+        return QStringLiteral("--%1: '%2' is a folder; give a file name in it").arg(option, path);
+    const QFileInfo folder(file.absolutePath());
+    if (!folder.exists())
+        return QStringLiteral("--%1 %2: folder '%3' does not exist")
+            .arg(option, path, QDir::toNativeSeparators(folder.filePath()));
+    if (!folder.isDir())
+        return QStringLiteral("--%1 %2: '%3' is not a folder")
+            .arg(option, path, QDir::toNativeSeparators(folder.filePath()));
+    if (!folder.isWritable() || (file.exists() && !file.isWritable()))
+        return QStringLiteral("--%1 %2: cannot write there (permission denied)").arg(option, path);
+    return std::nullopt;
 }
 
 bool writeFile(const QString& path, const QByteArray& bytes, QString* error) {
@@ -202,6 +226,10 @@ int run(const QStringList& arguments) {
     out.csv = parser.value(csv);
     out.chart = parser.value(chart);
     out.summary = parser.value(summary);
+    for (const QCommandLineOption* option : {&trace, &csv, &chart, &summary})
+        if (parser.isSet(*option))
+            if (const auto error = outputError(option->names().front(), parser.value(*option)))
+                return fail(CommandLine::Usage, *error);
     if (!out.chart.isEmpty() && !isChartPath(out.chart))
         return fail(CommandLine::Usage, chartFormatError(out.chart));
 
@@ -250,6 +278,8 @@ int render(const QStringList& arguments) {
                     QStringLiteral("render needs one trace file: render TRACE.json --chart FILE"));
     if (!parser.isSet(chart))
         return fail(CommandLine::Usage, QStringLiteral("render needs --chart FILE.png|.svg|.pdf"));
+    if (const auto error = outputError(QStringLiteral("chart"), parser.value(chart)))
+        return fail(CommandLine::Usage, *error);
     if (!isChartPath(parser.value(chart)))
         return fail(CommandLine::Usage, chartFormatError(parser.value(chart)));
     const auto grouping = groupByFromName(parser.value(groupBy));
@@ -284,6 +314,11 @@ int CommandLine::exec(const QStringList& arguments) {
         return render(arguments);
     if (command == u"--help" || command == u"-h" || command == u"help") {
         print(kUsage + u'\n');
+        return Ok;
+    }
+    if (command == u"--version" && arguments.size() == 2) {
+        print(QStringLiteral("%1 %2\n").arg(QCoreApplication::applicationName(),
+                                            QCoreApplication::applicationVersion()));
         return Ok;
     }
     if (command.isEmpty())

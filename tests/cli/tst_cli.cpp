@@ -291,6 +291,21 @@ private Q_SLOTS:
         QTest::newRow("render without chart")
             << QStringList{QStringLiteral("render"), QStringLiteral("t.json")}
             << QStringLiteral("--chart");
+        // Outputs that cannot be written are refused before the run, not after it.
+        QTest::newRow("chart with no name")
+            << run({"--chart", ""}) << QStringLiteral("--chart needs a file name");
+        QTest::newRow("chart into a folder's name")
+            << run({"--chart", "/tmp"}) << QStringLiteral("'/tmp' is a folder");
+        QTest::newRow("summary in a missing folder")
+            << run({"--summary", "/nonexistent-tasklane-dir/s.json"})
+            << QStringLiteral("folder '/nonexistent-tasklane-dir' does not exist");
+        QTest::newRow("trace under a file") << run({"--trace", "/etc/hostname/t.json"})
+                                            << QStringLiteral("'/etc/hostname' is not a folder");
+        QTest::newRow("render into a missing folder")
+            << QStringList{QStringLiteral("render"), QStringLiteral("t.json"),
+                           QStringLiteral("--chart"),
+                           QStringLiteral("/nonexistent-tasklane-dir/c.png")}
+            << QStringLiteral("does not exist");
     }
     void badUsage() {
         QFETCH(QStringList, args);
@@ -442,12 +457,33 @@ private Q_SLOTS:
         QVERIFY(r.out.isEmpty());
     }
 
-    void unwritableOutputFailsWithExit1() {
-        const Result r =
-            cli({QStringLiteral("run"), QStringLiteral("thread-pool"), QStringLiteral("--summary"),
-                 QStringLiteral("/nonexistent-dir/s.json")});
-        QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(QStringLiteral("/nonexistent-dir/s.json")), qPrintable(r.err));
+    // A file that cannot be saved once the run is done (here: its folder goes away during
+    // the run) is a failed run: exit 1, naming the file; what the run printed stays printed.
+    void outputLostDuringTheRunFailsWithExit1() {
+        QTemporaryDir gone;
+        QVERIFY(gone.isValid());
+        const QString summary = gone.filePath(QStringLiteral("s.json"));
+        QProcess p;
+        // async-hello sleeps for 3 s at this time scale: the folder is checked at the start,
+        // and gone a second later.
+        p.start(qEnvironmentVariable("TASKLANE_CLI"),
+                {QStringLiteral("run"), QStringLiteral("async-hello"),
+                 QStringLiteral("--time-scale"), QStringLiteral("3"), QStringLiteral("--summary"),
+                 summary});
+        QVERIFY(p.waitForStarted());
+        QTest::qWait(1000);
+        QVERIFY(gone.remove());
+        QVERIFY(p.waitForFinished(60'000));
+        QCOMPARE(p.exitCode(), 1);
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(err.contains(summary), qPrintable(err));
+    }
+
+    void versionIsPrinted() {
+        const Result r = cli({QStringLiteral("--version")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.startsWith(QStringLiteral("tasklane-cli ")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(u'.'), qPrintable(r.out));
     }
 
     // --stats: stdout stays the program's output; the figures go to stderr.
