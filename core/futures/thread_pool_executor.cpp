@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <pthread.h>
 #include <stdexcept>
+#include <unistd.h>
 
 namespace tasklane {
 
@@ -71,7 +72,14 @@ void ThreadPoolExecutor::enqueue(std::vector<std::unique_ptr<WorkItem>>& items) 
                 --idle_;
             } else if (int(threads_.size()) < options_.max_workers) {
                 const int index = int(threads_.size()) + 1;
-                threads_.emplace_back([this, index] { workerLoop(index); });
+                // Registered here, in index order, so that the chart lists worker 1, 2, 3...
+                // rather than in the order the threads happened to start; each thread fills
+                // in its own tid.
+                const std::uint32_t track =
+                    options_.recorder != nullptr
+                        ? options_.recorder->addTrack(TrackKind::Thread, workerName(index), -1, 0)
+                        : 0;
+                threads_.emplace_back([this, index, track] { workerLoop(index, track); });
             }
         }
         wake = sleeping_ > 0;
@@ -80,11 +88,16 @@ void ThreadPoolExecutor::enqueue(std::vector<std::unique_ptr<WorkItem>>& items) 
         items.size() == 1 ? wake_.notify_one() : wake_.notify_all();
 }
 
-void ThreadPoolExecutor::workerLoop(int index) {
-    const std::string name = options_.thread_name_prefix + " " + std::to_string(index);
+std::string ThreadPoolExecutor::workerName(int index) const {
+    return options_.thread_name_prefix + " " + std::to_string(index);
+}
+
+void ThreadPoolExecutor::workerLoop(int index, std::uint32_t track) {
+    const std::string name = workerName(index);
     pthread_setname_np(pthread_self(), name.substr(0, 15).c_str());
     TraceRecorder* rec = options_.recorder;
-    const std::uint32_t track = rec != nullptr ? rec->addTrack(TrackKind::Thread, name) : 0;
+    if (rec != nullptr)
+        rec->updateTrack(track, ::getpid(), TraceRecorder::currentTid(), name);
 
     for (;;) {
         std::unique_ptr<WorkItem> item;

@@ -175,7 +175,8 @@ private:
     // idle while it waits for the results.
     void traceSubmitter(std::int64_t submitting, std::int64_t waiting, std::int64_t done);
     void enqueue(std::vector<std::unique_ptr<WorkItem>>& items);
-    void workerLoop(int index);
+    void workerLoop(int index, std::uint32_t track);
+    std::string workerName(int index) const; // "worker 3": the prefix and the 1-based index
 
     Options options_;
     mutable std::mutex mutex_;

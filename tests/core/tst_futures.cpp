@@ -603,6 +603,10 @@ void TestFutures::tracedTasks() {
             continue;
         QCOMPARE(trace.tracks[t].kind, TrackKind::Thread);
         QVERIFY(trace.tracks[t].name.rfind("worker ", 0) == 0);
+        // In index order, whatever order the threads started in; each with its own tid.
+        QCOMPARE(trace.tracks[t].name, "worker " + std::to_string(t - mainTrack));
+        QVERIFY(trace.tracks[t].tid != trace.tracks[mainTrack].tid);
+        QCOMPARE(trace.tracks[t].pid, trace.tracks[mainTrack].pid);
     }
 
     struct Seen {
