@@ -287,7 +287,7 @@ QString openedSummaryHtml(const QString& path, qint64 size, const RunResult& run
     }
     if (t.maxCpu() >= 0)
         out += row(MainWindow::tr("Cores used"), locale.toString(m.cores_used),
-                   MainWindow::tr("cores the slices name"));
+                   MainWindow::tr("cores busy at least 5 % of the span"));
     out += QStringLiteral("</table>");
 
     QString states;

@@ -61,9 +61,12 @@ Metrics computeMetrics(const Trace& trace, std::int64_t begin, std::int64_t end,
     m.core_utilisation.resize(busy.size());
     for (std::size_t c = 0; c < busy.size(); ++c) {
         m.core_utilisation[c] = std::min(1.0, double(busy[c]) / double(span));
-        if (busy[c] > 0)
+        if (m.core_utilisation[c] >= kCoreUsedShare)
             ++m.cores_used;
     }
+    // A short run may touch no core for long: the one it ran on is still used.
+    if (m.cores_used == 0 && std::any_of(busy.begin(), busy.end(), [](auto b) { return b > 0; }))
+        m.cores_used = 1;
     return m;
 }
 

@@ -10,11 +10,15 @@
 
 namespace tasklane {
 
+inline constexpr double kCoreUsedShare = 0.05;
+
 struct Metrics {
     double makespan_ms = 0;   // first submit to last result
     double sequential_ms = 0; // the tasks' own work, back to back on one thread
     double speedup = 0;       // sequential / makespan
     double efficiency = 0;    // speedup per worker that could run at once
+    // Cores busy for at least kCoreUsedShare of the makespan: a single-threaded event loop
+    // that the OS moved to the other core for a moment used one core, not two.
     int cores_used = 0;
     std::vector<double> core_utilisation; // index = cpu number, share of the makespan busy
     double gil_wait_ms = 0;

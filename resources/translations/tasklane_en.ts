@@ -671,10 +671,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cores the slices name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Time by state, summed over slices</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1106,6 +1102,10 @@
     </message>
     <message>
         <source>Rows regrouped (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cores busy at least 5 % of the span</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

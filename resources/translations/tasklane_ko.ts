@@ -977,10 +977,6 @@
         <translation>사용한 코어</translation>
     </message>
     <message>
-        <source>cores the slices name</source>
-        <translation>조각에 기록된 코어</translation>
-    </message>
-    <message>
         <source>Time by state, summed over slices</source>
         <translation>상태별 시간 (조각들의 합)</translation>
     </message>
@@ -1103,6 +1099,10 @@
     <message>
         <source>Rows regrouped (%1).</source>
         <translation>행을 다시 묶었습니다 (%1).</translation>
+    </message>
+    <message>
+        <source>cores busy at least 5 % of the span</source>
+        <translation>시간 범위의 5 % 이상 바빴던 코어</translation>
     </message>
 </context>
 <context>

@@ -533,6 +533,15 @@ void TestPatterns::metrics_data() {
         << std::vector<TraceEvent>{slice(1, R, 0, 40, 70, 1)} << 0.0 << 80.0 << 1 << 80.0 << 40.0
         << 0.5 << 0.5 << 1 << QList<double>(70, 0.0) + QList<double>{0.5} << 0.0 << 0.0 << 0.0
         << 0.0;
+    QTest::newRow("a core touched for a moment is not a core used")
+        << std::vector<TraceEvent>{slice(1, R, 0, 99, 0, 1), slice(1, R, 99, 100, 1, 2)} << 0.0
+        << 100.0 << 1 << 100.0 << 100.0 << 1.0 << 1.0 << 1 << QList<double>{0.99, 0.01} << 0.0
+        << 0.0 << 0.0 << 0.0;
+    QTest::newRow("a short run still used a core")
+        << std::vector<TraceEvent>{slice(1, R, 0, 1, 0, 1),
+                                   slice(1, State::Sleeping, 1, 100, -1, 1)}
+        << 0.0 << 100.0 << 1 << 100.0 << 100.0 << 1.0 << 1.0 << 1 << QList<double>{0.01, 0.0} << 0.0
+        << 0.0 << 0.0 << 0.0;
     QTest::newRow("run offset in time")
         << std::vector<TraceEvent>{slice(1, R, 1000, 1100, 1, 1),
                                    slice(1, State::Sleeping, 1100, 1200, -1, 1)}
