@@ -290,9 +290,13 @@ int render(const QStringList& arguments) {
 
     ChromeTraceReader::Error readError;
     const auto trace = ChromeTraceReader::read(positional.at(1), &readError);
+    // A file that would not open names itself in its reason; one that did gets its name
+    // before the position.
     if (!trace)
         return fail(CommandLine::Usage,
-                    QStringLiteral("%1: %2").arg(positional.at(1), readError.toString()));
+                    readError.line > 0 || readError.offset >= 0
+                        ? QStringLiteral("%1: %2").arg(positional.at(1), readError.toString())
+                        : readError.toString());
     ChartOptions options;
     options.groupBy = *grouping;
     options.title = QFileInfo(positional.at(1)).fileName();
