@@ -61,6 +61,14 @@ QString chartFormatError(const QString& path) {
         .arg(QFileInfo(path).suffix().isEmpty() ? path : u'.' + QFileInfo(path).suffix());
 }
 
+// "--workers, --tasks, ...": the options a pattern takes.
+QString optionList(const Pattern& pattern) {
+    QStringList known;
+    for (const ParamSpec& s : pattern.params())
+        known << QStringLiteral("--") + qs(s.name);
+    return known.join(QStringLiteral(", "));
+}
+
 // Why an output file named on the command line could not be written, found before the run
 // (which may take seconds) rather than after it: an empty name, a folder, a folder that is
 // missing or read-only. Whatever else goes wrong while writing is still a failed run.
@@ -156,8 +164,15 @@ int run(const QStringList& arguments) {
     const QCommandLineOption stats(QStringLiteral("stats"),
                                    QStringLiteral("print the run's figures on stderr"));
     parser.addOptions({groupBy, trace, csv, chart, summary, stats});
-    if (!parser.parse(arguments))
-        return fail(CommandLine::Usage, parser.errorText());
+    if (!parser.parse(arguments)) {
+        // An option no pattern has ("--frobnicate"): say which ones this pattern takes.
+        const Pattern* named = PatternRegistry::instance().find(arguments.value(2).toStdString());
+        return fail(CommandLine::Usage,
+                    named != nullptr
+                        ? QStringLiteral("%1 (%2 takes: %3)")
+                              .arg(parser.errorText(), arguments.value(2), optionList(*named))
+                        : parser.errorText());
+    }
 
     const QStringList positional = parser.positionalArguments();
     if (positional.size() < 2)
@@ -196,14 +211,10 @@ int run(const QStringList& arguments) {
         if (!parser.isSet(option))
             continue;
         const auto spec = pattern->param(name);
-        if (!spec) {
-            QStringList known;
-            for (const ParamSpec& s : pattern->params())
-                known << QStringLiteral("--") + qs(s.name);
+        if (!spec)
             return fail(CommandLine::Usage,
                         QStringLiteral("--%1 does not apply to pattern %2 (its options: %3)")
-                            .arg(option, qs(id), known.join(QStringLiteral(", "))));
-        }
+                            .arg(option, qs(id), optionList(*pattern)));
         QString text = parser.value(option);
         // A folder is made absolute against the directory the command runs in, so that the
         // output and the summary say where the files are; "" keeps its meaning (none given).

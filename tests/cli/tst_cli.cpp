@@ -237,6 +237,9 @@ private Q_SLOTS:
         QTest::newRow("option of another pattern")
             << run({"--lock", "on"}) << QStringLiteral("does not apply to pattern thread-pool");
         QTest::newRow("unknown option") << run({"--colour", "red"}) << QStringLiteral("colour");
+        QTest::newRow("unknown option names the pattern's")
+            << run({"--frobnicate"})
+            << QStringLiteral("thread-pool takes: --workers, --tasks, --cpu-ms");
         QTest::newRow("chart format") << run({"--chart", "x.gif"}) << QStringLiteral(".gif");
         QTest::newRow("group-by") << run({"--group-by", "time"})
                                   << QStringLiteral("worker|core|both");
