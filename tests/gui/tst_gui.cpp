@@ -254,8 +254,8 @@ void TstGui::init() {
 #ifdef __SANITIZE_ADDRESS__
     // GCC 12's ASan allocator takes no locks across fork(): a child forked from this test
     // process, where Qt's threads allocate all the time, can inherit a lock another thread
-    // held and hang at its first allocation (README, "fork in a program with threads"). So the window's
-    // runs here start their processes with spawn; the Release run of this test uses fork,
+    // held and hang at its first allocation (README, "fork in a program with threads"). So the
+    // window's runs here start their processes with spawn; the Release run of this test uses fork,
     // and tst_mp tests fork under ASan in a process without Qt's threads.
     for (const auto& pattern : PatternRegistry::instance().all())
         if (pattern->param("start-method"))
