@@ -1,6 +1,7 @@
 #include "gantt_view.h"
 
 #include "chart/zoom_state.h"
+#include "language.h"
 
 #include <QFontMetricsF>
 #include <QFutureWatcher>
@@ -131,7 +132,7 @@ void GanttView::setTrace(std::shared_ptr<const Trace> trace,
     rows_ = forTrace && (rows->groupBy() == groupBy_ || interim) ? std::move(rows) : nullptr;
     if (!rows_)
         rebuildRows();
-    shownEpoch_ = rowsEpoch_;
+    shownLanguage_ = Language::generation();
     if (interim)
         startRowsBuild();
     setRegrouping(interim);
@@ -172,7 +173,7 @@ void GanttView::setGroupBy(GroupBy groupBy) {
     // A few million slices take a third of a second to sort into rows: the window stays
     // responsive and the chart keeps the grouping it has until the new rows land.
     // Back to what is on screen (unless those rows wait to be remade in a new language).
-    const bool shown = rows_->groupBy() == groupBy_ && shownEpoch_ == rowsEpoch_;
+    const bool shown = rows_->groupBy() == groupBy_ && shownLanguage_ == Language::generation();
     if (!shown)
         startRowsBuild();
     setRegrouping(!shown);
@@ -186,7 +187,7 @@ void GanttView::adoptRows(std::shared_ptr<const GanttRows> rows) {
     layout_ = GanttLayout();
     overlay_ = GanttTaskOverlay();
     rows_ = std::move(rows);
-    shownEpoch_ = rowsEpoch_;
+    shownLanguage_ = Language::generation();
     currentGroup_ = -1; // an index into the old rows' processes
     pickTaskEvents();   // the task's rows are other rows now
     updateSelectionStats();
@@ -208,22 +209,23 @@ void GanttView::startRowsBuild() {
         return; // the running build starts the next one when it lands
     rowsBuildRunning_ = true;
     auto* watcher = new QFutureWatcher<BuiltRows>(this);
-    connect(
-        watcher, &QFutureWatcher<BuiltRows>::finished, this, [this, watcher, epoch = rowsEpoch_] {
-            watcher->deleteLater();
-            rowsBuildRunning_ = false;
-            const BuiltRows built = watcher->result();
-            if (!built.rows) { // out of memory: the rows on screen stay
-                setRegrouping(false);
-                return;
-            }
-            if (built.trace == trace_ && built.rows->groupBy() == groupBy_ && epoch == rowsEpoch_) {
-                adoptRows(built.rows);
-                setRegrouping(false);
-            } else if (regrouping_) {
-                startRowsBuild(); // the trace or the wish changed while these were built
-            }
-        });
+    connect(watcher, &QFutureWatcher<BuiltRows>::finished, this,
+            [this, watcher, language = Language::generation()] {
+                watcher->deleteLater();
+                rowsBuildRunning_ = false;
+                const BuiltRows built = watcher->result();
+                if (!built.rows) { // out of memory: the rows on screen stay
+                    setRegrouping(false);
+                    return;
+                }
+                if (built.trace == trace_ && built.rows->groupBy() == groupBy_ &&
+                    language == Language::generation()) {
+                    adoptRows(built.rows);
+                    setRegrouping(false);
+                } else if (regrouping_) {
+                    startRowsBuild(); // the trace or the wish changed while these were built
+                }
+            });
     watcher->setFuture(QtConcurrent::run([trace = trace_, groupBy = groupBy_] {
         // An exception would be rethrown by result() in the slot, and end the program there.
         try {
@@ -235,7 +237,8 @@ void GanttView::startRowsBuild() {
 }
 
 void GanttView::remakeRows() {
-    ++rowsEpoch_; // a build still running names its rows in the old language
+    // Language::generation() has moved on: a build still running names its rows in the old
+    // language and will not be taken.
     if (!trace_ || !rows_) {
         relayout();
         return;

@@ -167,8 +167,7 @@ private:
     GroupBy groupBy_ = GroupBy::Both;
     bool rowsBuildRunning_ = false; // a worker thread is building rows
     bool regrouping_ = false;       // rows_ is not yet of groupBy_, or not yet remade
-    int rowsEpoch_ = 0;             // counts remakes: rows built before one are not taken
-    int shownEpoch_ = 0;            // the epoch rows_ was built in
+    quint64 shownLanguage_ = 0;     // Language::generation() rows_ was built under
     std::size_t sliceCount_ = 0;    // of trace_, counted once
     int compactHeight_ = 0;         // what the rows need at their smallest readable height
 

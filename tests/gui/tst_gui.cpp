@@ -1193,6 +1193,13 @@ QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArra
     return path;
 }
 
+// English for one test, as main() sets it when the system's language has no translation
+// (its plural forms: "2 tracks"); the translators go when the guard does.
+[[nodiscard]] auto englishForThisTest() {
+    Language::apply(Language::localeFor(Language::Choice::English));
+    return qScopeGuard([] { Language::uninstall(); });
+}
+
 bool hasHangul(const QString& text) {
     for (const QChar c : text)
         if (c.unicode() >= 0xAC00 && c.unicode() <= 0xD7A3)
@@ -1216,8 +1223,7 @@ MainWindow::Options withFake(const FakePattern& fake) {
 
 void TstGui::openTraceShowsIt() {
     // As main() does: English, with its plural forms ("2 tracks").
-    const auto english = qScopeGuard([] { Language::uninstall(); });
-    Language::apply(Language::localeFor(Language::Choice::English));
+    const auto english = englishForThisTest();
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = writeFile(dir, QStringLiteral("viz.json"), kVizTracerJson);
@@ -1790,8 +1796,7 @@ void TstGui::koreanExportErrors() {
 }
 
 void TstGui::languageMenuKeepsTheChoice() {
-    const auto english = qScopeGuard([] { Language::uninstall(); });
-    Language::apply(Language::localeFor(Language::Choice::English));
+    const auto english = englishForThisTest();
     MainWindow w(quiet());
     w.show();
     QVERIFY(child<QAction>(w, "language-system")->isChecked()); // nothing stored: the system's
@@ -1826,8 +1831,7 @@ void TstGui::switchesLanguageLive_data() {
 // on screen (the chart, its zoom, the pinned run, a value being typed) stays.
 void TstGui::switchesLanguageLive() {
     QFETCH(bool, openTrace);
-    const auto english = qScopeGuard([] { Language::uninstall(); });
-    Language::apply(Language::localeFor(Language::Choice::English));
+    const auto english = englishForThisTest();
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     MainWindow w(quiet());
@@ -2437,8 +2441,7 @@ void TstGui::largeTraceRegroupsOffTheGuiThread() {
 // The status line names the grouping being built, whether it was picked in the box or in
 // View > Group Rows (which sets the view before the box follows).
 void TstGui::regroupingStatusNamesTheChoice() {
-    const auto english = qScopeGuard([] { Language::uninstall(); });
-    Language::apply(Language::localeFor(Language::Choice::English));
+    const auto english = englishForThisTest();
     MainWindow w(quiet());
     w.show();
     w.setGroupBy(GroupBy::Worker);
@@ -2469,8 +2472,7 @@ void TstGui::rowNamesFollowTheLanguage_data() {
 // the rows: a language switch remakes them, keeping the grouping and what is collapsed.
 void TstGui::rowNamesFollowTheLanguage() {
     QFETCH(bool, large);
-    const auto english = qScopeGuard([] { Language::uninstall(); });
-    Language::apply(Language::localeFor(Language::Choice::English));
+    const auto english = englishForThisTest();
     std::shared_ptr<const Trace> trace = large ? largeTrace() : nullptr;
     if (!large) {
         auto read = ChromeTraceReader::fromJson(processesJson({{4100, "server"}}, 4));
