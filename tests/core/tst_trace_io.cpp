@@ -416,6 +416,8 @@ private Q_SLOTS:
     void errorMessageIsTheReason_data();
     void errorMessageIsTheReason();
     void syntaxMessagesAreQtsWords();
+    void reasonsKeepTheirEnglish_data();
+    void reasonsKeepTheirEnglish();
 
     void csvHeaderAndRows();
     void csvQuoting_data();
@@ -1407,6 +1409,39 @@ void TestTraceIo::errorMessageIsTheReason() {
     QCOMPARE(error.message.source, std::string("cannot open %1: %2"));
     QCOMPARE(error.message.args.size(), std::size_t(2));
     QCOMPARE(QString::fromStdString(error.message.args[0].render()), missing);
+}
+
+// The whole reason, word for word, as tasklane-cli printed it before the reasons became
+// translatable templates (the sentences of commit 67c1bdb, filled in by hand): a script that
+// reads them sees no change.
+void TestTraceIo::reasonsKeepTheirEnglish_data() {
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("reason");
+    const QByteArray x = R"js({"ph":"X","name":"a","pid":1,"tid":1,"ts":1,"dur":2})js";
+    QTest::newRow("E without B") << QByteArray("[" + x +
+                                               R"js(,{"ph":"E","pid":1,"tid":1,"ts":9}])js")
+                                 << u"event 1: E event without a matching B event"_s;
+    QTest::newRow("unknown phase") << QByteArray(R"js([{"ph":"Q","pid":1,"tid":1,"ts":1}])js")
+                                   << u"event 0: unknown phase 'Q'"_s;
+    QTest::newRow("X without ts") << QByteArray(R"js([{"ph":"X","pid":1,"tid":1,"dur":1}])js")
+                                  << u"event 0: X event has no 'ts'"_s;
+    QTest::newRow("negative dur") << QByteArray(
+                                         R"js([{"ph":"X","pid":1,"tid":1,"ts":1,"dur":-1}])js")
+                                  << u"event 0: X event has a negative 'dur'"_s;
+    QTest::newRow("not an object") << QByteArray("[" + x + ",7]") << u"event 1: not an object"_s;
+    QTest::newRow("no traceEvents")
+        << QByteArray(R"js({"a":1})js") << u"no 'traceEvents' array in the top-level object"_s;
+    QTest::newRow("not JSON") << QByteArray("hello")
+                              << u"not a JSON object or array (illegal value)"_s;
+    QTest::newRow("empty") << QByteArray() << u"empty document: no JSON value"_s;
+}
+
+void TestTraceIo::reasonsKeepTheirEnglish() {
+    QFETCH(QByteArray, json);
+    QFETCH(QString, reason);
+    ChromeTraceReader::Error error;
+    QVERIFY(!ChromeTraceReader::fromJson(json, &error).has_value());
+    QCOMPARE(error.reason, reason);
 }
 
 // The reader's own table of QJsonDocument's words says what Qt says (no translator is
