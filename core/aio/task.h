@@ -5,7 +5,7 @@
 // waits for it to finish. Copies share one task, as Python references do.
 #pragma once
 
-#include "futures/errors.h"
+#include "concurrency/python_error.h"
 
 #include <atomic>
 #include <chrono>

@@ -9,7 +9,7 @@
 
 #include "aio/event_loop.h"
 #include "aio/task.h"
-#include "futures/future.h"
+#include "concurrency/future.h"
 #include "futures/thread_pool_executor.h"
 
 #include <coroutine>

@@ -6,7 +6,7 @@
 #include "aio/event_loop.h"
 #include "aio/task.h"
 #include "aio/wait_tasks.h"
-#include "futures/errors.h"
+#include "concurrency/python_error.h"
 
 #include <chrono>
 #include <string>
@@ -29,8 +29,8 @@ Task<T> wait_for(Task<T> task, std::chrono::duration<Rep, Period> timeout) {
     task.cancel();
     detail::WaitTasks cleanup({task.core().get()}, detail::WaitTasks::Until::AllDone);
     co_await cleanup;
-    throw TimeoutError("TimeoutError: wait_for timed out after " +
-                       std::to_string(limit.count() / 1'000'000) + " ms (" + task.name() + ")");
+    throw TimeoutError("wait_for timed out after " + std::to_string(limit.count() / 1'000'000) +
+                       " ms (" + task.name() + ")");
 }
 
 } // namespace tasklane

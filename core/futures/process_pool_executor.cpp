@@ -1,8 +1,8 @@
 #include "futures/process_pool_executor.h"
 
-#include "futures/errors.h"
+#include "concurrency/python_error.h"
+#include "mp/task_registry.h"
 #include "mp/worker_processes.h"
-#include "workload/task_registry.h"
 
 #include <algorithm>
 #include <stdexcept>
@@ -35,7 +35,7 @@ ProcessPoolExecutor::ProcessPoolExecutor(Options options) {
     o.shared_value = options.shared_value;
     o.name_prefix = std::move(options.name_prefix);
     o.trace_capacity = options.trace_capacity;
-    o.broken_prefix = "BrokenProcessPool";
+    o.broken_name = "BrokenProcessPool";
     engine_ = std::make_unique<WorkerProcesses>(std::move(o));
 }
 

@@ -16,7 +16,7 @@
 // has shut down (shutdown(wait=true) or the destructor).
 #pragma once
 
-#include "futures/future.h"
+#include "concurrency/future.h"
 #include "mp/start_method.h"
 
 #include <cstddef>

@@ -7,7 +7,7 @@
 // the submitting thread to the worker.
 #pragma once
 
-#include "futures/future.h"
+#include "concurrency/future.h"
 #include "workload/task_context.h"
 
 #include <condition_variable>

@@ -1,6 +1,6 @@
 #include "mp/pool.h"
 
-#include "workload/task_registry.h"
+#include "mp/task_registry.h"
 
 #include <algorithm>
 #include <condition_variable>
@@ -36,7 +36,7 @@ Pool::Pool(Options options) {
     o.shared_value = options.shared_value;
     o.name_prefix = std::move(options.name_prefix);
     o.trace_capacity = options.trace_capacity;
-    o.broken_prefix = "Pool";
+    o.broken_name = "Pool";
     engine_ = std::make_unique<WorkerProcesses>(std::move(o));
     engine_->start();
 }

@@ -14,7 +14,7 @@
 // destructor); the recorder must outlive the pool.
 #pragma once
 
-#include "futures/future.h"
+#include "concurrency/future.h"
 #include "mp/start_method.h"
 #include "mp/worker_processes.h"
 

@@ -17,7 +17,7 @@
 #pragma once
 
 #include "mp/start_method.h"
-#include "workload/task_registry.h"
+#include "mp/task_registry.h"
 
 #include <chrono>
 #include <cstdint>

@@ -6,12 +6,12 @@
 // times line up. Writers claim slots with one atomic add and never wrap: when the buffer is
 // full, events are counted as dropped rather than overwriting (and tearing) older ones.
 //
-// append() is inline so that TraceRecorder (the trace library, which does not link the mp/
-// code) can call it on its hot path.
+// TraceRecorder knows it only as a TraceSink, so the trace library stays below mp/.
 #pragma once
 
 #include "mp/shared_memory.h"
 #include "trace/trace_event.h"
+#include "trace/trace_sink.h"
 
 #include <atomic>
 #include <cstddef>
@@ -22,7 +22,7 @@ namespace tasklane {
 
 class TraceRecorder;
 
-class SharedTraceBuffer {
+class SharedTraceBuffer final : public TraceSink {
 public:
     // About a million events: 48 MiB of address space, of which only the pages written to
     // cost memory.
@@ -31,7 +31,7 @@ public:
     explicit SharedTraceBuffer(std::size_t capacity = kDefaultCapacity);
     // In a spawned worker: maps the buffer behind an inherited fd (taking the fd over).
     static std::unique_ptr<SharedTraceBuffer> attach(int fd);
-    ~SharedTraceBuffer();
+    ~SharedTraceBuffer() override;
     SharedTraceBuffer(const SharedTraceBuffer&) = delete;
     SharedTraceBuffer& operator=(const SharedTraceBuffer&) = delete;
 
@@ -40,7 +40,7 @@ public:
 
     // Lock-free and async-signal-safe; any thread of any process that maps the buffer.
     // False when full: the event is dropped and counted.
-    bool append(const TraceEvent& event) noexcept {
+    bool append(const TraceEvent& event) noexcept override {
         const std::uint64_t i = std::atomic_ref<std::uint64_t>(header_->reserved)
                                     .fetch_add(1, std::memory_order_relaxed);
         if (i >= capacity_) [[unlikely]] {

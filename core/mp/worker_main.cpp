@@ -73,7 +73,7 @@ int main(int argc, char** argv) {
         if (traceFd >= 0) {
             trace = SharedTraceBuffer::attach(int(traceFd));
             recorder = std::make_unique<TraceRecorder>();
-            recorder->attachSharedBuffer(trace.get());
+            recorder->attachSink(trace.get());
         }
         std::unique_ptr<SharedValue<long long>> value;
         if (valueFd >= 0)

@@ -1,11 +1,10 @@
 #include "mp/worker_processes.h"
 
-#include "futures/errors.h"
-#include "mp/errors.h"
+#include "concurrency/python_error.h"
 #include "mp/shared_trace_buffer.h"
+#include "mp/task_registry.h"
 #include "mp/worker_protocol.h"
 #include "trace/trace_recorder.h"
-#include "workload/task_registry.h"
 
 #include <algorithm>
 #include <atomic>
@@ -244,7 +243,7 @@ void WorkerProcesses::start() {
         } catch (const std::exception& e) {
             {
                 std::lock_guard lock(mutex_);
-                broken_ = options_.broken_prefix + ": cannot start a worker: " + e.what();
+                broken_ = std::string("cannot start a worker: ") + e.what();
             }
             reapUnhandled();
             throw;
@@ -300,7 +299,7 @@ void WorkerProcesses::submit(std::vector<Job> jobs) {
     {
         std::lock_guard lock(mutex_);
         if (!broken_.empty())
-            throw BrokenExecutor(broken_);
+            throw BrokenExecutor(options_.broken_name, broken_);
         if (closed_ || terminate_)
             throw std::runtime_error("cannot schedule new work after close or terminate");
         for (auto& p : prepared)
@@ -363,11 +362,6 @@ std::vector<std::string> WorkerProcesses::output() const {
 std::uint64_t WorkerProcesses::droppedTraceEvents() const {
     std::lock_guard lock(mutex_);
     return dropped_;
-}
-
-std::string WorkerProcesses::brokenMessage() const {
-    std::lock_guard lock(mutex_);
-    return broken_;
 }
 
 void WorkerProcesses::wake() {
@@ -507,8 +501,9 @@ void WorkerProcesses::dispatch(bool closing) {
                 startWorker();
             } catch (const std::exception& e) {
                 const std::string message = "cannot start a worker: " + std::string(e.what());
-                const std::string full = options_.broken_prefix + ": " + message;
-                fail(std::move(job), [&] { return std::make_exception_ptr(BrokenExecutor(full)); });
+                fail(std::move(job), [&] {
+                    return std::make_exception_ptr(BrokenExecutor(options_.broken_name, message));
+                });
                 breakAll(message);
                 return;
             }
@@ -717,13 +712,12 @@ void WorkerProcesses::handleExit(Worker& w) {
 }
 
 void WorkerProcesses::breakAll(const std::string& message) {
-    const std::string full = options_.broken_prefix + ": " + message;
     {
         std::lock_guard lock(mutex_);
         if (broken_.empty())
-            broken_ = full;
+            broken_ = message;
     }
-    failAll([&] { return std::make_exception_ptr(BrokenExecutor(full)); });
+    failAll([&] { return std::make_exception_ptr(BrokenExecutor(options_.broken_name, message)); });
     signalAll(SIGTERM); // as Python terminates the others when its pool breaks
 }
 

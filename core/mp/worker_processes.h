@@ -15,7 +15,7 @@
 // reaped.
 #pragma once
 
-#include "futures/future.h"
+#include "concurrency/future.h"
 #include "mp/shared_memory.h"
 #include "mp/start_method.h"
 
@@ -49,8 +49,8 @@ public:
         std::uint32_t submitter_track = 0;
         SharedValue<long long>* shared_value = nullptr;
         std::string name_prefix = "worker";
-        std::size_t trace_capacity = 0; // 0: SharedTraceBuffer::kDefaultCapacity
-        std::string broken_prefix = "BrokenProcessPool";
+        std::size_t trace_capacity = 0;                // 0: SharedTraceBuffer::kDefaultCapacity
+        const char* broken_name = "BrokenProcessPool"; // the Python class raised, a literal
     };
     struct Outcome {
         std::vector<long long> values; // of the items that returned, in order
@@ -129,7 +129,6 @@ public:
     std::vector<int> pids() const; // of the live workers
     std::vector<std::string> output() const;
     std::uint64_t droppedTraceEvents() const;
-    std::string brokenMessage() const; // empty unless broken
 
 private:
     struct Pending;
@@ -167,7 +166,7 @@ private:
     bool started_ = false;
     bool closed_ = false;
     bool terminate_ = false;
-    std::string broken_;
+    std::string broken_; // why the pool broke, after "BrokenProcessPool: "; empty until then
     std::vector<int> pids_;
     std::vector<std::string> output_;
     std::uint64_t nextJob_ = 1;

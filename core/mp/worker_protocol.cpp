@@ -4,9 +4,9 @@
 #include "mp/shared_memory.h"
 #include "mp/shared_trace_buffer.h"
 #include "mp/shared_value.h"
+#include "mp/task_registry.h"
 #include "trace/trace_recorder.h"
 #include "workload/task_context.h"
-#include "workload/task_registry.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -219,7 +219,7 @@ int closeOtherFds(int keep) {
     setup.fd = spec.close_other_fds ? closeOtherFds(fd) : fd;
     if (setup.recorder != nullptr) {
         if (spec.trace != nullptr)
-            setup.recorder->attachSharedBuffer(spec.trace); // this process's copy of the recorder
+            setup.recorder->attachSink(spec.trace); // this process's copy of the recorder
         else
             setup.recorder = nullptr;
     }

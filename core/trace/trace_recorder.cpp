@@ -1,7 +1,5 @@
 #include "trace/trace_recorder.h"
 
-#include "mp/shared_trace_buffer.h"
-
 #include <algorithm>
 #include <ctime>
 #include <sched.h>
@@ -202,8 +200,8 @@ TraceRecorder::Buffer& TraceRecorder::localBuffer() {
 }
 
 void TraceRecorder::record(const TraceEvent& event) {
-    if (shared_ != nullptr) [[unlikely]] {
-        shared_->append(event);
+    if (sink_ != nullptr) [[unlikely]] {
+        sink_->append(event);
         return;
     }
     localBuffer().append(event);

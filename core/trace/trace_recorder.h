@@ -6,6 +6,7 @@
 #pragma once
 
 #include "trace/trace.h"
+#include "trace/trace_sink.h"
 
 #include <atomic>
 #include <cstdint>
@@ -18,8 +19,6 @@
 #include <vector>
 
 namespace tasklane {
-
-class SharedTraceBuffer;
 
 class TraceRecorder {
 public:
@@ -43,11 +42,11 @@ public:
     // registered before the fork (the child records on it at once) and named after its pid.
     void updateTrack(std::uint32_t track, std::int64_t pid, std::int64_t tid, std::string name);
 
-    // In a child process: from here on record() appends to `buffer`, shared memory that the
+    // In a child process: from here on record() appends to `sink`, shared memory that the
     // parent set up and copies from, instead of to this process's own buffers (which the
     // parent never sees). Nothing else of the recorder is used then, so a forked child never
     // takes a lock another thread of the parent may have held at the fork.
-    void attachSharedBuffer(SharedTraceBuffer* buffer) { shared_ = buffer; }
+    void attachSink(TraceSink* sink) { sink_ = sink; }
 
     // Hot path: appends to the calling thread's own buffer.
     void record(const TraceEvent& event);
@@ -86,7 +85,7 @@ private:
     std::unordered_map<std::string, std::uint32_t> stringIds_;
     std::atomic<std::uint32_t> nextTask_{1};
     std::atomic<std::uint32_t> nextFlow_{1};
-    SharedTraceBuffer* shared_ = nullptr; // set only in a child process
+    TraceSink* sink_ = nullptr; // set only in a child process
 };
 
 } // namespace tasklane

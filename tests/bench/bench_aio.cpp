@@ -9,7 +9,7 @@
 #include "aio/gather.h"
 #include "aio/sleep.h"
 #include "aio/task.h"
-#include "futures/errors.h"
+#include "concurrency/python_error.h"
 
 #include <benchmark/benchmark.h>
 

@@ -4,7 +4,7 @@
 // a traced run records on the event loop's track. Coroutines cannot use QVERIFY (it
 // returns), so they report into plain variables the test checks after run().
 #include "aio/aio.h"
-#include "futures/errors.h"
+#include "concurrency/python_error.h"
 #include "trace/trace_recorder.h"
 #include "workload/workload.h"
 

@@ -1,8 +1,8 @@
 // Tests of Future and ThreadPoolExecutor against Python's concurrent.futures semantics, over
 // several pool sizes, and of what a traced run records: queued and running slices, flows
 // from the submitter, and the GIL model's one-runner-at-a-time rule.
-#include "futures/errors.h"
-#include "futures/future.h"
+#include "concurrency/future.h"
+#include "concurrency/python_error.h"
 #include "futures/thread_pool_executor.h"
 #include "gil/gil.h"
 #include "trace/trace_recorder.h"

@@ -6,17 +6,16 @@
 //
 // The tests run under QTEST_GUILESS_MAIN, so a QCoreApplication exists in the parent: the
 // code a forked child runs here is core code only (no Qt, no QTest macro), and ends in _exit.
-#include "futures/errors.h"
+#include "concurrency/python_error.h"
 #include "futures/process_pool_executor.h"
-#include "mp/errors.h"
 #include "mp/pool.h"
 #include "mp/process.h"
 #include "mp/shared_trace_buffer.h"
 #include "mp/shared_value.h"
 #include "mp/start_method.h"
+#include "mp/task_registry.h"
 #include "process_census.h"
 #include "trace/trace_recorder.h"
-#include "workload/task_registry.h"
 
 #include <QElapsedTimer>
 #include <QTest>

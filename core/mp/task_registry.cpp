@@ -1,4 +1,4 @@
-#include "workload/task_registry.h"
+#include "mp/task_registry.h"
 
 #include "mp/shared_value.h"
 #include "workload/workload.h"

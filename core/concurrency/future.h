@@ -5,7 +5,7 @@
 // as in Python, so any executor can complete one.
 #pragma once
 
-#include "futures/errors.h"
+#include "concurrency/python_error.h"
 
 #include <chrono>
 #include <condition_variable>
