@@ -36,27 +36,72 @@ private:
     const char* name_; // always a string literal
 };
 
-// Declares `class Name : public Base` whose name() is "Name". The two-argument constructor
-// names the error otherwise (a string literal): a subclass passes its own name up, and a pool
-// raises BrokenExecutor under its own class's name.
-#define TASKLANE_PYTHON_ERROR(Name, Base)                                                          \
-    class Name : public Base {                                                                     \
-    public:                                                                                        \
-        explicit Name(const std::string& message)                                                  \
-            : Base(#Name, message) {}                                                              \
-        Name(const char* name, const std::string& message)                                         \
-            : Base(name, message) {}                                                               \
-    }
+// Each takes the text after "Name: "; the two-argument constructor names the error otherwise (a
+// string literal), so that a subclass passes its own name up and a pool raises BrokenExecutor
+// under its own class's name.
 
-TASKLANE_PYTHON_ERROR(ValueError, PythonError);
-TASKLANE_PYTHON_ERROR(RuntimeError, PythonError);
-TASKLANE_PYTHON_ERROR(AssertionError, PythonError);
-TASKLANE_PYTHON_ERROR(InvalidStateError, PythonError);
-TASKLANE_PYTHON_ERROR(BrokenExecutor, RuntimeError);
-TASKLANE_PYTHON_ERROR(BrokenProcessPool, BrokenExecutor);
-TASKLANE_PYTHON_ERROR(BrokenThreadPool, BrokenExecutor);
+// A value of the right type but not allowed: max_workers=0, an unknown file mode.
+class ValueError : public PythonError {
+public:
+    explicit ValueError(const std::string& message)
+        : PythonError("ValueError", message) {}
+    ValueError(const char* name, const std::string& message)
+        : PythonError(name, message) {}
+};
 
-#undef TASKLANE_PYTHON_ERROR
+// Use in the wrong state: submit after shutdown, a second running event loop.
+class RuntimeError : public PythonError {
+public:
+    explicit RuntimeError(const std::string& message)
+        : PythonError("RuntimeError", message) {}
+    RuntimeError(const char* name, const std::string& message)
+        : PythonError(name, message) {}
+};
+
+// What multiprocessing asserts: starting a process twice, joining one never started.
+class AssertionError : public PythonError {
+public:
+    explicit AssertionError(const std::string& message)
+        : PythonError("AssertionError", message) {}
+    AssertionError(const char* name, const std::string& message)
+        : PythonError(name, message) {}
+};
+
+// A future's or task's result asked for before it was set, or set twice.
+class InvalidStateError : public PythonError {
+public:
+    explicit InvalidStateError(const std::string& message)
+        : PythonError("InvalidStateError", message) {}
+    InvalidStateError(const char* name, const std::string& message)
+        : PythonError(name, message) {}
+};
+
+// A pool that can no longer run work: a worker died or could not start.
+class BrokenExecutor : public RuntimeError {
+public:
+    explicit BrokenExecutor(const std::string& message)
+        : RuntimeError("BrokenExecutor", message) {}
+    BrokenExecutor(const char* name, const std::string& message)
+        : RuntimeError(name, message) {}
+};
+
+// ProcessPoolExecutor's: a worker process died.
+class BrokenProcessPool : public BrokenExecutor {
+public:
+    explicit BrokenProcessPool(const std::string& message)
+        : BrokenExecutor("BrokenProcessPool", message) {}
+    BrokenProcessPool(const char* name, const std::string& message)
+        : BrokenExecutor(name, message) {}
+};
+
+// ThreadPoolExecutor's: a worker thread's initializer failed.
+class BrokenThreadPool : public BrokenExecutor {
+public:
+    explicit BrokenThreadPool(const std::string& message)
+        : BrokenExecutor("BrokenThreadPool", message) {}
+    BrokenThreadPool(const char* name, const std::string& message)
+        : BrokenExecutor(name, message) {}
+};
 
 // A cancelled future's result(), a cancelled coroutine's await.
 class CancelledError : public PythonError {
