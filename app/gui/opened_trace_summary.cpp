@@ -13,9 +13,6 @@ namespace tasklane {
 
 namespace {
 
-// The busiest tracks only: a file may hold hundreds.
-constexpr std::size_t kTracksShown = 12;
-
 QString ms(double value) {
     return OpenedTraceSummary::tr("%1 ms").arg(QLocale().toString(value, 'f', value < 10 ? 2 : 1));
 }
@@ -37,31 +34,34 @@ QString section(const QString& title, const QString& rows) {
 
 // The heading and the table of what the file holds.
 QString fileTable(const QString& path, qint64 size, const RunResult& run, const TraceFigures& f) {
-    using S = OpenedTraceSummary;
     const Trace& t = run.trace;
     const Metrics& m = run.metrics;
     const QLocale locale;
-    QString out =
-        QStringLiteral("<h3>%1</h3><table cellspacing=2>")
-            .arg(S::tr("Opened trace: %1").arg(QFileInfo(path).fileName()).toHtmlEscaped());
-    out += row(S::tr("File"), QDir::toNativeSeparators(path), locale.formattedDataSize(size));
-    out += row(S::tr("Events"), locale.toString(qulonglong(t.events.size())),
-               S::tr("%1 slices, %2 instants, %3 counter samples, %4 flow ends")
+    QString out = QStringLiteral("<h3>%1</h3><table cellspacing=2>")
+                      .arg(OpenedTraceSummary::tr("Opened trace: %1")
+                               .arg(QFileInfo(path).fileName())
+                               .toHtmlEscaped());
+    out += row(OpenedTraceSummary::tr("File"), QDir::toNativeSeparators(path),
+               locale.formattedDataSize(size));
+    out += row(OpenedTraceSummary::tr("Events"), locale.toString(qulonglong(t.events.size())),
+               OpenedTraceSummary::tr("%1 slices, %2 instants, %3 counter samples, %4 flow ends")
                    .arg(f.slices)
                    .arg(f.instants)
                    .arg(f.counters)
                    .arg(f.flows));
-    out += row(S::tr("Tracks"), locale.toString(qulonglong(t.tracks.size())));
-    out += row(S::tr("Time span"), ms(double(f.spanNs) / 1e6), S::tr("first event to last"));
+    out += row(OpenedTraceSummary::tr("Tracks"), locale.toString(qulonglong(t.tracks.size())));
+    out += row(OpenedTraceSummary::tr("Time span"), ms(double(f.spanNs) / 1e6),
+               OpenedTraceSummary::tr("first event to last"));
     if (f.tasks) {
-        out += row(S::tr("Sequential estimate"), ms(m.sequential_ms),
-                   S::tr("the tasks' own work, back to back on one thread"));
-        out += row(S::tr("Speedup"), S::tr("%1×").arg(locale.toString(m.speedup, 'f', 2)),
-                   S::tr("sequential ÷ time span"));
+        out += row(OpenedTraceSummary::tr("Sequential estimate"), ms(m.sequential_ms),
+                   OpenedTraceSummary::tr("the tasks' own work, back to back on one thread"));
+        out += row(OpenedTraceSummary::tr("Speedup"),
+                   OpenedTraceSummary::tr("%1×").arg(locale.toString(m.speedup, 'f', 2)),
+                   OpenedTraceSummary::tr("sequential ÷ time span"));
     }
     if (t.maxCpu() >= 0)
-        out += row(S::tr("Cores used"), locale.toString(m.cores_used),
-                   S::tr("cores busy at least 5 % of the span"));
+        out += row(OpenedTraceSummary::tr("Cores used"), locale.toString(m.cores_used),
+                   OpenedTraceSummary::tr("cores busy at least 5 % of the span"));
     return out + QStringLiteral("</table>");
 }
 
@@ -74,6 +74,8 @@ QString stateRows(const TraceFigures& f) {
 }
 
 QString busiestTrackRows(const Trace& t, const TraceFigures& f) {
+    // The busiest tracks only: a file may hold hundreds.
+    constexpr std::size_t kTracksShown = 12;
     std::vector<std::size_t> order(f.busyNs.size());
     for (std::size_t i = 0; i < order.size(); ++i)
         order[i] = i;

@@ -62,24 +62,24 @@ QString whereAndWhy(const ChromeTraceReader::Error& e) {
 // The save dialog's filters for `kind`, and the suffix a name without one gets.
 QString exportFilters(TraceFileController::ExportKind kind, const QString& suffix,
                       QString* defaultSuffix) {
-    using C = TraceFileController;
+    using Kind = TraceFileController::ExportKind;
     switch (kind) {
-    case C::ExportKind::Chart: {
-        const QString png = C::tr("PNG image (*.png)");
-        const QString svg = C::tr("SVG drawing (*.svg)");
-        const QString pdf = C::tr("PDF document (*.pdf)");
+    case Kind::Chart: {
+        const QString png = TraceFileController::tr("PNG image (*.png)");
+        const QString svg = TraceFileController::tr("SVG drawing (*.svg)");
+        const QString pdf = TraceFileController::tr("PDF document (*.pdf)");
         *defaultSuffix = suffix.isEmpty() ? QStringLiteral("png") : suffix;
         return suffix == u"svg"   ? svg
                : suffix == u"pdf" ? pdf
                : suffix == u"png" ? png
                                   : QStringList{png, svg, pdf}.join(QStringLiteral(";;"));
     }
-    case C::ExportKind::Trace:
+    case Kind::Trace:
         *defaultSuffix = QStringLiteral("json");
-        return C::tr("Chrome/Perfetto trace (*.json)");
-    case C::ExportKind::Csv:
+        return TraceFileController::tr("Chrome/Perfetto trace (*.json)");
+    case Kind::Csv:
         *defaultSuffix = QStringLiteral("csv");
-        return C::tr("CSV file (*.csv)");
+        return TraceFileController::tr("CSV file (*.csv)");
     }
     return {};
 }
