@@ -202,7 +202,6 @@ void TraceFileController::exportTo(ExportKind kind, const QString& path,
     auto* watcher = new QFutureWatcher<ExportOutcome>(this);
     connect(watcher, &QFutureWatcher<ExportOutcome>::finished, this, [this, watcher, path] {
         watcher->deleteLater();
-        --exporting_;
         const ExportOutcome outcome = watcher->result();
         if (outcome.ok) {
             Q_EMIT statusMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 8000);
@@ -216,7 +215,6 @@ void TraceFileController::exportTo(ExportKind kind, const QString& path,
         showErrorBox(window_, title, error);
         Q_EMIT exportFinished(false, error);
     });
-    ++exporting_;
     Q_EMIT statusMessage(tr("Saving %1…").arg(QDir::toNativeSeparators(path)), 0);
     watcher->setFuture(QtConcurrent::run(writeExport, kind, path, source));
 }

@@ -46,7 +46,6 @@ public:
     // Writes `source` to `path` on a worker thread; exportFinished() reports the outcome, and
     // a failure is shown in an error box.
     void exportTo(ExportKind kind, const QString& path, const ExportSource& source);
-    bool isExporting() const { return exporting_ > 0; }
 
 Q_SIGNALS:
     void openingChanged(bool opening); // a read started with none going, or the last one ended
@@ -66,7 +65,6 @@ private:
     QWidget* window_;
     quint64 openGeneration_ = 0;
     int opening_ = 0;
-    int exporting_ = 0;
 };
 
 } // namespace tasklane
