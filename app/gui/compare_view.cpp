@@ -194,21 +194,29 @@ QStringList CompareView::tableText() const {
     return out;
 }
 
-bool CompareView::exportChart(const QString& path, QString* error) const {
+std::optional<ExportSource> CompareView::exportSource() const {
     const auto stacked = board_.stacked();
-    if (!stacked) {
+    if (!stacked)
+        return std::nullopt;
+    ExportSource source;
+    source.trace = stacked;
+    source.chart.groupBy = GroupBy::Worker;
+    QStringList names;
+    for (std::size_t i = 0; i < board_.runs().size(); ++i)
+        names << QStringLiteral("%1 · %2").arg(i + 1).arg(board_.runs()[i].name);
+    source.chart.title = tr("Compared: %1").arg(names.join(QStringLiteral("; ")));
+    return source;
+}
+
+bool CompareView::exportChart(const QString& path, QString* error) const {
+    const std::optional<ExportSource> source = exportSource();
+    if (!source) {
         if (error != nullptr)
             *error = tr("Nothing is pinned: pin a run first.");
         return false;
     }
-    ChartOptions options;
-    options.groupBy = GroupBy::Worker;
-    QStringList names;
-    for (std::size_t i = 0; i < board_.runs().size(); ++i)
-        names << QStringLiteral("%1 · %2").arg(i + 1).arg(board_.runs()[i].name);
-    options.title = tr("Compared: %1").arg(names.join(QStringLiteral("; ")));
     TextMessage message;
-    if (ChartExporter::exportChart(*stacked, path, options, nullptr, &message))
+    if (ChartExporter::exportChart(*source->trace, path, source->chart, nullptr, &message))
         return true;
     if (error != nullptr)
         *error = coretext::message(message);

@@ -4,9 +4,12 @@
 // the stacked trace) is PinBoard's; this only shows it.
 #pragma once
 
+#include "export_source.h"
 #include "pin_board.h"
 
 #include <QWidget>
+
+#include <optional>
 
 class QLabel;
 class QListWidget;
@@ -34,8 +37,11 @@ public:
     // The summary table as rows of text (header row first), for tests.
     QStringList tableText() const;
 
-    // Writes the stacked chart (format from the suffix). False with `error` set otherwise, in
-    // the window's language.
+    // The stacked chart as an export draws it (titled with the runs' names); nothing when no
+    // run is pinned. The window writes it on a worker thread.
+    std::optional<ExportSource> exportSource() const;
+    // Writes the stacked chart (format from the suffix) here and now. False with `error` set
+    // otherwise, in the window's language.
     bool exportChart(const QString& path, QString* error) const;
 
 Q_SIGNALS:

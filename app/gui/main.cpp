@@ -10,6 +10,7 @@
 #include "language.h"
 #include "main_window.h"
 #include "patterns/pattern_registry.h"
+#include "text/qt_text.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -25,12 +26,9 @@
 #include <set>
 
 using namespace Qt::StringLiterals;
+using tasklane::qs;
 
 namespace {
-
-QString qs(const std::string& s) {
-    return QString::fromStdString(s);
-}
 
 int usageError(const QString& message) {
     QTextStream(stderr) << "tasklane: " << message << '\n';
@@ -112,120 +110,157 @@ bool onlyPrints(int argc, char* argv[]) {
     return false;
 }
 
-} // namespace
-
-int main(int argc, char* argv[]) {
-    using namespace tasklane;
-    if (onlyPrints(argc, argv)) {
-        QCoreApplication app(argc, argv);
-        setIdentity();
-        Language::apply(Language::localeFor(languageChoice(argc, argv)));
-        CommandLine().parser.process(app); // prints and exits
-        return 0;
-    }
-
-    QApplication app(argc, argv);
+// --help and --version, answered without a display: they print and exit.
+int printOnly(int argc, char* argv[]) {
+    QCoreApplication app(argc, argv);
     setIdentity();
-    QApplication::setDesktopFileName(QStringLiteral("tasklane"));
+    tasklane::Language::apply(tasklane::Language::localeFor(languageChoice(argc, argv)));
+    CommandLine().parser.process(app); // prints and exits
+    return 0;
+}
 
-    const QString screenshot = qEnvironmentVariable("TASKLANE_SCREENSHOT");
-    std::unique_ptr<QTemporaryDir> settingsDir;
-    if (!screenshot.isEmpty()) {
-        // A figure must not depend on what the last user left in their settings.
-        settingsDir = std::make_unique<QTemporaryDir>();
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir->path());
-    }
-    // Before anything with text is built: the window's texts are set once, as it is built.
-    Language::apply(Language::localeFor(languageChoice(argc, argv)));
+// A figure must not depend on what the last user left in their settings: the screenshot mode
+// starts from defaults in a folder of its own, removed at exit.
+std::unique_ptr<QTemporaryDir> isolateSettings() {
+    auto dir = std::make_unique<QTemporaryDir>();
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir->path());
+    return dir;
+}
 
-    CommandLine cli;
-    QCommandLineParser& parser = cli.parser;
-    parser.process(app);
-    if (parser.isSet(cli.language)) {
-        const QString name = parser.value(cli.language);
-        if (name != u"system" && name != u"en" && name != u"ko")
-            return usageError(QCoreApplication::translate(
-                                  "main", "--language must be one of system|en|ko, got '%1'")
-                                  .arg(name));
-    }
-    if (parser.positionalArguments().size() > 1)
-        return usageError(QCoreApplication::translate("main", "give at most one trace file, got %1")
-                              .arg(parser.positionalArguments().join(QStringLiteral(" "))));
-    const QString tracePath = parser.positionalArguments().value(0);
+// What the command line asks the window for; a non-empty `error` is a usage error instead.
+struct Start {
+    tasklane::MainWindow::Options options;
+    QString tracePath;
+    QString error;
+};
 
-    MainWindow::Options options;
-    if (parser.isSet(cli.groupBy)) {
-        options.groupBy = groupByFromName(parser.value(cli.groupBy));
-        if (!options.groupBy)
-            return usageError(QCoreApplication::translate(
-                                  "main", "--group-by must be one of worker|core|both, got '%1'")
-                                  .arg(parser.value(cli.groupBy)));
-    }
-    options.pattern = parser.value(cli.pattern);
-    const Pattern* pattern = options.pattern.isEmpty()
-                                 ? nullptr
-                                 : PatternRegistry::instance().find(options.pattern.toStdString());
-    if (!options.pattern.isEmpty() && pattern == nullptr)
-        return usageError(
-            QCoreApplication::translate("main", "unknown pattern '%1' (choose one of %2)")
-                .arg(options.pattern, qs(PatternRegistry::instance().idsText())));
+// The pattern's parameters given as options, over its stored values. Empty, or the error.
+QString readParams(const CommandLine& cli, const tasklane::Pattern* pattern,
+                   tasklane::MainWindow::Options& options) {
+    const QCommandLineParser& parser = cli.parser;
     for (const std::string& name : cli.paramNames) {
         if (!parser.isSet(qs(name)))
             continue;
         if (pattern == nullptr)
-            return usageError(QCoreApplication::translate(
-                                  "main", "--%1 needs --pattern (e.g. --pattern thread-pool)")
-                                  .arg(qs(name)));
+            return QCoreApplication::translate("main",
+                                               "--%1 needs --pattern (e.g. --pattern thread-pool)")
+                .arg(qs(name));
         const auto spec = pattern->param(name);
         if (!spec)
-            return usageError(
-                QCoreApplication::translate("main", "--%1 does not apply to pattern %2")
-                    .arg(qs(name), options.pattern));
+            return QCoreApplication::translate("main", "--%1 does not apply to pattern %2")
+                .arg(qs(name), options.pattern);
         auto parsed = spec->parse(parser.value(qs(name)).toStdString());
         if (const auto* error = std::get_if<std::string>(&parsed))
-            return usageError(qs(*error));
-        options.params.set(name, std::get<ParamValue>(parsed));
+            return qs(*error);
+        options.params.set(name, std::get<tasklane::ParamValue>(parsed));
     }
+    return {};
+}
 
+Start readCommandLine(const CommandLine& cli) {
+    using tasklane::PatternRegistry;
+    const QCommandLineParser& parser = cli.parser;
+    Start start;
+    if (parser.isSet(cli.language)) {
+        const QString name = parser.value(cli.language);
+        if (name != u"system" && name != u"en" && name != u"ko")
+            return {{},
+                    {},
+                    QCoreApplication::translate("main",
+                                                "--language must be one of system|en|ko, got '%1'")
+                        .arg(name)};
+    }
+    if (parser.positionalArguments().size() > 1)
+        return {{},
+                {},
+                QCoreApplication::translate("main", "give at most one trace file, got %1")
+                    .arg(parser.positionalArguments().join(QStringLiteral(" ")))};
+    start.tracePath = parser.positionalArguments().value(0);
     // A trace to open takes the place of the first run.
-    if (!tracePath.isEmpty())
-        options.runOnStart = false;
-    MainWindow window(options);
-    if (parser.isSet(cli.tab) && !window.showTab(parser.value(cli.tab)))
+    start.options.runOnStart = start.tracePath.isEmpty();
+    if (parser.isSet(cli.groupBy)) {
+        start.options.groupBy = tasklane::groupByFromName(parser.value(cli.groupBy));
+        if (!start.options.groupBy)
+            return {{},
+                    {},
+                    QCoreApplication::translate(
+                        "main", "--group-by must be one of worker|core|both, got '%1'")
+                        .arg(parser.value(cli.groupBy))};
+    }
+    start.options.pattern = parser.value(cli.pattern);
+    const tasklane::Pattern* pattern =
+        start.options.pattern.isEmpty()
+            ? nullptr
+            : PatternRegistry::instance().find(start.options.pattern.toStdString());
+    if (!start.options.pattern.isEmpty() && pattern == nullptr)
+        return {{},
+                {},
+                QCoreApplication::translate("main", "unknown pattern '%1' (choose one of %2)")
+                    .arg(start.options.pattern, qs(PatternRegistry::instance().idsText()))};
+    start.error = readParams(cli, pattern, start.options);
+    return start;
+}
+
+// Saves a grab of the window to `path` once the first run, or the trace, is on screen, and
+// quits: 0 when it was written and a result is shown. A broken trace is grabbed too, with its
+// message box (a window of its own: FILE-message.png): that is the picture to check.
+void grabOnceShown(tasklane::MainWindow& window, const QString& path, bool trace) {
+    const auto grab = [&window, path] {
+        // Let the layout settle and the chart paint before the grab.
+        QTimer::singleShot(300, &window, [&window, path] {
+            const bool ok = window.grab().save(path);
+            QTextStream(ok ? stdout : stderr) << (ok ? "screenshot: " : "cannot write screenshot: ")
+                                              << QDir::toNativeSeparators(path) << '\n';
+            if (auto* box = window.findChild<QMessageBox*>(QStringLiteral("error-box"))) {
+                const QFileInfo info(path);
+                const QString boxPath = info.dir().filePath(
+                    info.completeBaseName() + QStringLiteral("-message.") + info.suffix());
+                if (box->grab().save(boxPath))
+                    QTextStream(stdout) << "message: " << QDir::toNativeSeparators(boxPath) << '\n';
+            }
+            QApplication::exit(ok && window.lastResult() != nullptr ? 0 : 1);
+        });
+    };
+    if (trace)
+        QObject::connect(&window, &tasklane::MainWindow::traceOpened, &window, grab,
+                         Qt::SingleShotConnection);
+    else
+        QObject::connect(&window, &tasklane::MainWindow::runEnded, &window, grab,
+                         Qt::SingleShotConnection);
+}
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    using namespace tasklane;
+    if (onlyPrints(argc, argv))
+        return printOnly(argc, argv);
+
+    QApplication app(argc, argv);
+    setIdentity();
+    QApplication::setDesktopFileName(QStringLiteral("tasklane"));
+    const QString screenshot = qEnvironmentVariable("TASKLANE_SCREENSHOT");
+    const std::unique_ptr<QTemporaryDir> settingsDir =
+        screenshot.isEmpty() ? nullptr : isolateSettings();
+    // Before anything with text is built: the window's texts are set once, as it is built.
+    Language::apply(Language::localeFor(languageChoice(argc, argv)));
+
+    CommandLine cli;
+    cli.parser.process(app);
+    const Start start = readCommandLine(cli);
+    if (!start.error.isEmpty())
+        return usageError(start.error);
+
+    MainWindow window(start.options);
+    if (cli.parser.isSet(cli.tab) && !window.showTab(cli.parser.value(cli.tab)))
         return usageError(QCoreApplication::translate(
                               "main", "--tab must be one of output|python|summary, got '%1'")
-                              .arg(parser.value(cli.tab)));
-    if (!screenshot.isEmpty()) {
-        const auto grab = [&window, screenshot] {
-            // Let the layout settle and the chart paint before the grab.
-            QTimer::singleShot(300, &window, [&window, screenshot] {
-                const bool ok = window.grab().save(screenshot);
-                QTextStream(ok ? stdout : stderr)
-                    << (ok ? "screenshot: " : "cannot write screenshot: ")
-                    << QDir::toNativeSeparators(screenshot) << '\n';
-                // A message box is a window of its own: FILE-message.png.
-                if (auto* box = window.findChild<QMessageBox*>(QStringLiteral("error-box"))) {
-                    const QFileInfo info(screenshot);
-                    const QString path = info.dir().filePath(
-                        info.completeBaseName() + QStringLiteral("-message.") + info.suffix());
-                    if (box->grab().save(path))
-                        QTextStream(stdout)
-                            << "message: " << QDir::toNativeSeparators(path) << '\n';
-                }
-                QApplication::exit(ok && window.lastResult() != nullptr ? 0 : 1);
-            });
-        };
-        // A broken trace is grabbed too, with its message box: that is the picture to check.
-        if (tracePath.isEmpty())
-            QObject::connect(&window, &MainWindow::runEnded, &window, grab,
-                             Qt::SingleShotConnection);
-        else
-            QObject::connect(&window, &MainWindow::traceOpened, &window, grab,
-                             Qt::SingleShotConnection);
-    }
+                              .arg(cli.parser.value(cli.tab)));
+    if (!screenshot.isEmpty())
+        grabOnceShown(window, screenshot, !start.tracePath.isEmpty());
     window.show();
-    if (!tracePath.isEmpty())
-        window.openTrace(tracePath);
+    if (!start.tracePath.isEmpty())
+        window.openTrace(start.tracePath);
     return QApplication::exec();
 }

@@ -1,63 +1,33 @@
 #include "main_window.h"
 
-#include "chart/chart_exporter.h"
-#include "chart/zoom_state.h"
+#include "chart_pane.h"
 #include "compare_view.h"
-#include "core_text.h"
-#include "gantt_view.h"
+#include "error_box.h"
 #include "language.h"
 #include "parameter_panel.h"
+#include "pattern_pane.h"
 #include "patterns/pattern_registry.h"
-#include "python_highlighter.h"
-#include "summary_view.h"
-#include "time_ruler.h"
-#include "trace/chrome_trace_reader.h"
-#include "trace/chrome_trace_writer.h"
-#include "trace/csv_writer.h"
+#include "result_tabs.h"
+#include "text/qt_text.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
-#include <QClipboard>
 #include <QCloseEvent>
-#include <QComboBox>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QFileDialog>
-#include <QFileInfo>
-#include <QFontDatabase>
-#include <QFutureWatcher>
-#include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QMimeData>
-#include <QPlainTextEdit>
 #include <QProgressBar>
-#include <QPushButton>
-#include <QScrollArea>
-#include <QScrollBar>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
-#include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
-#include <QToolButton>
-#include <QTreeWidget>
-#include <QTreeWidgetItemIterator>
-#include <QUrl>
-#include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
-
-#include <algorithm>
-#include <array>
-#include <limits>
 
 // Q_INIT_RESOURCE may not appear inside a namespace; the resources live in the static
 // tasklane_gui library, so something must pull them in.
@@ -69,310 +39,50 @@ namespace tasklane {
 
 namespace {
 
-QString qs(const std::string& s) {
-    return QString::fromStdString(s);
-}
-
-constexpr int kPatternIdRole = Qt::UserRole;
-constexpr int kSectionRole = Qt::UserRole + 1; // a chapter's items: the section that made it
-constexpr int kAutoRunDelayMs = 400;
-// Auto-run re-runs by itself only what is expected to take less than this: a longer run
-// starts when the user presses Run, not at every step of a slider.
-constexpr double kAutoRunLimitMs = 2000;
-
 namespace key {
 const QString geometry = QStringLiteral("window/geometry");
 const QString state = QStringLiteral("window/state");
 const QString mainSplitter = QStringLiteral("window/mainSplitter");
 const QString rightSplitter = QStringLiteral("window/rightSplitter");
-const QString pattern = QStringLiteral("run/pattern");
 const QString groupBy = QStringLiteral("run/groupBy");
-const QString autoRun = QStringLiteral("run/autoRun");
-const QString exportDir = QStringLiteral("export/dir");
-const QString openDir = QStringLiteral("open/dir");
-QString param(const std::string& pattern, const std::string& name) {
-    return QStringLiteral("params/%1/%2").arg(qs(pattern), qs(name));
-}
 } // namespace key
 
-// The tutorial's chapters, for the pattern list. The Korean originals go in the tooltips:
-// the tutorial is Korean, and its readers will look for these headings.
-struct Chapter {
-    QString title;
-    QString original;
-};
-
-Chapter chapterOf(const QString& section) {
-    const QString number = section.section(u'.', 0, 0);
-    if (number == u"2")
-        return {MainWindow::tr("2  Multiprocessing"), QStringLiteral("2. 멀티프로세싱")};
-    if (number == u"3")
-        return {MainWindow::tr("3  Asynchronous programming"),
-                QStringLiteral("3. 비동기 프로그래밍")};
-    if (number == u"4")
-        return {MainWindow::tr("4  concurrent.futures"),
-                QStringLiteral("4. concurrent.futures 모듈")};
-    if (number == u"5")
-        return {MainWindow::tr("5  Parallel vs. asynchronous"),
-                QStringLiteral("5. 병렬 처리와 비동기 프로그래밍의 차이점")};
-    return {MainWindow::tr("%1  Other").arg(number), QString()};
-}
-
-QFont monospace() {
-    QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    font.setStyleHint(QFont::Monospace);
-    return font;
-}
-
-// What reading a trace file on the worker thread leaves for the window.
-struct OpenedTrace {
-    std::shared_ptr<const RunResult> result; // the trace, with Tasklane's metrics of it
-    std::shared_ptr<const GanttRows> rows;
-    QString outputText; // its instants, which are printed lines in Tasklane's traces
-    qint64 size = 0;
-    quint64 languageGeneration = 0; // Language::generation() when the read started
-    ChromeTraceReader::Error error; // when result is null
-};
-
-// The first local .json file among dropped URLs, or empty.
-QString droppedTracePath(const QMimeData* mime) {
-    if (mime == nullptr || !mime->hasUrls())
-        return {};
-    for (const QUrl& url : mime->urls())
-        if (url.isLocalFile() &&
-            url.toLocalFile().endsWith(QStringLiteral(".json"), Qt::CaseInsensitive))
-            return url.toLocalFile();
-    return {};
-}
-
-// A trace's instant events' labels in time order: the lines a Tasklane program printed.
-std::vector<std::string> instantLines(const Trace& t) {
-    std::vector<std::pair<std::int64_t, QString>> instants;
-    for (const TraceEvent& e : t.events)
-        if (e.type == EventType::Instant)
-            instants.emplace_back(e.begin_ns, QString::fromStdString(std::string(t.label(e))));
-    std::stable_sort(instants.begin(), instants.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::vector<std::string> lines;
-    lines.reserve(instants.size());
-    for (const auto& [at, label] : instants)
-        lines.push_back(label.toStdString());
-    return lines;
-}
-
-// The Output tab for an opened trace named `name`, its instants being `instants`.
-QString openedOutputText(const QString& name, const QString& instants) {
-    return instants.isEmpty()
-               ? MainWindow::tr("%1 has no instant events (a program's printed lines are "
-                                "instants in Tasklane's traces).")
-                     .arg(name)
-               : MainWindow::tr("Instant events in %1, in time order (in Tasklane's traces, what "
-                                "the program printed):\n\n%2")
-                     .arg(name, instants);
-}
-
-// Why a trace was refused, and where, in the window's language. The reader's reason is
-// English (the command line prints it); its message is the same sentence, translatable.
-QString whereAndWhy(const ChromeTraceReader::Error& e) {
-    const QString reason = e.message.source.empty() ? e.reason : coretext::message(e.message);
-    if (e.line <= 0)
-        return reason;
-    return QCoreApplication::translate("tasklane::MainWindow", "line %1, column %2: %3")
-        .arg(e.line)
-        .arg(e.column)
-        .arg(reason);
-}
-
-OpenedTrace readTrace(const QString& path, GroupBy groupBy, const QLocale& locale,
-                      quint64 language) {
-    OpenedTrace out;
-    out.languageGeneration = language;
-    out.size = QFileInfo(path).size();
-    std::optional<Trace> trace = ChromeTraceReader::read(path, &out.error);
-    if (!trace)
-        return out;
-    auto result = std::make_shared<RunResult>();
-    result->trace = std::move(*trace);
-    const Trace& t = result->trace;
-    // Efficiency against the threads that did any work: the file does not say how many
-    // workers could run at once.
-    std::vector<bool> worked(t.tracks.size(), false);
-    for (const TraceEvent& e : t.events)
-        if (e.type == EventType::Slice && e.state == State::Running && e.track < worked.size())
-            worked[e.track] = true;
-    const auto workers = int(std::count(worked.begin(), worked.end(), true));
-    result->metrics = computeMetrics(t, t.beginNs(), t.endNs(), std::max(1, workers));
-    out.outputText =
-        RunController::outputText(instantLines(t), RunController::kOutputDisplayLimit, locale);
-    out.rows = std::make_shared<GanttRows>(t, groupBy);
-    out.result = std::move(result);
-    return out;
-}
-
-QString stateTitle(State state) {
-    return stateLabel(state);
-}
-
-// The Summary tab for an opened trace: what the file holds, and how its time was spent.
-// Speedup and the sequential estimate are Tasklane's measures of tasks; they are shown only
-// when the file has tasks (Tasklane's own traces do).
-QString openedSummaryHtml(const QString& path, qint64 size, const RunResult& run) {
-    const Trace& t = run.trace;
-    const QLocale locale;
-    const auto ms = [&](double value) {
-        return MainWindow::tr("%1 ms").arg(locale.toString(value, 'f', value < 10 ? 2 : 1));
-    };
-    const auto row = [](const QString& name, const QString& value, const QString& note = {}) {
-        return QStringLiteral("<tr><td style='padding-right:16px'>%1</td>"
-                              "<td align='right'><b>%2</b></td>"
-                              "<td style='padding-left:12px; color:#5a626c'>%3</td></tr>")
-            .arg(name.toHtmlEscaped(), value.toHtmlEscaped(), note.toHtmlEscaped());
-    };
-    std::size_t slices = 0, instants = 0, counters = 0, flows = 0;
-    bool tasks = false;
-    std::array<std::int64_t, kStateCount> byState{};
-    std::vector<std::int64_t> busy(t.tracks.size(), 0);
-    // Where each track's running time is counted up to: another tool's slices nest (a
-    // function inside the function that called it), and a thread is busy once for both.
-    // Events come sorted by track, then begin, so a single pass takes the union.
-    std::vector<std::int64_t> counted(t.tracks.size(), std::numeric_limits<std::int64_t>::min());
-    for (const TraceEvent& e : t.events) {
-        switch (e.type) {
-        case EventType::Slice:
-        case EventType::AsyncSlice:
-            ++slices;
-            byState[std::size_t(e.state)] += e.duration_ns();
-            if (e.type == EventType::Slice && e.state == State::Running && e.track < busy.size()) {
-                std::int64_t& until = counted[e.track];
-                busy[e.track] += std::max<std::int64_t>(0, e.end_ns - std::max(e.begin_ns, until));
-                until = std::max(until, e.end_ns);
-            }
-            tasks = tasks || e.task != 0;
-            break;
-        case EventType::Instant:
-            ++instants;
-            break;
-        case EventType::Counter:
-            ++counters;
-            break;
-        case EventType::FlowStart:
-        case EventType::FlowEnd:
-            ++flows;
-            break;
-        }
-    }
-    const double spanMs = double(t.endNs() - t.beginNs()) / 1e6;
-
-    QString out =
-        QStringLiteral("<h3>%1</h3><table cellspacing=2>")
-            .arg(
-                MainWindow::tr("Opened trace: %1").arg(QFileInfo(path).fileName()).toHtmlEscaped());
-    out +=
-        row(MainWindow::tr("File"), QDir::toNativeSeparators(path), locale.formattedDataSize(size));
-    out += row(MainWindow::tr("Events"), locale.toString(qulonglong(t.events.size())),
-               MainWindow::tr("%1 slices, %2 instants, %3 counter samples, %4 flow ends")
-                   .arg(slices)
-                   .arg(instants)
-                   .arg(counters)
-                   .arg(flows));
-    out += row(MainWindow::tr("Tracks"), locale.toString(qulonglong(t.tracks.size())));
-    out += row(MainWindow::tr("Time span"), ms(spanMs), MainWindow::tr("first event to last"));
-    const Metrics& m = run.metrics;
-    if (tasks) {
-        out += row(MainWindow::tr("Sequential estimate"), ms(m.sequential_ms),
-                   MainWindow::tr("the tasks' own work, back to back on one thread"));
-        out += row(MainWindow::tr("Speedup"),
-                   MainWindow::tr("%1×").arg(locale.toString(m.speedup, 'f', 2)),
-                   MainWindow::tr("sequential ÷ time span"));
-    }
-    if (t.maxCpu() >= 0)
-        out += row(MainWindow::tr("Cores used"), locale.toString(m.cores_used),
-                   MainWindow::tr("cores busy at least 5 % of the span"));
-    out += QStringLiteral("</table>");
-
-    QString states;
-    for (int s = 0; s < kStateCount; ++s)
-        if (byState[std::size_t(s)] > 0)
-            states += row(stateTitle(State(s)), ms(double(byState[std::size_t(s)]) / 1e6));
-    if (!states.isEmpty())
-        out +=
-            QStringLiteral("<p><b>%1</b></p><table cellspacing=2>%2</table>")
-                .arg(MainWindow::tr("Time by state, summed over slices").toHtmlEscaped(), states);
-
-    // The busiest tracks: a file may hold hundreds.
-    std::vector<std::size_t> order(busy.size());
-    for (std::size_t i = 0; i < order.size(); ++i)
-        order[i] = i;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return busy[a] > busy[b]; });
-    QString tracks;
-    const std::size_t shown = std::min<std::size_t>(order.size(), 12);
-    for (std::size_t i = 0; i < shown && busy[order[i]] > 0; ++i) {
-        const double share = spanMs > 0 ? double(busy[order[i]]) / 1e6 / spanMs : 0;
-        tracks +=
-            row(QString::fromStdString(t.tracks[order[i]].name), ms(double(busy[order[i]]) / 1e6),
-                MainWindow::tr("%1 % of the span").arg(locale.toString(share * 100, 'f', 0)));
-    }
-    if (!tracks.isEmpty())
-        out += QStringLiteral("<p><b>%1</b></p><table cellspacing=2>%2</table>")
-                   .arg(MainWindow::tr("Running time by track").toHtmlEscaped(), tracks);
-    return out;
-}
-
-QPlainTextEdit* readOnlyText(const QString& objectName) {
-    auto* edit = new QPlainTextEdit;
-    edit->setObjectName(objectName);
-    edit->setReadOnly(true);
-    edit->setFont(monospace());
-    edit->setLineWrapMode(QPlainTextEdit::NoWrap);
-    edit->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    return edit;
+std::vector<const Pattern*> offered(const MainWindow::Options& options) {
+    if (!options.patterns.empty())
+        return options.patterns;
+    std::vector<const Pattern*> all;
+    for (const auto& pattern : PatternRegistry::instance().all())
+        all.push_back(pattern.get());
+    return all;
 }
 
 } // namespace
 
 MainWindow::MainWindow(Options options, QWidget* parent)
     : QMainWindow(parent)
-    , options_(options) {
+    , options_(std::move(options)) {
     initTasklaneResources();
-    patterns_ = options_.patterns;
-    if (patterns_.empty())
-        for (const auto& pattern : PatternRegistry::instance().all())
-            patterns_.push_back(pattern.get());
     setObjectName(QStringLiteral("main-window"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/tasklane.svg")));
     setAcceptDrops(true); // a trace file dropped on the window opens
 
     runner_ = new RunController(this);
-    autoRunTimer_ = new QTimer(this);
-    autoRunTimer_->setSingleShot(true);
-    autoRunTimer_->setInterval(kAutoRunDelayMs);
+    files_ = new TraceFileController(this);
     elapsedTimer_ = new QTimer(this);
     elapsedTimer_->setInterval(100);
+    patterns_ = new PatternPane(offered(options_));
+    chart_ = new ChartPane;
+    tabs_ = new ResultTabs;
 
     buildActions();
     buildMenus();
     buildCentre();
     buildStatusBar();
+    connectParts();
     retranslateUi();
 
-    connect(runner_, &RunController::started, this, &MainWindow::runStarted);
-    connect(runner_, &RunController::progress, this, &MainWindow::runProgress);
-    connect(runner_, &RunController::finished, this, &MainWindow::runFinished);
-    connect(runner_, &RunController::runningChanged, this, &MainWindow::updateRunState);
-    connect(autoRunTimer_, &QTimer::timeout, this, &MainWindow::run);
-    connect(elapsedTimer_, &QTimer::timeout, this, [this] {
-        elapsedLabel_->setText(
-            tr("%1 s").arg(QLocale().toString(double(runClock_.elapsed()) / 1000, 'f', 1)));
-    });
-    connect(panel_, &ParameterPanel::paramsChanged, this, &MainWindow::parametersChanged);
-    // The panel's error line, which the Run button's tooltip repeats, in a new language.
-    connect(panel_, &ParameterPanel::retranslated, this, &MainWindow::updateRunState);
-
     resize(1280, 800);
-    populatePatterns();
     restoreSettings();
-    updateRunState();
 
     if (options_.runOnStart)
         QTimer::singleShot(0, this, &MainWindow::run);
@@ -383,55 +93,12 @@ MainWindow::~MainWindow() {
 }
 
 void MainWindow::buildActions() {
-    // Texts and tooltips: retranslateUi(); the run action's, which says Run or Stop,
-    // updateRunState().
-    runAction_ = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), QString(), this);
-    runAction_->setObjectName(QStringLiteral("run-action"));
-    runAction_->setShortcut(QKeySequence(Qt::Key_F5));
-    connect(runAction_, &QAction::triggered, this, [this] { isRunning() ? stop() : run(); });
+    // Texts and tooltips: retranslateUi(). The panes make the actions that act on them.
     auto* stopShortcut = new QShortcut(QKeySequence(Qt::Key_Escape), this);
     connect(stopShortcut, &QShortcut::activated, this, [this] {
         if (isRunning())
             stop();
     });
-
-    autoRunAction_ = new QAction(this);
-    autoRunAction_->setObjectName(QStringLiteral("auto-run-action"));
-    autoRunAction_->setCheckable(true);
-
-    resetAction_ = new QAction(this);
-    connect(resetAction_, &QAction::triggered, this, [this] { panel_->resetToDefaults(); });
-
-    fitAction_ = new QAction(this);
-    fitAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    connect(fitAction_, &QAction::triggered, this, [this] { view_->fit(); });
-    // F, as in other trace viewers; Ctrl+0 stays for those who learnt it.
-    fitAction_->setShortcuts({QKeySequence(Qt::Key_F), QKeySequence(Qt::CTRL | Qt::Key_0)});
-
-    // Zoom history, as a browser's: the view's ZoomState keeps it (see buildCentre).
-    backAction_ = new QAction(this);
-    backAction_->setObjectName(QStringLiteral("zoom-back-action"));
-    backAction_->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
-    backAction_->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
-    backAction_->setEnabled(false);
-    connect(backAction_, &QAction::triggered, this, [this] { view_->zoomState()->back(); });
-    forwardAction_ = new QAction(this);
-    forwardAction_->setObjectName(QStringLiteral("zoom-forward-action"));
-    forwardAction_->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
-    forwardAction_->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
-    forwardAction_->setEnabled(false);
-    connect(forwardAction_, &QAction::triggered, this, [this] { view_->zoomState()->forward(); });
-    zoomSelectionAction_ = new QAction(this);
-    zoomSelectionAction_->setObjectName(QStringLiteral("zoom-selection-action"));
-    zoomSelectionAction_->setShortcut(QKeySequence(Qt::Key_Z));
-    zoomSelectionAction_->setEnabled(false);
-    connect(zoomSelectionAction_, &QAction::triggered, this,
-            [this] { view_->zoomState()->zoomToSelection(); });
-    clearSelectionAction_ = new QAction(this);
-    clearSelectionAction_->setObjectName(QStringLiteral("clear-selection-action"));
-    clearSelectionAction_->setEnabled(false);
-    connect(clearSelectionAction_, &QAction::triggered, this,
-            [this] { view_->zoomState()->clearSelection(); });
 
     pinAction_ = new QAction(this);
     pinAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
@@ -440,41 +107,11 @@ void MainWindow::buildActions() {
             showTab(QStringLiteral("compare"));
     });
 
-    groupByActions_ = new QActionGroup(this);
-    for (const GroupBy groupBy : {GroupBy::Worker, GroupBy::Core, GroupBy::Both}) {
-        auto* action = groupByActions_->addAction(QString());
-        action->setCheckable(true);
-        action->setData(groupByName(groupBy));
-    }
-    connect(groupByActions_, &QActionGroup::triggered, this, [this](QAction* action) {
-        if (const auto g = groupByFromName(action->data().toString()))
-            setGroupBy(*g);
-    });
-
     openAction_ = new QAction(style()->standardIcon(QStyle::SP_DialogOpenButton), QString(), this);
     openAction_->setObjectName(QStringLiteral("open-action"));
     openAction_->setShortcut(QKeySequence::Open);
     connect(openAction_, &QAction::triggered, this, &MainWindow::openWithDialog);
-
-    exportChartAction_ = new QAction(this);
-    exportChartAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    connect(exportChartAction_, &QAction::triggered, this,
-            [this] { exportWithDialog(ExportKind::Chart); });
-    exportPngAction_ = new QAction(this);
-    connect(exportPngAction_, &QAction::triggered, this,
-            [this] { exportWithDialog(ExportKind::Chart, QStringLiteral("png")); });
-    exportSvgAction_ = new QAction(this);
-    connect(exportSvgAction_, &QAction::triggered, this,
-            [this] { exportWithDialog(ExportKind::Chart, QStringLiteral("svg")); });
-    exportPdfAction_ = new QAction(this);
-    connect(exportPdfAction_, &QAction::triggered, this,
-            [this] { exportWithDialog(ExportKind::Chart, QStringLiteral("pdf")); });
-    exportTraceAction_ = new QAction(this);
-    connect(exportTraceAction_, &QAction::triggered, this,
-            [this] { exportWithDialog(ExportKind::Trace); });
-    exportCsvAction_ = new QAction(this);
-    connect(exportCsvAction_, &QAction::triggered, this,
-            [this] { exportWithDialog(ExportKind::Csv); });
+    buildExportActions();
 
     quitAction_ = new QAction(this);
     quitAction_->setShortcut(QKeySequence::Quit);
@@ -492,6 +129,23 @@ void MainWindow::buildActions() {
     });
 }
 
+void MainWindow::buildExportActions() {
+    const auto exportAction = [this](ExportKind kind, const QString& suffix) {
+        auto* action = new QAction(this);
+        connect(action, &QAction::triggered, this,
+                [this, kind, suffix] { exportWithDialog(kind, suffix); });
+        action->setEnabled(false); // until there is a run
+        return action;
+    };
+    exportChartAction_ = exportAction(ExportKind::Chart, QString());
+    exportChartAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportPngAction_ = exportAction(ExportKind::Chart, QStringLiteral("png"));
+    exportSvgAction_ = exportAction(ExportKind::Chart, QStringLiteral("svg"));
+    exportPdfAction_ = exportAction(ExportKind::Chart, QStringLiteral("pdf"));
+    exportTraceAction_ = exportAction(ExportKind::Trace, QString());
+    exportCsvAction_ = exportAction(ExportKind::Csv, QString());
+}
+
 void MainWindow::buildMenus() {
     // Titles: retranslateUi().
     fileMenu_ = menuBar()->addMenu(QString());
@@ -502,32 +156,25 @@ void MainWindow::buildMenus() {
     fileMenu_->addAction(quitAction_);
 
     runMenu_ = menuBar()->addMenu(QString());
-    runMenu_->addAction(runAction_);
-    runMenu_->addAction(autoRunAction_);
+    runMenu_->addAction(patterns_->runAction());
+    runMenu_->addAction(patterns_->autoRunAction());
     runMenu_->addSeparator();
     runMenu_->addAction(pinAction_);
     runMenu_->addSeparator();
-    runMenu_->addAction(resetAction_);
+    runMenu_->addAction(patterns_->resetAction());
 
     viewMenu_ = menuBar()->addMenu(QString());
     groupMenu_ = viewMenu_->addMenu(QString());
-    groupMenu_->addActions(groupByActions_->actions());
-    viewMenu_->addAction(fitAction_);
-    viewMenu_->addAction(backAction_);
-    viewMenu_->addAction(forwardAction_);
+    groupMenu_->addActions(chart_->groupByActions());
+    viewMenu_->addAction(chart_->fitAction());
+    viewMenu_->addAction(chart_->backAction());
+    viewMenu_->addAction(chart_->forwardAction());
     viewMenu_->addSeparator();
-    viewMenu_->addAction(zoomSelectionAction_);
-    viewMenu_->addAction(clearSelectionAction_);
+    viewMenu_->addAction(chart_->zoomSelectionAction());
+    viewMenu_->addAction(chart_->clearSelectionAction());
     viewMenu_->addSeparator();
-    // Also in the row names' context menu; a click on a process's triangle does one.
-    collapseAllAction_ = viewMenu_->addAction(QString());
-    collapseAllAction_->setObjectName(QStringLiteral("collapse-processes-action"));
-    connect(collapseAllAction_, &QAction::triggered, this,
-            [this] { view_->setAllProcessesCollapsed(true); });
-    expandAllAction_ = viewMenu_->addAction(QString());
-    expandAllAction_->setObjectName(QStringLiteral("expand-processes-action"));
-    connect(expandAllAction_, &QAction::triggered, this,
-            [this] { view_->setAllProcessesCollapsed(false); });
+    viewMenu_->addAction(chart_->collapseAllAction());
+    viewMenu_->addAction(chart_->expandAllAction());
 
     exportMenu_ = menuBar()->addMenu(QString());
     exportMenu_->addAction(exportChartAction_);
@@ -540,6 +187,12 @@ void MainWindow::buildMenus() {
     exportMenu_->addAction(exportCsvAction_);
 
     helpMenu_ = menuBar()->addMenu(QString());
+    buildLanguageMenu();
+    helpMenu_->addSeparator();
+    helpMenu_->addAction(aboutAction_);
+}
+
+void MainWindow::buildLanguageMenu() {
     // Each language is named in itself, so that someone who cannot read the current one
     // still finds theirs.
     languageMenu_ = helpMenu_->addMenu(QString());
@@ -560,206 +213,13 @@ void MainWindow::buildMenus() {
         languageMenu_->addAction(action);
     }
     connect(languageActions_, &QActionGroup::triggered, this, &MainWindow::languageChosen);
-    helpMenu_->addSeparator();
-    helpMenu_->addAction(aboutAction_);
 }
 
 void MainWindow::buildCentre() {
-    // Left: what to run.
-    auto* left = new QWidget;
-    auto* leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(8, 8, 4, 8);
-
-    // Texts: retranslateUi().
-    patternsLabel_ = new QLabel;
-    leftLayout->addWidget(patternsLabel_);
-    patternList_ = new QTreeWidget;
-    patternList_->setObjectName(QStringLiteral("pattern-list"));
-    patternList_->setHeaderHidden(true);
-    patternList_->setRootIsDecorated(false);
-    patternList_->setIndentation(12);
-    patternList_->setUniformRowHeights(true);
-    patternList_->setMinimumHeight(120);
-    leftLayout->addWidget(patternList_, 2);
-    connect(patternList_, &QTreeWidget::currentItemChanged, this, &MainWindow::patternSelected);
-
-    description_ = new QLabel;
-    description_->setObjectName(QStringLiteral("pattern-description"));
-    description_->setWordWrap(true);
-    description_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    description_->setForegroundRole(QPalette::PlaceholderText);
-    leftLayout->addWidget(description_);
-
-    paramsLabel_ = new QLabel;
-    leftLayout->addSpacing(6);
-    leftLayout->addWidget(paramsLabel_);
-    panel_ = new ParameterPanel;
-    panel_->setObjectName(QStringLiteral("parameter-panel"));
-    auto* panelScroll = new QScrollArea;
-    panelScroll->setWidget(panel_);
-    panelScroll->setWidgetResizable(true);
-    panelScroll->setFrameShape(QFrame::NoFrame);
-    panelScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    leftLayout->addWidget(panelScroll, 3);
-
-    runButton_ = new QPushButton;
-    runButton_->setObjectName(QStringLiteral("run-button"));
-    runButton_->setMinimumHeight(34);
-    runButton_->setDefault(true);
-    connect(runButton_, &QPushButton::clicked, runAction_, &QAction::trigger);
-    leftLayout->addWidget(runButton_);
-
-    // Right: the chart over the tabs.
-    auto* chartArea = new QWidget;
-    auto* chartLayout = new QVBoxLayout(chartArea);
-    chartLayout->setContentsMargins(4, 8, 8, 0);
-    auto* header = new QHBoxLayout;
-    chartHeading_ = new QLabel;
-    chartHeading_->setObjectName(QStringLiteral("chart-heading"));
-    chartHeading_->setTextFormat(Qt::RichText);
-    // A long heading wraps onto a second line, and is not allowed to widen the window.
-    chartHeading_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    chartHeading_->setWordWrap(true);
-    chartHeading_->setMinimumWidth(50);
-    header->addWidget(chartHeading_, 1);
-    groupLabel_ = new QLabel;
-    header->addWidget(groupLabel_);
-    groupByBox_ = new QComboBox;
-    groupByBox_->setObjectName(QStringLiteral("group-by"));
-    for (const GroupBy groupBy : {GroupBy::Worker, GroupBy::Core, GroupBy::Both})
-        groupByBox_->addItem(QString(), groupByName(groupBy));
-    groupLabel_->setBuddy(groupByBox_);
-    header->addWidget(groupByBox_);
-    for (QAction* action : {backAction_, forwardAction_}) {
-        auto* button = new QToolButton;
-        button->setDefaultAction(action);
-        button->setAutoRaise(true);
-        header->addWidget(button);
-    }
-    auto* fitButton = new QToolButton;
-    fitButton->setDefaultAction(fitAction_);
-    header->addWidget(fitButton);
-    chartLayout->addLayout(header);
-    connect(groupByBox_, &QComboBox::currentIndexChanged, this, [this] {
-        if (const auto g = groupByFromName(groupByBox_->currentData().toString()))
-            setGroupBy(*g);
-    });
-
-    view_ = new GanttView;
-    chartScroll_ = new QScrollArea;
-    chartScroll_->setObjectName(QStringLiteral("chart-scroll"));
-    chartScroll_->setWidget(view_);
-    chartScroll_->setWidgetResizable(true);
-    chartScroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    chartScroll_->setFrameShape(QFrame::StyledPanel);
-    // The whole run over the chart, in sight however far the rows scroll.
-    ruler_ = new TimeRuler;
-    ruler_->setView(view_);
-    chartLayout->addWidget(ruler_);
-    chartLayout->addWidget(chartScroll_, 1);
-    selectionLabel_ = new QLabel;
-    selectionLabel_->setObjectName(QStringLiteral("selection-stats"));
-    selectionLabel_->setTextFormat(Qt::RichText);
-    selectionLabel_->setWordWrap(true);
-    selectionLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    selectionLabel_->hide();
-    chartLayout->addWidget(selectionLabel_);
-    connect(view_, &GanttView::selectionStatsChanged, this, [this] {
-        const QString text = view_->selectionSummary();
-        selectionLabel_->setText(text);
-        selectionLabel_->setToolTip(view_->selectionDetails());
-        selectionLabel_->setVisible(!text.isEmpty());
-        zoomSelectionAction_->setEnabled(!text.isEmpty());
-        clearSelectionAction_->setEnabled(!text.isEmpty());
-    });
-    connect(view_->zoomState(), &ZoomState::historyChanged, this, [this] {
-        backAction_->setEnabled(view_->zoomState()->canGoBack());
-        forwardAction_->setEnabled(view_->zoomState()->canGoForward());
-    });
-    conclusion_ = new QLabel;
-    conclusion_->setObjectName(QStringLiteral("conclusion"));
-    conclusion_->setWordWrap(true);
-    conclusion_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    conclusion_->hide();
-    chartLayout->addWidget(conclusion_);
-    connect(view_, &GanttView::highlightChanged, this, [this] {
-        if (const auto task = view_->highlightTask())
-            statusBar()->showMessage(tr("Task %1 highlighted; click it again to clear.").arg(*task),
-                                     4000);
-    });
-    // A few million slices take a moment to sort into new rows; the chart keeps the old ones
-    // meanwhile and the status bar says why it has not changed yet.
-    connect(view_, &GanttView::regroupingChanged, this, [this](bool regrouping) {
-        // The view's wish, which the menu sets before the box follows.
-        const QString grouping =
-            groupByBox_->itemText(groupByBox_->findData(groupByName(view_->groupBy())));
-        if (regrouping)
-            statusBar()->showMessage(tr("Regrouping %L1 slices (%2)…")
-                                         .arg(qulonglong(view_->sliceCount()))
-                                         .arg(grouping));
-        else
-            statusBar()->showMessage(tr("Rows regrouped (%1).").arg(grouping), 3000);
-    });
-
-    tabs_ = new QTabWidget;
-    tabs_->setObjectName(QStringLiteral("tabs"));
-    tabs_->setDocumentMode(true);
-    output_ = readOnlyText(QStringLiteral("output-text"));
-    // A printed list of a thousand squares is one line: wrap it rather than scroll sideways.
-    output_->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    python_ = readOnlyText(QStringLiteral("python-text"));
-    new PythonHighlighter(python_->document());
-    summary_ = new SummaryView;
-    tabs_->addTab(output_, QString());
-    tabs_->addTab(python_, QString());
-    tabs_->addTab(summary_, QString());
-    compare_ = new CompareView;
-    compare_->setObjectName(QStringLiteral("compare-view"));
-    tabs_->addTab(compare_, QString());
-    connect(compare_, &CompareView::message, this,
-            [this](const QString& text) { statusBar()->showMessage(text, 6000); });
-    connect(compare_, &CompareView::pinRequested, this, [this] {
-        if (!pinCurrentRun())
-            statusBar()->showMessage(tr("No run to pin yet: run a pattern first."), 6000);
-    });
-    connect(compare_, &CompareView::exportRequested, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Export Compared Runs"), defaultExportName(QStringLiteral("png")),
-            tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
-        if (path.isEmpty())
-            return;
-        QString error;
-        if (compare_->exportChart(path, &error))
-            statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 8000);
-        else
-            showError(tr("Export failed"), error);
-    });
-    // The Python tab's corner: copy the program, to paste it into a file and run it.
-    copyButton_ = new QToolButton;
-    copyButton_->setObjectName(QStringLiteral("copy-python"));
-    copyButton_->setAutoRaise(true);
-    connect(copyButton_, &QToolButton::clicked, this, [this] {
-        QGuiApplication::clipboard()->setText(python_->toPlainText());
-        statusBar()->showMessage(tr("Python program copied."), 4000);
-    });
-    tabs_->setCornerWidget(copyButton_, Qt::TopRightCorner);
-    copyButton_->setVisible(false);
-    connect(tabs_, &QTabWidget::currentChanged, this, [this] {
-        copyButton_->setVisible(tabs_->currentWidget() == python_);
-        // Four stacked charts need room: the Compare tab takes most of the height while shown.
-        if (tabs_->currentWidget() == compare_) {
-            sizesBeforeCompare_ = rightSplitter_->sizes();
-            const int total = sizesBeforeCompare_.value(0) + sizesBeforeCompare_.value(1);
-            rightSplitter_->setSizes({total / 4, total - total / 4});
-        } else if (!sizesBeforeCompare_.isEmpty()) {
-            rightSplitter_->setSizes(sizesBeforeCompare_);
-            sizesBeforeCompare_.clear();
-        }
-    });
-
+    // Left what to run; right the chart over the tabs.
     rightSplitter_ = new QSplitter(Qt::Vertical);
     rightSplitter_->setObjectName(QStringLiteral("right-splitter"));
-    rightSplitter_->addWidget(chartArea);
+    rightSplitter_->addWidget(chart_);
     rightSplitter_->addWidget(tabs_);
     rightSplitter_->setStretchFactor(0, 3);
     rightSplitter_->setStretchFactor(1, 1);
@@ -768,7 +228,7 @@ void MainWindow::buildCentre() {
 
     mainSplitter_ = new QSplitter(Qt::Horizontal);
     mainSplitter_->setObjectName(QStringLiteral("main-splitter"));
-    mainSplitter_->addWidget(left);
+    mainSplitter_->addWidget(patterns_);
     mainSplitter_->addWidget(rightSplitter_);
     mainSplitter_->setStretchFactor(0, 0);
     mainSplitter_->setStretchFactor(1, 1);
@@ -780,8 +240,8 @@ void MainWindow::buildCentre() {
     toolbar_->setObjectName(QStringLiteral("main-toolbar"));
     toolbar_->setMovable(false);
     toolbar_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolbar_->addAction(runAction_);
-    toolbar_->addAction(autoRunAction_);
+    toolbar_->addAction(patterns_->runAction());
+    toolbar_->addAction(patterns_->autoRunAction());
     toolbar_->addSeparator();
     toolbar_->addAction(exportChartAction_);
 }
@@ -805,56 +265,52 @@ void MainWindow::buildStatusBar() {
     statusBar()->addPermanentWidget(openProgress_);
 }
 
-void MainWindow::populatePatterns() {
-    const QSignalBlocker blocker(patternList_);
-    patternList_->clear();
-    std::map<QString, QTreeWidgetItem*> chapters;
-    for (const Pattern* pattern : patterns_) {
-        const QString section = qs(pattern->section());
-        const Chapter chapter = chapterOf(section);
-        QTreeWidgetItem*& parent = chapters[chapter.title];
-        if (parent == nullptr) {
-            parent = new QTreeWidgetItem(patternList_);
-            parent->setData(0, kSectionRole, section);
-            parent->setFlags(Qt::ItemIsEnabled);
-            QFont bold = parent->font(0);
-            bold.setBold(true);
-            parent->setFont(0, bold);
-            parent->setExpanded(true);
-            setPatternItemTexts(parent);
+void MainWindow::connectParts() {
+    connect(runner_, &RunController::started, this, &MainWindow::runStarted);
+    connect(runner_, &RunController::progress, this, &MainWindow::runProgress);
+    connect(runner_, &RunController::finished, this, &MainWindow::runFinished);
+    connect(runner_, &RunController::runningChanged, patterns_, &PatternPane::setRunning);
+    connect(elapsedTimer_, &QTimer::timeout, this, [this] {
+        elapsedLabel_->setText(
+            tr("%1 s").arg(QLocale().toString(double(runClock_.elapsed()) / 1000, 'f', 1)));
+    });
+
+    connect(patterns_, &PatternPane::runRequested, this, &MainWindow::run);
+    connect(patterns_, &PatternPane::stopRequested, this, &MainWindow::stop);
+    connect(patterns_, &PatternPane::validParamsChanged, this, [this] {
+        const Pattern* pattern = patterns_->currentPattern();
+        tabs_->setPythonProgram(qs(pattern->pythonCode(patterns_->parameterPanel()->params())));
+    });
+    connect(patterns_, &PatternPane::autoRunHeld, this, [this](double expectedMs) {
+        showStatus([expectedMs] {
+            return tr("This run would take about %1 s: press Run (F5) to start it.")
+                .arg(QLocale().toString(expectedMs / 1000, 'f', 1));
+        });
+    });
+
+    connect(chart_, &ChartPane::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(tabs_, &ResultTabs::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(tabs_, &QTabWidget::currentChanged, this, &MainWindow::compareTabToggled);
+    CompareView* compare = tabs_->compareView();
+    connect(compare, &CompareView::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 6000); });
+    connect(compare, &CompareView::pinRequested, this, [this] {
+        if (!pinCurrentRun())
+            statusBar()->showMessage(tr("No run to pin yet: run a pattern first."), 6000);
+    });
+    connect(compare, &CompareView::exportRequested, this, [this] {
+        if (std::optional<ExportSource> source = tabs_->compareView()->exportSource()) {
+            source->stem = shown_.exportStem();
+            files_->exportComparedWithDialog(*source);
         }
-        auto* item = new QTreeWidgetItem(parent);
-        item->setData(0, kPatternIdRole, qs(pattern->id()));
-        setPatternItemTexts(item);
-    }
-    patternList_->expandAll();
-}
+    });
 
-// A chapter's title, or a pattern's line and tooltip, in the current language.
-void MainWindow::setPatternItemTexts(QTreeWidgetItem* item) const {
-    const QString id = item->data(0, kPatternIdRole).toString();
-    if (id.isEmpty()) {
-        const Chapter chapter = chapterOf(item->data(0, kSectionRole).toString());
-        item->setText(0, chapter.title);
-        item->setToolTip(0, chapter.original);
-        return;
-    }
-    const Pattern* pattern = findPattern(id.toStdString());
-    if (pattern == nullptr)
-        return;
-    item->setText(0, QStringLiteral("%1  %2 · %3")
-                         .arg(qs(pattern->section()), coretext::pattern(pattern->title()),
-                              qs(pattern->tutorialHeading())));
-    item->setToolTip(
-        0, QStringLiteral("<b>%1</b><br>%2")
-               .arg(qs(pattern->id()), coretext::pattern(pattern->description()).toHtmlEscaped()));
-}
-
-void MainWindow::retranslatePatterns() {
-    // In place: the current item, and with it the pattern and its parameters, stay.
-    const QSignalBlocker blocker(patternList_);
-    for (QTreeWidgetItemIterator it(patternList_); *it; ++it)
-        setPatternItemTexts(*it);
+    connect(files_, &TraceFileController::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(files_, &TraceFileController::openingChanged, openProgress_, &QWidget::setVisible);
+    connect(files_, &TraceFileController::opened, this, &MainWindow::traceRead);
+    connect(files_, &TraceFileController::openFailed, this,
+            [this](const QString& message) { Q_EMIT traceOpened(false, message); });
+    connect(files_, &TraceFileController::exportFinished, this, &MainWindow::exportFinished);
 }
 
 void MainWindow::changeEvent(QEvent* event) {
@@ -869,37 +325,8 @@ void MainWindow::changeEvent(QEvent* event) {
 
 void MainWindow::retranslateUi() {
     setWindowTitle(tr("Tasklane"));
-
-    autoRunAction_->setText(tr("&Auto-run on Change"));
-    autoRunAction_->setToolTip(
-        tr("Run again shortly after every parameter change, when the run takes under 2 s"));
-    resetAction_->setText(tr("Reset &Parameters"));
-    resetAction_->setToolTip(tr("Back to the tutorial's values"));
-    fitAction_->setText(tr("&Fit Chart"));
-    fitAction_->setToolTip(tr("Show the whole run (or double-click the chart)"));
-    backAction_->setText(tr("Zoom &Back"));
-    backAction_->setToolTip(tr("Back to the previous zoom (Alt+Left)"));
-    forwardAction_->setText(tr("Zoom F&orward"));
-    forwardAction_->setToolTip(tr("Forward to the zoom you went back from (Alt+Right)"));
-    zoomSelectionAction_->setText(tr("&Zoom to Selection"));
-    zoomSelectionAction_->setToolTip(
-        tr("Show the selected time range (select with Shift+drag or a right-drag on the chart)"));
-    clearSelectionAction_->setText(tr("C&lear Selection"));
     pinAction_->setText(tr("&Pin Run for Comparison"));
     pinAction_->setToolTip(tr("Add the run on screen to the Compare tab (Ctrl+P)"));
-    for (QAction* action : groupByActions_->actions()) {
-        switch (groupByFromName(action->data().toString()).value_or(GroupBy::Both)) {
-        case GroupBy::Worker:
-            action->setText(tr("By &Worker"));
-            break;
-        case GroupBy::Core:
-            action->setText(tr("By &Core"));
-            break;
-        case GroupBy::Both:
-            action->setText(tr("&Both: Cores, then Workers"));
-            break;
-        }
-    }
     openAction_->setText(tr("&Open Trace…"));
     openAction_->setToolTip(tr("Show a Chrome/Perfetto JSON trace: Tasklane's own, or one "
                                "from VizTracer and other tools (Ctrl+O, or drop the file here)"));
@@ -917,67 +344,14 @@ void MainWindow::retranslateUi() {
     runMenu_->setTitle(tr("&Run"));
     viewMenu_->setTitle(tr("&View"));
     groupMenu_->setTitle(tr("&Group Rows"));
-    collapseAllAction_->setText(tr("C&ollapse All Processes"));
-    expandAllAction_->setText(tr("E&xpand All Processes"));
     exportMenu_->setTitle(tr("&Export"));
     helpMenu_->setTitle(tr("&Help"));
     languageMenu_->setTitle(tr("&Language"));
     for (QAction* action : languageActions_->actions())
         if (Language::fromSettingsName(action->data().toString()) == Language::Choice::System)
             action->setText(tr("&System (%1)").arg(QLocale::system().nativeLanguageName()));
-
-    patternsLabel_->setText(tr("<b>Patterns</b>"));
-    paramsLabel_->setText(tr("<b>Parameters</b>"));
-    groupLabel_->setText(tr("Rows:"));
-    for (int i = 0; i < groupByBox_->count(); ++i) {
-        switch (groupByFromName(groupByBox_->itemData(i).toString()).value_or(GroupBy::Both)) {
-        case GroupBy::Worker:
-            groupByBox_->setItemText(i, tr("by worker"));
-            break;
-        case GroupBy::Core:
-            groupByBox_->setItemText(i, tr("by core"));
-            break;
-        case GroupBy::Both:
-            groupByBox_->setItemText(i, tr("cores, then workers"));
-            break;
-        }
-    }
-    groupByBox_->setToolTip(tr("Group the chart's rows by worker (thread, process, event "
-                               "loop), by CPU core, or both"));
-    output_->setPlaceholderText(tr("What the Python program prints appears here."));
-    tabs_->setTabText(tabs_->indexOf(output_), tr("Output"));
-    tabs_->setTabText(tabs_->indexOf(python_), tr("Python"));
-    tabs_->setTabText(tabs_->indexOf(summary_), tr("Summary"));
-    tabs_->setTabText(tabs_->indexOf(compare_), tr("Compare"));
-    copyButton_->setText(tr("Copy"));
-    copyButton_->setToolTip(tr("Copy the Python program to the clipboard"));
     toolbar_->setWindowTitle(tr("Main"));
-    retranslatePatterns();
 
-    // What is made from the state on screen. The parameter panel, the Compare tab, the chart
-    // and its ruler do their own part when the event reaches them.
-    if (pattern_ != nullptr)
-        description_->setText(coretext::pattern(pattern_->description()));
-    updateRunState();
-    showResultHeading();
-    showConclusion();
-    if (result_ != nullptr) {
-        QScrollBar* bar = summary_->verticalScrollBar();
-        const int at = bar->value();
-        showSummary();
-        bar->setValue(at);
-        // Only a note the controller added (the output was cut) is translated.
-        if (const QString text = currentOutputText(); text != output_->toPlainText()) {
-            QScrollBar* outputBar = output_->verticalScrollBar();
-            const int outputAt = outputBar->value();
-            output_->setPlainText(text);
-            outputBar->setValue(outputAt);
-        }
-    }
-    if (const QString selection = view_->selectionSummary(); !selection.isEmpty()) {
-        selectionLabel_->setText(selection);
-        selectionLabel_->setToolTip(view_->selectionDetails());
-    }
     // The status line: what showStatus() put there, made again; any other message, a note
     // in the old language that would soon go anyway, goes now.
     if (const QString shown = statusBar()->currentMessage(); !shown.isEmpty()) {
@@ -994,200 +368,127 @@ void MainWindow::showStatus(std::function<QString()> text) {
     statusBar()->showMessage(statusShown_);
 }
 
-void MainWindow::showConclusion() {
-    QStringList sentences;
-    if (result_ != nullptr && resultPattern_ != nullptr)
-        for (const QString& sentence : coretext::conclusion(*result_))
-            sentences << sentence.toHtmlEscaped();
-    conclusion_->setText(sentences.isEmpty()
-                             ? QString()
-                             : QStringLiteral("<b>%1</b> %2")
-                                   .arg(tr("Conclusion:"), sentences.join(QLatin1Char(' '))));
-    conclusion_->setVisible(!sentences.isEmpty());
+void MainWindow::showError(const QString& title, const QString& message) {
+    statusBar()->showMessage(QStringLiteral("%1: %2").arg(title, message));
+    showErrorBox(this, title, message);
 }
 
-void MainWindow::showSummary() {
-    if (result_ == nullptr)
-        summary_->clearRun();
-    else if (resultPattern_ != nullptr)
-        summary_->setRun(QStringLiteral("%1  %2").arg(qs(resultPattern_->section()),
-                                                      coretext::pattern(resultPattern_->title())),
-                         *result_);
-    else if (!openedPath_.isEmpty())
-        summary_->setHtml(openedSummaryHtml(openedPath_, openedSize_, *result_));
+void MainWindow::restoreSettings() {
+    const QSettings settings;
+    if (settings.contains(key::geometry))
+        restoreGeometry(settings.value(key::geometry).toByteArray());
+    if (settings.contains(key::state))
+        restoreState(settings.value(key::state).toByteArray());
+    if (settings.contains(key::mainSplitter))
+        mainSplitter_->restoreState(settings.value(key::mainSplitter).toByteArray());
+    if (settings.contains(key::rightSplitter))
+        rightSplitter_->restoreState(settings.value(key::rightSplitter).toByteArray());
+    setGroupBy(options_.groupBy.value_or(
+        groupByFromName(settings.value(key::groupBy).toString()).value_or(GroupBy::Both)));
+    patterns_->restoreSettings(options_.pattern, options_.params);
 }
 
-QString MainWindow::currentOutputText() const {
-    if (result_ == nullptr)
-        return {};
-    if (resultPattern_ != nullptr)
-        return RunController::outputText(result_->output, RunController::kOutputDisplayLimit);
-    return openedOutputText(QFileInfo(openedPath_).fileName(),
-                            RunController::outputText(instantLines(result_->trace),
-                                                      RunController::kOutputDisplayLimit));
+void MainWindow::saveSettings() const {
+    QSettings settings;
+    settings.setValue(key::geometry, saveGeometry());
+    settings.setValue(key::state, saveState());
+    settings.setValue(key::mainSplitter, mainSplitter_->saveState());
+    settings.setValue(key::rightSplitter, rightSplitter_->saveState());
+    settings.setValue(key::groupBy, groupByName(chart_->groupBy()));
+    patterns_->saveSettings(settings);
 }
 
-bool MainWindow::showTab(const QString& name) {
-    const std::pair<const char*, QWidget*> tabs[] = {
-        {"output", output_}, {"python", python_}, {"summary", summary_}, {"compare", compare_}};
-    for (const auto& [tabName, widget] : tabs)
-        if (name.compare(QLatin1String(tabName), Qt::CaseInsensitive) == 0) {
-            tabs_->setCurrentWidget(widget);
-            return true;
-        }
-    return false;
+void MainWindow::closeEvent(QCloseEvent* event) {
+    saveSettings();
+    if (runner_->isRunning())
+        runner_->stop(); // the controller's destructor waits for the thread to notice
+    QMainWindow::closeEvent(event);
 }
 
-bool MainWindow::pinCurrentRun() {
-    if (result_ && resultPattern_ == nullptr && !openedPath_.isEmpty()) {
-        compare_->pin({QFileInfo(openedPath_).fileName(), result_});
-        return true;
-    }
-    if (!result_ || resultPattern_ == nullptr)
-        return false;
-    // Named by the pattern and the parameters that differ from the tutorial's.
-    QStringList changed;
-    for (const ParamSpec& spec : resultPattern_->params()) {
-        if (!resultParams_.has(spec.name) || resultParams_.at(spec.name) == spec.defaultValue)
-            continue;
-        changed << QStringLiteral("%1 %2").arg(qs(spec.name),
-                                               qs(ParamSpec::format(resultParams_.at(spec.name))));
-    }
-    QString name = qs(resultPattern_->id());
-    if (!changed.isEmpty())
-        name += QStringLiteral(" (%1)").arg(changed.join(QStringLiteral(", ")));
-    compare_->pin({name, result_});
-    return true;
-}
-
-QString MainWindow::conclusionText() const {
-    return conclusion_->isVisible() || !conclusion_->text().isEmpty() ? conclusion_->text()
-                                                                      : QString();
+const Pattern* MainWindow::currentPattern() const {
+    return patterns_->currentPattern();
 }
 
 bool MainWindow::selectPattern(const QString& id) {
-    for (QTreeWidgetItemIterator it(patternList_); *it; ++it)
-        if ((*it)->data(0, kPatternIdRole).toString() == id) {
-            patternList_->setCurrentItem(*it);
-            return true;
-        }
-    return false;
+    return patterns_->selectPattern(id);
 }
 
-const Pattern* MainWindow::findPattern(const std::string& id) const {
-    for (const Pattern* p : patterns_)
-        if (p->id() == id)
-            return p;
-    return nullptr;
+ParameterPanel* MainWindow::parameterPanel() const {
+    return patterns_->parameterPanel();
 }
 
-Params MainWindow::storedParams(const Pattern& pattern) const {
-    if (const auto it = paramsByPattern_.find(pattern.id()); it != paramsByPattern_.end())
-        return it->second;
-    Params out;
-    const QSettings settings;
-    for (const ParamSpec& spec : pattern.params()) {
-        const QVariant stored = settings.value(key::param(pattern.id(), spec.name));
-        if (!stored.isValid())
-            continue;
-        // A value that no longer parses (the range changed since) falls back to the default.
-        auto parsed = spec.parse(stored.toString().toStdString());
-        if (auto* value = std::get_if<ParamValue>(&parsed))
-            out.set(spec.name, *value);
-    }
-    return out;
+GanttView* MainWindow::ganttView() const {
+    return chart_->ganttView();
 }
 
-void MainWindow::patternSelected() {
-    QTreeWidgetItem* item = patternList_->currentItem();
-    const QString id = item ? item->data(0, kPatternIdRole).toString() : QString();
-    const Pattern* next = id.isEmpty() ? nullptr : findPattern(id.toStdString());
-    if (next == nullptr || next == pattern_)
-        return;
-    if (pattern_ != nullptr)
-        paramsByPattern_[pattern_->id()] = panel_->params();
-    pattern_ = next;
-    description_->setText(coretext::pattern(pattern_->description()));
-    panel_->setPattern(pattern_, storedParams(*pattern_));
-    // A new pattern gets its own chart straight away; the old one would only mislead.
-    if (!restoring_ && panel_->isValid())
-        run();
-}
-
-void MainWindow::parametersChanged() {
-    if (pattern_ == nullptr)
-        return;
-    if (panel_->isValid()) {
-        paramsByPattern_[pattern_->id()] = panel_->params();
-        python_->setPlainText(qs(pattern_->pythonCode(panel_->params())));
-        if (autoRunAction_->isChecked() && !restoring_) {
-            const double expected = pattern_->expectedMs(panel_->params());
-            if (expected < kAutoRunLimitMs) {
-                autoRunTimer_->start();
-            } else {
-                autoRunTimer_->stop();
-                showStatus([expected] {
-                    return tr("This run would take about %1 s: press Run (F5) to start it.")
-                        .arg(QLocale().toString(expected / 1000, 'f', 1));
-                });
-            }
-        }
-    } else {
-        autoRunTimer_->stop();
-    }
-    updateRunState();
-}
-
-void MainWindow::updateRunState() {
-    const bool running = runner_->isRunning();
-    const bool valid = pattern_ != nullptr && panel_->isValid();
-    runAction_->setText(running ? tr("&Stop") : tr("&Run"));
-    runAction_->setIcon(
-        style()->standardIcon(running ? QStyle::SP_MediaStop : QStyle::SP_MediaPlay));
-    runAction_->setToolTip(running ? tr("Stop the run (F5 or Esc)")
-                                   : tr("Run the pattern with these parameters (F5)"));
-    runAction_->setEnabled(running || valid);
-    runButton_->setText(running ? tr("Stop") : tr("Run  (F5)"));
-    runButton_->setIcon(runAction_->icon());
-    runButton_->setEnabled(runAction_->isEnabled());
-    runButton_->setToolTip(valid || running ? runAction_->toolTip()
-                                            : panel_->error().value_or(QString()));
-
-    const bool haveRun = result_ != nullptr;
-    for (QAction* a : {exportChartAction_, exportPngAction_, exportSvgAction_, exportPdfAction_,
-                       exportTraceAction_, exportCsvAction_})
-        a->setEnabled(haveRun);
-    fitAction_->setEnabled(haveRun);
+QString MainWindow::conclusionText() const {
+    return chart_->conclusionText();
 }
 
 GroupBy MainWindow::groupBy() const {
-    return view_->groupBy();
+    return chart_->groupBy();
 }
 
 void MainWindow::setGroupBy(GroupBy groupBy) {
-    view_->setGroupBy(groupBy);
-    {
-        const QSignalBlocker blocker(groupByBox_);
-        groupByBox_->setCurrentIndex(groupByBox_->findData(groupByName(groupBy)));
+    chart_->setGroupBy(groupBy);
+}
+
+CompareView* MainWindow::compareView() const {
+    return tabs_->compareView();
+}
+
+bool MainWindow::showTab(const QString& name) {
+    return tabs_->showTab(name);
+}
+
+QString MainWindow::outputText() const {
+    return tabs_->outputText();
+}
+
+QString MainWindow::pythonText() const {
+    return tabs_->pythonText();
+}
+
+QString MainWindow::statusText() const {
+    return statusBar()->currentMessage();
+}
+
+void MainWindow::compareTabToggled() {
+    // Four stacked charts need room: the Compare tab takes most of the height while shown.
+    if (tabs_->currentWidget() == tabs_->compareView()) {
+        sizesBeforeCompare_ = rightSplitter_->sizes();
+        const int total = sizesBeforeCompare_.value(0) + sizesBeforeCompare_.value(1);
+        rightSplitter_->setSizes({total / 4, total - total / 4});
+    } else if (!sizesBeforeCompare_.isEmpty()) {
+        rightSplitter_->setSizes(sizesBeforeCompare_);
+        sizesBeforeCompare_.clear();
     }
-    for (QAction* a : groupByActions_->actions())
-        a->setChecked(a->data().toString() == groupByName(groupBy));
+}
+
+bool MainWindow::pinCurrentRun() {
+    const QString name = shown_.pinName();
+    if (name.isEmpty())
+        return false;
+    compareView()->pin({name, shown_.result});
+    return true;
 }
 
 void MainWindow::run() {
-    autoRunTimer_->stop();
-    if (pattern_ == nullptr)
+    patterns_->cancelAutoRun();
+    const Pattern* pattern = patterns_->currentPattern();
+    if (pattern == nullptr)
         return;
-    if (!panel_->isValid()) {
-        statusBar()->showMessage(panel_->error().value_or(QString()));
+    const ParameterPanel* panel = patterns_->parameterPanel();
+    if (!panel->isValid()) {
+        statusBar()->showMessage(panel->error().value_or(QString()));
         return;
     }
     // Remember what is running: the heading and the export names describe it once it lands,
     // even if the user has picked another pattern meanwhile.
-    runningPattern_ = pattern_;
-    runningParams_ = panel_->params();
-    ++openGeneration_; // a file still being read would land on this run's chart: drop it
-    runner_->start(*runningPattern_, runningParams_, view_->groupBy());
+    runningPattern_ = pattern;
+    runningParams_ = panel->params();
+    files_->dropPendingOpen(); // a file still being read would land on this run's chart
+    runner_->start(*runningPattern_, runningParams_, chart_->groupBy());
     saveSettings();
 }
 
@@ -1227,26 +528,19 @@ void MainWindow::runFinished(const RunOutcome& outcome) {
 
     switch (outcome.status) {
     case RunOutcome::Status::Finished: {
-        result_ = outcome.result;
-        openedPath_.clear();
-        resultPattern_ = runningPattern_;
-        resultParams_ = runningParams_;
-        resultWallMs_ = outcome.wallMs;
+        shown_ = ShownResult{outcome.result, runningPattern_, runningParams_, {}, 0, nullptr};
         // Made in another language if the user switched while it ran.
         const bool current = outcome.languageGeneration == Language::generation();
-        view_->setTrace(std::shared_ptr<const Trace>(result_, &result_->trace),
-                        current ? outcome.rows : nullptr);
-        output_->setPlainText(current ? outcome.outputText : currentOutputText());
-        showConclusion();
-        showSummary();
-        showResultHeading();
+        showResult(current ? outcome.rows : nullptr,
+                   current ? std::optional<QString>(outcome.outputText) : std::nullopt);
         // The figures, not the run: the line may outlive the run on screen.
-        showStatus([m = result_->metrics, events = qulonglong(result_->trace.events.size())] {
-            return tr("Done: makespan %1 ms, speedup %2×, %3 events.")
-                .arg(QLocale().toString(m.makespan_ms, 'f', 1))
-                .arg(QLocale().toString(m.speedup, 'f', 2))
-                .arg(QLocale().toString(events));
-        });
+        showStatus(
+            [m = shown_.result->metrics, events = qulonglong(shown_.result->trace.events.size())] {
+                return tr("Done: makespan %1 ms, speedup %2×, %3 events.")
+                    .arg(QLocale().toString(m.makespan_ms, 'f', 1))
+                    .arg(QLocale().toString(m.speedup, 'f', 2))
+                    .arg(QLocale().toString(events));
+            });
         break;
     }
     case RunOutcome::Status::Stopped:
@@ -1257,340 +551,73 @@ void MainWindow::runFinished(const RunOutcome& outcome) {
         showError(tr("Run failed"), outcome.error);
         break;
     }
-    updateRunState();
     Q_EMIT runEnded();
 }
 
-void MainWindow::showResultHeading() {
-    if (result_ && !openedPath_.isEmpty()) {
-        showOpenedHeading();
-        return;
-    }
-    if (!result_ || resultPattern_ == nullptr) {
-        chartHeading_->clear();
-        return;
-    }
-    const Metrics& m = result_->metrics;
-    const QString title = QStringLiteral("%1&nbsp;&nbsp;%2 · %3")
-                              .arg(qs(resultPattern_->section()).toHtmlEscaped(),
-                                   coretext::pattern(resultPattern_->title()).toHtmlEscaped(),
-                                   qs(resultPattern_->tutorialHeading()).toHtmlEscaped());
-    chartHeading_->setText(tr("<b>%1</b>&nbsp;&nbsp;&nbsp;<span style='color:#5a626c'>%2 ms "
-                              "&middot; speedup %3× &middot; %n core(s)</span>",
-                              nullptr, m.cores_used)
-                               .arg(title)
-                               .arg(QLocale().toString(m.makespan_ms, 'f', 1))
-                               .arg(QLocale().toString(m.speedup, 'f', 2)));
-    chartHeading_->setToolTip(tr("makespan %1 ms, sequential estimate %2 ms, speedup %3×, "
-                                 "efficiency %4 %, %n core(s) used",
-                                 nullptr, m.cores_used)
-                                  .arg(QLocale().toString(m.makespan_ms, 'f', 1))
-                                  .arg(QLocale().toString(m.sequential_ms, 'f', 1))
-                                  .arg(QLocale().toString(m.speedup, 'f', 2))
-                                  .arg(QLocale().toString(m.efficiency * 100, 'f', 0)));
-}
-
-void MainWindow::showError(const QString& title, const QString& message) {
-    statusBar()->showMessage(QStringLiteral("%1: %2").arg(title, message));
-    // Non-blocking: a modal exec() would stall the event loop, and with it every run.
-    auto* box = new QMessageBox(QMessageBox::Warning, title, title, QMessageBox::Ok, this);
-    box->setInformativeText(message);
-    // As wide as the trace's error box: a path and a reason otherwise wrap into a narrow
-    // column, a Korean sentence between any two syllables.
-    box->setStyleSheet(QStringLiteral("QLabel#qt_msgbox_informativelabel { min-width: 32em; }"));
-    box->setObjectName(QStringLiteral("error-box"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
-}
-
-QString MainWindow::outputText() const {
-    return output_->toPlainText();
-}
-QString MainWindow::pythonText() const {
-    return python_->toPlainText();
-}
-QString MainWindow::statusText() const {
-    return statusBar()->currentMessage();
-}
-
-QString MainWindow::defaultExportName(const QString& suffix) const {
-    const QString id = resultPattern_          ? qs(resultPattern_->id())
-                       : openedPath_.isEmpty() ? QStringLiteral("run")
-                                               : QFileInfo(openedPath_).completeBaseName();
-    QString dir = QSettings().value(key::exportDir).toString();
-    if (dir.isEmpty() || !QDir(dir).exists())
-        dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString stem = suffix == u"json"  ? QStringLiteral("tasklane-%1-trace").arg(id)
-                         : suffix == u"csv" ? QStringLiteral("tasklane-%1-events").arg(id)
-                                            : QStringLiteral("tasklane-%1").arg(id);
-    return QDir(dir).filePath(stem + u'.' + suffix);
-}
-
-void MainWindow::exportWithDialog(ExportKind kind, const QString& suffix) {
-    if (!result_)
-        return;
-    QString filters;
-    QString defaultSuffix = suffix;
-    switch (kind) {
-    case ExportKind::Chart: {
-        const QString png = tr("PNG image (*.png)");
-        const QString svg = tr("SVG drawing (*.svg)");
-        const QString pdf = tr("PDF document (*.pdf)");
-        filters = suffix == u"svg"   ? svg
-                  : suffix == u"pdf" ? pdf
-                  : suffix == u"png" ? png
-                                     : QStringList{png, svg, pdf}.join(QStringLiteral(";;"));
-        if (defaultSuffix.isEmpty())
-            defaultSuffix = QStringLiteral("png");
-        break;
-    }
-    case ExportKind::Trace:
-        filters = tr("Chrome/Perfetto trace (*.json)");
-        defaultSuffix = QStringLiteral("json");
-        break;
-    case ExportKind::Csv:
-        filters = tr("CSV file (*.csv)");
-        defaultSuffix = QStringLiteral("csv");
-        break;
-    }
-    QString selected;
-    QString path = QFileDialog::getSaveFileName(
-        this, tr("Export"), defaultExportName(defaultSuffix), filters, &selected);
-    if (path.isEmpty())
-        return;
-    if (QFileInfo(path).suffix().isEmpty()) {
-        // The filter the user picked says the format when the name does not.
-        const qsizetype star = selected.indexOf(QStringLiteral("*."));
-        path += u'.' + (star >= 0 ? selected.mid(star + 2).chopped(1) : defaultSuffix);
-    }
-    QSettings().setValue(key::exportDir, QFileInfo(path).absolutePath());
-    exportTo(kind, path);
-}
-
-bool MainWindow::exportTo(ExportKind kind, const QString& path) {
-    if (!result_)
-        return false;
-    ChartOptions chart;
-    chart.groupBy = view_->groupBy();
-    chart.highlightTask = view_->highlightTask();
-    chart.collapsedPids = view_->collapsedPids();
-    if (view_->visibleRange() != GanttLayout::fullRange(result_->trace))
-        chart.range = view_->visibleRange(); // what the screen shows, zoom included
-    if (resultPattern_ != nullptr)
-        chart.title = tr("%1 %2 (%3): makespan %4 ms")
-                          .arg(qs(resultPattern_->section()),
-                               coretext::pattern(resultPattern_->title()), qs(resultPattern_->id()))
-                          .arg(QLocale().toString(result_->metrics.makespan_ms, 'f', 1));
-    else if (!openedPath_.isEmpty())
-        chart.title = QFileInfo(openedPath_).fileName();
-
-    // Writing a million-event trace takes seconds: off the GUI thread, like a run. The
-    // shared_ptr keeps the trace alive even if another run replaces it meanwhile.
-    const std::shared_ptr<const RunResult> result = result_;
-    auto* watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
-        watcher->deleteLater();
-        --exportsRunning_;
-        const QString error = watcher->result();
-        if (error.isEmpty()) {
-            statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 8000);
-            Q_EMIT exportFinished(true, path);
-        } else {
-            showError(tr("Export failed"), error);
-            Q_EMIT exportFinished(false, error);
-        }
-    });
-    ++exportsRunning_;
-    statusBar()->showMessage(tr("Saving %1…").arg(QDir::toNativeSeparators(path)));
-    watcher->setFuture(QtConcurrent::run([kind, path, chart, result]() -> QString {
-        // Why it failed, in the window's language (translate() may be called from any thread).
-        TextMessage error;
-        bool ok = false;
-        switch (kind) {
-        case ExportKind::Chart:
-            ok = ChartExporter::exportChart(result->trace, path, chart, nullptr, &error);
-            break;
-        case ExportKind::Trace:
-            ok = ChromeTraceWriter::write(result->trace, path, nullptr, &error);
-            break;
-        case ExportKind::Csv:
-            ok = CsvWriter::write(result->trace, path, nullptr, &error);
-            break;
-        }
-        if (ok)
-            return {};
-        if (error.source.empty())
-            return QCoreApplication::translate("tasklane::MainWindow", "cannot write %1").arg(path);
-        return coretext::message(error);
-    }));
-    return true;
-}
-
-void MainWindow::restoreSettings() {
-    restoring_ = true;
-    const QSettings settings;
-    if (settings.contains(key::geometry))
-        restoreGeometry(settings.value(key::geometry).toByteArray());
-    if (settings.contains(key::state))
-        restoreState(settings.value(key::state).toByteArray());
-    if (settings.contains(key::mainSplitter))
-        mainSplitter_->restoreState(settings.value(key::mainSplitter).toByteArray());
-    if (settings.contains(key::rightSplitter))
-        rightSplitter_->restoreState(settings.value(key::rightSplitter).toByteArray());
-    autoRunAction_->setChecked(settings.value(key::autoRun, true).toBool());
-    setGroupBy(options_.groupBy.value_or(
-        groupByFromName(settings.value(key::groupBy).toString()).value_or(GroupBy::Both)));
-
-    // A first start opens the skeleton's pattern, thread-pool, as ./run.sh renders it headless.
-    const QString id = options_.pattern.isEmpty()
-                           ? settings.value(key::pattern, QStringLiteral("thread-pool")).toString()
-                           : options_.pattern;
-    if (id.isEmpty() || !selectPattern(id)) {
-        // The first pattern of the tutorial.
-        for (QTreeWidgetItemIterator it(patternList_); *it; ++it)
-            if (!(*it)->data(0, kPatternIdRole).toString().isEmpty()) {
-                patternList_->setCurrentItem(*it);
-                break;
-            }
-    }
-    for (const auto& [name, value] : options_.params.values())
-        panel_->setValue(name, value);
-    restoring_ = false;
-}
-
-void MainWindow::saveSettings() const {
-    QSettings settings;
-    settings.setValue(key::geometry, saveGeometry());
-    settings.setValue(key::state, saveState());
-    settings.setValue(key::mainSplitter, mainSplitter_->saveState());
-    settings.setValue(key::rightSplitter, rightSplitter_->saveState());
-    settings.setValue(key::autoRun, autoRunAction_->isChecked());
-    settings.setValue(key::groupBy, groupByName(view_->groupBy()));
-    if (pattern_ != nullptr)
-        settings.setValue(key::pattern, qs(pattern_->id()));
-
-    auto saveParams = [&](const Pattern& pattern, const Params& params) {
-        if (pattern.validate(params))
-            return; // invalid values are not worth restoring
-        for (const auto& [name, value] : params.values())
-            settings.setValue(key::param(pattern.id(), name), qs(ParamSpec::format(value)));
-    };
-    for (const auto& [id, params] : paramsByPattern_)
-        if (const Pattern* p = findPattern(id))
-            saveParams(*p, params);
-    if (pattern_ != nullptr)
-        saveParams(*pattern_, panel_->params());
-}
-
-void MainWindow::closeEvent(QCloseEvent* event) {
-    saveSettings();
-    if (runner_->isRunning())
-        runner_->stop(); // the controller's destructor waits for the thread to notice
-    QMainWindow::closeEvent(event);
+void MainWindow::showResult(std::shared_ptr<const GanttRows> rows, std::optional<QString> printed) {
+    chart_->showResult(shown_, std::move(rows));
+    tabs_->showResult(shown_, std::move(printed));
+    for (QAction* a : {exportChartAction_, exportPngAction_, exportSvgAction_, exportPdfAction_,
+                       exportTraceAction_, exportCsvAction_})
+        a->setEnabled(shown_.result != nullptr);
 }
 
 void MainWindow::openWithDialog() {
-    QSettings settings;
-    QString dir = settings.value(key::openDir).toString();
-    if (dir.isEmpty() || !QDir(dir).exists())
-        dir = settings.value(key::exportDir).toString(); // where Tasklane's own traces went
-    if (dir.isEmpty() || !QDir(dir).exists())
-        dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Trace"), dir, tr("Chrome/Perfetto trace (*.json);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    settings.setValue(key::openDir, QFileInfo(path).absolutePath());
-    openTrace(path);
+    if (const QString path = files_->askTraceToOpen(); !path.isEmpty())
+        openTrace(path);
 }
 
 void MainWindow::openTrace(const QString& path) {
     // The file is what the user wants on screen now: a run still going would replace it.
-    autoRunTimer_->stop();
+    patterns_->cancelAutoRun();
     if (runner_->isRunning())
         runner_->stop();
-    const quint64 generation = ++openGeneration_;
-    ++opening_;
-    openProgress_->show();
-    const QString name = QFileInfo(path).fileName();
-    statusBar()->showMessage(tr("Opening %1…").arg(name));
-
-    // A million events take about a second to read and lay out: off the GUI thread, as runs.
-    auto* watcher = new QFutureWatcher<OpenedTrace>(this);
-    connect(watcher, &QFutureWatcher<OpenedTrace>::finished, this,
-            [this, watcher, generation, path, name] {
-                watcher->deleteLater();
-                if (--opening_ == 0)
-                    openProgress_->hide();
-                if (generation != openGeneration_)
-                    return; // a newer file or run has taken its place
-                const OpenedTrace opened = watcher->result();
-                if (!opened.result) {
-                    const QString where = whereAndWhy(opened.error);
-                    const QString message = QStringLiteral("%1: %2").arg(name, where);
-                    // The chart, and what it came from, stay as they were. As showError,
-                    // but wide enough for a position and a reason on a line of their own.
-                    const QString title = tr("Cannot open the trace");
-                    statusBar()->showMessage(QStringLiteral("%1: %2").arg(title, message));
-                    auto* box =
-                        new QMessageBox(QMessageBox::Warning, title, title, QMessageBox::Ok, this);
-                    box->setInformativeText(QStringLiteral("%1\n%2").arg(name, where));
-                    box->setStyleSheet(
-                        QStringLiteral("QLabel#qt_msgbox_informativelabel { min-width: 32em; }"));
-                    box->setObjectName(QStringLiteral("error-box"));
-                    box->setAttribute(Qt::WA_DeleteOnClose);
-                    box->open();
-                    Q_EMIT traceOpened(false, message);
-                    return;
-                }
-                result_ = opened.result;
-                resultPattern_ = nullptr;
-                resultParams_ = Params();
-                resultWallMs_ = 0;
-                openedPath_ = path;
-                openedSize_ = opened.size;
-                // Made in another language if the user switched while the file was read.
-                const bool current = opened.languageGeneration == Language::generation();
-                view_->setTrace(std::shared_ptr<const Trace>(result_, &result_->trace),
-                                current ? opened.rows : nullptr);
-                output_->setPlainText(current ? openedOutputText(name, opened.outputText)
-                                              : currentOutputText());
-                conclusion_->clear();
-                conclusion_->hide();
-                summary_->setHtml(openedSummaryHtml(path, opened.size, *result_));
-                showResultHeading();
-                statusBar()->showMessage(
-                    tr("Opened %1: %2, %3.")
-                        .arg(QDir::toNativeSeparators(path),
-                             tr("%n event(s)", nullptr, int(result_->trace.events.size())),
-                             tr("%n track(s)", nullptr, int(result_->trace.tracks.size()))),
-                    8000);
-                updateRunState();
-                Q_EMIT traceOpened(true, path);
-            });
-    watcher->setFuture(
-        QtConcurrent::run(readTrace, path, view_->groupBy(), QLocale(), Language::generation()));
+    files_->open(path, chart_->groupBy());
 }
 
-void MainWindow::showOpenedHeading() {
-    const Trace& t = result_->trace;
-    chartHeading_->setText(
-        tr("<b>%1</b>&nbsp;&nbsp;&nbsp;<span style='color:#5a626c'>opened trace &middot; %2 "
-           "&middot; %3 &middot; %4 ms</span>")
-            .arg(QFileInfo(openedPath_).fileName().toHtmlEscaped(),
-                 tr("%n event(s)", nullptr, int(t.events.size())),
-                 tr("%n track(s)", nullptr, int(t.tracks.size())))
-            .arg(QLocale().toString(double(t.endNs() - t.beginNs()) / 1e6, 'f', 1)));
-    chartHeading_->setToolTip(QDir::toNativeSeparators(openedPath_));
+bool MainWindow::isOpening() const {
+    return files_->isOpening();
+}
+
+void MainWindow::traceRead(const OpenedTrace& opened, const QString& path) {
+    shown_ = ShownResult{opened.result, nullptr, {}, path, opened.size, opened.figures};
+    // Made in another language if the user switched while the file was read.
+    const bool current = opened.languageGeneration == Language::generation();
+    showResult(current ? opened.rows : nullptr,
+               current ? std::optional<QString>(opened.outputText) : std::nullopt);
+    const Trace& t = shown_.result->trace;
+    statusBar()->showMessage(tr("Opened %1: %2, %3.")
+                                 .arg(QDir::toNativeSeparators(path),
+                                      tr("%n event(s)", nullptr, int(t.events.size())),
+                                      tr("%n track(s)", nullptr, int(t.tracks.size()))),
+                             8000);
+    Q_EMIT traceOpened(true, path);
+}
+
+ExportSource MainWindow::exportSource() const {
+    return {std::shared_ptr<const Trace>(shown_.result, &shown_.result->trace),
+            chart_->exportOptions(), shown_.exportStem()};
+}
+
+void MainWindow::exportWithDialog(ExportKind kind, const QString& suffix) {
+    if (shown_.result)
+        files_->exportWithDialog(kind, suffix, exportSource());
+}
+
+bool MainWindow::exportTo(ExportKind kind, const QString& path) {
+    if (!shown_.result)
+        return false;
+    files_->exportTo(kind, path, exportSource());
+    return true;
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
-    if (!droppedTracePath(event->mimeData()).isEmpty())
+    if (!TraceFileController::droppedTracePath(event->mimeData()).isEmpty())
         event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent* event) {
-    const QString path = droppedTracePath(event->mimeData());
+    const QString path = TraceFileController::droppedTracePath(event->mimeData());
     if (path.isEmpty())
         return;
     event->acceptProposedAction();

@@ -1,6 +1,7 @@
 #include "parameter_panel.h"
 
 #include "core_text.h"
+#include "text/qt_text.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -26,10 +27,6 @@
 namespace tasklane {
 
 namespace {
-
-QString qs(const std::string& s) {
-    return QString::fromStdString(s);
-}
 
 // Slider positions <-> values. A range a slider can step through one by one stays linear;
 // a wide one (tasks 1..1,000,000, cpu-ms 0..10,000) is logarithmic, so that the small

@@ -72,6 +72,137 @@
     </message>
 </context>
 <context>
+    <name>tasklane::ChartPane</name>
+    <message>
+        <source>Task %1 highlighted; click it again to clear.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regrouping %L1 slices (%2)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows regrouped (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3): makespan %4 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fit Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the whole run (or double-click the chart)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the previous zoom (Alt+Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom F&amp;orward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward to the zoom you went back from (Alt+Right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Zoom to Selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the selected time range (select with Shift+drag or a right-drag on the chart)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear Selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ollapse All Processes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xpand All Processes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By &amp;Worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By &amp;Core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Both: Cores, then Workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cores, then workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group the chart&apos;s rows by worker (thread, process, event loop), by CPU core, or both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#5a626c&apos;&gt;%2 ms &amp;middot; speedup %3× &amp;middot; %n core(s)&lt;/span&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#5a626c&apos;&gt;%2 ms &amp;middot; speedup %3× &amp;middot; %n core&lt;/span&gt;</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#5a626c&apos;&gt;%2 ms &amp;middot; speedup %3× &amp;middot; %n cores&lt;/span&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>makespan %1 ms, sequential estimate %2 ms, speedup %3×, efficiency %4 %, %n core(s) used</source>
+        <translation>
+            <numerusform>makespan %1 ms, sequential estimate %2 ms, speedup %3×, efficiency %4 %, %n core used</numerusform>
+            <numerusform>makespan %1 ms, sequential estimate %2 ms, speedup %3×, efficiency %4 %, %n cores used</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#5a626c&apos;&gt;opened trace &amp;middot; %2 &amp;middot; %3 &amp;middot; %4 ms&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n track(s)</source>
+        <translation>
+            <numerusform>%n track</numerusform>
+            <numerusform>%n tracks</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Conclusion:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tasklane::ChromeTraceReader</name>
     <message>
         <source>no &apos;traceEvents&apos; array in the top-level object</source>
@@ -595,94 +726,6 @@
 <context>
     <name>tasklane::MainWindow</name>
     <message>
-        <source>2  Multiprocessing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>3  Asynchronous programming</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>4  concurrent.futures</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>5  Parallel vs. asynchronous</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1  Other</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opened trace: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Events</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 slices, %2 instants, %3 counter samples, %4 flow ends</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tracks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Time span</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>first event to last</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sequential estimate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the tasks&apos; own work, back to back on one thread</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Speedup</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1×</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>sequential ÷ time span</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cores used</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Time by state, summed over slices</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 % of the span</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Running time by track</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Tasklane</source>
         <translation type="unfinished"></translation>
     </message>
@@ -695,51 +738,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Run the pattern with these parameters (F5)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Auto-run on Change</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Run again shortly after every parameter change, when the run takes under 2 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reset &amp;Parameters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Back to the tutorial&apos;s values</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Fit Chart</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show the whole run (or double-click the chart)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Pin Run for Comparison</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Add the run on screen to the Compare tab (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>By &amp;Worker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>By &amp;Core</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Both: Cores, then Workers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -823,87 +826,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;Patterns&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Parameters&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rows:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>by worker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>by core</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cores, then workers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Group the chart&apos;s rows by worker (thread, process, event loop), by CPU core, or both</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Task %1 highlighted; click it again to clear.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What the Python program prints appears here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Output</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Python</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Compare</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No run to pin yet: run a pattern first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export Compared Runs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy the Python program to the clipboard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Python program copied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -912,22 +835,6 @@
     </message>
     <message>
         <source>This run would take about %1 s: press Run (F5) to start it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Stop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop the run (F5 or Esc)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Run  (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -943,10 +850,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Conclusion:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Done: makespan %1 ms, speedup %2×, %3 events.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -956,86 +859,6 @@
     </message>
     <message>
         <source>Run failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>&lt;b&gt;%1&lt;/b&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#5a626c&apos;&gt;%2 ms &amp;middot; speedup %3× &amp;middot; %n core(s)&lt;/span&gt;</source>
-        <translation>
-            <numerusform>&lt;b&gt;%1&lt;/b&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#5a626c&apos;&gt;%2 ms &amp;middot; speedup %3× &amp;middot; %n core&lt;/span&gt;</numerusform>
-            <numerusform>&lt;b&gt;%1&lt;/b&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#5a626c&apos;&gt;%2 ms &amp;middot; speedup %3× &amp;middot; %n cores&lt;/span&gt;</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>makespan %1 ms, sequential estimate %2 ms, speedup %3×, efficiency %4 %, %n core(s) used</source>
-        <translation>
-            <numerusform>makespan %1 ms, sequential estimate %2 ms, speedup %3×, efficiency %4 %, %n core used</numerusform>
-            <numerusform>makespan %1 ms, sequential estimate %2 ms, speedup %3×, efficiency %4 %, %n cores used</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SVG drawing (*.svg)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PDF document (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Chrome/Perfetto trace (*.json)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV file (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 %2 (%3): makespan %4 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saving %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot write %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open Trace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Chrome/Perfetto trace (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opening %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>line %1, column %2: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot open the trace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 has no instant events (a program&apos;s printed lines are instants in Tasklane&apos;s traces).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Instant events in %1, in time order (in Tasklane&apos;s traces, what the program printed):
-
-%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1056,56 +879,79 @@
             <numerusform>%n tracks</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>tasklane::OpenedTraceSummary</name>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#5a626c&apos;&gt;opened trace &amp;middot; %2 &amp;middot; %3 &amp;middot; %4 ms&lt;/span&gt;</source>
+        <source>%1 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Zoom &amp;Back</source>
+        <source>Opened trace: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Back to the previous zoom (Alt+Left)</source>
+        <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Zoom F&amp;orward</source>
+        <source>Events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Forward to the zoom you went back from (Alt+Right)</source>
+        <source>%1 slices, %2 instants, %3 counter samples, %4 flow ends</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Zoom to Selection</source>
+        <source>Tracks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show the selected time range (select with Shift+drag or a right-drag on the chart)</source>
+        <source>Time span</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>C&amp;lear Selection</source>
+        <source>first event to last</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>C&amp;ollapse All Processes</source>
+        <source>Sequential estimate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>E&amp;xpand All Processes</source>
+        <source>the tasks&apos; own work, back to back on one thread</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Regrouping %L1 slices (%2)…</source>
+        <source>Speedup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rows regrouped (%1).</source>
+        <source>%1×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sequential ÷ time span</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cores used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cores busy at least 5 % of the span</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % of the span</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time by state, summed over slices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running time by track</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1480,6 +1326,122 @@
     </message>
 </context>
 <context>
+    <name>tasklane::PatternPane</name>
+    <message>
+        <source>2  Multiprocessing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3  Asynchronous programming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4  concurrent.futures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5  Parallel vs. asynchronous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Auto-run on Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run again shortly after every parameter change, when the run takes under 2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset &amp;Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the tutorial&apos;s values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Patterns&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Parameters&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the run (F5 or Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the pattern with these parameters (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run  (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tasklane::ResultTabs</name>
+    <message>
+        <source>Python program copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the Python program prints appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the Python program to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no instant events (a program&apos;s printed lines are instants in Tasklane&apos;s traces).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instant events in %1, in time order (in Tasklane&apos;s traces, what the program printed):
+
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tasklane::RunController</name>
     <message>
         <source>
@@ -1727,6 +1689,77 @@
     <name>tasklane::TimeRuler</name>
     <message>
         <source>The whole run: the box is the part on screen. Click or drag to move it, double-click to fit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tasklane::TraceFileController</name>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chrome/Perfetto trace (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chrome/Perfetto trace (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Compared Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

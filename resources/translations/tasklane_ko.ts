@@ -72,6 +72,133 @@
     </message>
 </context>
 <context>
+    <name>tasklane::ChartPane</name>
+    <message>
+        <source>Task %1 highlighted; click it again to clear.</source>
+        <translation>작업 %1을(를) 강조했습니다. 다시 클릭하면 해제됩니다.</translation>
+    </message>
+    <message>
+        <source>Regrouping %L1 slices (%2)…</source>
+        <translation>슬라이스 %L1개를 다시 묶는 중 (%2)…</translation>
+    </message>
+    <message>
+        <source>Rows regrouped (%1).</source>
+        <translation>행을 다시 묶었습니다 (%1).</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3): makespan %4 ms</source>
+        <translation>%1 %2 (%3): 총 소요 시간 %4 ms</translation>
+    </message>
+    <message>
+        <source>&amp;Fit Chart</source>
+        <translation>차트 맞추기(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Show the whole run (or double-click the chart)</source>
+        <translation>실행 전체를 보여 줍니다 (차트를 두 번 클릭해도 됩니다)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Back</source>
+        <translation>확대 뒤로(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Back to the previous zoom (Alt+Left)</source>
+        <translation>이전 확대 상태로 돌아갑니다 (Alt+Left)</translation>
+    </message>
+    <message>
+        <source>Zoom F&amp;orward</source>
+        <translation>확대 앞으로(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Forward to the zoom you went back from (Alt+Right)</source>
+        <translation>되돌아오기 전의 확대 상태로 갑니다 (Alt+Right)</translation>
+    </message>
+    <message>
+        <source>&amp;Zoom to Selection</source>
+        <translation>선택 구간 확대(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>Show the selected time range (select with Shift+drag or a right-drag on the chart)</source>
+        <translation>선택한 시간 범위를 보여 줍니다 (차트에서 Shift+드래그나 오른쪽 버튼 드래그로 선택)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Selection</source>
+        <translation>선택 해제(&amp;L)</translation>
+    </message>
+    <message>
+        <source>C&amp;ollapse All Processes</source>
+        <translation>모든 프로세스 접기(&amp;O)</translation>
+    </message>
+    <message>
+        <source>E&amp;xpand All Processes</source>
+        <translation>모든 프로세스 펼치기(&amp;X)</translation>
+    </message>
+    <message>
+        <source>By &amp;Worker</source>
+        <translation>작업자별(&amp;W)</translation>
+    </message>
+    <message>
+        <source>By &amp;Core</source>
+        <translation>코어별(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Both: Cores, then Workers</source>
+        <translation>둘 다: 코어, 그다음 작업자(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Rows:</source>
+        <translation>행:</translation>
+    </message>
+    <message>
+        <source>by worker</source>
+        <translation>작업자별</translation>
+    </message>
+    <message>
+        <source>by core</source>
+        <translation>코어별</translation>
+    </message>
+    <message>
+        <source>cores, then workers</source>
+        <translation>코어, 그다음 작업자</translation>
+    </message>
+    <message>
+        <source>Group the chart&apos;s rows by worker (thread, process, event loop), by CPU core, or both</source>
+        <translation>차트의 행을 작업자(스레드, 프로세스, 이벤트 루프)별, CPU 코어별, 또는 둘 다로 묶습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#5a626c&apos;&gt;%2 ms &amp;middot; speedup %3× &amp;middot; %n core(s)&lt;/span&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#5a626c&apos;&gt;%2 ms &amp;middot; 속도 향상 %3배 &amp;middot; 코어 %n개&lt;/span&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>makespan %1 ms, sequential estimate %2 ms, speedup %3×, efficiency %4 %, %n core(s) used</source>
+        <translation>
+            <numerusform>총 소요 시간 %1 ms, 순차 실행 추정 %2 ms, 속도 향상 %3배, 효율 %4%, 코어 %n개 사용</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#5a626c&apos;&gt;opened trace &amp;middot; %2 &amp;middot; %3 &amp;middot; %4 ms&lt;/span&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#5a626c&apos;&gt;연 트레이스 &amp;middot; %2 &amp;middot; %3 &amp;middot; %4 ms&lt;/span&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>이벤트 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n track(s)</source>
+        <translation>
+            <numerusform>트랙 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Conclusion:</source>
+        <translation>결론:</translation>
+    </message>
+</context>
+<context>
     <name>tasklane::ChromeTraceReader</name>
     <message>
         <source>no &apos;traceEvents&apos; array in the top-level object</source>
@@ -593,26 +720,6 @@
 <context>
     <name>tasklane::MainWindow</name>
     <message>
-        <source>2  Multiprocessing</source>
-        <translation>2  멀티프로세싱</translation>
-    </message>
-    <message>
-        <source>3  Asynchronous programming</source>
-        <translation>3  비동기 프로그래밍</translation>
-    </message>
-    <message>
-        <source>4  concurrent.futures</source>
-        <translation>4  concurrent.futures 모듈</translation>
-    </message>
-    <message>
-        <source>5  Parallel vs. asynchronous</source>
-        <translation>5  병렬 처리와 비동기 프로그래밍의 차이점</translation>
-    </message>
-    <message>
-        <source>%1  Other</source>
-        <translation>%1  기타</translation>
-    </message>
-    <message>
         <source>Tasklane</source>
         <translation>Tasklane</translation>
     </message>
@@ -625,52 +732,12 @@
         <translation>실행(&amp;R)</translation>
     </message>
     <message>
-        <source>Run the pattern with these parameters (F5)</source>
-        <translation>이 매개변수로 패턴을 실행합니다 (F5)</translation>
-    </message>
-    <message>
-        <source>&amp;Auto-run on Change</source>
-        <translation>바꾸면 자동 실행(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Run again shortly after every parameter change, when the run takes under 2 s</source>
-        <translation>매개변수를 바꿀 때마다 잠시 뒤 다시 실행합니다 (2초 안에 끝나는 실행만)</translation>
-    </message>
-    <message>
-        <source>Reset &amp;Parameters</source>
-        <translation>매개변수 초기화(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Back to the tutorial&apos;s values</source>
-        <translation>튜토리얼의 값으로 되돌립니다</translation>
-    </message>
-    <message>
-        <source>&amp;Fit Chart</source>
-        <translation>차트 맞추기(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Show the whole run (or double-click the chart)</source>
-        <translation>실행 전체를 보여 줍니다 (차트를 두 번 클릭해도 됩니다)</translation>
-    </message>
-    <message>
         <source>&amp;Pin Run for Comparison</source>
         <translation>비교용으로 실행 고정(&amp;P)</translation>
     </message>
     <message>
         <source>Add the run on screen to the Compare tab (Ctrl+P)</source>
         <translation>화면의 실행을 비교 탭에 추가합니다 (Ctrl+P)</translation>
-    </message>
-    <message>
-        <source>By &amp;Worker</source>
-        <translation>작업자별(&amp;W)</translation>
-    </message>
-    <message>
-        <source>By &amp;Core</source>
-        <translation>코어별(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Both: Cores, then Workers</source>
-        <translation>둘 다: 코어, 그다음 작업자(&amp;B)</translation>
     </message>
     <message>
         <source>Export &amp;Chart…</source>
@@ -737,88 +804,8 @@
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Patterns&lt;/b&gt;</source>
-        <translation>&lt;b&gt;패턴&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Parameters&lt;/b&gt;</source>
-        <translation>&lt;b&gt;매개변수&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Rows:</source>
-        <translation>행:</translation>
-    </message>
-    <message>
-        <source>by worker</source>
-        <translation>작업자별</translation>
-    </message>
-    <message>
-        <source>by core</source>
-        <translation>코어별</translation>
-    </message>
-    <message>
-        <source>cores, then workers</source>
-        <translation>코어, 그다음 작업자</translation>
-    </message>
-    <message>
-        <source>Group the chart&apos;s rows by worker (thread, process, event loop), by CPU core, or both</source>
-        <translation>차트의 행을 작업자(스레드, 프로세스, 이벤트 루프)별, CPU 코어별, 또는 둘 다로 묶습니다</translation>
-    </message>
-    <message>
-        <source>Task %1 highlighted; click it again to clear.</source>
-        <translation>작업 %1을(를) 강조했습니다. 다시 클릭하면 해제됩니다.</translation>
-    </message>
-    <message>
-        <source>What the Python program prints appears here.</source>
-        <translation>파이썬 프로그램의 출력이 여기에 나타납니다.</translation>
-    </message>
-    <message>
-        <source>Output</source>
-        <translation>출력</translation>
-    </message>
-    <message>
-        <source>Python</source>
-        <translation>파이썬</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>요약</translation>
-    </message>
-    <message>
-        <source>Compare</source>
-        <translation>비교</translation>
-    </message>
-    <message>
         <source>No run to pin yet: run a pattern first.</source>
         <translation>아직 고정할 실행이 없습니다. 먼저 패턴을 실행하세요.</translation>
-    </message>
-    <message>
-        <source>Export Compared Runs</source>
-        <translation>비교한 실행 내보내기</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
-        <translation>PNG 이미지 (*.png);;SVG 그림 (*.svg);;PDF 문서 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>%1에 저장했습니다</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>내보내기 실패</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>복사</translation>
-    </message>
-    <message>
-        <source>Copy the Python program to the clipboard</source>
-        <translation>파이썬 프로그램을 클립보드에 복사합니다</translation>
-    </message>
-    <message>
-        <source>Python program copied.</source>
-        <translation>파이썬 프로그램을 복사했습니다.</translation>
     </message>
     <message>
         <source>Main</source>
@@ -827,22 +814,6 @@
     <message>
         <source>This run would take about %1 s: press Run (F5) to start it.</source>
         <translation>이 실행은 약 %1초 걸립니다. 시작하려면 실행(F5)을 누르세요.</translation>
-    </message>
-    <message>
-        <source>&amp;Stop</source>
-        <translation>중지(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Stop the run (F5 or Esc)</source>
-        <translation>실행을 중지합니다 (F5 또는 Esc)</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>중지</translation>
-    </message>
-    <message>
-        <source>Run  (F5)</source>
-        <translation>실행  (F5)</translation>
     </message>
     <message>
         <source>Stopping…</source>
@@ -857,10 +828,6 @@
         <translation>작업 %1 / %2</translation>
     </message>
     <message>
-        <source>Conclusion:</source>
-        <translation>결론:</translation>
-    </message>
-    <message>
         <source>Done: makespan %1 ms, speedup %2×, %3 events.</source>
         <translation>완료: 총 소요 시간 %1 ms, 속도 향상 %2배, 이벤트 %3개.</translation>
     </message>
@@ -872,54 +839,41 @@
         <source>Run failed</source>
         <translation>실행 실패</translation>
     </message>
+    <message>
+        <source>&amp;Open Trace…</source>
+        <translation>트레이스 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Show a Chrome/Perfetto JSON trace: Tasklane&apos;s own, or one from VizTracer and other tools (Ctrl+O, or drop the file here)</source>
+        <translation>Chrome/Perfetto JSON 트레이스를 보여 줍니다: Tasklane이 만든 것이나 VizTracer 등 다른 도구가 만든 것 (Ctrl+O, 또는 파일을 여기에 끌어다 놓으세요)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;System (%1)</source>
+        <translation>시스템 설정(&amp;S) (%1)</translation>
+    </message>
+    <message>
+        <source>Opened %1: %2, %3.</source>
+        <translation>%1을(를) 열었습니다: %2, %3.</translation>
+    </message>
     <message numerus="yes">
-        <source>&lt;b&gt;%1&lt;/b&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#5a626c&apos;&gt;%2 ms &amp;middot; speedup %3× &amp;middot; %n core(s)&lt;/span&gt;</source>
+        <source>%n event(s)</source>
         <translation>
-            <numerusform>&lt;b&gt;%1&lt;/b&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#5a626c&apos;&gt;%2 ms &amp;middot; 속도 향상 %3배 &amp;middot; 코어 %n개&lt;/span&gt;</numerusform>
+            <numerusform>이벤트 %n개</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>makespan %1 ms, sequential estimate %2 ms, speedup %3×, efficiency %4 %, %n core(s) used</source>
+        <source>%n track(s)</source>
         <translation>
-            <numerusform>총 소요 시간 %1 ms, 순차 실행 추정 %2 ms, 속도 향상 %3배, 효율 %4%, 코어 %n개 사용</numerusform>
+            <numerusform>트랙 %n개</numerusform>
         </translation>
     </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation>PNG 이미지 (*.png)</translation>
-    </message>
-    <message>
-        <source>SVG drawing (*.svg)</source>
-        <translation>SVG 그림 (*.svg)</translation>
-    </message>
-    <message>
-        <source>PDF document (*.pdf)</source>
-        <translation>PDF 문서 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Chrome/Perfetto trace (*.json)</source>
-        <translation>Chrome/Perfetto 트레이스 (*.json)</translation>
-    </message>
-    <message>
-        <source>CSV file (*.csv)</source>
-        <translation>CSV 파일 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>내보내기</translation>
-    </message>
-    <message>
-        <source>%1 %2 (%3): makespan %4 ms</source>
-        <translation>%1 %2 (%3): 총 소요 시간 %4 ms</translation>
-    </message>
-    <message>
-        <source>Saving %1…</source>
-        <translation>%1 저장하는 중…</translation>
-    </message>
-    <message>
-        <source>cannot write %1</source>
-        <translation>%1에 쓸 수 없습니다</translation>
-    </message>
+</context>
+<context>
+    <name>tasklane::OpenedTraceSummary</name>
     <message>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
@@ -977,132 +931,20 @@
         <translation>사용한 코어</translation>
     </message>
     <message>
-        <source>Time by state, summed over slices</source>
-        <translation>상태별 시간 (조각들의 합)</translation>
+        <source>cores busy at least 5 % of the span</source>
+        <translation>시간 범위의 5 % 이상 바빴던 코어</translation>
     </message>
     <message>
         <source>%1 % of the span</source>
         <translation>시간 범위의 %1%</translation>
     </message>
     <message>
+        <source>Time by state, summed over slices</source>
+        <translation>상태별 시간 (조각들의 합)</translation>
+    </message>
+    <message>
         <source>Running time by track</source>
         <translation>트랙별 실행 시간</translation>
-    </message>
-    <message>
-        <source>&amp;Open Trace…</source>
-        <translation>트레이스 열기(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Show a Chrome/Perfetto JSON trace: Tasklane&apos;s own, or one from VizTracer and other tools (Ctrl+O, or drop the file here)</source>
-        <translation>Chrome/Perfetto JSON 트레이스를 보여 줍니다: Tasklane이 만든 것이나 VizTracer 등 다른 도구가 만든 것 (Ctrl+O, 또는 파일을 여기에 끌어다 놓으세요)</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>언어(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;System (%1)</source>
-        <translation>시스템 설정(&amp;S) (%1)</translation>
-    </message>
-    <message>
-        <source>Open Trace</source>
-        <translation>트레이스 열기</translation>
-    </message>
-    <message>
-        <source>Chrome/Perfetto trace (*.json);;All files (*)</source>
-        <translation>Chrome/Perfetto 트레이스 (*.json);;모든 파일 (*)</translation>
-    </message>
-    <message>
-        <source>Opening %1…</source>
-        <translation>%1 여는 중…</translation>
-    </message>
-    <message>
-        <source>line %1, column %2: %3</source>
-        <translation>%1번째 줄, %2번째 열: %3</translation>
-    </message>
-    <message>
-        <source>Cannot open the trace</source>
-        <translation>트레이스를 열 수 없습니다</translation>
-    </message>
-    <message>
-        <source>%1 has no instant events (a program&apos;s printed lines are instants in Tasklane&apos;s traces).</source>
-        <translation>%1에는 순간 이벤트가 없습니다 (Tasklane의 트레이스에서는 프로그램이 출력한 줄이 순간 이벤트입니다).</translation>
-    </message>
-    <message>
-        <source>Instant events in %1, in time order (in Tasklane&apos;s traces, what the program printed):
-
-%2</source>
-        <translation>%1의 순간 이벤트, 시간 순서대로 (Tasklane의 트레이스에서는 프로그램의 출력):
-
-%2</translation>
-    </message>
-    <message>
-        <source>Opened %1: %2, %3.</source>
-        <translation>%1을(를) 열었습니다: %2, %3.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n event(s)</source>
-        <translation>
-            <numerusform>이벤트 %n개</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n track(s)</source>
-        <translation>
-            <numerusform>트랙 %n개</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#5a626c&apos;&gt;opened trace &amp;middot; %2 &amp;middot; %3 &amp;middot; %4 ms&lt;/span&gt;</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#5a626c&apos;&gt;연 트레이스 &amp;middot; %2 &amp;middot; %3 &amp;middot; %4 ms&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;Back</source>
-        <translation>확대 뒤로(&amp;B)</translation>
-    </message>
-    <message>
-        <source>Back to the previous zoom (Alt+Left)</source>
-        <translation>이전 확대 상태로 돌아갑니다 (Alt+Left)</translation>
-    </message>
-    <message>
-        <source>Zoom F&amp;orward</source>
-        <translation>확대 앞으로(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Forward to the zoom you went back from (Alt+Right)</source>
-        <translation>되돌아오기 전의 확대 상태로 갑니다 (Alt+Right)</translation>
-    </message>
-    <message>
-        <source>&amp;Zoom to Selection</source>
-        <translation>선택 구간 확대(&amp;Z)</translation>
-    </message>
-    <message>
-        <source>Show the selected time range (select with Shift+drag or a right-drag on the chart)</source>
-        <translation>선택한 시간 범위를 보여 줍니다 (차트에서 Shift+드래그나 오른쪽 버튼 드래그로 선택)</translation>
-    </message>
-    <message>
-        <source>C&amp;lear Selection</source>
-        <translation>선택 해제(&amp;L)</translation>
-    </message>
-    <message>
-        <source>C&amp;ollapse All Processes</source>
-        <translation>모든 프로세스 접기(&amp;O)</translation>
-    </message>
-    <message>
-        <source>E&amp;xpand All Processes</source>
-        <translation>모든 프로세스 펼치기(&amp;X)</translation>
-    </message>
-    <message>
-        <source>Regrouping %L1 slices (%2)…</source>
-        <translation>슬라이스 %L1개를 다시 묶는 중 (%2)…</translation>
-    </message>
-    <message>
-        <source>Rows regrouped (%1).</source>
-        <translation>행을 다시 묶었습니다 (%1).</translation>
-    </message>
-    <message>
-        <source>cores busy at least 5 % of the span</source>
-        <translation>시간 범위의 5 % 이상 바빴던 코어</translation>
     </message>
 </context>
 <context>
@@ -1476,6 +1318,124 @@
     </message>
 </context>
 <context>
+    <name>tasklane::PatternPane</name>
+    <message>
+        <source>2  Multiprocessing</source>
+        <translation>2  멀티프로세싱</translation>
+    </message>
+    <message>
+        <source>3  Asynchronous programming</source>
+        <translation>3  비동기 프로그래밍</translation>
+    </message>
+    <message>
+        <source>4  concurrent.futures</source>
+        <translation>4  concurrent.futures 모듈</translation>
+    </message>
+    <message>
+        <source>5  Parallel vs. asynchronous</source>
+        <translation>5  병렬 처리와 비동기 프로그래밍의 차이점</translation>
+    </message>
+    <message>
+        <source>%1  Other</source>
+        <translation>%1  기타</translation>
+    </message>
+    <message>
+        <source>&amp;Auto-run on Change</source>
+        <translation>바꾸면 자동 실행(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Run again shortly after every parameter change, when the run takes under 2 s</source>
+        <translation>매개변수를 바꿀 때마다 잠시 뒤 다시 실행합니다 (2초 안에 끝나는 실행만)</translation>
+    </message>
+    <message>
+        <source>Reset &amp;Parameters</source>
+        <translation>매개변수 초기화(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Back to the tutorial&apos;s values</source>
+        <translation>튜토리얼의 값으로 되돌립니다</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Patterns&lt;/b&gt;</source>
+        <translation>&lt;b&gt;패턴&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Parameters&lt;/b&gt;</source>
+        <translation>&lt;b&gt;매개변수&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>중지(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Stop the run (F5 or Esc)</source>
+        <translation>실행을 중지합니다 (F5 또는 Esc)</translation>
+    </message>
+    <message>
+        <source>Run the pattern with these parameters (F5)</source>
+        <translation>이 매개변수로 패턴을 실행합니다 (F5)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>Run  (F5)</source>
+        <translation>실행  (F5)</translation>
+    </message>
+</context>
+<context>
+    <name>tasklane::ResultTabs</name>
+    <message>
+        <source>Python program copied.</source>
+        <translation>파이썬 프로그램을 복사했습니다.</translation>
+    </message>
+    <message>
+        <source>What the Python program prints appears here.</source>
+        <translation>파이썬 프로그램의 출력이 여기에 나타납니다.</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>파이썬</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>요약</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>비교</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Copy the Python program to the clipboard</source>
+        <translation>파이썬 프로그램을 클립보드에 복사합니다</translation>
+    </message>
+    <message>
+        <source>%1 has no instant events (a program&apos;s printed lines are instants in Tasklane&apos;s traces).</source>
+        <translation>%1에는 순간 이벤트가 없습니다 (Tasklane의 트레이스에서는 프로그램이 출력한 줄이 순간 이벤트입니다).</translation>
+    </message>
+    <message>
+        <source>Instant events in %1, in time order (in Tasklane&apos;s traces, what the program printed):
+
+%2</source>
+        <translation>%1의 순간 이벤트, 시간 순서대로 (Tasklane의 트레이스에서는 프로그램의 출력):
+
+%2</translation>
+    </message>
+</context>
+<context>
     <name>tasklane::RunController</name>
     <message>
         <source>
@@ -1725,6 +1685,77 @@
     <message>
         <source>The whole run: the box is the part on screen. Click or drag to move it, double-click to fit.</source>
         <translation>실행 전체: 상자는 화면에 보이는 부분입니다. 클릭하거나 끌어서 옮기고, 두 번 클릭하면 전체에 맞춥니다.</translation>
+    </message>
+</context>
+<context>
+    <name>tasklane::TraceFileController</name>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <translation>%1번째 줄, %2번째 열: %3</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 그림 (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 문서 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Chrome/Perfetto trace (*.json)</source>
+        <translation>Chrome/Perfetto 트레이스 (*.json)</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Open Trace</source>
+        <translation>트레이스 열기</translation>
+    </message>
+    <message>
+        <source>Chrome/Perfetto trace (*.json);;All files (*)</source>
+        <translation>Chrome/Perfetto 트레이스 (*.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 여는 중…</translation>
+    </message>
+    <message>
+        <source>Cannot open the trace</source>
+        <translation>트레이스를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>Export Compared Runs</source>
+        <translation>비교한 실행 내보내기</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 이미지 (*.png);;SVG 그림 (*.svg);;PDF 문서 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>%1에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>내보내기 실패</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>%1 저장하는 중…</translation>
     </message>
 </context>
 </TS>

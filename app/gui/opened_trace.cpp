@@ -1,0 +1,55 @@
+#include "opened_trace.h"
+
+#include "run_controller.h"
+#include "text/qt_text.h"
+
+#include <QFileInfo>
+
+#include <algorithm>
+
+namespace tasklane {
+
+std::vector<std::string> instantLines(const Trace& trace) {
+    // Through QString, as the Output tab shows them: a label that is not valid UTF-8 is
+    // counted (for the cut note) as the characters it is shown as.
+    std::vector<std::pair<std::int64_t, QString>> instants;
+    for (const TraceEvent& e : trace.events)
+        if (e.type == EventType::Instant)
+            instants.emplace_back(e.begin_ns, qs(trace.label(e)));
+    std::stable_sort(instants.begin(), instants.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<std::string> lines;
+    lines.reserve(instants.size());
+    for (const auto& [at, label] : instants)
+        lines.push_back(label.toStdString());
+    return lines;
+}
+
+OpenedTrace OpenedTrace::read(const QString& path, GroupBy groupBy, const QLocale& locale,
+                              quint64 languageGeneration) {
+    OpenedTrace out;
+    out.languageGeneration = languageGeneration;
+    out.size = QFileInfo(path).size();
+    std::optional<Trace> trace = ChromeTraceReader::read(path, &out.error);
+    if (!trace)
+        return out;
+    auto result = std::make_shared<RunResult>();
+    result->trace = std::move(*trace);
+    const Trace& t = result->trace;
+    // Efficiency against the threads that did any work: the file does not say how many
+    // workers could run at once.
+    std::vector<bool> worked(t.tracks.size(), false);
+    for (const TraceEvent& e : t.events)
+        if (e.type == EventType::Slice && e.state == State::Running && e.track < worked.size())
+            worked[e.track] = true;
+    const auto workers = int(std::count(worked.begin(), worked.end(), true));
+    result->metrics = computeMetrics(t, t.beginNs(), t.endNs(), std::max(1, workers));
+    out.outputText =
+        RunController::outputText(instantLines(t), RunController::kOutputDisplayLimit, locale);
+    out.rows = std::make_shared<GanttRows>(t, groupBy);
+    out.figures = std::make_shared<TraceFigures>(countTraceFigures(t));
+    out.result = std::move(result);
+    return out;
+}
+
+} // namespace tasklane

@@ -1,0 +1,34 @@
+// ShownResult: what the chart and the tabs show, the last run that finished or a trace file
+// opened in its place, with what it came from. A value: each pane keeps its copy and makes its
+// texts from it again in a new language; the shared result stays alive for an export still
+// writing it after a newer run has taken its place on screen.
+#pragma once
+
+#include "patterns/pattern.h"
+#include "trace_figures.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace tasklane {
+
+struct ShownResult {
+    std::shared_ptr<const RunResult> result; // null: nothing on screen yet
+    const Pattern* pattern = nullptr;        // the run's pattern; null for an opened trace
+    Params params;                           // the run's parameters
+    QString openedPath;                      // the file on screen; empty for a run
+    qint64 openedSize = 0;
+    std::shared_ptr<const TraceFigures> figures; // an opened trace's, counted when it was read
+
+    bool isRun() const { return result != nullptr && pattern != nullptr; }
+    bool isOpenedTrace() const { return result != nullptr && !openedPath.isEmpty(); }
+
+    // What exported files are named after: the pattern's id, the file's base name, or "run".
+    QString exportStem() const;
+    // The name of a pin in the Compare tab: the file's name, or the pattern's id with the
+    // parameters that differ from the tutorial's. Empty when there is nothing to pin.
+    QString pinName() const;
+};
+
+} // namespace tasklane
