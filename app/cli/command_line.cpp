@@ -4,6 +4,7 @@
 #include "chart/gantt_layout.h"
 #include "patterns/pattern_registry.h"
 #include "patterns/run_summary.h"
+#include "text/qt_text.h"
 #include "trace/chrome_trace_reader.h"
 #include "trace/chrome_trace_writer.h"
 #include "trace/csv_writer.h"
@@ -30,10 +31,6 @@ const char* const kPatternOptions[] = {
     "workers",    "tasks",  "cpu-ms", "io-ms", "chunksize",   "start-method", "gil",        "lock",
     "increments", "delays", "files",  "bytes", "concurrency", "out-dir",      "time-scale",
 };
-
-QString qs(const std::string& s) {
-    return QString::fromStdString(s);
-}
 
 int fail(int code, const QString& message) {
     QTextStream(stderr) << "tasklane-cli: " << message << '\n';
@@ -137,84 +134,90 @@ int exportRun(const Pattern& pattern, const Params& params, const RunResult& run
     return CommandLine::Ok;
 }
 
-int run(const QStringList& arguments) {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Runs a pattern and prints what the Python "
-                                                    "program prints."));
-    parser.addPositionalArgument(QStringLiteral("run"), QString());
-    parser.addPositionalArgument(QStringLiteral("PATTERN"), QStringLiteral("a pattern id"));
-    const QCommandLineOption help(QStringLiteral("help"), QStringLiteral("Shows the options."));
-    parser.addOption(help);
-    for (const char* name : kPatternOptions)
-        parser.addOption(
-            QCommandLineOption(QString::fromLatin1(name), QString(), QStringLiteral("value")));
-    const QCommandLineOption groupBy(QStringLiteral("group-by"),
-                                     QStringLiteral("chart rows: worker, core or both"),
-                                     QStringLiteral("worker|core|both"), QStringLiteral("both"));
-    const QCommandLineOption trace(QStringLiteral("trace"),
-                                   QStringLiteral("write the Chrome/Perfetto JSON trace"),
-                                   QStringLiteral("FILE.json"));
-    const QCommandLineOption csv(QStringLiteral("csv"), QStringLiteral("write the events as CSV"),
-                                 QStringLiteral("FILE.csv"));
-    const QCommandLineOption chart(QStringLiteral("chart"), QStringLiteral("write the Gantt chart"),
-                                   QStringLiteral("FILE.png|.svg|.pdf"));
-    const QCommandLineOption summary(QStringLiteral("summary"),
-                                     QStringLiteral("write the run's summary JSON"),
-                                     QStringLiteral("FILE.json"));
-    const QCommandLineOption stats(QStringLiteral("stats"),
-                                   QStringLiteral("print the run's figures on stderr"));
-    parser.addOptions({groupBy, trace, csv, chart, summary, stats});
-    if (!parser.parse(arguments)) {
-        // An option no pattern has ("--frobnicate"): say which ones this pattern takes.
-        const Pattern* named = PatternRegistry::instance().find(arguments.value(2).toStdString());
-        return fail(CommandLine::Usage,
-                    named != nullptr
-                        ? QStringLiteral("%1 (%2 takes: %3)")
-                              .arg(parser.errorText(), arguments.value(2), optionList(*named))
-                        : parser.errorText());
-    }
+// `run`'s own options, besides the pattern options.
+struct RunOptions {
+    QCommandLineOption help{QStringLiteral("help"), QStringLiteral("Shows the options.")};
+    QCommandLineOption groupBy{QStringLiteral("group-by"),
+                               QStringLiteral("chart rows: worker, core or both"),
+                               QStringLiteral("worker|core|both"), QStringLiteral("both")};
+    QCommandLineOption trace{QStringLiteral("trace"),
+                             QStringLiteral("write the Chrome/Perfetto JSON trace"),
+                             QStringLiteral("FILE.json")};
+    QCommandLineOption csv{QStringLiteral("csv"), QStringLiteral("write the events as CSV"),
+                           QStringLiteral("FILE.csv")};
+    QCommandLineOption chart{QStringLiteral("chart"), QStringLiteral("write the Gantt chart"),
+                             QStringLiteral("FILE.png|.svg|.pdf")};
+    QCommandLineOption summary{QStringLiteral("summary"),
+                               QStringLiteral("write the run's summary JSON"),
+                               QStringLiteral("FILE.json")};
+    QCommandLineOption stats{QStringLiteral("stats"),
+                             QStringLiteral("print the run's figures on stderr")};
 
-    const QStringList positional = parser.positionalArguments();
+    void declare(QCommandLineParser& parser) const {
+        parser.setApplicationDescription(QStringLiteral("Runs a pattern and prints what the "
+                                                        "Python program prints."));
+        parser.addPositionalArgument(QStringLiteral("run"), QString());
+        parser.addPositionalArgument(QStringLiteral("PATTERN"), QStringLiteral("a pattern id"));
+        parser.addOption(help);
+        for (const char* name : kPatternOptions)
+            parser.addOption(
+                QCommandLineOption(QString::fromLatin1(name), QString(), QStringLiteral("value")));
+        parser.addOptions({groupBy, trace, csv, chart, summary, stats});
+    }
+};
+
+// An option no pattern has ("--frobnicate"): say which ones the pattern named takes.
+QString parseError(const QCommandLineParser& parser, const QStringList& arguments) {
+    const Pattern* named = PatternRegistry::instance().find(arguments.value(2).toStdString());
+    if (named == nullptr)
+        return parser.errorText();
+    return QStringLiteral("%1 (%2 takes: %3)")
+        .arg(parser.errorText(), arguments.value(2), optionList(*named));
+}
+
+// The pattern `run PATTERN` names, or why there is none.
+std::optional<QString> patternOf(const QStringList& positional, const Pattern** pattern) {
+    const auto& registry = PatternRegistry::instance();
     if (positional.size() < 2)
-        return fail(CommandLine::Usage, QStringLiteral("run needs a pattern: one of %1")
-                                            .arg(qs(PatternRegistry::instance().idsText())));
+        return QStringLiteral("run needs a pattern: one of %1").arg(qs(registry.idsText()));
     if (positional.size() > 2)
-        return fail(CommandLine::Usage,
-                    QStringLiteral("unexpected argument '%1'").arg(positional.at(2)));
-    const std::string id = positional.at(1).toStdString();
-    const Pattern* pattern = PatternRegistry::instance().find(id);
-    if (pattern == nullptr)
-        return fail(CommandLine::Usage,
-                    QStringLiteral("unknown pattern '%1' (choose one of %2)")
-                        .arg(positional.at(1), qs(PatternRegistry::instance().idsText())));
+        return QStringLiteral("unexpected argument '%1'").arg(positional.at(2));
+    *pattern = registry.find(positional.at(1).toStdString());
+    if (*pattern == nullptr)
+        return QStringLiteral("unknown pattern '%1' (choose one of %2)")
+            .arg(positional.at(1), qs(registry.idsText()));
+    return std::nullopt;
+}
 
-    if (parser.isSet(help)) {
-        QString text = QStringLiteral("tasklane-cli run %1 — %2 (tutorial %3)\n%4\n\n")
-                           .arg(qs(id), qs(pattern->title()), qs(pattern->section()),
-                                qs(pattern->description()));
-        for (const ParamSpec& spec : pattern->params()) {
-            const QString byDefault = qs(ParamSpec::format(spec.defaultValue));
-            text += QStringLiteral("  --%1 %2\n      %3 (default %4)\n")
-                        .arg(qs(spec.name), -14)
-                        .arg(qs(spec.rangeText()), qs(spec.help),
-                             byDefault.isEmpty() ? QStringLiteral("empty") : byDefault);
-        }
-        text += QStringLiteral("  --group-by worker|core|both  --trace FILE.json  --csv FILE.csv\n"
-                               "  --chart FILE.png|.svg|.pdf  --summary FILE.json  --stats\n");
-        print(text);
-        return CommandLine::Ok;
+// `run PATTERN --help`: what the pattern shows and the options it takes.
+QString patternHelp(const Pattern& pattern) {
+    QString text = QStringLiteral("tasklane-cli run %1 — %2 (tutorial %3)\n%4\n\n")
+                       .arg(qs(pattern.id()), qs(pattern.title()), qs(pattern.section()),
+                            qs(pattern.description()));
+    for (const ParamSpec& spec : pattern.params()) {
+        const QString byDefault = qs(ParamSpec::format(spec.defaultValue));
+        text += QStringLiteral("  --%1 %2\n      %3 (default %4)\n")
+                    .arg(qs(spec.name), -14)
+                    .arg(qs(spec.rangeText()), qs(spec.help),
+                         byDefault.isEmpty() ? QStringLiteral("empty") : byDefault);
     }
+    text += QStringLiteral("  --group-by worker|core|both  --trace FILE.json  --csv FILE.csv\n"
+                           "  --chart FILE.png|.svg|.pdf  --summary FILE.json  --stats\n");
+    return text;
+}
 
-    Params params;
+// The pattern options given, each parsed by the pattern's own parameter; or the first that
+// does not apply or does not parse.
+std::optional<QString> readParams(const QCommandLineParser& parser, const Pattern& pattern,
+                                  Params* params) {
     for (const char* name : kPatternOptions) {
         const QString option = QString::fromLatin1(name);
         if (!parser.isSet(option))
             continue;
-        const auto spec = pattern->param(name);
+        const auto spec = pattern.param(name);
         if (!spec)
-            return fail(CommandLine::Usage,
-                        QStringLiteral("--%1 does not apply to pattern %2 (its options: %3)")
-                            .arg(option, qs(id), optionList(*pattern)));
+            return QStringLiteral("--%1 does not apply to pattern %2 (its options: %3)")
+                .arg(option, qs(pattern.id()), optionList(pattern));
         QString text = parser.value(option);
         // A folder is made absolute against the directory the command runs in, so that the
         // output and the summary say where the files are; "" keeps its meaning (none given).
@@ -222,28 +225,70 @@ int run(const QStringList& arguments) {
             text = QDir::cleanPath(QDir::current().absoluteFilePath(text));
         auto parsed = spec->parse(text.toStdString());
         if (const auto* error = std::get_if<std::string>(&parsed))
-            return fail(CommandLine::Usage, qs(*error));
-        params.set(name, std::get<ParamValue>(parsed));
+            return qs(*error);
+        params->set(name, std::get<ParamValue>(parsed));
     }
+    return std::nullopt;
+}
 
-    Outputs out;
-    const auto grouping = groupByFromName(parser.value(groupBy));
+// The chart's grouping and the files to write, checked before the run.
+std::optional<QString> readOutputs(const QCommandLineParser& parser, const RunOptions& options,
+                                   Outputs* out) {
+    const auto grouping = groupByFromName(parser.value(options.groupBy));
     if (!grouping)
-        return fail(CommandLine::Usage,
-                    QStringLiteral("--group-by must be one of worker|core|both, got '%1'")
-                        .arg(parser.value(groupBy)));
-    out.groupBy = *grouping;
-    out.trace = parser.value(trace);
-    out.csv = parser.value(csv);
-    out.chart = parser.value(chart);
-    out.summary = parser.value(summary);
-    for (const QCommandLineOption* option : {&trace, &csv, &chart, &summary})
+        return QStringLiteral("--group-by must be one of worker|core|both, got '%1'")
+            .arg(parser.value(options.groupBy));
+    out->groupBy = *grouping;
+    out->trace = parser.value(options.trace);
+    out->csv = parser.value(options.csv);
+    out->chart = parser.value(options.chart);
+    out->summary = parser.value(options.summary);
+    for (const QCommandLineOption* option :
+         {&options.trace, &options.csv, &options.chart, &options.summary})
         if (parser.isSet(*option))
             if (const auto error = outputError(option->names().front(), parser.value(*option)))
-                return fail(CommandLine::Usage, *error);
-    if (!out.chart.isEmpty() && !isChartPath(out.chart))
-        return fail(CommandLine::Usage, chartFormatError(out.chart));
+                return error;
+    if (!out->chart.isEmpty() && !isChartPath(out->chart))
+        return chartFormatError(out->chart);
+    return std::nullopt;
+}
 
+// What the Python program prints, on stdout; with `stats`, the run's figures on stderr, for a
+// person.
+void printRun(const RunResult& result, bool stats) {
+    QString stdoutText;
+    for (const auto& line : result.output)
+        stdoutText += qs(line) + u'\n';
+    print(stdoutText);
+    std::fflush(stdout);
+    if (stats) {
+        QString text;
+        for (const std::string& line : summaryLines(result))
+            text += qs(line) + u'\n';
+        std::fputs(text.toLocal8Bit().constData(), stderr);
+    }
+}
+
+int run(const QStringList& arguments) {
+    QCommandLineParser parser;
+    const RunOptions options;
+    options.declare(parser);
+    if (!parser.parse(arguments))
+        return fail(CommandLine::Usage, parseError(parser, arguments));
+    const Pattern* pattern = nullptr;
+    if (const auto error = patternOf(parser.positionalArguments(), &pattern))
+        return fail(CommandLine::Usage, *error);
+    if (parser.isSet(options.help)) {
+        print(patternHelp(*pattern));
+        return CommandLine::Ok;
+    }
+
+    Params params;
+    if (const auto error = readParams(parser, *pattern, &params))
+        return fail(CommandLine::Usage, *error);
+    Outputs out;
+    if (const auto error = readOutputs(parser, options, &out))
+        return fail(CommandLine::Usage, *error);
     params = pattern->withDefaults(params);
     if (auto error = pattern->validate(params))
         return fail(CommandLine::Usage, qs(*error));
@@ -253,22 +298,11 @@ int run(const QStringList& arguments) {
     try {
         result = pattern->run(params, control);
     } catch (const std::exception& e) {
-        return fail(
-            CommandLine::RunFailed,
-            QStringLiteral("run of %1 failed: %2").arg(qs(id), QString::fromUtf8(e.what())));
+        return fail(CommandLine::RunFailed,
+                    QStringLiteral("run of %1 failed: %2")
+                        .arg(qs(pattern->id()), QString::fromUtf8(e.what())));
     }
-    QString stdoutText;
-    for (const auto& line : result.output)
-        stdoutText += qs(line) + u'\n';
-    print(stdoutText);
-    std::fflush(stdout);
-    // stdout stays what the Python program prints; the figures go to stderr, for a person.
-    if (parser.isSet(stats)) {
-        QString text;
-        for (const std::string& line : summaryLines(result))
-            text += qs(line) + u'\n';
-        std::fputs(text.toLocal8Bit().constData(), stderr);
-    }
+    printRun(result, parser.isSet(options.stats));
     return exportRun(*pattern, params, result, out);
 }
 

@@ -1,4 +1,7 @@
 #include "trace/chrome_trace_reader.h"
+#include "text/qt_text.h"
+#include "trace/json_scanner.h"
+#include "trace/label_table.h"
 
 #include <QFile>
 #include <QJsonParseError>
@@ -6,12 +9,11 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <limits>
-#include <memory>
 #include <numeric>
 #include <string>
 #include <string_view>
@@ -32,12 +34,6 @@ constexpr std::int64_t kSyntheticIdBase = std::int64_t(1) << 40;
 // |ts| and |dur| in microseconds: their nanoseconds, plus an origin, must fit in an int64.
 constexpr double kMaxMicros = 4e15;
 constexpr auto kMaxOriginNs = std::int64_t(kMaxMicros * 1000);
-// As deep as QJsonDocument goes; deeper documents are refused with its error.
-constexpr int kNestingLimit = 1024;
-
-QString qs(std::string_view s) {
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
 
 // The reader's sentences: English templates marked for the window's translation (core never
 // translates), and their arguments as they are (a key, a phase, a number, a path).
@@ -80,654 +76,12 @@ std::optional<double> nonFiniteFromName(std::string_view s) {
     return std::nullopt;
 }
 
-void setPosition(Error& error, const char* data, qint64 size, qint64 offset) {
-    offset = std::clamp<qint64>(offset, 0, size);
-    error.offset = offset;
-    int line = 1;
-    qint64 lineStart = 0;
-    for (qint64 i = 0; i < offset; ++i) {
-        if (data[i] == '\n') {
-            ++line;
-            lineStart = i + 1;
-        }
-    }
-    int column = 1;
-    for (qint64 i = lineStart; i < offset; ++i)
-        if ((static_cast<unsigned char>(data[i]) & 0xC0) != 0x80) // count characters, not bytes
-            ++column;
-    error.line = line;
-    error.column = column;
+void setPosition(Error& error, const char* data, std::size_t size, std::size_t offset) {
+    error.offset = qint64(std::min(offset, size));
+    const JsonScanner::Position at = JsonScanner::position({data, size}, offset);
+    error.line = at.line;
+    error.column = at.column;
 }
-
-// ---------------------------------------------------------------------------------------
-// JSON values as the reader needs them: scalars in full, objects only as deep as an event's
-// args. Strings are decoded UTF-8, viewing either the document or the scanner's scratch.
-
-enum class JsonType : std::uint8_t { Undefined, Null, Bool, Number, String, Array, Object };
-
-struct JsonValue {
-    JsonType type = JsonType::Undefined;
-    bool isInteger = false; // a whole number that fits an int64, as QJsonValue stores it
-    std::int64_t integer = 0;
-    double number = 0;
-    std::string_view text;
-    std::uint32_t first = 0; // an object's members in the scanner's store for its depth
-    std::uint32_t count = 0;
-
-    bool isUndefined() const { return type == JsonType::Undefined; }
-    bool isNumber() const { return type == JsonType::Number; }
-    bool isString() const { return type == JsonType::String; }
-    bool isObject() const { return type == JsonType::Object; }
-    // QJsonValue's conversions: an empty string, 0, no integer for anything else.
-    std::string_view toString() const { return isString() ? text : std::string_view(); }
-    double toDouble() const { return isNumber() ? number : 0.0; }
-    std::optional<std::int64_t> toInteger() const {
-        if (isNumber() && isInteger)
-            return integer;
-        return std::nullopt;
-    }
-};
-
-struct JsonMember {
-    std::string_view key;
-    JsonValue value;
-};
-
-// An object's members in document order. Like QJsonObject, a key given twice means its last
-// value.
-class JsonObject {
-public:
-    JsonObject() = default;
-    JsonObject(const JsonMember* begin, const JsonMember* end)
-        : begin_(begin)
-        , end_(end) {}
-
-    JsonValue value(std::string_view key) const {
-        for (const JsonMember* m = end_; m != begin_;) {
-            --m;
-            if (sameKey(m->key, key))
-                return m->value;
-        }
-        return {};
-    }
-    bool contains(std::string_view key) const { return !value(key).isUndefined(); }
-    bool empty() const { return begin_ == end_; }
-
-    // The distinct keys in QJsonObject's order (sorted), each with its last value.
-    std::vector<const JsonMember*> sortedUnique() const {
-        std::vector<const JsonMember*> out;
-        for (const JsonMember* m = begin_; m != end_; ++m)
-            out.push_back(m);
-        std::stable_sort(out.begin(), out.end(),
-                         [](const JsonMember* a, const JsonMember* b) { return a->key < b->key; });
-        std::vector<const JsonMember*> unique;
-        for (std::size_t i = 0; i < out.size(); ++i)
-            if (i + 1 == out.size() || out[i + 1]->key != out[i]->key)
-                unique.push_back(out[i]);
-        return unique;
-    }
-
-private:
-    // Keys are a few bytes: comparing them inline beats calling memcmp for each.
-    static bool sameKey(std::string_view a, std::string_view b) {
-        if (a.size() != b.size())
-            return false;
-        for (std::size_t i = 0; i < a.size(); ++i)
-            if (a[i] != b[i])
-                return false;
-        return true;
-    }
-
-    const JsonMember* begin_ = nullptr;
-    const JsonMember* end_ = nullptr;
-};
-
-// ---------------------------------------------------------------------------------------
-// JsonScanner: a pull parser over the document's bytes. It accepts and refuses exactly what
-// QJsonDocument::fromJson does, with the same error at the same offset, so that a broken file
-// is reported as it always was; but it builds no document, and an event's fields are views.
-//
-// Objects are captured to a depth: 2 for an event (its members, and the members of member
-// objects such as args), 1 for a member object, 0 for anything else (checked, not kept).
-
-class JsonScanner {
-public:
-    using ParseError = QJsonParseError::ParseError;
-
-    JsonScanner(const char* data, std::size_t size)
-        : d_(data)
-        , n_(size) {}
-
-    ParseError error() const { return error_; }
-    std::size_t errorOffset() const { return errorAt_; }
-    std::size_t pos() const { return i_; }
-    char peek() const { return d_[i_]; }
-    bool atEnd() const { return i_ >= n_; }
-    void advance() { ++i_; }
-
-    bool fail(ParseError error) {
-        if (error_ == QJsonParseError::NoError) {
-            error_ = error;
-            errorAt_ = i_;
-        }
-        return false;
-    }
-
-    void eatBom() {
-        if (n_ - i_ > 3 && std::memcmp(d_ + i_, "\xEF\xBB\xBF", 3) == 0)
-            i_ += 3;
-    }
-
-    // Skips JSON's four whitespace characters; false at the end of the document.
-    bool eatSpace() {
-        while (i_ < n_) {
-            const char c = d_[i_];
-            if (c != ' ' && c != '\n' && c != '\r' && c != '\t')
-                break;
-            ++i_;
-        }
-        return i_ < n_;
-    }
-
-    // The next structural character, consumed; 0 (consuming what was there) for anything else.
-    char nextToken() {
-        if (!eatSpace())
-            return 0;
-        const char c = d_[i_++];
-        switch (c) {
-        case '[':
-        case '{':
-        case ':':
-        case ',':
-        case ']':
-        case '}':
-        case '"':
-            return c;
-        default:
-            return 0;
-        }
-    }
-
-    // Members captured for the object being read (depth 2) and for its member objects.
-    const std::vector<JsonMember>& outer() const { return outer_; }
-    const std::vector<JsonMember>& inner() const { return inner_; }
-    JsonObject objectOf(const JsonValue& v, bool outerStore) const {
-        if (!v.isObject() || v.count == 0)
-            return {};
-        const std::vector<JsonMember>& store = outerStore ? outer_ : inner_;
-        return JsonObject(store.data() + v.first, store.data() + v.first + v.count);
-    }
-    // Forgets what earlier values captured; their views become invalid.
-    void resetCapture() {
-        outer_.clear();
-        inner_.clear();
-        scratchUsed_ = 0;
-    }
-
-    // A value starting at pos() (not whitespace, not the end).
-    bool parseValue(JsonValue* out, int capture) {
-        const char c = d_[i_++];
-        switch (c) {
-        case 'n':
-            return literal("ull", 4, JsonType::Null, out);
-        case 't':
-            return literal("rue", 4, JsonType::Bool, out);
-        case 'f':
-            return literal("alse", 5, JsonType::Bool, out);
-        case '"':
-            if (out != nullptr)
-                out->type = JsonType::String;
-            return parseString(out != nullptr ? &out->text : nullptr);
-        case '[':
-            if (out != nullptr)
-                out->type = JsonType::Array;
-            return parseArray();
-        case '{':
-            return parseObject(out, capture);
-        case ',':
-            // A missing value after a colon.
-            return fail(QJsonParseError::IllegalValue);
-        case ']':
-        case '}':
-            return fail(QJsonParseError::MissingObject);
-        default:
-            --i_;
-            return parseNumber(out);
-        }
-    }
-
-    // The rest of an array whose '[' was just consumed, elements checked only.
-    bool parseArray() {
-        bool empty = false;
-        if (!openArray(&empty))
-            return false;
-        if (!empty) {
-            for (;;) {
-                if (!eatSpace())
-                    return fail(QJsonParseError::UnterminatedArray);
-                if (!parseValue(nullptr, 0))
-                    return false;
-                const Next next = afterElement();
-                if (next == Next::Error)
-                    return false;
-                if (next == Next::Closed)
-                    break;
-            }
-        }
-        closeContainer();
-        return true;
-    }
-
-    // Opens an array whose '[' was just consumed: false on an error, else `empty` says
-    // whether it closed at once. Each element then follows: eatSpace, parseValue, afterElement.
-    bool openArray(bool* empty) {
-        if (!openContainer())
-            return false;
-        if (!eatSpace())
-            return fail(QJsonParseError::UnterminatedArray);
-        *empty = d_[i_] == ']';
-        if (*empty)
-            ++i_;
-        return true;
-    }
-
-    enum class Next { Element, Closed, Error };
-    // After an array element: ',' (another follows) or ']' consumed, or an error.
-    Next afterElement() {
-        const char token = nextToken();
-        if (token == ']')
-            return Next::Closed;
-        if (token == ',')
-            return Next::Element;
-        if (!eatSpace())
-            fail(QJsonParseError::UnterminatedArray);
-        else
-            fail(QJsonParseError::MissingValueSeparator);
-        return Next::Error;
-    }
-
-    // Every array and object counts toward QJsonDocument's nesting limit.
-    bool openContainer() {
-        if (++nesting_ > kNestingLimit)
-            return fail(QJsonParseError::DeepNesting);
-        return true;
-    }
-    void closeContainer() { --nesting_; }
-
-    // The rest of an object whose '{' was just consumed.
-    bool parseObject(JsonValue* out, int capture) {
-        if (!openContainer())
-            return false;
-        std::vector<JsonMember>* store = out == nullptr ? nullptr
-                                         : capture >= 2 ? &outer_
-                                         : capture == 1 ? &inner_
-                                                        : nullptr;
-        const std::size_t first = store != nullptr ? store->size() : 0;
-        char token = nextToken();
-        while (token == '"') {
-            // In place: a member's own value captures into the other store, if at all.
-            JsonMember* member = store != nullptr ? &store->emplace_back() : nullptr;
-            if (!parseString(member != nullptr ? &member->key : nullptr))
-                return false;
-            if (nextToken() != ':')
-                return fail(QJsonParseError::MissingNameSeparator);
-            if (!eatSpace())
-                return fail(QJsonParseError::UnterminatedObject);
-            if (!parseValue(member != nullptr ? &member->value : nullptr, capture - 1))
-                return false;
-            token = nextToken();
-            if (token != ',')
-                break;
-            token = nextToken();
-            if (token == '}')
-                return fail(QJsonParseError::MissingObject);
-        }
-        if (token != '}')
-            return fail(QJsonParseError::UnterminatedObject);
-        closeContainer();
-        if (out != nullptr) {
-            out->type = JsonType::Object;
-            out->first = std::uint32_t(first);
-            out->count = store != nullptr ? std::uint32_t(store->size() - first) : 0;
-        }
-        return true;
-    }
-
-    // The rest of a string whose opening quote was just consumed; `out`, when given, views the
-    // text as UTF-8 after escapes, as QString::toUtf8 would give it (a lone surrogate is '?').
-    bool parseString(std::string_view* out) {
-        const std::size_t start = i_;
-        bool escapes = false;
-        skipPlainAscii();
-        while (i_ < n_) {
-            const auto c = static_cast<unsigned char>(d_[i_]);
-            if (c == '"')
-                break;
-            if (c == '\\') {
-                escapes = true;
-                break;
-            }
-            if (c < 0x80)
-                ++i_;
-            else if (!skipUtf8())
-                return fail(QJsonParseError::IllegalUTF8String);
-        }
-        ++i_;
-        if (i_ >= n_)
-            return fail(QJsonParseError::UnterminatedString);
-        if (!escapes) {
-            if (out != nullptr)
-                *out = std::string_view(d_ + start, i_ - start - 1);
-            return true;
-        }
-
-        i_ = start;
-        std::string* text = out != nullptr ? scratch() : nullptr;
-        char32_t pendingHigh = 0; // a high surrogate from \u, waiting for its low half
-        const auto flush = [&] {
-            if (pendingHigh != 0 && text != nullptr)
-                text->push_back('?');
-            pendingHigh = 0;
-        };
-        while (i_ < n_) {
-            const auto c = static_cast<unsigned char>(d_[i_]);
-            if (c == '"')
-                break;
-            if (c == '\\') {
-                char32_t unit = 0;
-                bool fromHex = false;
-                if (!escape(&unit, &fromHex))
-                    return fail(QJsonParseError::IllegalEscapeSequence);
-                if (text == nullptr)
-                    continue;
-                if (fromHex && unit >= 0xDC00 && unit <= 0xDFFF && pendingHigh != 0) {
-                    appendUtf8(text, 0x10000 + ((pendingHigh - 0xD800) << 10) + (unit - 0xDC00));
-                    pendingHigh = 0;
-                    continue;
-                }
-                flush();
-                if (fromHex && unit >= 0xD800 && unit <= 0xDBFF)
-                    pendingHigh = unit;
-                else if (fromHex && unit >= 0xDC00 && unit <= 0xDFFF)
-                    text->push_back('?');
-                else
-                    appendUtf8(text, unit);
-                continue;
-            }
-            const std::size_t from = i_;
-            if (c < 0x80)
-                ++i_;
-            else if (!skipUtf8())
-                return fail(QJsonParseError::IllegalUTF8String);
-            if (text != nullptr) {
-                flush();
-                text->append(d_ + from, i_ - from);
-            }
-        }
-        flush();
-        ++i_;
-        if (i_ >= n_)
-            return fail(QJsonParseError::UnterminatedString);
-        if (out != nullptr)
-            *out = *text;
-        return true;
-    }
-
-    // A number as QJsonDocument reads it: whole numbers that fit become integers (-0 too),
-    // anything out of a double's range is an error.
-    bool parseNumber(JsonValue* out) {
-        const std::size_t start = i_;
-        bool whole = true;
-        if (i_ < n_ && d_[i_] == '-')
-            ++i_;
-        if (i_ < n_ && d_[i_] == '0') {
-            ++i_;
-        } else {
-            while (i_ < n_ && isDigit(d_[i_]))
-                ++i_;
-        }
-        bool point = false;
-        if (i_ < n_ && d_[i_] == '.') {
-            point = true;
-            ++i_;
-            while (i_ < n_ && isDigit(d_[i_])) {
-                whole = whole && d_[i_] == '0';
-                ++i_;
-            }
-        }
-        if (i_ < n_ && (d_[i_] == 'e' || d_[i_] == 'E')) {
-            whole = false;
-            ++i_;
-            if (i_ < n_ && (d_[i_] == '-' || d_[i_] == '+'))
-                ++i_;
-            while (i_ < n_ && isDigit(d_[i_]))
-                ++i_;
-        }
-        if (i_ >= n_)
-            return fail(QJsonParseError::TerminationByNumber);
-
-        const char* text = d_ + start;
-        const std::size_t length = i_ - start;
-        if (whole && !point) {
-            std::int64_t n = 0;
-            if (wholeNumber(text, length, &n)) {
-                if (out != nullptr)
-                    setInteger(out, n);
-                return true;
-            }
-        }
-        double value = 0;
-        const auto [end, ec] = std::from_chars(text, text + length, value);
-        if (ec != std::errc() || end != text + length)
-            return fail(QJsonParseError::IllegalNumber);
-        if (out != nullptr) {
-            // An integral double within range is stored as an integer, as QJsonDocument does.
-            constexpr double two63 = 9223372036854775808.0;
-            if (value >= -two63 && value < two63 && double(std::int64_t(value)) == value) {
-                setInteger(out, std::int64_t(value));
-            } else {
-                out->type = JsonType::Number;
-                out->isInteger = false;
-                out->number = value;
-            }
-        }
-        return true;
-    }
-
-private:
-    static bool isDigit(char c) { return c >= '0' && c <= '9'; }
-
-    // Skips ASCII other than '"' and '\\' eight bytes at a time: most of a trace's text.
-    void skipPlainAscii() {
-        constexpr std::uint64_t ones = 0x0101010101010101u;
-        constexpr std::uint64_t highs = 0x8080808080808080u;
-        while (n_ - i_ >= 8) {
-            std::uint64_t w = 0;
-            std::memcpy(&w, d_ + i_, 8);
-            const std::uint64_t quote = w ^ (ones * '"');
-            const std::uint64_t backslash = w ^ (ones * '\\');
-            // A byte is zero in `quote` or `backslash` where w has that character.
-            const std::uint64_t special =
-                ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash);
-            if (((special | w) & highs) != 0)
-                return;
-            i_ += 8;
-        }
-    }
-
-    static void setInteger(JsonValue* out, std::int64_t n) {
-        out->type = JsonType::Number;
-        out->isInteger = true;
-        out->integer = n;
-        out->number = double(n);
-    }
-
-    // "-?[0-9]+" that fits an int64.
-    static bool wholeNumber(const char* p, std::size_t length, std::int64_t* out) {
-        const bool negative = length > 0 && p[0] == '-';
-        std::size_t i = negative ? 1 : 0;
-        if (i == length)
-            return false;
-        std::uint64_t magnitude = 0;
-        for (; i < length; ++i) {
-            const auto digit = std::uint64_t(p[i] - '0');
-            if (__builtin_mul_overflow(magnitude, 10u, &magnitude) ||
-                __builtin_add_overflow(magnitude, digit, &magnitude))
-                return false;
-        }
-        constexpr auto limit = std::uint64_t(std::numeric_limits<std::int64_t>::max());
-        if (negative) {
-            if (magnitude > limit + 1)
-                return false;
-            *out = magnitude == limit + 1 ? std::numeric_limits<std::int64_t>::min()
-                                          : -std::int64_t(magnitude);
-        } else {
-            if (magnitude > limit)
-                return false;
-            *out = std::int64_t(magnitude);
-        }
-        return true;
-    }
-
-    bool literal(const char* rest, std::size_t need, JsonType type, JsonValue* out) {
-        if (n_ - i_ < need)
-            return fail(QJsonParseError::IllegalValue);
-        // Consumes up to and including the first wrong character, as QJsonDocument does.
-        for (const char* r = rest; *r != 0; ++r)
-            if (d_[i_++] != *r)
-                return fail(QJsonParseError::IllegalValue);
-        if (out != nullptr) {
-            out->type = type;
-            out->isInteger = false;
-            out->number = 0;
-        }
-        return true;
-    }
-
-    // One UTF-8 encoded character of two or more bytes at i_, well formed as QUtf8 wants it
-    // (no overlong forms, no surrogates, nothing above U+10FFFF); i_ stays put if not.
-    bool skipUtf8() {
-        const auto* p = reinterpret_cast<const unsigned char*>(d_ + i_);
-        const std::size_t left = n_ - i_;
-        const unsigned char b = p[0];
-        std::size_t length = 0;
-        unsigned char low = 0x80;
-        unsigned char high = 0xBF;
-        if (b >= 0xC2 && b <= 0xDF) {
-            length = 2;
-        } else if (b >= 0xE0 && b <= 0xEF) {
-            length = 3;
-            if (b == 0xE0)
-                low = 0xA0;
-            else if (b == 0xED)
-                high = 0x9F;
-        } else if (b >= 0xF0 && b <= 0xF4) {
-            length = 4;
-            if (b == 0xF0)
-                low = 0x90;
-            else if (b == 0xF4)
-                high = 0x8F;
-        } else {
-            return false;
-        }
-        if (left < length || p[1] < low || p[1] > high)
-            return false;
-        for (std::size_t k = 2; k < length; ++k)
-            if ((p[k] & 0xC0) != 0x80)
-                return false;
-        i_ += length;
-        return true;
-    }
-
-    // An escape sequence at i_ (the backslash). Anything after a backslash but u is taken
-    // literally, as QJsonDocument does; \u needs four hex digits.
-    bool escape(char32_t* unit, bool* fromHex) {
-        ++i_;
-        if (i_ >= n_)
-            return false;
-        const auto c = static_cast<unsigned char>(d_[i_++]);
-        *fromHex = false;
-        switch (c) {
-        case 'b':
-            *unit = 0x8;
-            return true;
-        case 'f':
-            *unit = 0xC;
-            return true;
-        case 'n':
-            *unit = 0xA;
-            return true;
-        case 'r':
-            *unit = 0xD;
-            return true;
-        case 't':
-            *unit = 0x9;
-            return true;
-        case 'u': {
-            if (i_ + 4 > n_)
-                return false;
-            char32_t value = 0;
-            for (int k = 0; k < 4; ++k) {
-                const char h = d_[i_];
-                value <<= 4;
-                if (h >= '0' && h <= '9')
-                    value |= char32_t(h - '0');
-                else if (h >= 'a' && h <= 'f')
-                    value |= char32_t(h - 'a' + 10);
-                else if (h >= 'A' && h <= 'F')
-                    value |= char32_t(h - 'A' + 10);
-                else
-                    return false;
-                ++i_;
-            }
-            *unit = value;
-            *fromHex = true;
-            return true;
-        }
-        default:
-            *unit = c;
-            return true;
-        }
-    }
-
-    static void appendUtf8(std::string* out, char32_t c) {
-        if (c < 0x80) {
-            out->push_back(char(c));
-        } else if (c < 0x800) {
-            out->push_back(char(0xC0 | (c >> 6)));
-            out->push_back(char(0x80 | (c & 0x3F)));
-        } else if (c < 0x10000) {
-            out->push_back(char(0xE0 | (c >> 12)));
-            out->push_back(char(0x80 | ((c >> 6) & 0x3F)));
-            out->push_back(char(0x80 | (c & 0x3F)));
-        } else {
-            out->push_back(char(0xF0 | (c >> 18)));
-            out->push_back(char(0x80 | ((c >> 12) & 0x3F)));
-            out->push_back(char(0x80 | ((c >> 6) & 0x3F)));
-            out->push_back(char(0x80 | (c & 0x3F)));
-        }
-    }
-
-    // A string to decode into; stable until resetCapture(), reused after it.
-    std::string* scratch() {
-        if (scratchUsed_ == scratch_.size())
-            scratch_.push_back(std::make_unique<std::string>());
-        std::string* s = scratch_[scratchUsed_++].get();
-        s->clear();
-        return s;
-    }
-
-    const char* d_;
-    std::size_t n_;
-    std::size_t i_ = 0;
-    int nesting_ = 0;
-    ParseError error_ = QJsonParseError::NoError;
-    std::size_t errorAt_ = 0;
-    std::vector<JsonMember> outer_;
-    std::vector<JsonMember> inner_;
-    std::vector<std::unique_ptr<std::string>> scratch_;
-    std::size_t scratchUsed_ = 0;
-};
 
 // ---------------------------------------------------------------------------------------
 // The Chrome Trace Event semantics, applied event by event as the scanner reads them.
@@ -781,54 +135,6 @@ struct PairHash {
     std::size_t operator()(const std::pair<std::int64_t, std::int64_t>& p) const {
         return std::hash<std::int64_t>()(p.first) * 31 + std::hash<std::int64_t>()(p.second);
     }
-};
-
-// The index of a string in a Trace's table, by its text. Open addressing over (hash, index)
-// pairs: a million lookups into a node-based map cost more than reading the file.
-class LabelTable {
-public:
-    std::uint32_t intern(std::string_view s, std::vector<std::string>& strings) {
-        if (2 * (count_ + 1) > slots_.size())
-            grow(strings);
-        const std::uint64_t hash = std::hash<std::string_view>()(s);
-        const auto tag = std::uint32_t(hash >> 32);
-        for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
-            Slot& slot = slots_[i];
-            if (slot.index == 0) {
-                slot = Slot{tag, std::uint32_t(strings.size())};
-                strings.emplace_back(s);
-                ++count_;
-                return slot.index;
-            }
-            if (slot.tag == tag && strings[slot.index] == s)
-                return slot.index;
-        }
-    }
-
-private:
-    struct Slot {
-        std::uint32_t tag = 0;
-        std::uint32_t index = 0; // into the strings; 0 (the empty string) marks a free slot
-    };
-
-    void grow(const std::vector<std::string>& strings) {
-        std::vector<Slot> old = std::move(slots_);
-        slots_.assign(std::max<std::size_t>(1024, old.size() * 2), Slot{});
-        mask_ = slots_.size() - 1;
-        for (const Slot& slot : old) {
-            if (slot.index == 0)
-                continue;
-            const std::uint64_t hash = std::hash<std::string_view>()(strings[slot.index]);
-            std::size_t i = hash & mask_;
-            while (slots_[i].index != 0)
-                i = (i + 1) & mask_;
-            slots_[i] = slot;
-        }
-    }
-
-    std::vector<Slot> slots_;
-    std::size_t mask_ = 0;
-    std::size_t count_ = 0;
 };
 
 class Parser {
@@ -895,65 +201,37 @@ private:
         const char token = json_.nextToken();
         if (token == '[') {
             haveEvents_ = true;
-            return eventArray() && atEndOfDocument();
+            return eventArray() && json_.atEndOfDocument();
         }
         if (token == '{')
-            return topObject() && atEndOfDocument();
+            return topObject() && json_.atEndOfDocument();
         return json_.fail(QJsonParseError::IllegalValue);
     }
 
-    bool atEndOfDocument() {
-        if (json_.eatSpace())
-            return json_.fail(QJsonParseError::GarbageAtEnd);
-        return true;
-    }
-
     bool topObject() {
-        if (!json_.openContainer())
-            return false;
-        char token = json_.nextToken();
-        while (token == '"') {
-            json_.resetCapture();
-            std::string_view key;
-            if (!json_.parseString(&key))
-                return false;
+        return json_.parseMembers(true, [this](std::string_view key) {
             const std::string name(key);
-            if (json_.nextToken() != ':')
-                return json_.fail(QJsonParseError::MissingNameSeparator);
-            if (!json_.eatSpace())
-                return json_.fail(QJsonParseError::UnterminatedObject);
+            json_.resetCapture();
             if (name == "traceEvents") {
                 // A key given twice means its last value: forget what the first one held.
                 resetEvents();
                 haveEvents_ = true;
                 if (json_.peek() == '[') {
                     json_.advance();
-                    if (!eventArray())
-                        return false;
-                } else {
-                    eventsNotArray_ = true;
-                    if (!json_.parseValue(nullptr, 0))
-                        return false;
+                    return eventArray();
                 }
-            } else if (name == "otherData") {
+                eventsNotArray_ = true;
+                return json_.parseValue(nullptr, 0);
+            }
+            if (name == "otherData") {
                 JsonValue other;
                 if (!json_.parseValue(&other, 2))
                     return false;
                 readOrigin(json_.objectOf(other, true));
-            } else if (!json_.parseValue(nullptr, 0)) {
-                return false;
+                return true;
             }
-            token = json_.nextToken();
-            if (token != ',')
-                break;
-            token = json_.nextToken();
-            if (token == '}')
-                return json_.fail(QJsonParseError::MissingObject);
-        }
-        if (token != '}')
-            return json_.fail(QJsonParseError::UnterminatedObject);
-        json_.closeContainer();
-        return true;
+            return json_.parseValue(nullptr, 0);
+        });
     }
 
     void readOrigin(const JsonObject& other) {
@@ -972,38 +250,23 @@ private:
 
     // The events, '[' consumed: each is read and applied before the next is scanned.
     bool eventArray() {
-        bool empty = false;
-        if (!json_.openArray(&empty))
+        qsizetype index = 0;
+        return json_.parseElements([&] { return event(index++); });
+    }
+
+    bool event(qsizetype index) {
+        const std::size_t offset = json_.pos();
+        if (eventError_)
+            return json_.parseValue(nullptr, 0); // still checked: a syntax error wins
+        json_.resetCapture();
+        JsonValue value;
+        if (!json_.parseValue(&value, 2))
             return false;
-        if (empty) {
-            json_.closeContainer();
-            return true;
-        }
-        for (qsizetype index = 0;; ++index) {
-            if (!json_.eatSpace())
-                return json_.fail(QJsonParseError::UnterminatedArray);
-            const std::size_t offset = json_.pos();
-            if (eventError_) {
-                if (!json_.parseValue(nullptr, 0)) // still checked: a syntax error wins
-                    return false;
-            } else {
-                json_.resetCapture();
-                JsonValue value;
-                if (!json_.parseValue(&value, 2))
-                    return false;
-                index_ = index;
-                offset_ = offset;
-                if (!handle(value))
-                    eventError_ = EventError{index, offset, reason_};
-            }
-            const JsonScanner::Next next = json_.afterElement();
-            if (next == JsonScanner::Next::Error)
-                return false;
-            if (next == JsonScanner::Next::Closed) {
-                json_.closeContainer();
-                return true;
-            }
-        }
+        index_ = index;
+        offset_ = offset;
+        if (!handle(value))
+            eventError_ = EventError{index, offset, reason_};
+        return true;
     }
 
     std::optional<Trace> syntaxError(Error* error) const {
@@ -1029,7 +292,7 @@ private:
         if (error != nullptr) {
             *error = Error{};
             setReason(*error, std::move(reason));
-            setPosition(*error, data_, qint64(size_), offset);
+            setPosition(*error, data_, size_, std::size_t(offset));
         }
         return std::nullopt;
     }
@@ -1044,7 +307,6 @@ private:
         openB_.clear();
         openAsync_.clear();
         events_.clear();
-        strings_.assign(1, std::string());
         labels_ = LabelTable();
         overflows_.clear();
         eventError_.reset();
@@ -1101,23 +363,11 @@ private:
             return flow(o);
         case 'M':
             return metadata(o);
-        // Legal in the format but nothing a Trace holds: samples, objects, marks, async
-        // instants and steps, clock syncs, memory dumps, context.
-        case 'P':
-        case 'O':
-        case 'N':
-        case 'D':
-        case 'R':
-        case 'n':
-        case 'c':
-        case 'T':
-        case 'p':
-        case 'V':
-        case 'v':
-        case '(':
-        case ')':
-            return true;
         default:
+            // Legal in the format but nothing a Trace holds: samples, objects, marks, async
+            // instants and steps, clock syncs, memory dumps, context.
+            if (std::string_view("PONDRncTpVv()").find(ph[0]) != std::string_view::npos)
+                return true;
             return fail(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "unknown phase '%1'"),
                         {plain(ph)});
         }
@@ -1137,6 +387,14 @@ private:
         return result;
     }
 
+    // The id of a name that is not a number: the next synthetic one the first time.
+    static std::int64_t syntheticId(StringMap<std::int64_t>& ids, std::string_view name) {
+        auto it = ids.find(name);
+        if (it == ids.end())
+            it = ids.emplace(std::string(name), kSyntheticIdBase + std::int64_t(ids.size())).first;
+        return it->second;
+    }
+
     bool idOf(const JsonValue& v, const char* key, std::int64_t* id, std::string_view* name) {
         if (v.isNumber()) {
             const auto n = v.toInteger();
@@ -1152,13 +410,7 @@ private:
                 *id = *n;
                 return true;
             }
-            auto it = stringIds_.find(v.text);
-            if (it == stringIds_.end())
-                it = stringIds_
-                         .emplace(std::string(v.text),
-                                  kSyntheticIdBase + std::int64_t(stringIds_.size()))
-                         .first;
-            *id = it->second;
+            *id = syntheticId(stringIds_, v.text);
             *name = v.text;
             return true;
         }
@@ -1244,12 +496,6 @@ private:
                                                                                : 0;
     }
 
-    std::uint32_t intern(std::string_view s) {
-        if (s.empty())
-            return 0;
-        return labels_.intern(s, strings_);
-    }
-
     template <class Text>
     void addSlice(EventType type, std::uint32_t track, std::int64_t begin, std::int64_t end,
                   std::string_view name, std::string_view cat, const SliceArgs<Text>& args) {
@@ -1266,7 +512,7 @@ private:
         e.value = std::max(0.0, args.cpuNs);
         // ChromeTraceWriter names a label-less slice after its state, and repeats a label that
         // happens to equal the state name in args.label.
-        e.label = intern(named && name == state ? std::string_view(args.label) : name);
+        e.label = labels_.intern(named && name == state ? std::string_view(args.label) : name);
         events_.push_back(e);
     }
 
@@ -1435,7 +681,7 @@ private:
         const JsonObject args = objectOf(o.value("args"));
         e.task = taskOf(args.value("task").toInteger());
         e.cpu = cpuOf(args.value("cpu").toInteger());
-        e.label = intern(o.value("name").toString());
+        e.label = labels_.intern(o.value("name").toString());
         events_.push_back(e);
         return true;
     }
@@ -1465,12 +711,12 @@ private:
                 continue; // not a sample: the viewers ignore such args too
             e.value = *value;
             if (single) {
-                e.label = intern(name);
+                e.label = labels_.intern(name);
             } else {
                 label.assign(name);
                 label.push_back('.');
                 label.append(m->key);
-                e.label = intern(label);
+                e.label = labels_.intern(label);
             }
             events_.push_back(e);
         }
@@ -1506,13 +752,7 @@ private:
             *id = double(n);
             return true;
         }
-        auto it = flowNames_.find(v.text);
-        if (it == flowNames_.end())
-            it = flowNames_
-                     .emplace(std::string(v.text),
-                              kSyntheticIdBase + std::int64_t(flowNames_.size()))
-                     .first;
-        *id = double(it->second);
+        *id = double(syntheticId(flowNames_, v.text));
         return true;
     }
 
@@ -1597,7 +837,7 @@ private:
             e.end_ns += origin_;
         }
         trace.events = std::move(events_);
-        trace.strings = std::move(strings_);
+        trace.strings = labels_.take();
         trace.finalize();
         return trace;
     }
@@ -1629,7 +869,6 @@ private:
     StringMap<std::vector<OpenSlice>> openAsync_;
 
     std::vector<TraceEvent> events_;
-    std::vector<std::string> strings_{std::string()};
     LabelTable labels_; // Trace::intern is linear: too slow for 1M events
 };
 
@@ -1671,42 +910,28 @@ std::optional<Trace> ChromeTraceReader::read(const QString& path, Error* error) 
 }
 
 TextMessage ChromeTraceReader::syntaxMessage(QJsonParseError::ParseError error) {
-    // Qt 6.4's words (qjsonparser.cpp), checked against errorString() by tst_trace_io.
-    switch (error) {
-    case QJsonParseError::NoError:
-        return text(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "no error occurred"));
-    case QJsonParseError::UnterminatedObject:
-        return text(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "unterminated object"));
-    case QJsonParseError::MissingNameSeparator:
-        return text(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "missing name separator"));
-    case QJsonParseError::UnterminatedArray:
-        return text(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "unterminated array"));
-    case QJsonParseError::MissingValueSeparator:
-        return text(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "missing value separator"));
-    case QJsonParseError::IllegalValue:
-        return text(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "illegal value"));
-    case QJsonParseError::TerminationByNumber:
-        return text(
-            QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "invalid termination by number"));
-    case QJsonParseError::IllegalNumber:
-        return text(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "illegal number"));
-    case QJsonParseError::IllegalEscapeSequence:
-        return text(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "invalid escape sequence"));
-    case QJsonParseError::IllegalUTF8String:
-        return text(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "invalid UTF8 string"));
-    case QJsonParseError::UnterminatedString:
-        return text(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "unterminated string"));
-    case QJsonParseError::MissingObject:
-        return text(
-            QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "object is missing after a comma"));
-    case QJsonParseError::DeepNesting:
-        return text(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "too deeply nested document"));
-    case QJsonParseError::DocumentTooLarge:
-        return text(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "too large document"));
-    case QJsonParseError::GarbageAtEnd:
-        return text(
-            QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "garbage at the end of the document"));
-    }
+    // Qt 6.4's words (qjsonparser.cpp), in the order of the codes, checked against
+    // errorString() by tst_trace_io.
+    static constexpr const char* kWords[] = {
+        QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "no error occurred"),
+        QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "unterminated object"),
+        QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "missing name separator"),
+        QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "unterminated array"),
+        QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "missing value separator"),
+        QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "illegal value"),
+        QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "invalid termination by number"),
+        QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "illegal number"),
+        QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "invalid escape sequence"),
+        QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "invalid UTF8 string"),
+        QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "unterminated string"),
+        QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "object is missing after a comma"),
+        QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "too deeply nested document"),
+        QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "too large document"),
+        QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader", "garbage at the end of the document"),
+    };
+    static_assert(std::size(kWords) == QJsonParseError::GarbageAtEnd + 1);
+    if (error >= 0 && std::size_t(error) < std::size(kWords))
+        return text(kWords[error]);
     // A code a later Qt added: its own words.
     QJsonParseError unknown;
     unknown.error = error;

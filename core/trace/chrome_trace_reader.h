@@ -30,8 +30,9 @@
 // installed: the reason stays English, and the window's Korean is Tasklane's.
 //
 // Speed: the text is scanned once, event by event, without building a document (the reader
-// used QJsonDocument until a million events took 12 s and 1.4 GB); it accepts and refuses
-// exactly what QJsonDocument does, which tst_trace_io checks on thousands of damaged files.
+// used QJsonDocument until a million events took 12 s and 1.4 GB): JsonScanner
+// (trace/json_scanner.h) accepts and refuses exactly what QJsonDocument does, which
+// tst_json_scanner and tst_trace_io check on thousands of damaged files.
 #pragma once
 
 #include "text/text_message.h"

@@ -296,142 +296,196 @@ std::vector<std::int64_t> fileTids(const Trace& trace) {
     return tids;
 }
 
-void writeTrace(const Trace& trace, JsonOut& out) {
-    const std::vector<std::int64_t> tids = fileTids(trace);
-    const std::vector<std::uint32_t> order = writeOrder(trace);
-
+// Where the file's times start: the earliest begin among the events written.
+std::int64_t originOf(const Trace& trace, const std::vector<std::uint32_t>& order) {
     std::int64_t origin = 0;
     if (!order.empty()) {
         origin = trace.events[order.front()].begin_ns;
         for (std::uint32_t i : order)
             origin = std::min(origin, trace.events[i].begin_ns);
     }
+    return origin;
+}
 
-    out.reserve(order.size(), trace.tracks.size());
+// One trace as a file: the metadata of its processes and tracks, its events in writeOrder()
+// with times relative to originOf(), and otherData, which gives that origin.
+class TraceWriter {
+public:
+    TraceWriter(const Trace& trace, JsonOut& out)
+        : trace_(trace)
+        , out_(out)
+        , tids_(fileTids(trace))
+        , order_(writeOrder(trace))
+        , origin_(originOf(trace, order_)) {}
 
-    out.raw("{\"traceEvents\":[\n");
-    bool first = true;
-    const auto next = [&] {
-        if (!first)
-            out.raw(",\n");
-        first = false;
-    };
-
-    std::vector<std::int64_t> pids;
-    for (const Track& t : trace.tracks)
-        if (std::find(pids.begin(), pids.end(), t.pid) == pids.end())
-            pids.push_back(t.pid);
-    for (std::size_t k = 0; k < pids.size(); ++k) {
-        next();
-        out.raw("{\"ph\":\"M\",\"name\":\"process_name\",\"pid\":").integer(pids[k]);
-        out.raw(",\"args\":{\"name\":").string(k == 0 ? "tasklane" : "tasklane worker").raw("}}");
-        next();
-        out.raw("{\"ph\":\"M\",\"name\":\"process_sort_index\",\"pid\":").integer(pids[k]);
-        out.raw(",\"args\":{\"sort_index\":").integer(std::int64_t(k)).raw("}}");
+    void write() {
+        out_.reserve(order_.size(), trace_.tracks.size());
+        out_.raw("{\"traceEvents\":[\n");
+        processMetadata();
+        trackMetadata();
+        out_.maybeFlush();
+        for (std::uint32_t index : order_) {
+            event(trace_.events[index]);
+            out_.maybeFlush();
+        }
+        out_.raw("\n],\n\"displayTimeUnit\":\"ns\",\n\"otherData\":{\"generator\":\"tasklane\",");
+        out_.raw("\"clock\":\"CLOCK_MONOTONIC\",\"origin_ns\":").integer(origin_).raw("}}\n");
     }
-    for (std::size_t i = 0; i < trace.tracks.size(); ++i) {
-        const Track& t = trace.tracks[i];
-        next();
-        out.raw("{\"ph\":\"M\",\"name\":\"thread_name\",\"pid\":").integer(t.pid);
-        out.raw(",\"tid\":").integer(tids[i]);
-        out.raw(",\"args\":{\"name\":").string(t.name);
-        out.raw(",\"kind\":").string(trackKindName(t.kind));
-        if (tids[i] != t.tid)
-            out.raw(",\"tid\":").integer(t.tid);
-        out.raw("}}");
-        next();
-        out.raw("{\"ph\":\"M\",\"name\":\"thread_sort_index\",\"pid\":").integer(t.pid);
-        out.raw(",\"tid\":").integer(tids[i]);
-        out.raw(",\"args\":{\"sort_index\":").integer(std::int64_t(i)).raw("}}");
-    }
-    out.maybeFlush();
 
-    std::uint64_t anonymousAsync = 0;
-    for (std::uint32_t index : order) {
-        const TraceEvent& e = trace.events[index];
-        const Track& track = trace.tracks[e.track];
-        const std::string_view label = labelOf(trace, e);
-        const std::string_view state = stateName(e.state);
-        const std::string_view name = label.empty() ? state : label;
-        const auto where = [&] {
-            out.raw(",\"pid\":").integer(track.pid).raw(",\"tid\":").integer(tids[e.track]);
-        };
-        const auto stateArgs = [&] {
-            out.raw("\"state\":").string(state);
-            if (!label.empty() && label == state)
-                out.raw(",\"label\":").string(label);
-            out.raw(",\"cpu\":").integer(e.cpu).raw(",\"task\":").integer(e.task);
-            if (e.isSlice() && e.value > 0) // CPU time measured inside the slice
-                out.raw(",\"cpu_ns\":").integer(std::int64_t(e.value));
-        };
+private:
+    // Before each event of traceEvents but the first.
+    void next() {
+        if (!first_)
+            out_.raw(",\n");
+        first_ = false;
+    }
+
+    // Each process's name and place, in the order its first track comes.
+    void processMetadata() {
+        std::vector<std::int64_t> pids;
+        for (const Track& t : trace_.tracks)
+            if (std::find(pids.begin(), pids.end(), t.pid) == pids.end())
+                pids.push_back(t.pid);
+        for (std::size_t k = 0; k < pids.size(); ++k) {
+            next();
+            out_.raw("{\"ph\":\"M\",\"name\":\"process_name\",\"pid\":").integer(pids[k]);
+            out_.raw(",\"args\":{\"name\":").string(k == 0 ? "tasklane" : "tasklane worker");
+            out_.raw("}}");
+            next();
+            out_.raw("{\"ph\":\"M\",\"name\":\"process_sort_index\",\"pid\":").integer(pids[k]);
+            out_.raw(",\"args\":{\"sort_index\":").integer(std::int64_t(k)).raw("}}");
+        }
+    }
+
+    // Each track's name and kind (and its real tid when the file's had to differ), and place.
+    void trackMetadata() {
+        for (std::size_t i = 0; i < trace_.tracks.size(); ++i) {
+            const Track& t = trace_.tracks[i];
+            next();
+            out_.raw("{\"ph\":\"M\",\"name\":\"thread_name\",\"pid\":").integer(t.pid);
+            out_.raw(",\"tid\":").integer(tids_[i]);
+            out_.raw(",\"args\":{\"name\":").string(t.name);
+            out_.raw(",\"kind\":").string(trackKindName(t.kind));
+            if (tids_[i] != t.tid)
+                out_.raw(",\"tid\":").integer(t.tid);
+            out_.raw("}}");
+            next();
+            out_.raw("{\"ph\":\"M\",\"name\":\"thread_sort_index\",\"pid\":").integer(t.pid);
+            out_.raw(",\"tid\":").integer(tids_[i]);
+            out_.raw(",\"args\":{\"sort_index\":").integer(std::int64_t(i)).raw("}}");
+        }
+    }
+
+    void event(const TraceEvent& e) {
         next();
         switch (e.type) {
         case EventType::Slice:
-            out.raw("{\"ph\":\"X\",\"name\":").string(name).raw(",\"cat\":").string(state);
-            where();
-            out.raw(",\"ts\":").micros(e.begin_ns - origin);
-            out.raw(",\"dur\":").micros(e.end_ns - e.begin_ns);
-            out.raw(",\"args\":{");
-            stateArgs();
-            out.raw("}}");
+            slice(e);
             break;
-        case EventType::AsyncSlice: {
-            // Written back to back, so even overlapping slices of one task pair up unambiguously.
-            const std::uint64_t id = e.task != 0 ? e.task : kAnonymousAsyncBase + anonymousAsync++;
-            char hex[20];
-            const auto r = std::to_chars(hex, hex + sizeof hex, id, 16);
-            const std::string_view idText(hex, std::size_t(r.ptr - hex));
-            out.raw("{\"ph\":\"b\",\"name\":").string(name).raw(",\"cat\":").string(state);
-            out.raw(",\"id\":\"0x").raw(idText).raw('"');
-            where();
-            out.raw(",\"ts\":").micros(e.begin_ns - origin);
-            out.raw(",\"args\":{");
-            stateArgs();
-            out.raw(",\"track\":").integer(e.track).raw("}},\n");
-            out.raw("{\"ph\":\"e\",\"name\":").string(name).raw(",\"cat\":").string(state);
-            out.raw(",\"id\":\"0x").raw(idText).raw('"');
-            where();
-            out.raw(",\"ts\":").micros(e.end_ns - origin).raw('}');
+        case EventType::AsyncSlice:
+            asyncSlice(e);
             break;
-        }
         case EventType::Instant:
-            out.raw("{\"ph\":\"i\",\"s\":\"t\",\"name\":").string(label);
-            where();
-            out.raw(",\"ts\":").micros(e.begin_ns - origin);
-            out.raw(",\"args\":{\"task\":").integer(e.task);
+            out_.raw("{\"ph\":\"i\",\"s\":\"t\",\"name\":").string(labelOf(trace_, e));
+            where(e);
+            out_.raw(",\"ts\":").micros(e.begin_ns - origin_);
+            out_.raw(",\"args\":{\"task\":").integer(e.task);
             if (e.cpu != -1)
-                out.raw(",\"cpu\":").integer(e.cpu);
-            out.raw("}}");
+                out_.raw(",\"cpu\":").integer(e.cpu);
+            out_.raw("}}");
             break;
         case EventType::Counter:
-            out.raw("{\"ph\":\"C\",\"name\":").string(label);
-            where();
-            out.raw(",\"ts\":").micros(e.begin_ns - origin);
-            out.raw(",\"args\":{\"value\":").number(e.value).raw("}}");
+            out_.raw("{\"ph\":\"C\",\"name\":").string(labelOf(trace_, e));
+            where(e);
+            out_.raw(",\"ts\":").micros(e.begin_ns - origin_);
+            out_.raw(",\"args\":{\"value\":").number(e.value).raw("}}");
             break;
         case EventType::FlowStart:
         case EventType::FlowEnd:
-            out.raw(e.type == EventType::FlowStart ? "{\"ph\":\"s\""
-                                                   : "{\"ph\":\"f\",\"bp\":\"e\"");
-            out.raw(",\"name\":\"flow\",\"cat\":\"flow\",\"id\":").number(e.value);
-            where();
-            out.raw(",\"ts\":").micros(e.begin_ns - origin);
-            out.raw(",\"args\":{\"task\":").integer(e.task).raw("}}");
+            out_.raw(e.type == EventType::FlowStart ? "{\"ph\":\"s\""
+                                                    : "{\"ph\":\"f\",\"bp\":\"e\"");
+            out_.raw(",\"name\":\"flow\",\"cat\":\"flow\",\"id\":").number(e.value);
+            where(e);
+            out_.raw(",\"ts\":").micros(e.begin_ns - origin_);
+            out_.raw(",\"args\":{\"task\":").integer(e.task).raw("}}");
             break;
         }
-        out.maybeFlush();
     }
 
-    out.raw("\n],\n\"displayTimeUnit\":\"ns\",\n\"otherData\":{\"generator\":\"tasklane\",");
-    out.raw("\"clock\":\"CLOCK_MONOTONIC\",\"origin_ns\":").integer(origin).raw("}}\n");
-}
+    // A slice's name is its label, or its state when it has none; its category the state.
+    void nameAndCategory(const TraceEvent& e) {
+        const std::string_view label = labelOf(trace_, e);
+        const std::string_view state = stateName(e.state);
+        out_.raw(",\"name\":").string(label.empty() ? state : label);
+        out_.raw(",\"cat\":").string(state);
+    }
+
+    void slice(const TraceEvent& e) {
+        out_.raw("{\"ph\":\"X\"");
+        nameAndCategory(e);
+        where(e);
+        out_.raw(",\"ts\":").micros(e.begin_ns - origin_);
+        out_.raw(",\"dur\":").micros(e.end_ns - e.begin_ns);
+        out_.raw(",\"args\":{");
+        stateArgs(e);
+        out_.raw("}}");
+    }
+
+    // A b event and its e, back to back, so even overlapping slices of one task pair up
+    // unambiguously.
+    void asyncSlice(const TraceEvent& e) {
+        const std::uint64_t id = e.task != 0 ? e.task : kAnonymousAsyncBase + anonymousAsync_++;
+        char hex[20];
+        const auto r = std::to_chars(hex, hex + sizeof hex, id, 16);
+        const std::string_view idText(hex, std::size_t(r.ptr - hex));
+        out_.raw("{\"ph\":\"b\"");
+        nameAndCategory(e);
+        out_.raw(",\"id\":\"0x").raw(idText).raw('"');
+        where(e);
+        out_.raw(",\"ts\":").micros(e.begin_ns - origin_);
+        out_.raw(",\"args\":{");
+        stateArgs(e);
+        out_.raw(",\"track\":").integer(e.track).raw("}},\n");
+        out_.raw("{\"ph\":\"e\"");
+        nameAndCategory(e);
+        out_.raw(",\"id\":\"0x").raw(idText).raw('"');
+        where(e);
+        out_.raw(",\"ts\":").micros(e.end_ns - origin_).raw('}');
+    }
+
+    void where(const TraceEvent& e) {
+        out_.raw(",\"pid\":").integer(trace_.tracks[e.track].pid);
+        out_.raw(",\"tid\":").integer(tids_[e.track]);
+    }
+
+    // A slice's args: its state, a label that is a state's name (the name alone would read
+    // back as a label-less slice), cpu, task, and the CPU time measured inside it.
+    void stateArgs(const TraceEvent& e) {
+        const std::string_view label = labelOf(trace_, e);
+        const std::string_view state = stateName(e.state);
+        out_.raw("\"state\":").string(state);
+        if (!label.empty() && label == state)
+            out_.raw(",\"label\":").string(label);
+        out_.raw(",\"cpu\":").integer(e.cpu).raw(",\"task\":").integer(e.task);
+        if (e.isSlice() && e.value > 0)
+            out_.raw(",\"cpu_ns\":").integer(std::int64_t(e.value));
+    }
+
+    const Trace& trace_;
+    JsonOut& out_;
+    const std::vector<std::int64_t> tids_;
+    const std::vector<std::uint32_t> order_;
+    const std::int64_t origin_;
+    std::uint64_t anonymousAsync_ = 0; // ids of task-less async slices, in order
+    bool first_ = true;
+};
 
 } // namespace
 
 QByteArray ChromeTraceWriter::toJson(const Trace& trace) {
     QByteArray json;
     JsonOut out(&json, nullptr);
-    writeTrace(trace, out);
+    TraceWriter(trace, out).write();
     out.flush();
     return json;
 }
@@ -442,7 +496,7 @@ bool ChromeTraceWriter::write(const Trace& trace, const QString& path, QString* 
         path,
         [&](QIODevice& file) {
             JsonOut out(nullptr, &file);
-            writeTrace(trace, out);
+            TraceWriter(trace, out).write();
             return out.flush();
         },
         error, message);
