@@ -114,15 +114,9 @@ QImage ChartExporter::renderImage(const Trace& trace, const ChartOptions& option
     return image;
 }
 
-bool ChartExporter::exportChart(const Trace& trace, const QString& path,
-                                const ChartOptions& options, QString* error, TextMessage* message) {
-    const auto fail = [&](TextMessage m) {
-        if (error != nullptr)
-            *error = QString::fromStdString(m.render());
-        if (message != nullptr)
-            *message = std::move(m);
-        return false;
-    };
+SaveResult ChartExporter::exportChart(const Trace& trace, const QString& path,
+                                      const ChartOptions& options) {
+    const auto fail = [](TextMessage m) { return SaveResult::failed(std::move(m)); };
     const QString suffix = QFileInfo(path).suffix().toLower();
     enum class Format { Png, Svg, Pdf } format;
     if (suffix == QLatin1String("png")) {
@@ -169,7 +163,7 @@ bool ChartExporter::exportChart(const Trace& trace, const QString& path,
         file.cancelWriting();
         return fail(cannotWrite(path, !ok && !why.isEmpty() ? why : file.errorString()));
     }
-    return true;
+    return {};
 }
 
 } // namespace tasklane

@@ -5,6 +5,7 @@
 
 #include "chart/gantt_layout.h"
 #include "text/text_message.h"
+#include "trace/save_file.h"
 #include "trace/trace.h"
 
 #include <QImage>
@@ -30,13 +31,11 @@ struct ChartOptions {
 
 class ChartExporter {
 public:
-    // Writes `path`; on failure returns false and, if `error` is set, says why in one line
-    // ("unsupported chart format '.xyz' (use .png, .svg or .pdf)", "cannot write ..."), in
-    // English as the command line prints it; `message` is the same sentence as a TextMessage
-    // (context "tasklane::ChartExporter") for the window to translate.
+    // Writes `path`; on failure the result says why in one sentence ("unsupported chart format
+    // '.xyz' (use .png, .svg or .pdf)", "cannot write ..."; context "tasklane::ChartExporter").
     // The file is replaced atomically: a failed export leaves no partial file behind.
-    static bool exportChart(const Trace& trace, const QString& path, const ChartOptions& options,
-                            QString* error = nullptr, TextMessage* message = nullptr);
+    static SaveResult exportChart(const Trace& trace, const QString& path,
+                                  const ChartOptions& options);
 
     // The chart as an ARGB32 image of size * pixelRatio device pixels, with that
     // devicePixelRatio set; for tests and thumbnails.

@@ -87,9 +87,8 @@ std::optional<QString> outputError(const QString& option, const QString& path) {
     return std::nullopt;
 }
 
-bool writeFile(const QString& path, const QByteArray& bytes, QString* error) {
-    return saveFile(
-        path, [&](QIODevice& file) { return file.write(bytes) == bytes.size(); }, error);
+SaveResult writeFile(const QString& path, const QByteArray& bytes) {
+    return saveFile(path, [&](QIODevice& file) { return file.write(bytes) == bytes.size(); });
 }
 
 int list() {
@@ -110,11 +109,12 @@ struct Outputs {
 
 int exportRun(const Pattern& pattern, const Params& params, const RunResult& run,
               const Outputs& out) {
-    QString error;
-    if (!out.trace.isEmpty() && !ChromeTraceWriter::write(run.trace, out.trace, &error))
-        return fail(CommandLine::RunFailed, error);
-    if (!out.csv.isEmpty() && !CsvWriter::write(run.trace, out.csv, &error))
-        return fail(CommandLine::RunFailed, error);
+    if (!out.trace.isEmpty())
+        if (const SaveResult saved = ChromeTraceWriter::write(run.trace, out.trace); !saved)
+            return fail(CommandLine::RunFailed, saved.errorText());
+    if (!out.csv.isEmpty())
+        if (const SaveResult saved = CsvWriter::write(run.trace, out.csv); !saved)
+            return fail(CommandLine::RunFailed, saved.errorText());
     if (!out.chart.isEmpty()) {
         ChartOptions options;
         options.groupBy = out.groupBy;
@@ -122,14 +122,15 @@ int exportRun(const Pattern& pattern, const Params& params, const RunResult& run
             QStringLiteral("%1 (%2 %3) — %4 ms")
                 .arg(qs(pattern.id()), qs(pattern.section()), qs(pattern.tutorialHeading()))
                 .arg(run.metrics.makespan_ms, 0, 'f', 1);
-        if (!ChartExporter::exportChart(run.trace, out.chart, options, &error))
-            return fail(CommandLine::RunFailed, error);
+        if (const SaveResult saved = ChartExporter::exportChart(run.trace, out.chart, options);
+            !saved)
+            return fail(CommandLine::RunFailed, saved.errorText());
     }
     if (!out.summary.isEmpty()) {
         const QByteArray json =
             QJsonDocument(runSummary(pattern.id(), params, run)).toJson(QJsonDocument::Indented);
-        if (!writeFile(out.summary, json, &error))
-            return fail(CommandLine::RunFailed, error);
+        if (const SaveResult saved = writeFile(out.summary, json); !saved)
+            return fail(CommandLine::RunFailed, saved.errorText());
     }
     return CommandLine::Ok;
 }
@@ -345,9 +346,9 @@ int render(const QStringList& arguments) {
     ChartOptions options;
     options.groupBy = *grouping;
     options.title = QFileInfo(positional.at(1)).fileName();
-    QString error;
-    if (!ChartExporter::exportChart(*trace, parser.value(chart), options, &error))
-        return fail(CommandLine::RunFailed, error);
+    if (const SaveResult saved = ChartExporter::exportChart(*trace, parser.value(chart), options);
+        !saved)
+        return fail(CommandLine::RunFailed, saved.errorText());
     return CommandLine::Ok;
 }
 

@@ -215,12 +215,10 @@ bool CompareView::exportChart(const QString& path, QString* error) const {
             *error = tr("Nothing is pinned: pin a run first.");
         return false;
     }
-    TextMessage message;
-    if (ChartExporter::exportChart(*source->trace, path, source->chart, nullptr, &message))
-        return true;
-    if (error != nullptr)
-        *error = coretext::message(message);
-    return false;
+    const SaveResult saved = ChartExporter::exportChart(*source->trace, path, source->chart);
+    if (!saved && error != nullptr)
+        *error = coretext::message(saved.error());
+    return saved.ok();
 }
 
 } // namespace tasklane

@@ -25,29 +25,19 @@ const QString exportDir = QStringLiteral("export/dir");
 const QString openDir = QStringLiteral("open/dir");
 } // namespace key
 
-// What an export left: nothing, or why it failed, to be put in words on the GUI thread in
-// the language on screen when it ends.
-struct ExportOutcome {
-    bool ok = false;
-    TextMessage error;
-};
-
-// Runs on a worker thread: touches only its arguments, which are copies or shared.
-ExportOutcome writeExport(TraceFileController::ExportKind kind, const QString& path,
-                          const ExportSource& source) {
-    ExportOutcome out;
+// Runs on a worker thread: touches only its arguments, which are copies or shared. What it
+// returns is put in words on the GUI thread, in the language on screen when it ends.
+SaveResult writeExport(TraceFileController::ExportKind kind, const QString& path,
+                       const ExportSource& source) {
     switch (kind) {
     case TraceFileController::ExportKind::Chart:
-        out.ok = ChartExporter::exportChart(*source.trace, path, source.chart, nullptr, &out.error);
-        break;
+        return ChartExporter::exportChart(*source.trace, path, source.chart);
     case TraceFileController::ExportKind::Trace:
-        out.ok = ChromeTraceWriter::write(*source.trace, path, nullptr, &out.error);
-        break;
+        return ChromeTraceWriter::write(*source.trace, path);
     case TraceFileController::ExportKind::Csv:
-        out.ok = CsvWriter::write(*source.trace, path, nullptr, &out.error);
-        break;
+        return CsvWriter::write(*source.trace, path);
     }
-    return out;
+    return {};
 }
 
 // Why a trace was refused, and where, in the window's language. The reader's reason is
@@ -199,17 +189,16 @@ void TraceFileController::exportComparedWithDialog(const ExportSource& source) {
 void TraceFileController::exportTo(ExportKind kind, const QString& path,
                                    const ExportSource& source) {
     // Writing a million-event trace takes seconds: off the GUI thread, like a run.
-    auto* watcher = new QFutureWatcher<ExportOutcome>(this);
-    connect(watcher, &QFutureWatcher<ExportOutcome>::finished, this, [this, watcher, path] {
+    auto* watcher = new QFutureWatcher<SaveResult>(this);
+    connect(watcher, &QFutureWatcher<SaveResult>::finished, this, [this, watcher, path] {
         watcher->deleteLater();
-        const ExportOutcome outcome = watcher->result();
-        if (outcome.ok) {
+        const SaveResult outcome = watcher->result();
+        if (outcome.ok()) {
             Q_EMIT statusMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 8000);
             Q_EMIT exportFinished(true, path);
             return;
         }
-        const QString error = outcome.error.source.empty() ? tr("cannot write %1").arg(path)
-                                                           : coretext::message(outcome.error);
+        const QString error = coretext::message(outcome.error());
         const QString title = tr("Export failed");
         Q_EMIT statusMessage(QStringLiteral("%1: %2").arg(title, error), 0);
         showErrorBox(window_, title, error);

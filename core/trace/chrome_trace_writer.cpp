@@ -490,16 +490,12 @@ QByteArray ChromeTraceWriter::toJson(const Trace& trace) {
     return json;
 }
 
-bool ChromeTraceWriter::write(const Trace& trace, const QString& path, QString* error,
-                              TextMessage* message) {
-    return saveFile(
-        path,
-        [&](QIODevice& file) {
-            JsonOut out(nullptr, &file);
-            TraceWriter(trace, out).write();
-            return out.flush();
-        },
-        error, message);
+SaveResult ChromeTraceWriter::write(const Trace& trace, const QString& path) {
+    return saveFile(path, [&](QIODevice& file) {
+        JsonOut out(nullptr, &file);
+        TraceWriter(trace, out).write();
+        return out.flush();
+    });
 }
 
 } // namespace tasklane

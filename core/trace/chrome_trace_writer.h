@@ -24,7 +24,7 @@
 //   "Infinity", "-Infinity"; -0 as 0 (QJsonDocument drops its sign anyway).
 #pragma once
 
-#include "text/text_message.h"
+#include "trace/save_file.h"
 #include "trace/trace.h"
 
 #include <QByteArray>
@@ -34,10 +34,9 @@ namespace tasklane {
 
 class ChromeTraceWriter {
 public:
-    // Writes through QSaveFile: on failure the target is left as it was and `error` says why
-    // (English; `message`: the same, translatable, as saveFile's).
-    static bool write(const Trace& trace, const QString& path, QString* error = nullptr,
-                      TextMessage* message = nullptr);
+    // Writes through QSaveFile: on failure the target is left as it was and the result says
+    // why, as saveFile's does.
+    static SaveResult write(const Trace& trace, const QString& path);
     static QByteArray toJson(const Trace& trace);
 };
 

@@ -135,10 +135,8 @@ QByteArray CsvWriter::toCsv(const Trace& trace) {
     return csv;
 }
 
-bool CsvWriter::write(const Trace& trace, const QString& path, QString* error,
-                      TextMessage* message) {
-    return saveFile(
-        path, [&](QIODevice& file) { return writeCsv(trace, nullptr, &file); }, error, message);
+SaveResult CsvWriter::write(const Trace& trace, const QString& path) {
+    return saveFile(path, [&](QIODevice& file) { return writeCsv(trace, nullptr, &file); });
 }
 
 } // namespace tasklane

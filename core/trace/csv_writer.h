@@ -9,7 +9,7 @@
 // quotes doubled. Rows follow trace.events; events whose track is out of range are skipped.
 #pragma once
 
-#include "text/text_message.h"
+#include "trace/save_file.h"
 #include "trace/trace.h"
 
 #include <QByteArray>
@@ -19,10 +19,9 @@ namespace tasklane {
 
 class CsvWriter {
 public:
-    // Writes through QSaveFile: on failure the target is left as it was and `error` says why
-    // (English; `message`: the same, translatable, as saveFile's).
-    static bool write(const Trace& trace, const QString& path, QString* error = nullptr,
-                      TextMessage* message = nullptr);
+    // Writes through QSaveFile: on failure the target is left as it was and the result says
+    // why, as saveFile's does.
+    static SaveResult write(const Trace& trace, const QString& path);
     static QByteArray toCsv(const Trace& trace);
 };
 

@@ -1331,9 +1331,9 @@ void TestChart::exportFormats() {
     const Trace trace = sampleTrace();
     ChartOptions options;
     options.title = QStringLiteral("shared-value: 최종 값: 5");
-    QString error;
-    QVERIFY2(ChartExporter::exportChart(trace, path, options, &error), qPrintable(error));
-    QVERIFY(error.isEmpty());
+    const SaveResult saved = ChartExporter::exportChart(trace, path, options);
+    QVERIFY2(saved, qPrintable(saved.errorText()));
+    QVERIFY(saved.errorText().isEmpty());
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray data = file.readAll();
@@ -1388,21 +1388,25 @@ void TestChart::exportRejectsUnknownFormat() {
     QFETCH(QString, message);
     QTemporaryDir dir;
     const QString path = dir.filePath(name);
-    QString error;
-    QVERIFY(!ChartExporter::exportChart(smallTrace(), path, ChartOptions{}, &error));
-    QCOMPARE(error, message);
+    SaveResult saved = ChartExporter::exportChart(smallTrace(), path, ChartOptions{});
+    QVERIFY(!saved);
+    QCOMPARE(saved.errorText(), message);
     QVERIFY(!QFile::exists(path));
 
     // No extension at all: the same advice.
     const QString bare = dir.filePath(QStringLiteral("chart"));
-    QVERIFY(!ChartExporter::exportChart(smallTrace(), bare, ChartOptions{}, &error));
-    QCOMPARE(error, QStringLiteral("no chart format in '%1' (use .png, .svg or .pdf)").arg(bare));
+    saved = ChartExporter::exportChart(smallTrace(), bare, ChartOptions{});
+    QVERIFY(!saved);
+    QCOMPARE(saved.errorText(),
+             QStringLiteral("no chart format in '%1' (use .png, .svg or .pdf)").arg(bare));
 
     // An unwritable place fails with the path in the message and leaves nothing.
     const QString bad = dir.filePath(QStringLiteral("missing/dir/chart.png"));
-    QVERIFY(!ChartExporter::exportChart(smallTrace(), bad, ChartOptions{}, &error));
-    QVERIFY2(error.startsWith(QStringLiteral("cannot write '") + bad + QLatin1Char('\'')),
-             qPrintable(error));
+    saved = ChartExporter::exportChart(smallTrace(), bad, ChartOptions{});
+    QVERIFY(!saved);
+    QVERIFY2(
+        saved.errorText().startsWith(QStringLiteral("cannot write '") + bad + QLatin1Char('\'')),
+        qPrintable(saved.errorText()));
 }
 
 void TestChart::emptyTrace() {
@@ -1457,8 +1461,8 @@ void TestChart::sampleChart() {
     options.dark = qEnvironmentVariableIntValue("TASKLANE_SAMPLE_DARK") != 0;
     if (const auto group = groupByFromName(qEnvironmentVariable("TASKLANE_SAMPLE_GROUP_BY")))
         options.groupBy = *group;
-    QString error;
-    QVERIFY2(ChartExporter::exportChart(sampleTrace(), path, options, &error), qPrintable(error));
+    const SaveResult saved = ChartExporter::exportChart(sampleTrace(), path, options);
+    QVERIFY2(saved, qPrintable(saved.errorText()));
 }
 
 // --- Zoom maths and history -----------------------------------------------------------------

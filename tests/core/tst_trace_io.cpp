@@ -484,9 +484,9 @@ void TestTraceIo::roundTripThroughFile() {
     QVERIFY(dir.isValid());
     const Trace trace = everyTypeTrace();
     const QString path = dir.filePath(u"trace.json"_s);
-    QString message;
-    QVERIFY2(ChromeTraceWriter::write(trace, path, &message), qPrintable(message));
-    QVERIFY(message.isEmpty());
+    const SaveResult saved = ChromeTraceWriter::write(trace, path);
+    QVERIFY2(saved, qPrintable(saved.errorText()));
+    QVERIFY(saved.errorText().isEmpty());
 
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -1568,10 +1568,10 @@ void TestTraceIo::writeFailureLeavesNoFile() {
     const QString path = dir.filePath(relativePath);
     const Trace trace = everyTypeTrace();
 
-    QString error;
-    const bool ok =
-        csv ? CsvWriter::write(trace, path, &error) : ChromeTraceWriter::write(trace, path, &error);
-    QVERIFY(!ok);
+    const SaveResult saved =
+        csv ? CsvWriter::write(trace, path) : ChromeTraceWriter::write(trace, path);
+    QVERIFY(!saved);
+    const QString error = saved.errorText();
     QVERIFY2(error.contains(path), qPrintable(error));
     QVERIFY2(error.startsWith(u"cannot "_s), qPrintable(error));
     QVERIFY(!QFileInfo(path).isFile());
@@ -1579,7 +1579,7 @@ void TestTraceIo::writeFailureLeavesNoFile() {
     QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
              QStringList{u"existing-dir"_s});
     QVERIFY(QDir(dir.filePath(u"existing-dir"_s)).isEmpty());
-    // A null error pointer is fine.
+    // Failing again the same way.
     QVERIFY(!(csv ? CsvWriter::write(trace, path) : ChromeTraceWriter::write(trace, path)));
 }
 
@@ -1589,17 +1589,15 @@ void TestTraceIo::writeFailureMessage() {
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(u"no-such-dir/trace.json"_s);
     for (const bool csv : {false, true}) {
-        QString error;
-        TextMessage message;
-        QVERIFY(!(csv ? CsvWriter::write(everyTypeTrace(), path, &error, &message)
-                      : ChromeTraceWriter::write(everyTypeTrace(), path, &error, &message)));
-        QCOMPARE(QString::fromStdString(message.render()), error);
+        const SaveResult saved = csv ? CsvWriter::write(everyTypeTrace(), path)
+                                     : ChromeTraceWriter::write(everyTypeTrace(), path);
+        QVERIFY(!saved);
+        const TextMessage& message = saved.error();
+        QCOMPARE(QString::fromStdString(message.render()), saved.errorText());
         QCOMPARE(QByteArray(message.context), QByteArray("tasklane::SaveFile"));
         QCOMPARE(message.source, std::string("cannot open %1 for writing: %2"));
-        // Only the message asked for: no English needed.
-        TextMessage alone;
-        QVERIFY(!ChromeTraceWriter::write(everyTypeTrace(), path, nullptr, &alone));
-        QCOMPARE(alone.render(), message.render());
+        QVERIFY2(saved.errorText().startsWith(u"cannot open "_s + path + u" for writing: "_s),
+                 qPrintable(saved.errorText()));
     }
 }
 
@@ -1613,10 +1611,9 @@ void TestTraceIo::writeReplacesExistingFile() {
         QVERIFY(old.open(QIODevice::WriteOnly));
         old.write(QByteArray(1 << 20, 'x')); // longer than the new content
         old.close();
-        QString error;
-        QVERIFY2(csv ? CsvWriter::write(trace, path, &error)
-                     : ChromeTraceWriter::write(trace, path, &error),
-                 qPrintable(error));
+        const SaveResult saved =
+            csv ? CsvWriter::write(trace, path) : ChromeTraceWriter::write(trace, path);
+        QVERIFY2(saved, qPrintable(saved.errorText()));
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(), csv ? CsvWriter::toCsv(trace) : ChromeTraceWriter::toJson(trace));
@@ -1630,8 +1627,8 @@ void TestTraceIo::largeTraceRoundTrip() {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(u"large.json"_s);
-    QString message;
-    QVERIFY2(ChromeTraceWriter::write(trace, path, &message), qPrintable(message));
+    const SaveResult saved = ChromeTraceWriter::write(trace, path);
+    QVERIFY2(saved, qPrintable(saved.errorText()));
     const qint64 writeMs = timer.restart();
     ChromeTraceReader::Error error;
     const auto read = ChromeTraceReader::read(path, &error);

@@ -1778,19 +1778,21 @@ void TstGui::koreanExportErrors() {
     box->accept();
 
     // The command line's words for the same failure: English.
-    QString error;
+    SaveResult saved;
     const Trace& trace = w.lastResult()->trace;
     switch (MainWindow::ExportKind(kind)) {
     case MainWindow::ExportKind::Chart:
-        QVERIFY(!ChartExporter::exportChart(trace, path, ChartOptions{}, &error));
+        saved = ChartExporter::exportChart(trace, path, ChartOptions{});
         break;
     case MainWindow::ExportKind::Trace:
-        QVERIFY(!ChromeTraceWriter::write(trace, path, &error));
+        saved = ChromeTraceWriter::write(trace, path);
         break;
     case MainWindow::ExportKind::Csv:
-        QVERIFY(!CsvWriter::write(trace, path, &error));
+        saved = CsvWriter::write(trace, path);
         break;
     }
+    QVERIFY(!saved);
+    const QString error = saved.errorText();
     QVERIFY2(error.startsWith(english), qPrintable(error));
     QVERIFY2(!hasHangul(error.left(english.size())), qPrintable(error));
 }
