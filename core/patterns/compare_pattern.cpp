@@ -1,6 +1,7 @@
 #include "patterns/compare_pattern.h"
 
 #include "aio/aio.h"
+#include "analysis/metrics.h"
 #include "patterns/process_patterns.h"
 #include "patterns/python_repr.h"
 #include "patterns/python_template.h"
@@ -201,7 +202,7 @@ std::vector<TextMessage> compareConclusionMessages(const CompareInput& in) {
 
     const auto speedupOf = [&](const char* id) {
         const ModeResult* m = findMode(in.modes, id);
-        return m != nullptr && m->metrics.makespan_ms > 0 ? seqMs / m->metrics.makespan_ms : 0.0;
+        return m != nullptr ? tasklane::speedupOf(seqMs, m->metrics.makespan_ms) : 0.0;
     };
     const int parallel = std::max(1, std::min({in.workers, in.tasks, in.cores}));
     const TextMessage gil = plain(timesText(speedupOf("threads-gil")));
@@ -425,12 +426,9 @@ RunResult ComparePattern::run(const Params& given, RunControl& control) const {
         ModeResult m;
         m.id = kModes[mode].id;
         m.title = kModes[mode].title;
-        m.metrics = runs[mode].metrics;
-        m.metrics.sequential_ms = seqMs;
-        m.metrics.speedup = m.metrics.makespan_ms > 0 ? seqMs / m.metrics.makespan_ms : 0;
         const int parallel =
             m.id == "sequential" || m.id == "asyncio" ? 1 : int(std::min(workers, tasks));
-        m.metrics.efficiency = m.metrics.speedup / parallel;
+        m.metrics = againstBaseline(runs[mode].metrics, seqMs, parallel);
         out.modes.push_back(std::move(m));
         parts.push_back({&runs[mode].trace, runs[mode].trace.beginNs(), kModes[mode].title});
     }
