@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <thread>
 
 namespace tasklane {
@@ -128,6 +129,173 @@ const ModeResult* findMode(const std::vector<ModeResult>& modes, const std::stri
     return nullptr;
 }
 
+// What the conclusion is drawn from: the measured figures of the comparison.
+struct CompareFigures {
+    const ModeResult* sequential = nullptr;
+    const ModeResult* best = nullptr;    // the fastest mode
+    std::vector<const ModeResult*> tied; // others within 10 % of it (a tie on this machine)
+    double seqMs = 0;                    // the sequential mode's makespan
+    double cpuShare = 0;                 // of the work per task, computing
+    bool cpuBound = false;
+    bool ioBound = false;
+    int parallel = 1; // the most tasks that could compute at once on this machine
+    // Speedups against the sequential mode.
+    double gil = 0, freeThreads = 0, processes = 0, asyncio = 0;
+};
+
+// None without a sequential mode to measure against, or with nothing to compare it to.
+std::optional<CompareFigures> compareFigures(const CompareInput& in) {
+    const ModeResult* sequential = findMode(in.modes, "sequential");
+    if (sequential == nullptr || in.modes.size() < 2)
+        return std::nullopt;
+    CompareFigures f;
+    f.sequential = sequential;
+    const double work = in.cpu_ms + in.io_ms;
+    f.cpuShare = work > 0 ? in.cpu_ms / work : 0;
+    f.cpuBound = f.cpuShare >= 0.7;
+    f.ioBound = f.cpuShare <= 0.3;
+    for (const ModeResult& m : in.modes)
+        if (f.best == nullptr || m.metrics.makespan_ms < f.best->metrics.makespan_ms)
+            f.best = &m;
+    for (const ModeResult& m : in.modes)
+        if (&m != f.best && m.metrics.makespan_ms <= f.best->metrics.makespan_ms * 1.10)
+            f.tied.push_back(&m);
+    f.seqMs = sequential->metrics.makespan_ms;
+    const auto speedupOf = [&](const char* id) {
+        const ModeResult* m = findMode(in.modes, id);
+        return m != nullptr ? tasklane::speedupOf(f.seqMs, m->metrics.makespan_ms) : 0.0;
+    };
+    f.parallel = std::max(1, std::min({in.workers, in.tasks, in.cores}));
+    f.gil = speedupOf("threads-gil");
+    f.freeThreads = speedupOf("threads-free");
+    f.processes = speedupOf("processes");
+    f.asyncio = speedupOf("asyncio");
+    return f;
+}
+
+constexpr const char* kContext = "tasklane::ComparePattern";
+
+// A sentence of this file, marked for lupdate where it is written.
+TextMessage say(const char* source, std::vector<TextMessage> args) {
+    return TextMessage{kContext, source, std::move(args)};
+}
+
+TextMessage plain(std::string text) {
+    return TextMessage::plain(std::move(text));
+}
+
+// A mode's title, which the window translates too ("threads (GIL)").
+TextMessage titleOf(const ModeResult& m) {
+    return TextMessage{kContext, m.title, {}};
+}
+
+// Who finished first, by how much, and who came within 10 % of it.
+TextMessage winnerSentence(const CompareFigures& f) {
+    if (f.best == f.sequential)
+        return say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
+                                     "Nothing beat doing the tasks one after another "
+                                     "(%1): with so little work, starting workers costs "
+                                     "more than it saves."),
+                   {plain(msText(f.seqMs))});
+    std::vector<TextMessage> args = {titleOf(*f.best), plain(msText(f.best->metrics.makespan_ms)),
+                                     plain(timesText(f.seqMs / f.best->metrics.makespan_ms)),
+                                     plain(msText(f.seqMs))};
+    if (f.tied.empty())
+        return say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
+                                     "%1 finished first: %2, %3 faster than "
+                                     "sequential (%4)."),
+                   std::move(args));
+    // "threads (GIL) (973 ms), processes (990 ms)": a list of "%1 (%2)" items.
+    TextMessage list = plain("");
+    for (std::size_t i = 0; i < f.tied.size(); ++i) {
+        list.source += (i > 0 ? ", %" : "%") + std::to_string(i + 1);
+        list.args.push_back(
+            say(QT_TRANSLATE_NOOP("tasklane::ComparePattern", "%1 (%2)"),
+                {titleOf(*f.tied[i]), plain(msText(f.tied[i]->metrics.makespan_ms))}));
+    }
+    args.push_back(std::move(list));
+    return say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
+                                 "%1 finished first: %2, %3 faster than "
+                                 "sequential (%4); within 10 % of it: %5."),
+               std::move(args));
+}
+
+// Why each mode did as it did, in the tutorial's terms: CPU-bound, I/O-bound or mixed work.
+void addWorkloadSentences(const CompareInput& in, const CompareFigures& f,
+                          std::vector<TextMessage>& out) {
+    const TextMessage gil = plain(timesText(f.gil));
+    const TextMessage freeThreads = plain(timesText(f.freeThreads));
+    const TextMessage processes = plain(timesText(f.processes));
+    const TextMessage asyncio = plain(timesText(f.asyncio));
+    if (f.cpuBound) {
+        out.push_back(say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
+                                            "The work is CPU-bound (%1 % computing): only more "
+                                            "cores help, and this machine has %2, so at most %3 "
+                                            "was possible."),
+                          {plain(fixed(f.cpuShare * 100, 0)), plain(std::to_string(in.cores)),
+                           plain(timesText(f.parallel))}));
+        out.push_back(say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
+                                            "Processes ran on several cores at once (%1); "
+                                            "threads under the GIL took turns on one (%2); "
+                                            "without the GIL they ran in parallel (%3); "
+                                            "asyncio's coroutines ran one after another, each "
+                                            "blocking the event loop while it computed (%4)."),
+                          {processes, gil, freeThreads, asyncio}));
+    } else if (f.ioBound) {
+        out.push_back(say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
+                                            "The work is I/O-bound (%1 % waiting): the waits can "
+                                            "overlap, whatever the number of cores."),
+                          {plain(fixed((1 - f.cpuShare) * 100, 0))}));
+        out.push_back(say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
+                                            "asyncio overlapped them on one thread (%1); threads "
+                                            "did too, the GIL being released while they wait "
+                                            "(%2); processes as well (%3), after paying to "
+                                            "start."),
+                          {asyncio, gil, processes}));
+    } else {
+        out.push_back(
+            say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
+                                  "The work is mixed (%1 % computing): the waits "
+                                  "overlap in every concurrent mode, the computing "
+                                  "only where several cores run at once (processes "
+                                  "%2, free threads %3, threads with the GIL %4, "
+                                  "asyncio %5)."),
+                {plain(fixed(f.cpuShare * 100, 0)), processes, freeThreads, gil, asyncio}));
+    }
+}
+
+// The tutorial's rule, checked against the measurement (mixed work has none).
+void addRuleSentence(const CompareFigures& f, std::vector<TextMessage>& out) {
+    if (f.cpuBound) {
+        const bool holds =
+            f.processes >= 1.2 && f.processes >= f.gil * 1.2 && f.processes >= f.asyncio * 1.2;
+        out.push_back(
+            holds ? say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
+                                          "As the tutorial says: CPU-bound work wants parallel "
+                                          "processing (multiprocessing, ProcessPoolExecutor)."),
+                        {})
+                  : say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
+                                          "The tutorial says: CPU-bound work wants parallel "
+                                          "processing (multiprocessing, ProcessPoolExecutor), "
+                                          "but here processes did not win clearly: more tasks or "
+                                          "longer ones let them pay for their start."),
+                        {}));
+    } else if (f.ioBound) {
+        const bool holds = f.asyncio >= 1.5 && f.asyncio >= std::max(f.gil, f.processes) * 0.8;
+        out.push_back(
+            holds ? say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
+                                          "As the tutorial says: I/O-bound work wants "
+                                          "asynchronous programming (asyncio)."),
+                        {})
+                  : say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
+                                          "The tutorial says: I/O-bound work wants asynchronous "
+                                          "programming (asyncio), but here it did not win "
+                                          "clearly: with more tasks than workers, asyncio pulls "
+                                          "ahead."),
+                        {}));
+    }
+}
+
 } // namespace
 
 const std::vector<std::string>& ComparePattern::modeIds() {
@@ -142,140 +310,12 @@ const std::vector<std::string>& ComparePattern::modeIds() {
 
 std::vector<TextMessage> compareConclusionMessages(const CompareInput& in) {
     std::vector<TextMessage> out;
-    const ModeResult* sequential = findMode(in.modes, "sequential");
-    if (sequential == nullptr || in.modes.size() < 2)
+    const std::optional<CompareFigures> figures = compareFigures(in);
+    if (!figures)
         return out;
-    const double work = in.cpu_ms + in.io_ms;
-    const double cpuShare = work > 0 ? in.cpu_ms / work : 0;
-    const bool cpuBound = cpuShare >= 0.7;
-    const bool ioBound = cpuShare <= 0.3;
-    constexpr const char* kContext = "tasklane::ComparePattern";
-    // A sentence of this file, marked for lupdate where it is written.
-    const auto say = [&](const char* source, std::vector<TextMessage> args) {
-        return TextMessage{kContext, source, std::move(args)};
-    };
-    const auto plain = [](std::string text) { return TextMessage::plain(std::move(text)); };
-    // A mode's title, which the window translates too ("threads (GIL)").
-    const auto title = [&](const ModeResult& m) { return TextMessage{kContext, m.title, {}}; };
-
-    // The winner, and every mode within 10 % of it (a tie on this machine).
-    const ModeResult* best = nullptr;
-    for (const ModeResult& m : in.modes)
-        if (best == nullptr || m.metrics.makespan_ms < best->metrics.makespan_ms)
-            best = &m;
-    std::vector<const ModeResult*> tied;
-    for (const ModeResult& m : in.modes)
-        if (&m != best && m.metrics.makespan_ms <= best->metrics.makespan_ms * 1.10)
-            tied.push_back(&m);
-    const double seqMs = sequential->metrics.makespan_ms;
-    if (best == sequential) {
-        out.push_back(say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
-                                            "Nothing beat doing the tasks one after another "
-                                            "(%1): with so little work, starting workers costs "
-                                            "more than it saves."),
-                          {plain(msText(seqMs))}));
-    } else {
-        std::vector<TextMessage> args = {title(*best), plain(msText(best->metrics.makespan_ms)),
-                                         plain(timesText(seqMs / best->metrics.makespan_ms)),
-                                         plain(msText(seqMs))};
-        if (tied.empty()) {
-            out.push_back(say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
-                                                "%1 finished first: %2, %3 faster than "
-                                                "sequential (%4)."),
-                              std::move(args)));
-        } else {
-            // "threads (GIL) (973 ms), processes (990 ms)": a list of "%1 (%2)" items.
-            TextMessage list = plain("");
-            for (std::size_t i = 0; i < tied.size(); ++i) {
-                list.source += (i > 0 ? ", %" : "%") + std::to_string(i + 1);
-                list.args.push_back(
-                    say(QT_TRANSLATE_NOOP("tasklane::ComparePattern", "%1 (%2)"),
-                        {title(*tied[i]), plain(msText(tied[i]->metrics.makespan_ms))}));
-            }
-            args.push_back(std::move(list));
-            out.push_back(say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
-                                                "%1 finished first: %2, %3 faster than "
-                                                "sequential (%4); within 10 % of it: %5."),
-                              std::move(args)));
-        }
-    }
-
-    const auto speedupOf = [&](const char* id) {
-        const ModeResult* m = findMode(in.modes, id);
-        return m != nullptr ? tasklane::speedupOf(seqMs, m->metrics.makespan_ms) : 0.0;
-    };
-    const int parallel = std::max(1, std::min({in.workers, in.tasks, in.cores}));
-    const TextMessage gil = plain(timesText(speedupOf("threads-gil")));
-    const TextMessage freeThreads = plain(timesText(speedupOf("threads-free")));
-    const TextMessage processesText = plain(timesText(speedupOf("processes")));
-    const TextMessage asyncioText = plain(timesText(speedupOf("asyncio")));
-    if (cpuBound) {
-        out.push_back(say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
-                                            "The work is CPU-bound (%1 % computing): only more "
-                                            "cores help, and this machine has %2, so at most %3 "
-                                            "was possible."),
-                          {plain(fixed(cpuShare * 100, 0)), plain(std::to_string(in.cores)),
-                           plain(timesText(parallel))}));
-        out.push_back(say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
-                                            "Processes ran on several cores at once (%1); "
-                                            "threads under the GIL took turns on one (%2); "
-                                            "without the GIL they ran in parallel (%3); "
-                                            "asyncio's coroutines ran one after another, each "
-                                            "blocking the event loop while it computed (%4)."),
-                          {processesText, gil, freeThreads, asyncioText}));
-    } else if (ioBound) {
-        out.push_back(say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
-                                            "The work is I/O-bound (%1 % waiting): the waits can "
-                                            "overlap, whatever the number of cores."),
-                          {plain(fixed((1 - cpuShare) * 100, 0))}));
-        out.push_back(say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
-                                            "asyncio overlapped them on one thread (%1); threads "
-                                            "did too, the GIL being released while they wait "
-                                            "(%2); processes as well (%3), after paying to "
-                                            "start."),
-                          {asyncioText, gil, processesText}));
-    } else {
-        out.push_back(
-            say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
-                                  "The work is mixed (%1 % computing): the waits "
-                                  "overlap in every concurrent mode, the computing "
-                                  "only where several cores run at once (processes "
-                                  "%2, free threads %3, threads with the GIL %4, "
-                                  "asyncio %5)."),
-                {plain(fixed(cpuShare * 100, 0)), processesText, freeThreads, gil, asyncioText}));
-    }
-    // The tutorial's rule, checked against the measurement.
-    const double gilX = speedupOf("threads-gil");
-    const double processes = speedupOf("processes");
-    const double asyncio = speedupOf("asyncio");
-    if (cpuBound) {
-        const bool holds =
-            processes >= 1.2 && processes >= gilX * 1.2 && processes >= asyncio * 1.2;
-        out.push_back(
-            holds ? say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
-                                          "As the tutorial says: CPU-bound work wants parallel "
-                                          "processing (multiprocessing, ProcessPoolExecutor)."),
-                        {})
-                  : say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
-                                          "The tutorial says: CPU-bound work wants parallel "
-                                          "processing (multiprocessing, ProcessPoolExecutor), "
-                                          "but here processes did not win clearly: more tasks or "
-                                          "longer ones let them pay for their start."),
-                        {}));
-    } else if (ioBound) {
-        const bool holds = asyncio >= 1.5 && asyncio >= std::max(gilX, processes) * 0.8;
-        out.push_back(
-            holds ? say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
-                                          "As the tutorial says: I/O-bound work wants "
-                                          "asynchronous programming (asyncio)."),
-                        {})
-                  : say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
-                                          "The tutorial says: I/O-bound work wants asynchronous "
-                                          "programming (asyncio), but here it did not win "
-                                          "clearly: with more tasks than workers, asyncio pulls "
-                                          "ahead."),
-                        {}));
-    }
+    out.push_back(winnerSentence(*figures));
+    addWorkloadSentences(in, *figures, out);
+    addRuleSentence(*figures, out);
     return out;
 }
 
