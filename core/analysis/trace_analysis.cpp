@@ -23,25 +23,21 @@ std::span<const TraceEvent> eventsIn(const Trace& trace, const AnalysisScope& sc
                        : trace.eventsOf(track);
 }
 
-// Calls f(e) for every event of the scope's tracks that may lie in its range: each track's in
-// begin order. The whole trace is read as stored, so that events of a track the trace does
-// not list count too; a range is found per track with a binary search.
-template <typename F> void forEachEvent(const Trace& trace, const AnalysisScope& scope, F&& f) {
+// Calls read(events) with the events of the scope's tracks that may lie in its range, each
+// track's in begin order: the whole trace as stored (events of a track the trace does not
+// list count too), or a track at a time, its range found with a binary search.
+template <typename Read>
+void readScope(const Trace& trace, const AnalysisScope& scope, Read&& read) {
     if (scope.tracks.empty() && !scope.range) {
-        for (const TraceEvent& e : trace.events)
-            f(e);
+        read(std::span<const TraceEvent>(trace.events));
         return;
     }
-    const auto visit = [&](std::uint32_t track) {
-        for (const TraceEvent& e : eventsIn(trace, scope, track))
-            f(e);
-    };
     if (scope.tracks.empty())
         for (std::uint32_t t = 0; t < trace.tracks.size(); ++t)
-            visit(t);
+            read(eventsIn(trace, scope, t));
     else
         for (const std::uint32_t t : scope.tracks)
-            visit(t);
+            read(eventsIn(trace, scope, t));
 }
 
 std::vector<std::uint32_t> tracksOf(const Trace& trace, const AnalysisScope& scope) {
@@ -97,44 +93,85 @@ int TraceAnalysis::tracksThatRan() const {
         std::count_if(tracks.begin(), tracks.end(), [](const TrackFigures& t) { return t.ran; }));
 }
 
-TraceAnalysis analyseTrace(const Trace& trace, const AnalysisScope& scope) {
-    TraceAnalysis out;
-    out.range = scope.range.value_or(TimeInterval{trace.beginNs(), trace.endNs()});
-    out.cores.resize(
-        std::size_t(std::max(trace.maxCpu() + 1, int(std::thread::hardware_concurrency()))));
-    const TimeInterval clip = clipOf(scope);
-    std::vector<BusyUnion> busy(trace.tracks.size()), running(trace.tracks.size());
-    std::vector<bool> ran(trace.tracks.size(), false);
-    forEachEvent(trace, scope, [&](const TraceEvent& e) {
-        if (!clip.overlaps(e))
+namespace {
+
+// One pass over a scope's events, which come grouped by track: the figures of the whole
+// scope, and each track's unions, kept in locals while its events last.
+class Pass {
+public:
+    Pass(const Trace& trace, const AnalysisScope& scope, TraceAnalysis& out)
+        : out_(out)
+        , clip_(clipOf(scope))
+        , tracks_(trace.tracks.size()) {}
+
+    void read(std::span<const TraceEvent> events) {
+        for (const TraceEvent& e : events) {
+            if (e.track != track_) {
+                finishTrack();
+                track_ = e.track;
+            }
+            add(e);
+        }
+        finishTrack();
+    }
+
+private:
+    void add(const TraceEvent& e) {
+        if (!clip_.overlaps(e))
             return;
-        out.counts.add(e);
+        out_.counts.add(e);
         if (!e.isSlice())
             return;
-        const std::int64_t inside = clip.clippedNs(e);
-        out.states.add(e.state, inside);
-        out.hasTasks = out.hasTasks || e.task != 0;
+        const std::int64_t inside = clip_.clippedNs(e);
+        out_.states.add(e.state, inside);
+        out_.hasTasks = out_.hasTasks || e.task != 0;
         if (e.state == State::Sleeping && e.task != 0)
-            out.work_ns += inside;
+            out_.work_ns += inside;
         if (!isOnCpu(e.state))
             return;
         const std::int64_t used = cpuTimeIn(e, inside);
         if (e.cpu >= 0)
-            out.cores[std::size_t(e.cpu)].cpu_ns += used;
+            out_.cores[std::size_t(e.cpu)].cpu_ns += used;
         if (e.task != 0)
-            out.work_ns += used;
-        if (e.type != EventType::Slice || e.track >= trace.tracks.size())
+            out_.work_ns += used;
+        if (e.type != EventType::Slice)
             return;
-        const std::int64_t begin = clip.clamp(e.begin_ns), end = clip.clamp(e.end_ns);
-        busy[e.track].add(begin, end);
+        const std::int64_t begin = clip_.clamp(e.begin_ns), end = clip_.clamp(e.end_ns);
+        busy_.add(begin, end);
         if (e.state == State::Running) {
-            running[e.track].add(begin, end);
-            ran[e.track] = true;
+            running_.add(begin, end);
+            ran_ = true;
         }
-    });
+    }
+
+    void finishTrack() {
+        if (track_ < tracks_)
+            out_.tracks[track_] = TrackFigures{busy_.ns(), running_.ns(), ran_};
+        busy_ = BusyUnion();
+        running_ = BusyUnion();
+        ran_ = false;
+        track_ = kNoTrack;
+    }
+
+    static constexpr std::uint32_t kNoTrack = 0xFFFFFFFFU;
+    TraceAnalysis& out_;
+    const TimeInterval clip_;
+    const std::size_t tracks_;
+    std::uint32_t track_ = kNoTrack;
+    BusyUnion busy_, running_;
+    bool ran_ = false;
+};
+
+} // namespace
+
+TraceAnalysis analyseTrace(const Trace& trace, const AnalysisScope& scope) {
+    TraceAnalysis out;
+    out.range = scope.range.value_or(TimeInterval{trace.beginNs(), trace.endNs()});
     out.tracks.resize(trace.tracks.size());
-    for (std::size_t t = 0; t < out.tracks.size(); ++t)
-        out.tracks[t] = TrackFigures{busy[t].ns(), running[t].ns(), ran[t]};
+    out.cores.resize(
+        std::size_t(std::max(trace.maxCpu() + 1, int(std::thread::hardware_concurrency()))));
+    Pass pass(trace, scope, out);
+    readScope(trace, scope, [&](std::span<const TraceEvent> events) { pass.read(events); });
     if (scope.acrossTracks)
         addAcrossTracks(trace, scope, out);
     return out;
@@ -142,9 +179,10 @@ TraceAnalysis analyseTrace(const Trace& trace, const AnalysisScope& scope) {
 
 RangeTally tallySlices(const Trace& trace, const AnalysisScope& scope) {
     RangeTally tally(clipOf(scope));
-    forEachEvent(trace, scope, [&](const TraceEvent& e) {
-        if (e.isSlice())
-            tally.addSlice(e);
+    readScope(trace, scope, [&](std::span<const TraceEvent> events) {
+        for (const TraceEvent& e : events)
+            if (e.isSlice())
+                tally.addSlice(e);
     });
     return tally;
 }
