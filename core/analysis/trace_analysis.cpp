@@ -86,17 +86,8 @@ void addAcrossTracks(const Trace& trace, const AnalysisScope& scope, TraceAnalys
         out.cores[c].running_ns = cores[c].ns();
 }
 
-} // namespace
-
-int TraceAnalysis::tracksThatRan() const {
-    return int(
-        std::count_if(tracks.begin(), tracks.end(), [](const TrackFigures& t) { return t.ran; }));
-}
-
-namespace {
-
 // One pass over a scope's events, which come grouped by track: the figures of the whole
-// scope, and each track's unions, kept in locals while its events last.
+// scope, and each track's unions, kept here while its events last.
 class Pass {
 public:
     Pass(const Trace& trace, const AnalysisScope& scope, TraceAnalysis& out)
@@ -163,6 +154,11 @@ private:
 };
 
 } // namespace
+
+int TraceAnalysis::tracksThatRan() const {
+    return int(
+        std::count_if(tracks.begin(), tracks.end(), [](const TrackFigures& t) { return t.ran; }));
+}
 
 TraceAnalysis analyseTrace(const Trace& trace, const AnalysisScope& scope) {
     TraceAnalysis out;
