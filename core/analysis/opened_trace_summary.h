@@ -1,6 +1,7 @@
 // OpenedTraceSummary: what the window says about a trace file it opened (its own or another
 // tool's): what the file holds, how its time was spent, and Tasklane's run figures where they
-// mean something. Computed once, off the GUI thread, when the file is read.
+// mean something. One pass over the events: meant to be made once, when the file is read
+// (off the GUI thread), and kept.
 #pragma once
 
 #include "analysis/event_counts.h"
@@ -31,7 +32,7 @@ struct OpenedTraceSummary {
     int workers = 1;
     Metrics metrics; // over the span, against `workers`
 
-    // The tracks that ran, by running time, most first (ties in track order), at most `limit`:
+    // The tracks with running time, most first (ties in track order), at most `limit`:
     // a file may hold hundreds.
     std::vector<std::uint32_t> busiestTracks(std::size_t limit) const;
     // A track's running time as a share of the span; 0 for a trace of no length.
