@@ -3,9 +3,9 @@
 // only formats them and the tests check them to the nanosecond.
 #pragma once
 
+#include "analysis/state_times.h"
 #include "chart/gantt_layout.h"
 
-#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -24,7 +24,7 @@ struct SelectionStats {
     std::size_t slices = 0;
     // Time per State inside the range, summed over slices: three tasks awaiting for a second
     // each are three seconds awaiting, as Perfetto sums an area selection.
-    std::array<std::int64_t, kStateCount> stateNs{};
+    StateTimes stateNs;
     // Every track and core row, in row order. Lane rows hold lifelines, not work, and are left
     // out.
     std::vector<RowBusy> rows;
@@ -36,13 +36,16 @@ struct SelectionStats {
     std::int64_t totalStateNs() const;
 };
 
-// O(log n + kLaneSumStride) per row from the lanes' running totals, whatever the range holds;
-// lanes whose slices overlap out of order (an overflow lane, an imported trace's nesting)
-// and a core-only grouping read the slices in the range instead. An empty range gives empty
-// statistics.
+// O(log n + kLaneSumStride) per row from the lanes' running totals, whatever the range holds,
+// through the analysis engine's accumulators (RangeTally, BusyUnion); lanes whose slices
+// overlap out of order (an overflow lane, an imported trace's nesting) read the slices in the
+// range instead, and a core-only grouping counts with the engine's tallySlices. An empty range
+// gives empty statistics.
 SelectionStats selectionStats(const GanttRows& rows, TimeRange range);
 
-// The same, by reading every slice in the range: the reference that the fast one must equal.
+// The same from the analysis engine's plain scan of the trace (analyseTrace over the range,
+// and over each asked-for process's tracks), no rows or running totals: the reference that
+// the fast one must equal.
 SelectionStats selectionStatsByScan(const GanttRows& rows, TimeRange range);
 
 } // namespace tasklane

@@ -1,6 +1,7 @@
 #include "patterns/compare_pattern.h"
 
 #include "aio/aio.h"
+#include "analysis/metrics.h"
 #include "patterns/process_patterns.h"
 #include "patterns/python_repr.h"
 #include "patterns/python_template.h"
@@ -15,6 +16,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <thread>
 
 namespace tasklane {
@@ -127,6 +129,180 @@ const ModeResult* findMode(const std::vector<ModeResult>& modes, const std::stri
     return nullptr;
 }
 
+// What the conclusion is drawn from: the measured figures of the comparison.
+// Shares of the work spent computing at or above which it is CPU-bound, and at or below which
+// it is I/O-bound; between them it is mixed, and the tutorial's rule is not checked.
+constexpr double kCpuBoundShare = 0.7;
+constexpr double kIoBoundShare = 0.3;
+// Makespans within 10 % of the winner's are a tie on this machine (run-to-run noise).
+constexpr double kTieMargin = 1.10;
+
+struct CompareFigures {
+    const ModeResult* sequential = nullptr;
+    const ModeResult* best = nullptr;    // the fastest mode
+    std::vector<const ModeResult*> tied; // others within 10 % of it (a tie on this machine)
+    double seqMs = 0;                    // the sequential mode's makespan
+    double cpuShare = 0;                 // of the work per task, computing
+    bool cpuBound = false;
+    bool ioBound = false;
+    int parallel = 1; // the most tasks that could compute at once on this machine
+    // Speedups against the sequential mode.
+    double gil = 0, freeThreads = 0, processes = 0, asyncio = 0;
+};
+
+// None without a sequential mode to measure against, or with nothing to compare it to.
+std::optional<CompareFigures> compareFigures(const CompareInput& in) {
+    const ModeResult* sequential = findMode(in.modes, "sequential");
+    if (sequential == nullptr || in.modes.size() < 2)
+        return std::nullopt;
+    CompareFigures f;
+    f.sequential = sequential;
+    const double work = in.cpu_ms + in.io_ms;
+    f.cpuShare = work > 0 ? in.cpu_ms / work : 0;
+    f.cpuBound = f.cpuShare >= kCpuBoundShare;
+    f.ioBound = f.cpuShare <= kIoBoundShare;
+    for (const ModeResult& m : in.modes)
+        if (f.best == nullptr || m.metrics.makespan_ms < f.best->metrics.makespan_ms)
+            f.best = &m;
+    for (const ModeResult& m : in.modes)
+        if (&m != f.best && m.metrics.makespan_ms <= f.best->metrics.makespan_ms * kTieMargin)
+            f.tied.push_back(&m);
+    f.seqMs = sequential->metrics.makespan_ms;
+    const auto speedupOf = [&](const char* id) {
+        const ModeResult* m = findMode(in.modes, id);
+        return m != nullptr ? tasklane::speedupOf(f.seqMs, m->metrics.makespan_ms) : 0.0;
+    };
+    f.parallel = std::max(1, std::min({in.workers, in.tasks, in.cores}));
+    f.gil = speedupOf("threads-gil");
+    f.freeThreads = speedupOf("threads-free");
+    f.processes = speedupOf("processes");
+    f.asyncio = speedupOf("asyncio");
+    return f;
+}
+
+constexpr const char* kContext = "tasklane::ComparePattern";
+
+// A sentence of this file, marked for lupdate where it is written.
+TextMessage say(const char* source, std::vector<TextMessage> args) {
+    return TextMessage{kContext, source, std::move(args)};
+}
+
+TextMessage plain(std::string text) {
+    return TextMessage::plain(std::move(text));
+}
+
+// A mode's title, which the window translates too ("threads (GIL)").
+TextMessage titleOf(const ModeResult& m) {
+    return TextMessage{kContext, m.title, {}};
+}
+
+// Who finished first, by how much, and who came within 10 % of it.
+TextMessage winnerSentence(const CompareFigures& f) {
+    if (f.best == f.sequential)
+        return say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
+                                     "Nothing beat doing the tasks one after another "
+                                     "(%1): with so little work, starting workers costs "
+                                     "more than it saves."),
+                   {plain(msText(f.seqMs))});
+    std::vector<TextMessage> args = {titleOf(*f.best), plain(msText(f.best->metrics.makespan_ms)),
+                                     plain(timesText(f.seqMs / f.best->metrics.makespan_ms)),
+                                     plain(msText(f.seqMs))};
+    if (f.tied.empty())
+        return say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
+                                     "%1 finished first: %2, %3 faster than "
+                                     "sequential (%4)."),
+                   std::move(args));
+    // "threads (GIL) (973 ms), processes (990 ms)": a list of "%1 (%2)" items.
+    TextMessage list = plain("");
+    for (std::size_t i = 0; i < f.tied.size(); ++i) {
+        list.source += (i > 0 ? ", %" : "%") + std::to_string(i + 1);
+        list.args.push_back(
+            say(QT_TRANSLATE_NOOP("tasklane::ComparePattern", "%1 (%2)"),
+                {titleOf(*f.tied[i]), plain(msText(f.tied[i]->metrics.makespan_ms))}));
+    }
+    args.push_back(std::move(list));
+    return say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
+                                 "%1 finished first: %2, %3 faster than "
+                                 "sequential (%4); within 10 % of it: %5."),
+               std::move(args));
+}
+
+// Why each mode did as it did, in the tutorial's terms: CPU-bound, I/O-bound or mixed work.
+void addWorkloadSentences(const CompareInput& in, const CompareFigures& f,
+                          std::vector<TextMessage>& out) {
+    const TextMessage gil = plain(timesText(f.gil));
+    const TextMessage freeThreads = plain(timesText(f.freeThreads));
+    const TextMessage processes = plain(timesText(f.processes));
+    const TextMessage asyncio = plain(timesText(f.asyncio));
+    if (f.cpuBound) {
+        out.push_back(say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
+                                            "The work is CPU-bound (%1 % computing): only more "
+                                            "cores help, and this machine has %2, so at most %3 "
+                                            "was possible."),
+                          {plain(fixed(f.cpuShare * 100, 0)), plain(std::to_string(in.cores)),
+                           plain(timesText(f.parallel))}));
+        out.push_back(say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
+                                            "Processes ran on several cores at once (%1); "
+                                            "threads under the GIL took turns on one (%2); "
+                                            "without the GIL they ran in parallel (%3); "
+                                            "asyncio's coroutines ran one after another, each "
+                                            "blocking the event loop while it computed (%4)."),
+                          {processes, gil, freeThreads, asyncio}));
+    } else if (f.ioBound) {
+        out.push_back(say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
+                                            "The work is I/O-bound (%1 % waiting): the waits can "
+                                            "overlap, whatever the number of cores."),
+                          {plain(fixed((1 - f.cpuShare) * 100, 0))}));
+        out.push_back(say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
+                                            "asyncio overlapped them on one thread (%1); threads "
+                                            "did too, the GIL being released while they wait "
+                                            "(%2); processes as well (%3), after paying to "
+                                            "start."),
+                          {asyncio, gil, processes}));
+    } else {
+        out.push_back(
+            say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
+                                  "The work is mixed (%1 % computing): the waits "
+                                  "overlap in every concurrent mode, the computing "
+                                  "only where several cores run at once (processes "
+                                  "%2, free threads %3, threads with the GIL %4, "
+                                  "asyncio %5)."),
+                {plain(fixed(f.cpuShare * 100, 0)), processes, freeThreads, gil, asyncio}));
+    }
+}
+
+// The tutorial's rule, checked against the measurement (mixed work has none).
+void addRuleSentence(const CompareFigures& f, std::vector<TextMessage>& out) {
+    if (f.cpuBound) {
+        const bool holds =
+            f.processes >= 1.2 && f.processes >= f.gil * 1.2 && f.processes >= f.asyncio * 1.2;
+        out.push_back(
+            holds ? say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
+                                          "As the tutorial says: CPU-bound work wants parallel "
+                                          "processing (multiprocessing, ProcessPoolExecutor)."),
+                        {})
+                  : say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
+                                          "The tutorial says: CPU-bound work wants parallel "
+                                          "processing (multiprocessing, ProcessPoolExecutor), "
+                                          "but here processes did not win clearly: more tasks or "
+                                          "longer ones let them pay for their start."),
+                        {}));
+    } else if (f.ioBound) {
+        const bool holds = f.asyncio >= 1.5 && f.asyncio >= std::max(f.gil, f.processes) * 0.8;
+        out.push_back(
+            holds ? say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
+                                          "As the tutorial says: I/O-bound work wants "
+                                          "asynchronous programming (asyncio)."),
+                        {})
+                  : say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
+                                          "The tutorial says: I/O-bound work wants asynchronous "
+                                          "programming (asyncio), but here it did not win "
+                                          "clearly: with more tasks than workers, asyncio pulls "
+                                          "ahead."),
+                        {}));
+    }
+}
+
 } // namespace
 
 const std::vector<std::string>& ComparePattern::modeIds() {
@@ -139,176 +315,15 @@ const std::vector<std::string>& ComparePattern::modeIds() {
     return ids;
 }
 
-namespace {
-
-constexpr const char* kConclusionContext = "tasklane::ComparePattern";
-
-// The sentences of the conclusion are marked for lupdate where they are written; this holds
-// what every one of them needs: the run's figures and how to wrap words and numbers.
-struct Conclusion {
-    const CompareInput& in;
-    const ModeResult& sequential;
-    double cpuShare = 0; // of the work per task, computing rather than waiting
-    std::vector<TextMessage> out;
-
-    // Shares of computing at or above which the work is CPU-bound, and at or below which it
-    // is I/O-bound; between them it is mixed and the tutorial's rule is not checked.
-    static constexpr double kCpuBoundShare = 0.7;
-    static constexpr double kIoBoundShare = 0.3;
-    // Makespans within 10 % of the winner's are a tie on this machine.
-    static constexpr double kTieMargin = 1.10;
-
-    bool cpuBound() const { return cpuShare >= kCpuBoundShare; }
-    bool ioBound() const { return cpuShare <= kIoBoundShare; }
-    double seqMs() const { return sequential.metrics.makespan_ms; }
-
-    void say(const char* source, std::vector<TextMessage> args = {}) {
-        out.push_back(TextMessage{kConclusionContext, source, std::move(args)});
-    }
-    static TextMessage plain(std::string text) { return TextMessage::plain(std::move(text)); }
-    // A mode's title, which the window translates too ("threads (GIL)").
-    static TextMessage title(const ModeResult& m) { return {kConclusionContext, m.title, {}}; }
-    double speedupOf(const char* id) const {
-        const ModeResult* m = findMode(in.modes, id);
-        return m != nullptr && m->metrics.makespan_ms > 0 ? seqMs() / m->metrics.makespan_ms : 0.0;
-    }
-    TextMessage speedupText(const char* id) const { return plain(timesText(speedupOf(id))); }
-
-    void winner();
-    void whyEachMode();
-    void tutorialRule();
-};
-
-// The winner, and every mode within 10 % of it (a tie on this machine).
-void Conclusion::winner() {
-    const ModeResult* best = nullptr;
-    for (const ModeResult& m : in.modes)
-        if (best == nullptr || m.metrics.makespan_ms < best->metrics.makespan_ms)
-            best = &m;
-    std::vector<const ModeResult*> tied;
-    for (const ModeResult& m : in.modes)
-        if (&m != best && m.metrics.makespan_ms <= best->metrics.makespan_ms * kTieMargin)
-            tied.push_back(&m);
-    if (best == &sequential) {
-        say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
-                              "Nothing beat doing the tasks one after another "
-                              "(%1): with so little work, starting workers costs "
-                              "more than it saves."),
-            {plain(msText(seqMs()))});
-        return;
-    }
-    std::vector<TextMessage> args = {title(*best), plain(msText(best->metrics.makespan_ms)),
-                                     plain(timesText(seqMs() / best->metrics.makespan_ms)),
-                                     plain(msText(seqMs()))};
-    if (tied.empty()) {
-        say(QT_TRANSLATE_NOOP("tasklane::ComparePattern", "%1 finished first: %2, %3 faster than "
-                                                          "sequential (%4)."),
-            std::move(args));
-        return;
-    }
-    // "threads (GIL) (973 ms), processes (990 ms)": a list of "%1 (%2)" items.
-    TextMessage list = plain("");
-    for (std::size_t i = 0; i < tied.size(); ++i) {
-        list.source += (i > 0 ? ", %" : "%") + std::to_string(i + 1);
-        list.args.push_back(
-            TextMessage{kConclusionContext,
-                        QT_TRANSLATE_NOOP("tasklane::ComparePattern", "%1 (%2)"),
-                        {title(*tied[i]), plain(msText(tied[i]->metrics.makespan_ms))}});
-    }
-    args.push_back(std::move(list));
-    say(QT_TRANSLATE_NOOP("tasklane::ComparePattern", "%1 finished first: %2, %3 faster than "
-                                                      "sequential (%4); within 10 % of it: %5."),
-        std::move(args));
-}
-
-// What kind of work it was, and why each mode did as it did.
-void Conclusion::whyEachMode() {
-    const int parallel = std::max(1, std::min({in.workers, in.tasks, in.cores}));
-    const TextMessage gil = speedupText("threads-gil");
-    const TextMessage freeThreads = speedupText("threads-free");
-    const TextMessage processes = speedupText("processes");
-    const TextMessage asyncio = speedupText("asyncio");
-    if (cpuBound()) {
-        say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
-                              "The work is CPU-bound (%1 % computing): only more "
-                              "cores help, and this machine has %2, so at most %3 "
-                              "was possible."),
-            {plain(fixed(cpuShare * 100, 0)), plain(std::to_string(in.cores)),
-             plain(timesText(parallel))});
-        say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
-                              "Processes ran on several cores at once (%1); "
-                              "threads under the GIL took turns on one (%2); "
-                              "without the GIL they ran in parallel (%3); "
-                              "asyncio's coroutines ran one after another, each "
-                              "blocking the event loop while it computed (%4)."),
-            {processes, gil, freeThreads, asyncio});
-    } else if (ioBound()) {
-        say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
-                              "The work is I/O-bound (%1 % waiting): the waits can "
-                              "overlap, whatever the number of cores."),
-            {plain(fixed((1 - cpuShare) * 100, 0))});
-        say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
-                              "asyncio overlapped them on one thread (%1); threads "
-                              "did too, the GIL being released while they wait "
-                              "(%2); processes as well (%3), after paying to "
-                              "start."),
-            {asyncio, gil, processes});
-    } else {
-        say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
-                              "The work is mixed (%1 % computing): the waits "
-                              "overlap in every concurrent mode, the computing "
-                              "only where several cores run at once (processes "
-                              "%2, free threads %3, threads with the GIL %4, "
-                              "asyncio %5)."),
-            {plain(fixed(cpuShare * 100, 0)), processes, freeThreads, gil, asyncio});
-    }
-}
-
-// The tutorial's rule, checked against the measurement: a mode "wins clearly" by a margin
-// that run-to-run noise on a shared machine does not reach.
-void Conclusion::tutorialRule() {
-    const double gil = speedupOf("threads-gil");
-    const double processes = speedupOf("processes");
-    const double asyncio = speedupOf("asyncio");
-    if (cpuBound()) {
-        const bool holds = processes >= 1.2 && processes >= gil * 1.2 && processes >= asyncio * 1.2;
-        if (holds)
-            say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
-                                  "As the tutorial says: CPU-bound work wants parallel "
-                                  "processing (multiprocessing, ProcessPoolExecutor)."));
-        else
-            say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
-                                  "The tutorial says: CPU-bound work wants parallel "
-                                  "processing (multiprocessing, ProcessPoolExecutor), "
-                                  "but here processes did not win clearly: more tasks or "
-                                  "longer ones let them pay for their start."));
-    } else if (ioBound()) {
-        const bool holds = asyncio >= 1.5 && asyncio >= std::max(gil, processes) * 0.8;
-        if (holds)
-            say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
-                                  "As the tutorial says: I/O-bound work wants "
-                                  "asynchronous programming (asyncio)."));
-        else
-            say(QT_TRANSLATE_NOOP("tasklane::ComparePattern",
-                                  "The tutorial says: I/O-bound work wants asynchronous "
-                                  "programming (asyncio), but here it did not win "
-                                  "clearly: with more tasks than workers, asyncio pulls "
-                                  "ahead."));
-    }
-}
-
-} // namespace
-
 std::vector<TextMessage> compareConclusionMessages(const CompareInput& in) {
-    const ModeResult* sequential = findMode(in.modes, "sequential");
-    if (sequential == nullptr || in.modes.size() < 2)
-        return {};
-    const double work = in.cpu_ms + in.io_ms;
-    Conclusion conclusion{in, *sequential, work > 0 ? in.cpu_ms / work : 0, {}};
-    conclusion.winner();
-    conclusion.whyEachMode();
-    conclusion.tutorialRule();
-    return std::move(conclusion.out);
+    std::vector<TextMessage> out;
+    const std::optional<CompareFigures> figures = compareFigures(in);
+    if (!figures)
+        return out;
+    out.push_back(winnerSentence(*figures));
+    addWorkloadSentences(in, *figures, out);
+    addRuleSentence(*figures, out);
+    return out;
 }
 
 std::vector<std::string> compareConclusion(const CompareInput& in) {
@@ -458,12 +473,9 @@ RunResult ComparePattern::run(const Params& given, RunControl& control) const {
         ModeResult m;
         m.id = kModes[mode].id;
         m.title = kModes[mode].title;
-        m.metrics = runs[mode].metrics;
-        m.metrics.sequential_ms = seqMs;
-        m.metrics.speedup = m.metrics.makespan_ms > 0 ? seqMs / m.metrics.makespan_ms : 0;
         const int parallel =
             m.id == "sequential" || m.id == "asyncio" ? 1 : int(std::min(workers, tasks));
-        m.metrics.efficiency = m.metrics.speedup / parallel;
+        m.metrics = againstBaseline(runs[mode].metrics, seqMs, parallel);
         out.modes.push_back(std::move(m));
         parts.push_back({&runs[mode].trace, runs[mode].trace.beginNs(), kModes[mode].title});
     }

@@ -1,7 +1,9 @@
 // RunResult: what one run of a pattern produced: the trace, what the Python program would
-// print, the result value and the metrics that explain it.
+// print, the result value and the metrics that explain it (Metrics and computeMetrics are
+// the analysis layer's: analysis/metrics.h).
 #pragma once
 
+#include "analysis/metrics.h"
 #include "text/text_message.h"
 #include "trace/trace.h"
 
@@ -9,23 +11,6 @@
 #include <vector>
 
 namespace tasklane {
-
-inline constexpr double kCoreUsedShare = 0.05;
-
-struct Metrics {
-    double makespan_ms = 0;   // first submit to last result
-    double sequential_ms = 0; // the tasks' own work, back to back on one thread
-    double speedup = 0;       // sequential / makespan
-    double efficiency = 0;    // speedup per worker that could run at once
-    // Cores busy for at least kCoreUsedShare of the makespan: a single-threaded event loop
-    // that the OS moved to the other core for a moment used one core, not two.
-    int cores_used = 0;
-    std::vector<double> core_utilisation; // index = cpu number, share of the makespan busy
-    double gil_wait_ms = 0;
-    double queued_ms = 0;
-    double lock_wait_ms = 0;
-    double spawning_ms = 0;
-};
 
 // One mode of a run that compares several (the `compare` pattern): its own figures.
 struct ModeResult {
@@ -44,9 +29,5 @@ struct RunResult {
     // The same sentences as templates and arguments, for the window to translate.
     std::vector<TextMessage> conclusionMessages;
 };
-
-// Computes the metrics from a trace over [begin, end): core use from running slices,
-// sequential estimate from the running and sleeping time of tasks, waits by state.
-Metrics computeMetrics(const Trace& trace, std::int64_t begin, std::int64_t end, int workers);
 
 } // namespace tasklane

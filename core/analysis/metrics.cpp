@@ -1,0 +1,55 @@
+#include "analysis/metrics.h"
+
+#include <algorithm>
+
+namespace tasklane {
+
+namespace {
+double ms(std::int64_t ns) {
+    return double(ns) / 1e6;
+}
+} // namespace
+
+double speedupOf(double sequentialMs, double makespanMs) {
+    return makespanMs > 0 ? sequentialMs / makespanMs : 0;
+}
+
+int coresUsed(const std::vector<double>& utilisation) {
+    const auto used = int(std::count_if(utilisation.begin(), utilisation.end(),
+                                        [](double u) { return u >= kCoreUsedShare; }));
+    if (used == 0 &&
+        std::any_of(utilisation.begin(), utilisation.end(), [](double u) { return u > 0; }))
+        return 1;
+    return used;
+}
+
+Metrics metricsOf(const TraceAnalysis& a, int parallelism) {
+    Metrics m;
+    m.makespan_ms = ms(a.range.span());
+    m.sequential_ms = ms(a.work_ns);
+    m.speedup = speedupOf(m.sequential_ms, m.makespan_ms);
+    m.efficiency = parallelism > 0 ? m.speedup / parallelism : 0;
+    const std::int64_t span = std::max<std::int64_t>(a.range.span(), 1);
+    m.core_utilisation.reserve(a.cores.size());
+    for (const CoreFigures& core : a.cores)
+        m.core_utilisation.push_back(std::min(1.0, double(core.cpu_ns) / double(span)));
+    m.cores_used = coresUsed(m.core_utilisation);
+    m.gil_wait_ms = ms(a.states[State::GilWait]);
+    m.queued_ms = ms(a.states[State::Queued]);
+    m.lock_wait_ms = ms(a.states[State::LockWait]);
+    m.spawning_ms = ms(a.states[State::Spawning]);
+    return m;
+}
+
+Metrics computeMetrics(const Trace& trace, std::int64_t begin, std::int64_t end, int parallelism) {
+    return metricsOf(analyseTrace(trace, AnalysisScope::of(TimeInterval{begin, end})), parallelism);
+}
+
+Metrics againstBaseline(Metrics m, double baselineMs, int parallelism) {
+    m.sequential_ms = baselineMs;
+    m.speedup = speedupOf(baselineMs, m.makespan_ms);
+    m.efficiency = parallelism > 0 ? m.speedup / parallelism : 0;
+    return m;
+}
+
+} // namespace tasklane
