@@ -130,6 +130,7 @@ private Q_SLOTS:
     void poolReraisesTaskException();
     void poolReplacesDeadWorker_data() { addMethodRows(); }
     void poolReplacesDeadWorker();
+    void poolBrokenByWorkerThatNeverStarts();
     void poolCloseJoinAndState();
 
     void executorMapAndSubmit_data() { addMethodRows(); }
@@ -532,6 +533,31 @@ void TestMp::poolReplacesDeadWorker() {
     // As Python's Pool, it starts another worker and goes on.
     QVERIFY(waitUntil([&] { return pool.pids().size() == 2; }));
     QCOMPARE(pool.map("square", range(0, 10), 1), pool.map("square", range(0, 10), 3));
+}
+
+// A worker that dies before it runs anything would die again if replaced: the Pool breaks, with
+// Tasklane's own WorkerDiedError (multiprocessing has no class for it: Python's Pool would
+// start such workers forever), and leaves nothing behind.
+void TestMp::poolBrokenByWorkerThatNeverStarts() {
+    const ProcessCensus before = ProcessCensus::take();
+    const QByteArray saved = qgetenv("TASKLANE_WORKER");
+    qputenv("TASKLANE_WORKER", "/bin/false"); // spawned, it exits 1 at once
+    std::string message;
+    std::string later;
+    {
+        Pool pool(2, StartMethod::Spawn);
+        message = raised<WorkerDiedError>([&] { pool.map("square", {1, 2, 3}); });
+        later = raised<WorkerDiedError>([&] { pool.apply("square", {4}); });
+    }
+    if (saved.isNull())
+        qunsetenv("TASKLANE_WORKER");
+    else
+        qputenv("TASKLANE_WORKER", saved);
+    QVERIFY2(message.starts_with("worker ") && contains(message, "exited with code 1"),
+             message.c_str());
+    QVERIFY2(contains(later, "exited with code 1"), later.c_str());
+    const std::string leaks = before.leaksIn(ProcessCensus::take());
+    QVERIFY2(leaks.empty(), leaks.c_str());
 }
 
 void TestMp::poolCloseJoinAndState() {
