@@ -5,11 +5,11 @@
 // max_workers defaults to the CPU count. Workers start as Python starts them: with fork, all at
 // the first submit; with spawn, one per submit that finds none idle.
 //
-// A worker that dies (killed by a signal, abort()) breaks the pool, as Python's
-// BrokenProcessPool: every pending future fails with BrokenExecutor naming the worker, its pid
-// and the signal ("BrokenProcessPool: worker 2 (pid 4711) was terminated by signal 9
-// (Killed)"), and so does every later submit(). Nothing hangs. A task that raises fails its
-// own future only, with TaskError carrying the task's message.
+// A worker that dies (killed by a signal, abort()) breaks the pool, as Python's: every pending
+// future fails with BrokenProcessPool (a BrokenExecutor) naming the worker, its pid and the
+// signal ("BrokenProcessPool: worker 2 (pid 4711) was terminated by signal 9 (Killed)"), and
+// so does every later submit(). Nothing hangs. A task that raises fails its own future only,
+// with TaskError carrying the task's message.
 //
 // Tracing as Pool: a track per worker process with its spawning, queued and running slices and
 // flows from `submitter_track`; the children's events reach the recorder once the executor
@@ -18,33 +18,26 @@
 
 #include "concurrency/future.h"
 #include "mp/start_method.h"
+#include "mp/worker_pool_options.h"
 
 #include <cstddef>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace tasklane {
 
-class TraceRecorder;
-class WorkerProcesses;
-template <class T> class SharedValue;
+class WorkerPool;
 
 class ProcessPoolExecutor {
 public:
-    struct Options {
+    struct Options : WorkerPoolOptions {
         int max_workers = 0; // 0: the number of CPUs, as Python's default
-        StartMethod start_method = StartMethod::Fork;
-        TraceRecorder* recorder = nullptr;
-        std::uint32_t submitter_track = 0;              // where flows start; a track of `recorder`
-        SharedValue<long long>* shared_value = nullptr; // what `increment` tasks change
-        std::string name_prefix = "worker";
-        std::size_t trace_capacity = 0; // events the workers may record; 0: the default
     };
 
+    // ValueError("max_workers must be greater than 0") for a negative count.
     explicit ProcessPoolExecutor(int max_workers = 0, StartMethod method = StartMethod::Fork);
     explicit ProcessPoolExecutor(Options options);
     ~ProcessPoolExecutor(); // shutdown(wait=true)
@@ -54,8 +47,8 @@ public:
     static int defaultMaxWorkers();
     int max_workers() const { return maxWorkers_; }
 
-    // Throws std::invalid_argument (unknown task, wrong arguments), std::runtime_error after
-    // shutdown, BrokenExecutor once broken.
+    // Throws std::invalid_argument (unknown task, wrong arguments), BrokenProcessPool once
+    // broken, RuntimeError("cannot schedule new futures after shutdown"), as Python's.
     Future<long long> submit(std::string_view name, std::vector<long long> args = {});
     // name(item) for every item, in input order; re-raises the first failure in input order
     // after cancelling the items not yet started.
@@ -71,12 +64,8 @@ public:
     std::uint64_t dropped_trace_events() const;
 
 private:
-    void checkOpen() const;
-
     int maxWorkers_ = 0;
-    std::unique_ptr<WorkerProcesses> engine_;
-    mutable std::mutex mutex_;
-    bool shutdown_ = false;
+    std::unique_ptr<WorkerPool> engine_;
 };
 
 } // namespace tasklane

@@ -1,5 +1,6 @@
 #include "futures/thread_pool_executor.h"
 
+#include "concurrency/python_error.h"
 #include "gil/gil.h"
 #include "trace/trace_recorder.h"
 
@@ -23,7 +24,7 @@ ThreadPoolExecutor::ThreadPoolExecutor(Options options)
     if (options_.max_workers == 0)
         options_.max_workers = defaultMaxWorkers();
     if (options_.max_workers < 0)
-        throw std::invalid_argument("max_workers must be greater than 0");
+        throw ValueError("max_workers must be greater than 0");
 }
 
 ThreadPoolExecutor::~ThreadPoolExecutor() {
@@ -63,7 +64,7 @@ void ThreadPoolExecutor::enqueue(std::vector<std::unique_ptr<WorkItem>>& items) 
     {
         std::lock_guard lock(mutex_);
         if (shutdown_)
-            throw std::runtime_error("cannot schedule new futures after shutdown");
+            throw RuntimeError("cannot schedule new futures after shutdown");
         for (auto& item : items) {
             queue_.push_back(std::move(item));
             // Python's _adjust_thread_count, per submitted item: reuse an idle worker, else

@@ -6,6 +6,8 @@
 // then waits for them; terminate() kills them. The destructor terminates, as leaving
 // `with Pool(...) as pool:` does. A worker that dies is replaced (as Python's Pool does);
 // the task it was running fails with WorkerDiedError instead of hanging (as Python's would).
+// A worker that dies before it runs anything, or one that cannot be replaced, breaks the pool:
+// every pending and later task fails with WorkerDiedError too (Python's would hang).
 //
 // With a recorder: a track per worker process ("worker 1 (pid P)": its `spawning` slice, each
 // chunk's `queued` async slice from submit to pick-up, the running slices recorded inside the
@@ -16,9 +18,8 @@
 
 #include "concurrency/future.h"
 #include "mp/start_method.h"
-#include "mp/worker_processes.h"
+#include "mp/worker_pool_options.h"
 
-#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -29,23 +30,18 @@
 
 namespace tasklane {
 
-class TraceRecorder;
-template <class T> class SharedValue;
+class WorkerPool;
 
 class Pool {
 public:
-    struct Options {
+    struct Options : WorkerPoolOptions {
         int processes = 0; // 0: the number of CPUs, as Python's os.cpu_count()
-        StartMethod start_method = StartMethod::Fork;
-        TraceRecorder* recorder = nullptr;
-        std::uint32_t submitter_track = 0;              // where flows start; a track of `recorder`
-        SharedValue<long long>* shared_value = nullptr; // what `increment` tasks change
-        std::string name_prefix = "worker";
-        std::size_t trace_capacity = 0; // events the workers may record; 0: the default
     };
 
+    // ValueError("Number of processes must be at least 1") for a negative count; throws
+    // (std::system_error) if a worker cannot be started.
     explicit Pool(int processes = 0, StartMethod method = StartMethod::Fork);
-    explicit Pool(Options options); // throws if a worker cannot be started
+    explicit Pool(Options options);
     ~Pool();
     Pool(const Pool&) = delete;
     Pool& operator=(const Pool&) = delete;
@@ -64,7 +60,8 @@ public:
 
     // name(item) for every item, in input order; chunksize 0: the default. Throws
     // std::invalid_argument for an unknown task, TaskError for a task that raised,
-    // WorkerDiedError when a worker died running it, std::runtime_error when not running.
+    // WorkerDiedError when a worker died running it, ValueError("Pool not running") after
+    // close() or terminate(), as Python's.
     std::vector<long long> map(std::string_view name, const std::vector<long long>& items,
                                std::size_t chunksize = 0);
     // name(*args) for every argument list (all of one length), in input order.
@@ -76,21 +73,19 @@ public:
 
     void close();
     void terminate();
-    void join(); // std::logic_error unless close() or terminate() came first
+    void join(); // ValueError("Pool is still running") unless close() or terminate() came first
 
-    int processes() const { return engine_->processes(); }
-    std::vector<int> pids() const { return engine_->pids(); }             // of the live workers
-    std::vector<std::string> output() const { return engine_->output(); } // lines tasks printed
-    std::uint64_t dropped_trace_events() const { return engine_->droppedTraceEvents(); }
+    int processes() const;
+    std::vector<int> pids() const;           // of the live workers
+    std::vector<std::string> output() const; // lines tasks printed
+    std::uint64_t dropped_trace_events() const;
 
 private:
     std::vector<long long> run(std::string_view name, std::uint32_t arity,
                                std::span<const long long> flat, std::size_t count,
                                std::size_t chunksize);
-    void checkRunning() const;
 
-    std::unique_ptr<WorkerProcesses> engine_;
-    std::atomic<bool> closed_{false};
+    std::unique_ptr<WorkerPool> engine_;
 };
 
 } // namespace tasklane

@@ -1,5 +1,6 @@
 #include "mp/process.h"
 
+#include "concurrency/python_error.h"
 #include "mp/shared_trace_buffer.h"
 #include "mp/worker_protocol.h"
 #include "trace/trace_recorder.h"
@@ -93,7 +94,7 @@ Process::~Process() {
 
 void Process::start() {
     if (started_)
-        throw std::logic_error("cannot start a process twice");
+        throw AssertionError("cannot start a process twice");
     TraceRecorder* rec = options_.recorder;
     detail::LaunchSpec spec;
     spec.method = options_.start_method;
@@ -161,7 +162,7 @@ bool Process::join(std::chrono::nanoseconds timeout) {
 
 bool Process::wait(std::optional<std::int64_t> deadline) {
     if (!started_)
-        throw std::logic_error("can only join a started process");
+        throw AssertionError("can only join a started process");
     while (!reaped_) {
         const int rc = detail::waitFor(pid_, &status_, false);
         if (rc == pid_ || rc < 0) {

@@ -57,10 +57,13 @@ public:
     Process(const Process&) = delete;
     Process& operator=(const Process&) = delete;
 
-    void start(); // std::logic_error if started before; std::system_error if it cannot
+    // AssertionError("cannot start a process twice") if started before, as Python's assert;
+    // std::system_error if it cannot.
+    void start();
     // Waits for the end of the process. join(timeout) returns once it ended or the time ran
     // out, whichever first, like Python's (then is_alive() is still true); it returns
-    // whether the process ended. std::logic_error before start().
+    // whether the process ended. AssertionError("can only join a started process") before
+    // start().
     void join();
     bool join(std::chrono::nanoseconds timeout);
 

@@ -551,22 +551,6 @@ FrameReader::~FrameReader() {
         ::close(fd);
 }
 
-long sendWithFd(int socket, std::string_view data, int fd) {
-    iovec io{const_cast<char*>(data.data()), data.size()};
-    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
-    msghdr msg{};
-    msg.msg_iov = &io;
-    msg.msg_iovlen = 1;
-    msg.msg_control = control;
-    msg.msg_controllen = sizeof control;
-    cmsghdr* c = CMSG_FIRSTHDR(&msg);
-    c->cmsg_level = SOL_SOCKET;
-    c->cmsg_type = SCM_RIGHTS;
-    c->cmsg_len = CMSG_LEN(sizeof(int));
-    std::memcpy(CMSG_DATA(c), &fd, sizeof(int));
-    return ::sendmsg(socket, &msg, MSG_DONTWAIT | MSG_NOSIGNAL);
-}
-
 bool FrameReader::next(Message& type, std::string_view& payload) {
     if (buffer_.size() - pos_ < kHeaderSize)
         return false;
@@ -599,6 +583,125 @@ bool sendAll(int fd, std::string_view data) {
     return true;
 }
 
+namespace {
+
+// The shared region of the latest big map a worker was sent, kept mapped while no newer one
+// comes (see BulkRef).
+class WorkerRegion {
+public:
+    // Points the request's arguments into the region, after mapping the region its frame
+    // brought along if it is a new one, and returns where its results go; null if the frame
+    // does not fit the region (a broken parent).
+    long long* place(TaskView& request, FrameReader& frames) {
+        if (request.where.id != id_) {
+            const int fd = frames.takeFd();
+            if (fd < 0)
+                return nullptr;
+            memory_ = SharedMemory(); // the old region first: never two mapped at once
+            memory_ = SharedMemory::attach(fd, SharedMemory::Pages::Populate);
+            id_ = request.where.id;
+        }
+        const std::size_t values = memory_.size() / sizeof(long long);
+        const std::size_t argValues = std::size_t(request.count) * request.arity;
+        if (request.where.args_at > values || argValues > values - request.where.args_at ||
+            request.where.results_at > values || request.count > values - request.where.results_at)
+            return nullptr;
+        auto* base = static_cast<long long*>(memory_.data());
+        request.args = reinterpret_cast<const char*>(base + request.where.args_at);
+        return base + request.where.results_at;
+    }
+
+private:
+    SharedMemory memory_;
+    std::uint32_t id_ = 0;
+};
+
+// What running a Task's items came to.
+struct ChunkRun {
+    std::uint32_t done = 0; // items that returned, in order
+    bool failed = false;    // then item `done` raised `error`
+    std::string error;
+};
+
+// A Result frame, built in place and reused from one Task to the next: header, job, count and
+// flags (patched by finish()), the values written as the items return (unless they go to the
+// shared region), the error.
+class ResultFrame {
+public:
+    // Starts the answer to `request` and returns where its values go: into this frame, or
+    // `inRegion` when not null.
+    char* begin(const TaskView& request, long long* inRegion) {
+        const std::size_t inlineValues = inRegion != nullptr ? 0 : request.count;
+        buffer_.resize(kValuesAt + inlineValues * sizeof(long long));
+        const auto type = static_cast<std::uint32_t>(Message::Result);
+        std::memcpy(buffer_.data(), &type, 4);
+        std::memcpy(buffer_.data() + kHeaderSize, &request.job, 8);
+        bulk_ = inRegion != nullptr;
+        return bulk_ ? reinterpret_cast<char*>(inRegion) : buffer_.data() + kValuesAt;
+    }
+    // The whole frame, once the items ran.
+    std::string_view finish(const ChunkRun& run) {
+        buffer_.resize(kValuesAt + (bulk_ ? 0 : std::size_t(run.done) * sizeof(long long)));
+        const std::uint8_t flags = (run.failed ? kFailed : 0) | (bulk_ ? kBulk : 0);
+        const auto errorSize = std::uint32_t(run.error.size());
+        buffer_.append(&errorSize, 4);
+        buffer_.append(run.error.data(), run.error.size());
+        const auto payloadSize = std::uint32_t(buffer_.size() - kHeaderSize);
+        std::memcpy(buffer_.data() + 4, &payloadSize, 4);
+        std::memcpy(buffer_.data() + kCountAt, &run.done, 4);
+        std::memcpy(buffer_.data() + kFlagsAt, &flags, 1);
+        return buffer_.view();
+    }
+
+private:
+    static constexpr std::size_t kCountAt = kHeaderSize + 8;
+    static constexpr std::size_t kFlagsAt = kCountAt + 4;
+    static constexpr std::size_t kValuesAt = kFlagsAt + 1;
+
+    ByteBuffer buffer_;
+    bool bulk_ = false;
+};
+
+// Runs the request's items in order, writing each value to `values` (unaligned), and stops at
+// the first that raises: Python's worker runs a chunk as list(map(f, chunk)). `args` is
+// scratch space, reused from one Task to the next.
+ChunkRun runItems(const WorkerSetup& setup, const TaskView& request, const TaskEnv& env,
+                  char* values, std::vector<long long>& args) {
+    const bool traced = setup.recorder != nullptr && request.traced;
+    args.resize(std::max<std::uint32_t>(request.arity, 1));
+    const std::span<const long long> itemArgs(args.data(), request.arity);
+    ChunkRun run;
+    // One look-up per chunk, not per item: a chunk's items share a task and an arity.
+    const TaskRegistry::Task* task = nullptr;
+    for (; run.done < request.count; ++run.done) {
+        const std::uint32_t i = run.done;
+        request.argsOf(i, args.data());
+        try {
+            if (task == nullptr)
+                task = &TaskRegistry::check(request.name, request.arity);
+            std::optional<TaskContext> ctx;
+            if (traced) {
+                ctx.emplace(setup.recorder, setup.track, request.taskOf(i), request.labelOf(i),
+                            nullptr);
+                ctx->enter(State::Running);
+            }
+            const long long value = task->function(itemArgs, env);
+            std::memcpy(values + std::size_t(i) * sizeof value, &value, sizeof value);
+        } catch (...) {
+            const auto [errorType, message] = currentError();
+            if (setup.single)
+                printTraceback(setup.name, TaskRegistry::label(request.name, itemArgs), errorType,
+                               message);
+            run.failed = true;
+            run.error = message;
+            break;
+        }
+    }
+    return run;
+}
+
+} // namespace
+
 int runWorker(const WorkerSetup& setup) noexcept {
     try {
         const int fd = setup.fd;
@@ -609,10 +712,9 @@ int runWorker(const WorkerSetup& setup) noexcept {
         // The parent may send several Task frames ahead: they are read as they come, in as few
         // reads as possible, and run one after the other.
         FrameReader frames;
-        ByteBuffer reply; // a Result frame, built in place and reused
+        ResultFrame reply;
+        WorkerRegion region;
         std::vector<long long> args;
-        SharedMemory bulk; // the latest shared region of a big map, while no newer one came
-        std::uint32_t bulkId = 0;
         Message type{};
         std::string_view payload;
         for (;;) {
@@ -626,88 +728,20 @@ int runWorker(const WorkerSetup& setup) noexcept {
             TaskView request;
             if (!decodeTask(payload, request))
                 return 3;
-            long long* bulkResults = nullptr;
-            if (request.bulk) {
-                if (request.where.id != bulkId) {
-                    const int fd = frames.takeFd();
-                    if (fd < 0)
-                        return 3;
-                    bulk = SharedMemory(); // the old region first: never two mapped at once
-                    bulk = SharedMemory::attach(fd, SharedMemory::Pages::Populate);
-                    bulkId = request.where.id;
-                }
-                const std::size_t values = bulk.size() / sizeof(long long);
-                const std::size_t argValues = std::size_t(request.count) * request.arity;
-                if (request.where.args_at > values || argValues > values - request.where.args_at ||
-                    request.where.results_at > values ||
-                    request.count > values - request.where.results_at)
-                    return 3;
-                auto* base = static_cast<long long*>(bulk.data());
-                request.args = reinterpret_cast<const char*>(base + request.where.args_at);
-                bulkResults = base + request.where.results_at;
-            }
+            long long* inRegion = nullptr;
+            if (request.bulk && (inRegion = region.place(request, frames)) == nullptr)
+                return 3;
             // Started only matters to a traced parent (the end of the job's `queued` slice).
             if (request.traced &&
                 !sendAll(
                     fd, encodeStamp(Message::Started, {request.job, TraceRecorder::now(), -1, {}})))
                 return 0;
             SocketOutput output(fd, request.job);
-            const TaskEnv env{&output, setup.shared_value};
-            const bool traced = setup.recorder != nullptr && request.traced;
-            // Result: header, job, count and flags (patched below), the values written as they
-            // come (unless they go to shared memory), error.
-            constexpr std::size_t kCountAt = kHeaderSize + 8;
-            constexpr std::size_t kFlagsAt = kCountAt + 4;
-            constexpr std::size_t kValuesAt = kFlagsAt + 1;
-            const std::size_t inlineValues = request.bulk ? 0 : request.count;
-            reply.resize(kValuesAt + inlineValues * sizeof(long long));
-            const auto resultType = static_cast<std::uint32_t>(Message::Result);
-            std::memcpy(reply.data(), &resultType, 4);
-            std::memcpy(reply.data() + kHeaderSize, &request.job, 8);
-            // Where the values go: inline in the reply, or in the shared region.
-            char* const values = bulkResults != nullptr ? reinterpret_cast<char*>(bulkResults)
-                                                        : reply.data() + kValuesAt;
-            args.resize(std::max<std::uint32_t>(request.arity, 1));
-            const std::span<const long long> itemArgs(args.data(), request.arity);
-            bool failed = false;
-            std::string error;
-            std::uint32_t i = 0;
-            // One look-up per chunk, not per item: a chunk's items share a task and an arity.
-            const TaskRegistry::Task* task = nullptr;
-            for (; i < request.count; ++i) {
-                request.argsOf(i, args.data());
-                try {
-                    if (task == nullptr)
-                        task = &TaskRegistry::check(request.name, request.arity);
-                    std::optional<TaskContext> ctx;
-                    if (traced) {
-                        ctx.emplace(setup.recorder, setup.track, request.taskOf(i),
-                                    request.labelOf(i), nullptr);
-                        ctx->enter(State::Running);
-                    }
-                    const long long value = task->function(itemArgs, env);
-                    std::memcpy(values + std::size_t(i) * sizeof value, &value, sizeof value);
-                } catch (...) {
-                    const auto [errorType, message] = currentError();
-                    if (setup.single)
-                        printTraceback(setup.name, TaskRegistry::label(request.name, itemArgs),
-                                       errorType, message);
-                    failed = true;
-                    error = message;
-                    break; // Python's worker runs a chunk as list(map(f, chunk)): it stops here
-                }
-            }
-            reply.resize(kValuesAt + (request.bulk ? 0 : std::size_t(i) * sizeof(long long)));
-            const std::uint8_t flags = (failed ? kFailed : 0) | (request.bulk ? kBulk : 0);
-            const auto errorSize = std::uint32_t(error.size());
-            reply.append(&errorSize, 4);
-            reply.append(error.data(), error.size());
-            const auto payloadSize = std::uint32_t(reply.size() - kHeaderSize);
-            std::memcpy(reply.data() + 4, &payloadSize, 4);
-            std::memcpy(reply.data() + kCountAt, &i, 4);
-            std::memcpy(reply.data() + kFlagsAt, &flags, 1);
-            lastFailed = failed;
-            if (!sendAll(fd, reply.view()))
+            char* const values = reply.begin(request, inRegion);
+            const ChunkRun run =
+                runItems(setup, request, TaskEnv{&output, setup.shared_value}, values, args);
+            lastFailed = run.failed;
+            if (!sendAll(fd, reply.finish(run)))
                 return 0;
         }
         return setup.single && lastFailed ? 1 : 0;

@@ -169,10 +169,6 @@ private:
     std::vector<int> fds_;
 };
 
-// send(MSG_DONTWAIT | MSG_NOSIGNAL) of `data` with `fd` attached to its first byte
-// (SCM_RIGHTS). Returns what send() returns: when positive, the fd went with those bytes.
-long sendWithFd(int socket, std::string_view data, int fd);
-
 // Blocking writes of whole frames; false when the peer is gone.
 bool sendAll(int fd, std::string_view data);
 

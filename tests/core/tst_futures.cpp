@@ -444,18 +444,20 @@ void TestFutures::submitAfterShutdownThrows() {
     ThreadPoolExecutor pool(2);
     QCOMPARE(pool.submit([] { return 1; }).result(), 1);
     pool.shutdown();
-    QVERIFY_THROWS_EXCEPTION(std::runtime_error, pool.submit([] { return 2; }));
+    QVERIFY_THROWS_EXCEPTION(RuntimeError, pool.submit([] { return 2; }));
     try {
         pool.submit([] { return 2; });
-    } catch (const std::runtime_error& e) {
-        QVERIFY(std::string(e.what()).find("shutdown") != std::string::npos);
+        QFAIL("submit after shutdown did not raise");
+    } catch (const RuntimeError& e) {
+        QCOMPARE(std::string(e.what()),
+                 std::string("RuntimeError: cannot schedule new futures after shutdown"));
     }
-    QVERIFY_THROWS_EXCEPTION(std::runtime_error, pool.map([](int i) { return i; }, range(3)));
+    QVERIFY_THROWS_EXCEPTION(RuntimeError, pool.map([](int i) { return i; }, range(3)));
     pool.shutdown(); // twice is fine
 
     ThreadPoolExecutor notWaiting(2);
     notWaiting.shutdown(false);
-    QVERIFY_THROWS_EXCEPTION(std::runtime_error, notWaiting.submit([] { return 3; }));
+    QVERIFY_THROWS_EXCEPTION(RuntimeError, notWaiting.submit([] { return 3; }));
 }
 
 void TestFutures::shutdownCancelFutures() {
@@ -488,7 +490,7 @@ void TestFutures::shutdownCancelFutures() {
         QVERIFY_THROWS_EXCEPTION(CancelledError, q.result());
     }
     QCOMPARE(ranQueued.load(), 0);
-    QVERIFY_THROWS_EXCEPTION(std::runtime_error, pool.submit([] { return 0; }));
+    QVERIFY_THROWS_EXCEPTION(RuntimeError, pool.submit([] { return 0; }));
 }
 
 void TestFutures::destructorWaitsLikeWith() {
@@ -518,7 +520,13 @@ void TestFutures::defaultMaxWorkers() {
     QCOMPARE(byDefault.max_workers(), std::min(32, cores + 4));
     ThreadPoolExecutor three(3);
     QCOMPARE(three.max_workers(), 3);
-    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, ThreadPoolExecutor(-1));
+    try {
+        ThreadPoolExecutor(-1);
+        QFAIL("max_workers -1 was accepted");
+    } catch (const ValueError& e) {
+        QCOMPARE(std::string(e.what()),
+                 std::string("ValueError: max_workers must be greater than 0"));
+    }
 }
 
 void TestFutures::threadsStartLazily() {

@@ -84,6 +84,17 @@ bool contains(const std::string& haystack, const std::string& needle) {
     return haystack.find(needle) != std::string::npos;
 }
 
+// The what() of the E that `call` throws: Python's class and words. Another exception escapes
+// (and fails the test); none gives an empty string.
+template <class E, class F> std::string raised(F&& call) {
+    try {
+        call();
+    } catch (const E& e) {
+        return e.what();
+    }
+    return {};
+}
+
 } // namespace
 
 class TestMp : public QObject {
@@ -119,6 +130,7 @@ private Q_SLOTS:
     void poolReraisesTaskException();
     void poolReplacesDeadWorker_data() { addMethodRows(); }
     void poolReplacesDeadWorker();
+    void poolBrokenByWorkerThatNeverStarts();
     void poolCloseJoinAndState();
 
     void executorMapAndSubmit_data() { addMethodRows(); }
@@ -333,10 +345,12 @@ void TestMp::processFunctionTargetForkOnly() {
 
 void TestMp::processMisuse() {
     Process p(TaskCall{"square", {1}});
-    QVERIFY_THROWS_EXCEPTION(std::logic_error, p.join());
+    QCOMPARE(raised<AssertionError>([&] { p.join(); }),
+             std::string("AssertionError: can only join a started process"));
     p.terminate(); // not started: nothing to do
     p.start();
-    QVERIFY_THROWS_EXCEPTION(std::logic_error, p.start());
+    QCOMPARE(raised<AssertionError>([&] { p.start(); }),
+             std::string("AssertionError: cannot start a process twice"));
     p.join();
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Process(TaskCall{"no_such_task", {}}));
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Process(TaskCall{"square", {}}));
@@ -521,12 +535,41 @@ void TestMp::poolReplacesDeadWorker() {
     QCOMPARE(pool.map("square", range(0, 10), 1), pool.map("square", range(0, 10), 3));
 }
 
+// A worker that dies before it runs anything would die again if replaced: the Pool breaks, with
+// Tasklane's own WorkerDiedError (multiprocessing has no class for it: Python's Pool would
+// start such workers forever), and leaves nothing behind.
+void TestMp::poolBrokenByWorkerThatNeverStarts() {
+    const ProcessCensus before = ProcessCensus::take();
+    const QByteArray saved = qgetenv("TASKLANE_WORKER");
+    qputenv("TASKLANE_WORKER", "/bin/false"); // spawned, it exits 1 at once
+    std::string message;
+    std::string later;
+    {
+        Pool pool(2, StartMethod::Spawn);
+        message = raised<WorkerDiedError>([&] { pool.map("square", {1, 2, 3}); });
+        later = raised<WorkerDiedError>([&] { pool.apply("square", {4}); });
+    }
+    if (saved.isNull())
+        qunsetenv("TASKLANE_WORKER");
+    else
+        qputenv("TASKLANE_WORKER", saved);
+    QVERIFY2(message.starts_with("worker ") && contains(message, "exited with code 1"),
+             message.c_str());
+    QVERIFY2(contains(later, "exited with code 1"), later.c_str());
+    const std::string leaks = before.leaksIn(ProcessCensus::take());
+    QVERIFY2(leaks.empty(), leaks.c_str());
+}
+
 void TestMp::poolCloseJoinAndState() {
     Pool pool(2);
-    QVERIFY_THROWS_EXCEPTION(std::logic_error, pool.join()); // still running
+    QCOMPARE(raised<ValueError>([&] { pool.join(); }),
+             std::string("ValueError: Pool is still running"));
     auto pending = pool.apply_async("io", {20'000});
     pool.close();
-    QVERIFY_THROWS_EXCEPTION(std::runtime_error, pool.map("square", {1}));
+    QCOMPARE(raised<ValueError>([&] { pool.map("square", {1}); }),
+             std::string("ValueError: Pool not running"));
+    QCOMPARE(raised<ValueError>([&] { pool.apply_async("square", {1}); }),
+             std::string("ValueError: Pool not running"));
     pool.join(); // the queued work is finished first
     QCOMPARE(pending.result(), 0LL);
     QVERIFY(pool.pids().empty());
@@ -540,6 +583,11 @@ void TestMp::poolCloseJoinAndState() {
     doomed.join();
     QVERIFY_THROWS_EXCEPTION(std::runtime_error, slow.result(5s));
     QVERIFY_THROWS_EXCEPTION(std::runtime_error, queued.result(5s));
+    QCOMPARE(raised<ValueError>([&] { doomed.map("square", {1}); }),
+             std::string("ValueError: Pool not running"));
+
+    QCOMPARE(raised<ValueError>([] { Pool(-1); }),
+             std::string("ValueError: Number of processes must be at least 1"));
 }
 
 void TestMp::executorMapAndSubmit() {
@@ -567,10 +615,15 @@ void TestMp::executorMapAndSubmit() {
     QCOMPARE(next.get().result(10s), 256LL);
     QVERIFY(executor.pids().size() <= 2);
     executor.shutdown();
-    QVERIFY_THROWS_EXCEPTION(std::runtime_error, executor.submit("square", {1}));
+    QCOMPARE(raised<RuntimeError>([&] { executor.submit("square", {1}); }),
+             std::string("RuntimeError: cannot schedule new futures after shutdown"));
+    QCOMPARE(raised<RuntimeError>([&] { executor.map("square", {1}); }),
+             std::string("RuntimeError: cannot schedule new futures after shutdown"));
     QVERIFY(executor.pids().empty());
     QCOMPARE(ProcessPoolExecutor::defaultMaxWorkers(),
              int(std::max(1u, std::thread::hardware_concurrency())));
+    QCOMPARE(raised<ValueError>([] { ProcessPoolExecutor(-1); }),
+             std::string("ValueError: max_workers must be greater than 0"));
 }
 
 void TestMp::executorKilledWorkerBreaksPool() {
@@ -589,7 +642,7 @@ void TestMp::executorKilledWorkerBreaksPool() {
     for (auto& f : futures) {
         try {
             f.result(20s); // bounded: a hang fails the test with TimeoutError
-        } catch (const BrokenExecutor& e) {
+        } catch (const BrokenProcessPool& e) {
             ++broken;
             QVERIFY2(contains(e.what(), "BrokenProcessPool: worker ") &&
                          contains(e.what(), expected) && contains(e.what(), "(Killed)"),
@@ -601,7 +654,7 @@ void TestMp::executorKilledWorkerBreaksPool() {
     try {
         executor.submit("square", {1});
         QFAIL("a broken executor accepted work");
-    } catch (const BrokenExecutor& e) {
+    } catch (const BrokenProcessPool& e) {
         QVERIFY2(contains(e.what(), expected), e.what());
     }
     QVERIFY(waitUntil([&] { return executor.pids().empty(); })); // the others were terminated
@@ -615,7 +668,7 @@ void TestMp::executorKilledMidMap() {
     auto mapping = std::async(std::launch::async, [&] {
         try {
             executor.map("cpu", std::vector<long long>(8, 50'000)); // 8 x 50 ms on 2 workers
-        } catch (const BrokenExecutor& e) {
+        } catch (const BrokenProcessPool& e) {
             return std::string(e.what());
         }
         return std::string("map returned although a worker was killed");
@@ -635,7 +688,7 @@ void TestMp::executorKilledMidMap() {
     try {
         other.submit("crash").result(20s);
         QFAIL("a crashed worker did not break the executor");
-    } catch (const BrokenExecutor& e) {
+    } catch (const BrokenProcessPool& e) {
         QVERIFY2(contains(e.what(), "was terminated by signal 6 (Aborted)"), e.what());
     }
 }
@@ -968,7 +1021,7 @@ void TestMp::nothingLeaks() {
         eo.recorder = &recorder;
         {
             ProcessPoolExecutor executor(eo);
-            QVERIFY_THROWS_EXCEPTION(BrokenExecutor, executor.submit("crash").result(10s));
+            QVERIFY_THROWS_EXCEPTION(BrokenProcessPool, executor.submit("crash").result(10s));
         }
         Pool pool(2, m);
         QVERIFY_THROWS_EXCEPTION(WorkerDiedError, pool.apply("crash"));
