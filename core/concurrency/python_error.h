@@ -36,9 +36,8 @@ private:
     const char* name_; // always a string literal
 };
 
-// Each takes the text after "Name: "; the two-argument constructor names the error otherwise (a
-// string literal), so that a subclass passes its own name up and a pool raises BrokenExecutor
-// under its own class's name.
+// Each takes the text after "Name: "; the two-argument constructor is how a subclass passes its
+// own name (a string literal) up.
 
 // A value of the right type but not allowed: max_workers=0, an unknown file mode.
 class ValueError : public PythonError {
