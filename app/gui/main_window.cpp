@@ -580,7 +580,7 @@ bool MainWindow::isOpening() const {
 }
 
 void MainWindow::traceRead(const OpenedTrace& opened, const QString& path) {
-    shown_ = ShownResult{opened.result, nullptr, {}, path, opened.size, opened.figures};
+    shown_ = ShownResult{opened.result, nullptr, {}, path, opened.size, opened.overview};
     // Made in another language if the user switched while the file was read.
     const bool current = opened.languageGeneration == Language::generation();
     showResult(current ? opened.rows : nullptr,

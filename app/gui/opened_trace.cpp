@@ -36,18 +36,12 @@ OpenedTrace OpenedTrace::read(const QString& path, GroupBy groupBy, const QLocal
     auto result = std::make_shared<RunResult>();
     result->trace = std::move(*trace);
     const Trace& t = result->trace;
-    // Efficiency against the threads that did any work: the file does not say how many
-    // workers could run at once.
-    std::vector<bool> worked(t.tracks.size(), false);
-    for (const TraceEvent& e : t.events)
-        if (e.type == EventType::Slice && e.state == State::Running && e.track < worked.size())
-            worked[e.track] = true;
-    const auto workers = int(std::count(worked.begin(), worked.end(), true));
-    result->metrics = computeMetrics(t, t.beginNs(), t.endNs(), std::max(1, workers));
+    auto overview = std::make_shared<TraceOverview>(overviewOf(t));
+    result->metrics = overview->metrics;
     out.outputText =
         RunController::outputText(instantLines(t), RunController::kOutputDisplayLimit, locale);
     out.rows = std::make_shared<GanttRows>(t, groupBy);
-    out.figures = std::make_shared<TraceFigures>(countTraceFigures(t));
+    out.overview = std::move(overview);
     out.result = std::move(result);
     return out;
 }

@@ -1,12 +1,12 @@
 // OpenedTrace: what reading a trace file leaves for the window. Everything costly is prepared
 // where the file is read, off the GUI thread: the trace with Tasklane's metrics of it, its
-// chart rows, the lines it printed and the figures its summary reports; or why it was refused.
+// chart rows, the lines it printed and the overview its summary reports; or why it was refused.
 #pragma once
 
+#include "analysis/trace_overview.h"
 #include "chart/gantt_layout.h"
 #include "patterns/run_result.h"
 #include "trace/chrome_trace_reader.h"
-#include "trace_figures.h"
 
 #include <QLocale>
 #include <QString>
@@ -20,7 +20,7 @@ namespace tasklane {
 struct OpenedTrace {
     std::shared_ptr<const RunResult> result; // null when the file was refused: see error
     std::shared_ptr<const GanttRows> rows;
-    std::shared_ptr<const TraceFigures> figures;
+    std::shared_ptr<const TraceOverview> overview; // for the Summary tab
     // Its instants, which are printed lines in Tasklane's traces, capped for display.
     QString outputText;
     qint64 size = 0;

@@ -33,9 +33,8 @@ QString section(const QString& title, const QString& rows) {
 }
 
 // The heading and the table of what the file holds.
-QString fileTable(const QString& path, qint64 size, const RunResult& run, const TraceFigures& f) {
-    const Trace& t = run.trace;
-    const Metrics& m = run.metrics;
+QString fileTable(const QString& path, qint64 size, const Trace& t, const TraceOverview& f) {
+    const Metrics& m = f.metrics;
     const QLocale locale;
     QString out = QStringLiteral("<h3>%1</h3><table cellspacing=2>")
                       .arg(OpenedTraceSummary::tr("Opened trace: %1")
@@ -45,63 +44,53 @@ QString fileTable(const QString& path, qint64 size, const RunResult& run, const 
                locale.formattedDataSize(size));
     out += row(OpenedTraceSummary::tr("Events"), locale.toString(qulonglong(t.events.size())),
                OpenedTraceSummary::tr("%1 slices, %2 instants, %3 counter samples, %4 flow ends")
-                   .arg(f.slices)
-                   .arg(f.instants)
-                   .arg(f.counters)
-                   .arg(f.flows));
+                   .arg(f.counts.slices)
+                   .arg(f.counts.instants)
+                   .arg(f.counts.counters)
+                   .arg(f.counts.flowEnds));
     out += row(OpenedTraceSummary::tr("Tracks"), locale.toString(qulonglong(t.tracks.size())));
-    out += row(OpenedTraceSummary::tr("Time span"), ms(double(f.spanNs) / 1e6),
+    out += row(OpenedTraceSummary::tr("Time span"), ms(double(f.span_ns) / 1e6),
                OpenedTraceSummary::tr("first event to last"));
-    if (f.tasks) {
+    if (f.hasTasks) {
         out += row(OpenedTraceSummary::tr("Sequential estimate"), ms(m.sequential_ms),
                    OpenedTraceSummary::tr("the tasks' own work, back to back on one thread"));
         out += row(OpenedTraceSummary::tr("Speedup"),
                    OpenedTraceSummary::tr("%1×").arg(locale.toString(m.speedup, 'f', 2)),
                    OpenedTraceSummary::tr("sequential ÷ time span"));
     }
-    if (t.maxCpu() >= 0)
+    if (f.hasCpuNumbers)
         out += row(OpenedTraceSummary::tr("Cores used"), locale.toString(m.cores_used),
                    OpenedTraceSummary::tr("cores busy at least 5 % of the span"));
     return out + QStringLiteral("</table>");
 }
 
-QString stateRows(const TraceFigures& f) {
+QString stateRows(const TraceOverview& f) {
     QString rows;
     for (int s = 0; s < kStateCount; ++s)
-        if (const std::int64_t ns = f.stateNs[std::size_t(s)]; ns > 0)
+        if (const std::int64_t ns = f.states[State(s)]; ns > 0)
             rows += row(stateLabel(State(s)), ms(double(ns) / 1e6));
     return rows;
 }
 
-QString busiestTrackRows(const Trace& t, const TraceFigures& f) {
+QString busiestTrackRows(const Trace& t, const TraceOverview& f) {
     // The busiest tracks only: a file may hold hundreds.
     constexpr std::size_t kTracksShown = 12;
-    std::vector<std::size_t> order(f.busyNs.size());
-    for (std::size_t i = 0; i < order.size(); ++i)
-        order[i] = i;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return f.busyNs[a] > f.busyNs[b]; });
-    const double spanMs = double(f.spanNs) / 1e6;
     const QLocale locale;
     QString rows;
-    const std::size_t shown = std::min(order.size(), kTracksShown);
-    for (std::size_t i = 0; i < shown && f.busyNs[order[i]] > 0; ++i) {
-        const double busyMs = double(f.busyNs[order[i]]) / 1e6;
-        const double share = spanMs > 0 ? busyMs / spanMs : 0;
-        rows += row(
-            qs(t.tracks[order[i]].name), ms(busyMs),
-            OpenedTraceSummary::tr("%1 % of the span").arg(locale.toString(share * 100, 'f', 0)));
-    }
+    for (const std::uint32_t track : f.busiestTracks(kTracksShown))
+        rows += row(qs(t.tracks[track].name), ms(double(f.runningByTrack[track]) / 1e6),
+                    OpenedTraceSummary::tr("%1 % of the span")
+                        .arg(locale.toString(f.runningShare(track) * 100, 'f', 0)));
     return rows;
 }
 
 } // namespace
 
 QString OpenedTraceSummary::html(const QString& path, qint64 size, const RunResult& run,
-                                 const TraceFigures& figures) {
-    return fileTable(path, size, run, figures) +
-           section(tr("Time by state, summed over slices"), stateRows(figures)) +
-           section(tr("Running time by track"), busiestTrackRows(run.trace, figures));
+                                 const TraceOverview& overview) {
+    return fileTable(path, size, run.trace, overview) +
+           section(tr("Time by state, summed over slices"), stateRows(overview)) +
+           section(tr("Running time by track"), busiestTrackRows(run.trace, overview));
 }
 
 } // namespace tasklane

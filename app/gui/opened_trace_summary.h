@@ -1,10 +1,10 @@
 // OpenedTraceSummary: the Summary tab's report on an opened trace file (what the file holds, how
 // its time was spent, its busiest tracks) as HTML in the window's language. Formatting only:
-// the numbers are TraceFigures, counted when the file was read, and the run's Metrics.
+// the numbers are core's TraceOverview, made when the file was read.
 #pragma once
 
+#include "analysis/trace_overview.h"
 #include "patterns/run_result.h"
-#include "trace_figures.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -19,7 +19,7 @@ public:
     // Speedup and the sequential estimate are Tasklane's measures of tasks; they are shown
     // only when the file has tasks (Tasklane's own traces do).
     static QString html(const QString& path, qint64 size, const RunResult& run,
-                        const TraceFigures& figures);
+                        const TraceOverview& overview);
 };
 
 } // namespace tasklane

@@ -142,9 +142,9 @@ void ResultTabs::showSummary() {
         summary_->setRun(QStringLiteral("%1  %2").arg(qs(shown_.pattern->section()),
                                                       coretext::pattern(shown_.pattern->title())),
                          *shown_.result);
-    else if (shown_.isOpenedTrace() && shown_.figures)
+    else if (shown_.isOpenedTrace() && shown_.overview)
         summary_->setHtml(OpenedTraceSummary::html(shown_.openedPath, shown_.openedSize,
-                                                   *shown_.result, *shown_.figures));
+                                                   *shown_.result, *shown_.overview));
 }
 
 QString ResultTabs::outputFor(const QString& printed) const {

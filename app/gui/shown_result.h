@@ -4,8 +4,8 @@
 // writing it after a newer run has taken its place on screen.
 #pragma once
 
+#include "analysis/trace_overview.h"
 #include "patterns/pattern.h"
-#include "trace_figures.h"
 
 #include <QString>
 
@@ -19,7 +19,7 @@ struct ShownResult {
     Params params;                           // the run's parameters
     QString openedPath;                      // the file on screen; empty for a run
     qint64 openedSize = 0;
-    std::shared_ptr<const TraceFigures> figures; // an opened trace's, counted when it was read
+    std::shared_ptr<const TraceOverview> overview; // an opened trace's, made when it was read
 
     bool isRun() const { return result != nullptr && pattern != nullptr; }
     bool isOpenedTrace() const { return result != nullptr && !openedPath.isEmpty(); }

@@ -4,7 +4,7 @@
 // summary, and the building blocks the chart feeds from its running totals.
 #include "analysis/busy_union.h"
 #include "analysis/metrics.h"
-#include "analysis/opened_trace_summary.h"
+#include "analysis/trace_overview.h"
 #include "analysis/range_tally.h"
 #include "analysis/trace_analysis.h"
 
@@ -451,7 +451,7 @@ void TestAnalysis::emptyTrace() {
     QCOMPARE(m.cores_used, 0);
     QCOMPARE(m.core_utilisation, std::vector<double>(machineCores(), 0.0));
     QCOMPARE(m.gil_wait_ms + m.queued_ms + m.lock_wait_ms + m.spawning_ms, 0.0);
-    const OpenedTraceSummary s = summariseOpenedTrace(trace);
+    const TraceOverview s = overviewOf(trace);
     QCOMPARE(s.counts.total(), std::size_t(0));
     QCOMPARE(s.span_ns, 0);
     QCOMPARE(s.workers, 1);
@@ -635,7 +635,7 @@ void TestAnalysis::openedTraceSummary() {
     QFETCH(double, efficiency);
     QFETCH(int, coresUsed);
     const Trace trace = traceOf(events);
-    const OpenedTraceSummary s = summariseOpenedTrace(trace);
+    const TraceOverview s = overviewOf(trace);
     QCOMPARE(s.counts.slices, std::size_t(counts[0]));
     QCOMPARE(s.counts.instants, std::size_t(counts[1]));
     QCOMPARE(s.counts.counters, std::size_t(counts[2]));
@@ -693,7 +693,7 @@ void TestAnalysis::busiestTracks() {
         if (running[t] > 0)
             list.push_back(make({std::uint32_t(t), R, 0, running[t]}));
     const Trace trace = traceOf(list, std::size_t(running.size()));
-    const OpenedTraceSummary s = summariseOpenedTrace(trace);
+    const TraceOverview s = overviewOf(trace);
     const std::vector<std::uint32_t> busiest = s.busiestTracks(std::size_t(limit));
     QCOMPARE(QList<int>(busiest.begin(), busiest.end()), order);
     for (qsizetype t = 0; t < share.size(); ++t)

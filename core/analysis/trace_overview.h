@@ -1,6 +1,6 @@
-// OpenedTraceSummary: what the window says about a trace file it opened (its own or another
-// tool's): what the file holds, how its time was spent, and Tasklane's run figures where they
-// mean something. One pass over the events: meant to be made once, when the file is read
+// TraceOverview: what a whole trace holds and how its time was spent, for a trace file the
+// window opened (its own or another tool's): event counts, time by state, running time per
+// track, and Tasklane's run figures where they mean something. One pass over the events: meant to be made once, when the file is read
 // (off the GUI thread), and kept.
 #pragma once
 
@@ -15,7 +15,7 @@
 
 namespace tasklane {
 
-struct OpenedTraceSummary {
+struct TraceOverview {
     EventCounts counts; // every event, by kind
     StateTimes states;  // time by state, summed over slices
     // Some slice belongs to a task: the sequential estimate and the speedup are Tasklane's
@@ -39,6 +39,6 @@ struct OpenedTraceSummary {
     double runningShare(std::uint32_t track) const;
 };
 
-OpenedTraceSummary summariseOpenedTrace(const Trace& trace);
+TraceOverview overviewOf(const Trace& trace);
 
 } // namespace tasklane

@@ -1,4 +1,4 @@
-#include "analysis/opened_trace_summary.h"
+#include "analysis/trace_overview.h"
 
 #include "analysis/trace_analysis.h"
 
@@ -7,9 +7,9 @@
 
 namespace tasklane {
 
-OpenedTraceSummary summariseOpenedTrace(const Trace& trace) {
+TraceOverview overviewOf(const Trace& trace) {
     const TraceAnalysis a = analyseTrace(trace, AnalysisScope::whole());
-    OpenedTraceSummary out;
+    TraceOverview out;
     out.counts = a.counts;
     out.states = a.states;
     out.hasTasks = a.hasTasks;
@@ -23,7 +23,7 @@ OpenedTraceSummary summariseOpenedTrace(const Trace& trace) {
     return out;
 }
 
-std::vector<std::uint32_t> OpenedTraceSummary::busiestTracks(std::size_t limit) const {
+std::vector<std::uint32_t> TraceOverview::busiestTracks(std::size_t limit) const {
     std::vector<std::uint32_t> order(runningByTrack.size());
     std::iota(order.begin(), order.end(), std::uint32_t(0));
     std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
@@ -36,7 +36,7 @@ std::vector<std::uint32_t> OpenedTraceSummary::busiestTracks(std::size_t limit) 
     return order;
 }
 
-double OpenedTraceSummary::runningShare(std::uint32_t track) const {
+double TraceOverview::runningShare(std::uint32_t track) const {
     const double spanMs = double(span_ns) / 1e6;
     return spanMs > 0 ? double(runningByTrack[track]) / 1e6 / spanMs : 0;
 }
