@@ -1,4 +1,5 @@
 #include "patterns/run_summary.h"
+#include "text/qt_text.h"
 
 #include <QJsonArray>
 
@@ -7,9 +8,6 @@
 namespace tasklane {
 
 namespace {
-QString qs(const std::string& s) {
-    return QString::fromStdString(s);
-}
 
 QJsonValue toJson(const ParamValue& value) {
     if (const auto* i = std::get_if<long long>(&value))
