@@ -5,6 +5,7 @@
 // waits for it to finish. Copies share one task, as Python references do.
 #pragma once
 
+#include "aio/timer_queue.h"
 #include "concurrency/python_error.h"
 
 #include <atomic>
@@ -71,12 +72,8 @@ class TaskCore;
 
 // A place among the event loop's timers. Tasks carry one (a task sleeps or waits with a
 // deadline on one thing at a time), so arming a timer for a sleep allocates nothing.
-struct TimerNode {
-    enum Where : std::uint8_t { None, Heap, Run };
-    std::uint32_t slot = 0; // its index there, kept up to date, for O(1)/O(log n) removal
-    Where where = None;
-    bool isTask = false;
-    bool armed() const { return where != None; }
+struct TimerNode : TimerQueue::Node {
+    bool isTask = false; // firing wakes the task; otherwise it is the loop's CallbackTimer
 };
 
 // A done callback without a std::function: the waiter registers itself (ctx) and the index
