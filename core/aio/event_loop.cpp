@@ -1,5 +1,6 @@
 #include "aio/event_loop.h"
 
+#include "concurrency/python_error.h"
 #include "futures/thread_pool_executor.h"
 #include "trace/trace_recorder.h"
 
@@ -49,7 +50,7 @@ EventLoop::EventLoop(TraceRecorder* recorder)
 EventLoop::EventLoop(Options options)
     : options_(std::move(options)) {
     if (currentLoop)
-        throw std::runtime_error("RuntimeError: this thread already has an event loop");
+        throw RuntimeError("this thread already has an event loop");
     wakeFd_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
     timerFd_ = ::timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
     epoll_ = ::epoll_create1(EPOLL_CLOEXEC);
@@ -117,20 +118,25 @@ EventLoop* EventLoop::current() {
 
 EventLoop& EventLoop::require() {
     if (!currentLoop)
-        throw std::runtime_error("RuntimeError: no running event loop");
+        throw RuntimeError("no running event loop");
     return *currentLoop;
 }
 
 void EventLoop::adopt(const std::shared_ptr<detail::TaskCore>& task, std::string name) {
+    // An empty handle (default-made or moved from) is a C++ state Python has no word for: its
+    // nearest, TypeError("a coroutine was expected, got None"), is not among ours.
     if (!task)
         throw std::invalid_argument("create_task: an empty Task");
     if (task->scheduled()) {
+        // As asyncio.ensure_future(task, loop=this) words it.
         if (task->loop_ != this)
-            throw std::logic_error("create_task: the task belongs to another event loop");
+            throw ValueError(
+                "The future belongs to a different loop than the one specified as the loop "
+                "argument");
         return;
     }
     if (task->startedInline_)
-        throw std::logic_error("RuntimeError: cannot reuse already awaited coroutine");
+        throw RuntimeError("cannot reuse already awaited coroutine");
     task->number_ = static_cast<std::uint32_t>(nextTaskNumber_++);
     if (!name.empty())
         task->extras().name = std::move(name);
@@ -250,9 +256,9 @@ void print(std::string line) {
 
 void EventLoop::runUntilComplete(detail::TaskCore& main) {
     if (running_)
-        throw std::runtime_error("RuntimeError: this event loop is already running");
+        throw RuntimeError("This event loop is already running");
     if (currentLoop != this)
-        throw std::runtime_error("RuntimeError: the event loop runs on the thread that made it");
+        throw RuntimeError("the event loop runs on the thread that made it");
     running_ = true;
     struct Reset {
         bool& flag;

@@ -45,7 +45,7 @@ const std::string& TaskCore::name() const {
 
 std::coroutine_handle<> TaskCore::startInline(std::coroutine_handle<> continuation) {
     if (startedInline_ || status_ != Status::Created)
-        throw std::logic_error("RuntimeError: cannot reuse already awaited coroutine");
+        throw RuntimeError("cannot reuse already awaited coroutine");
     startedInline_ = true;
     promise_->continuation = continuation;
     return frame_;
@@ -235,7 +235,7 @@ std::shared_ptr<TaskCore> TaskCore::finish() {
 TaskCore& currentTask() {
     EventLoop* loop = EventLoop::current();
     if (!loop || !loop->runningTask())
-        throw std::runtime_error("RuntimeError: no running event loop (await inside a task)");
+        throw RuntimeError("no running event loop");
     return *loop->runningTask();
 }
 

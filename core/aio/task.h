@@ -304,7 +304,7 @@ public:
     // A finished task's value; re-raises its exception (CancelledError if cancelled).
     T result() const {
         if (!done())
-            throw std::logic_error("InvalidStateError: result is not set");
+            throw InvalidStateError("Result is not set.");
         if (auto error = core_->error())
             std::rethrow_exception(error);
         if constexpr (!std::is_void_v<T>)
@@ -312,7 +312,7 @@ public:
     }
     std::exception_ptr exception() const {
         if (!done())
-            throw std::logic_error("InvalidStateError: exception is not set");
+            throw InvalidStateError("Exception is not set.");
         return core_->error();
     }
 

@@ -521,6 +521,115 @@ private Q_SLOTS:
         QCOMPARE(loop.pendingTasks(), std::size_t(0));
     }
 
+    void errorsAreNamedAsPythonNamesThem() {
+        // Python's class and, where asyncio or io has the condition, its words.
+        auto says = [](const PythonError& e, const char* what) {
+            return std::string(e.what()) == what;
+        };
+        QVERIFY(EventLoop::current() == nullptr);
+        try {
+            EventLoop::require();
+            QFAIL("require() without a loop");
+        } catch (const RuntimeError& e) {
+            QVERIFY2(says(e, "RuntimeError: no running event loop"), e.what());
+        }
+        Task<int> unscheduled = answer();
+        try {
+            (void)unscheduled.result();
+            QFAIL("result() of a task not done");
+        } catch (const InvalidStateError& e) {
+            QVERIFY2(says(e, "InvalidStateError: Result is not set."), e.what());
+        }
+        try {
+            (void)unscheduled.exception();
+            QFAIL("exception() of a task not done");
+        } catch (const InvalidStateError& e) {
+            QVERIFY2(says(e, "InvalidStateError: Exception is not set."), e.what());
+        }
+
+        EventLoop loop;
+        QVERIFY_THROWS_EXCEPTION(RuntimeError, EventLoop{});
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, loop.create_task(Task<int>{}));
+        struct Result {
+            std::string nested;
+            std::string reawaited;
+            std::string rescheduled;
+            std::string badModes[4];
+            std::string closedWrite;
+            std::string closedRead;
+        } r;
+        auto main = [](Result* r, std::string path) -> Task<void> {
+            try {
+                EventLoop::require().run(answer());
+            } catch (const RuntimeError& e) {
+                r->nested = e.what();
+            }
+            Task<int> once = answer();
+            co_await once;
+            try {
+                co_await once;
+            } catch (const RuntimeError& e) {
+                r->reawaited = e.what();
+            }
+            try {
+                (void)create_task(std::move(once));
+            } catch (const RuntimeError& e) {
+                r->rescheduled = e.what();
+            }
+            const char* modes[] = {"rw", "z", "b", "rr"};
+            for (int i = 0; i < 4; ++i) {
+                try {
+                    (void)co_await async_open(path, modes[i]);
+                } catch (const ValueError& e) {
+                    r->badModes[i] = e.what();
+                }
+            }
+            auto file = co_await async_open(path, "w");
+            co_await file.close();
+            try {
+                co_await file.write("late");
+            } catch (const ValueError& e) {
+                r->closedWrite = e.what();
+            }
+            try {
+                co_await file.read();
+            } catch (const ValueError& e) {
+                r->closedRead = e.what();
+            }
+        };
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        loop.run(main(&r, dir.filePath(QStringLiteral("f.txt")).toStdString()));
+        QCOMPARE(r.nested, std::string("RuntimeError: This event loop is already running"));
+        QCOMPARE(r.reawaited, std::string("RuntimeError: cannot reuse already awaited coroutine"));
+        QCOMPARE(r.rescheduled,
+                 std::string("RuntimeError: cannot reuse already awaited coroutine"));
+        QCOMPARE(r.badModes[0],
+                 std::string("ValueError: must have exactly one of create/read/write/append mode"));
+        QCOMPARE(r.badModes[1], std::string("ValueError: invalid mode: 'z'"));
+        QCOMPARE(r.badModes[2], std::string("ValueError: Must have exactly one of "
+                                            "create/read/write/append mode and at most one plus"));
+        QCOMPARE(r.badModes[3], std::string("ValueError: invalid mode: 'rr'"));
+        QCOMPARE(r.closedWrite, std::string("ValueError: I/O operation on closed file."));
+        QCOMPARE(r.closedRead, std::string("ValueError: I/O operation on closed file."));
+
+        // A task of another thread's loop.
+        std::string foreign;
+        std::thread other([&loop, &foreign] {
+            EventLoop mine;
+            Task<int> task = mine.create_task(answer());
+            try {
+                (void)loop.create_task(task);
+            } catch (const ValueError& e) {
+                foreign = e.what();
+            }
+            mine.run(std::move(task));
+        });
+        other.join();
+        QCOMPARE(foreign, std::string("ValueError: The future belongs to a different loop than "
+                                      "the one specified as the loop argument"));
+    }
+
     void tracesTheLoop() {
         TraceRecorder recorder;
         std::vector<std::string> printed;
