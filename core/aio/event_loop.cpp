@@ -93,9 +93,13 @@ EventLoop::~EventLoop() {
         }
     });
     callbackTimers.clear();
-    // Pending tasks die with the loop. Their frames go first, explicitly, so that tasks
-    // holding each other (a waits for b, b's callback knows a) cannot keep each other alive.
-    std::vector<std::shared_ptr<detail::TaskCore>> pending;
+    // Pending tasks die with the loop: its references go, and with the last one a frame
+    // (running its locals' destructors). First the hooks and cancel forwarders, which point
+    // into other tasks' frames or hold them, so none outlives what it points to and tasks
+    // waiting on each other (a waits for b, b's callback knows a) keep nothing alive. A task
+    // still held elsewhere (a Task handle kept past its loop) is cut off from the loop, and
+    // its frame goes with that handle.
+    std::vector<detail::TaskRef> pending;
     pending.reserve(pendingCount_);
     while (pendingHead_)
         pending.push_back(forget(pendingHead_));
@@ -103,7 +107,7 @@ EventLoop::~EventLoop() {
         task->clearDoneHooks();
         if (task->extras_)
             task->extras_->onCancel = nullptr;
-        task->destroyFrame();
+        task->loop_ = nullptr;
     }
     pending.clear();
     ::close(epoll_);
@@ -122,7 +126,7 @@ EventLoop& EventLoop::require() {
     return *currentLoop;
 }
 
-void EventLoop::adopt(const std::shared_ptr<detail::TaskCore>& task, std::string name) {
+void EventLoop::adopt(detail::TaskCore* task, std::string name) {
     // An empty handle (default-made or moved from) is a C++ state Python has no word for: its
     // nearest, TypeError("a coroutine was expected, got None"), is not among ours.
     if (!task)
@@ -147,21 +151,48 @@ void EventLoop::adopt(const std::shared_ptr<detail::TaskCore>& task, std::string
         extras.label = rec->intern(task->name());
         extras.waitingSince = TraceRecorder::now();
     }
-    task->selfRef_ = task;
+    task->addRef(); // the loop's, handed back by forget()
     task->prev_ = pendingTail_;
     task->next_ = nullptr;
-    (pendingTail_ ? pendingTail_->next_ : pendingHead_) = task.get();
-    pendingTail_ = task.get();
+    (pendingTail_ ? pendingTail_->next_ : pendingHead_) = task;
+    pendingTail_ = task;
     ++pendingCount_;
     task->schedule();
 }
 
-std::shared_ptr<detail::TaskCore> EventLoop::forget(detail::TaskCore* task) {
+detail::TaskRef EventLoop::forget(detail::TaskCore* task) {
     (task->prev_ ? task->prev_->next_ : pendingHead_) = task->next_;
     (task->next_ ? task->next_->prev_ : pendingTail_) = task->prev_;
     task->prev_ = task->next_ = nullptr;
     --pendingCount_;
-    return std::move(task->selfRef_);
+    dropWeakSlot(*task);
+    return detail::TaskRef::adopt(task);
+}
+
+std::uint32_t EventLoop::weakSlot(detail::TaskCore& task) {
+    if (task.wakerSlot_ == 0) {
+        std::uint32_t slot = 0;
+        if (freeWeakSlots_.empty()) {
+            slot = static_cast<std::uint32_t>(weakSlots_.size());
+            weakSlots_.emplace_back();
+        } else {
+            slot = freeWeakSlots_.back();
+            freeWeakSlots_.pop_back();
+        }
+        weakSlots_[slot].task = &task;
+        task.wakerSlot_ = slot + 1;
+    }
+    return task.wakerSlot_ - 1;
+}
+
+void EventLoop::dropWeakSlot(detail::TaskCore& task) {
+    if (task.wakerSlot_ == 0)
+        return;
+    const std::uint32_t slot = std::exchange(task.wakerSlot_, 0) - 1;
+    // 32 bits: a stale reference would need to outlive 2^32 tasks in its slot.
+    weakSlots_[slot].task = nullptr;
+    ++weakSlots_[slot].generation;
+    freeWeakSlots_.push_back(slot);
 }
 
 void EventLoop::ReadyQueue::grow() {
@@ -267,10 +298,10 @@ void EventLoop::runUntilComplete(detail::TaskCore& main) {
     while (!main.done())
         runOnce();
     // asyncio.run: cancel what is left and let it run its cleanup to the end.
-    std::vector<std::shared_ptr<detail::TaskCore>> left;
+    std::vector<detail::TaskRef> left;
     left.reserve(pendingCount_);
     for (detail::TaskCore* t = pendingHead_; t; t = t->next_)
-        left.push_back(t->selfRef_);
+        left.emplace_back(t);
     for (auto& task : left)
         task->cancel();
     left.clear();

@@ -3,11 +3,12 @@
 // threads (the to_thread pool) can hand it work with call_soon_threadsafe(). The loop
 // blocks in epoll on a timerfd set to the earliest deadline: epoll_wait's own timeout
 // counts whole milliseconds and takes the thread's timer slack (50 us), timerfd neither,
-// so sleeps end within microseconds of their deadline. run() is
-// asyncio.run: it runs the main task to completion, then cancels what is left and lets it
-// clean up. One loop per thread (EventLoop::current()); destroying it destroys the frames
-// of tasks still pending. With a TraceRecorder it draws an "event loop" track: a running
-// slice per coroutine step, a lifeline per task, and the lines print() emits.
+// so sleeps end within microseconds of their deadline. run() is asyncio.run: it runs the
+// main task to completion, then cancels what is left and lets it clean up. One loop per
+// thread (EventLoop::current()); destroying it drops its references to tasks still
+// pending, and with them their frames. With a TraceRecorder it draws an "event loop"
+// track: a running slice per coroutine step, a lifeline per task, and the lines print()
+// emits.
 #pragma once
 
 #include "aio/task.h"
@@ -89,7 +90,7 @@ public:
 
     // Schedules the coroutine as a task of its own ("Task-N" when unnamed).
     template <class T> Task<T> create_task(Task<T> task, std::string name = {}) {
-        adopt(task.core(), std::move(name));
+        adopt(task.core().get(), std::move(name));
         return task;
     }
 
@@ -118,6 +119,7 @@ public:
 
 private:
     friend class detail::TaskCore;
+    friend class detail::WeakTaskRef;
     friend class TimerHandle;
     // Task steps in FIFO order; a null entry stands for the next of callbacks_, so steps
     // cost a pointer each and callbacks keep their place among them.
@@ -156,12 +158,26 @@ private:
         std::size_t count_ = 0;
     };
 
-    void adopt(const std::shared_ptr<detail::TaskCore>& task, std::string name);
+    void adopt(detail::TaskCore* task, std::string name);
     void runUntilComplete(detail::TaskCore& main);
     void runOnce();
     void pushReady(detail::TaskCore* task) { ready_.push(task); }
-    std::shared_ptr<detail::TaskCore> forget(detail::TaskCore* task);
+    detail::TaskRef forget(detail::TaskCore* task); // the loop's reference, handed back
     void drainPosted();
+
+    // WeakTaskRef's side: a slot per pending task that asked for one, given back (its
+    // generation moved on, so stale references find nothing) when the task leaves.
+    struct WeakSlot {
+        detail::TaskCore* task = nullptr;
+        std::uint32_t generation = 0;
+    };
+    std::uint32_t weakSlot(detail::TaskCore& task);
+    std::uint32_t weakGeneration(std::uint32_t slot) const { return weakSlots_[slot].generation; }
+    detail::TaskCore* weakTarget(std::uint32_t slot, std::uint32_t generation) const {
+        const bool live = slot < weakSlots_.size() && weakSlots_[slot].generation == generation;
+        return live ? weakSlots_[slot].task : nullptr;
+    }
+    void dropWeakSlot(detail::TaskCore& task);
 
     void armTimer(detail::TimerNode& node, Clock::time_point when) { timers_.push(node, when); }
     void disarmTimer(detail::TimerNode& node) { timers_.remove(node); }
@@ -182,10 +198,12 @@ private:
     std::atomic<bool> hasPosted_{false};
     std::mutex postedMutex_;
     std::vector<std::function<void()>> posted_;
-    // Pending tasks, in the order they were scheduled; each holds itself (selfRef_).
+    // Pending tasks, in the order they were scheduled; the loop holds a reference to each.
     detail::TaskCore* pendingHead_ = nullptr;
     detail::TaskCore* pendingTail_ = nullptr;
     std::size_t pendingCount_ = 0;
+    std::vector<WeakSlot> weakSlots_;
+    std::vector<std::uint32_t> freeWeakSlots_;
     std::vector<std::string> printed_;
     std::unique_ptr<ThreadPoolExecutor> executor_;
 };

@@ -15,6 +15,7 @@
 #include <cerrno>
 #include <chrono>
 #include <map>
+#include <memory>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -56,6 +57,22 @@ Task<std::string> named(std::string name, std::chrono::milliseconds delay,
 Task<int> failAfter(std::chrono::milliseconds delay, std::string what) {
     co_await sleep(delay);
     throw std::runtime_error(what);
+}
+
+// Holds its argument in its frame until the frame goes.
+Task<void> holding(std::shared_ptr<int> token) {
+    (void)token;
+    co_return;
+}
+
+int sleepThenReturn(int ms, int value) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+    return value;
+}
+
+Task<int> sleepThenReturnAsync(std::chrono::milliseconds delay, int value) {
+    co_await sleep(delay);
+    co_return value;
 }
 
 struct Guard {
@@ -262,12 +279,90 @@ private Q_SLOTS:
         }
         // A task that never ran dies with its loop; its frame's destructors run.
         CancelProbe never;
+        auto token = std::make_shared<int>(1);
+        const std::weak_ptr<int> seen = token;
         {
             EventLoop loop;
             (void)loop.create_task(outer(&never));
+            (void)loop.create_task(holding(std::move(token)));
         }
         QVERIFY(!never.sawCancel);
+        QVERIFY(seen.expired()); // the frame's parameters went with it
         QVERIFY(EventLoop::current() == nullptr);
+    }
+
+    void aTaskKeptPastItsLoopGoesWithItsLastHandle() {
+        // As in Python, where an object lives while it is referenced: the loop lets go, the
+        // handle keeps the frame until it goes too. It is no longer the loop's to run.
+        auto token = std::make_shared<int>(1);
+        const std::weak_ptr<int> seen = token;
+        Task<void> kept;
+        {
+            EventLoop loop;
+            kept = loop.create_task(holding(std::move(token)));
+            QCOMPARE(loop.pendingTasks(), std::size_t(1));
+        }
+        QVERIFY(!seen.expired());
+        QVERIFY(!kept.done());
+        QVERIFY(!kept.scheduled());
+        QVERIFY(!kept.cancel());
+        QVERIFY_THROWS_EXCEPTION(InvalidStateError, kept.result());
+        kept = {};
+        QVERIFY(seen.expired());
+    }
+
+    void taskHandlesCrossThreads() {
+        // A stop request copies the main task's handle on another thread and posts its
+        // cancel() to the loop (as the patterns' StopHandler does): the count is atomic, and
+        // the frame may be freed by whichever thread lets go last.
+        CancelProbe probe;
+        EventLoop loop;
+        Task<void> main = loop.create_task(sleeper(&probe, 10s), "main");
+        std::thread other([&loop, core = main.core()] {
+            for (int i = 0; i < 20'000; ++i) {
+                const detail::TaskRef copy = core;
+                QVERIFY(copy->scheduled());
+            }
+            loop.call_soon_threadsafe([core] { core->cancel(); });
+        });
+        QVERIFY_THROWS_EXCEPTION(CancelledError, loop.run(std::move(main)));
+        other.join();
+        QVERIFY(probe.sawCancel);
+        QVERIFY(probe.cleaned);
+    }
+
+    void staleWakeUpsFindNoTask() {
+        // A task cancelled while its to_thread work runs finishes at once; the work's wake-up
+        // arrives later. By then another task holds the same weak-reference slot and waits
+        // under the same wait id: the slot's generation must keep the stale wake-up from it.
+        EventLoop loop;
+        struct Result {
+            bool cancelled = false;
+            bool resumedEarly = true;
+            int value = 0;
+        } r;
+        auto slowWork = []() -> Task<int> { co_return co_await to_thread(sleepThenReturn, 60, 1); };
+        auto waitFor = [](Task<int> other, Result* r) -> Task<void> {
+            r->value = co_await other;
+            r->resumedEarly = !other.done();
+        };
+        auto main = [](decltype(slowWork)* slowWork, decltype(waitFor)* waitFor,
+                       Result* r) -> Task<void> {
+            auto doomed = create_task((*slowWork)());
+            co_await sleep(10ms); // its work has started on the pool
+            doomed.cancel();
+            try {
+                co_await doomed;
+            } catch (const CancelledError&) {
+                r->cancelled = true;
+            }
+            auto later = create_task(sleepThenReturnAsync(200ms, 7));
+            co_await create_task((*waitFor)(later, r));
+        };
+        loop.run(main(&slowWork, &waitFor, &r));
+        QVERIFY(r.cancelled);
+        QVERIFY(!r.resumedEarly);
+        QCOMPARE(r.value, 7);
     }
 
     void waitForTimesOutAndCancels() {
