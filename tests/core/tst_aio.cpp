@@ -318,15 +318,17 @@ private Q_SLOTS:
         CancelProbe probe;
         EventLoop loop;
         Task<void> main = loop.create_task(sleeper(&probe, 10s), "main");
-        std::thread other([&loop, core = main.core()] {
+        int copied = 0;
+        std::thread other([&loop, &copied, core = main.core()] {
             for (int i = 0; i < 20'000; ++i) {
                 const detail::TaskRef copy = core;
-                QVERIFY(copy->scheduled());
+                copied += copy.get() == core.get();
             }
             loop.call_soon_threadsafe([core] { core->cancel(); });
         });
         QVERIFY_THROWS_EXCEPTION(CancelledError, loop.run(std::move(main)));
         other.join();
+        QCOMPARE(copied, 20'000);
         QVERIFY(probe.sawCancel);
         QVERIFY(probe.cleaned);
     }
