@@ -76,6 +76,10 @@ int openFlags(const std::string& mode) {
     }
 }
 
+// What one read() asks for: a big file costs few system calls, and the buffer still fits
+// comfortably on a pool thread's stack.
+constexpr std::size_t kReadChunk = 64 * 1024;
+
 [[noreturn]] void fail(int err, const std::string& what) {
     throw std::system_error(err, std::generic_category(), what);
 }
@@ -134,7 +138,7 @@ Task<std::string> AsyncFile::read(std::int64_t size) {
         std::lock_guard lock(state->mutex);
         const int fd = state->checkedFd();
         std::string out;
-        char buffer[65536];
+        char buffer[kReadChunk];
         while (size < 0 || static_cast<std::int64_t>(out.size()) < size) {
             std::size_t want = sizeof buffer;
             if (size >= 0)

@@ -28,6 +28,10 @@ thread_local EventLoop* currentLoop = nullptr;
 constexpr std::size_t kPrefetchTaskAhead = 4;
 constexpr std::size_t kPrefetchFrameAhead = 2;
 
+// The loop watches two descriptors (the wake-up eventfd and the timerfd); one epoll_wait
+// reports both with room to spare.
+constexpr int kMaxEpollEvents = 4;
+
 void runCallback(std::function<void()>& fn) {
     try {
         fn();
@@ -330,8 +334,8 @@ void EventLoop::runOnce() {
             }
         }
         if (!due && !hasPosted_.load(std::memory_order_acquire)) {
-            epoll_event events[4];
-            const int n = ::epoll_wait(epoll_, events, 4, -1);
+            epoll_event events[kMaxEpollEvents];
+            const int n = ::epoll_wait(epoll_, events, kMaxEpollEvents, -1);
             for (int i = 0; i < n; ++i) {
                 std::uint64_t count = 0;
                 [[maybe_unused]] const auto r = ::read(events[i].data.fd, &count, sizeof count);

@@ -5,12 +5,14 @@
 // unless the id went stale (the task was cancelled or resumed meanwhile), so late timers and
 // callbacks are harmless.
 //
-// Ownership is an intrusive count in the state, as cppcoro's shared_task and asio's awaitable
-// frames keep theirs in the promise: TaskRef holds one (every Task<T> handle, and the loop
-// while the task is pending); the last to let go destroys the frame, which runs the
-// destructors of the coroutine's locals and frees the one allocation. The count is atomic
-// because handles cross threads (a stop request copies one on the GUI thread to post a
-// cancel() to the loop); nothing else here is touched off the loop thread.
+// The state is the promise, as asio keeps an awaitable's in its awaitable_frame; ownership is
+// an intrusive count there, as cppcoro's shared_task keeps: TaskRef holds one (every Task<T>
+// handle, and the loop while the task is pending), and the last to let go destroys the frame,
+// which runs the destructors of the coroutine's locals and frees the one allocation. The
+// count is atomic because handles cross threads (a stop request copies one on the GUI thread
+// to post a cancel() to the loop), and whichever thread drops the last one destroys the frame,
+// ordered after every other thread's use by the count's acquire-release. Nothing else here is
+// touched off the loop thread.
 //
 // What wakes a task without owning it is a WeakTaskRef: the loop's slot number for a pending
 // task and that slot's generation, which the loop moves on when the task leaves, so a stale
