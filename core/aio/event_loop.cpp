@@ -102,7 +102,8 @@ EventLoop::~EventLoop() {
     // into other tasks' frames or hold them, so none outlives what it points to and tasks
     // waiting on each other (a waits for b, b's callback knows a) keep nothing alive. A task
     // still held elsewhere (a Task handle kept past its loop) is cut off from the loop, and
-    // its frame goes with that handle.
+    // its frame goes with that handle. (Frames that hold handles to each other would keep
+    // each other, as any counted references do; tasks only hold the tasks they await.)
     std::vector<detail::TaskRef> pending;
     pending.reserve(pendingCount_);
     while (pendingHead_)

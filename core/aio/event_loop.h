@@ -114,7 +114,7 @@ public:
     std::size_t pendingTasks() const { return pendingCount_; }
     std::size_t pendingTimers() const { return timers_.size(); }
     // Entries held, counting the cancelled ones the timer queue has not dropped yet.
-    std::size_t timerHeapSize() const { return timers_.held(); }
+    std::size_t timersHeld() const { return timers_.held(); }
     detail::TaskCore* runningTask() const { return running_task_; }
 
 private:
