@@ -129,7 +129,6 @@ public:
     // give; a finished task needs no waking.
     WeakTaskRef weak_from_this();
     std::exception_ptr error() const { return error_; }
-    std::coroutine_handle<> frame() const { return frame_; }
     EventLoop& loop() const { return *loop_; }
 
     // Requests cancellation: a CancelledError is raised at the await point the task is
