@@ -1,12 +1,12 @@
 #include "aio/async_file.h"
 
 #include "aio/to_thread.h"
+#include "concurrency/python_error.h"
 
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <mutex>
-#include <stdexcept>
 #include <system_error>
 
 #include <fcntl.h>
@@ -25,18 +25,18 @@ struct AsyncFile::State {
         if (fd >= 0)
             ::close(fd);
     }
-    int checkedFd(const char* what) const {
+    int checkedFd() const {
         if (fd < 0)
-            throw std::runtime_error(std::string("ValueError: ") + what + " on closed file '" +
-                                     path + "'");
+            throw ValueError("I/O operation on closed file."); // as Python's text files say
         return fd;
     }
 };
 
 namespace {
 
+// Python's open() modes, refused in the words of its Modules/_io/_iomodule.c.
 int openFlags(const std::string& mode) {
-    int access = -1;
+    int access = 0;
     int flags = O_CLOEXEC;
     bool plus = false;
     for (char c : mode) {
@@ -45,8 +45,10 @@ int openFlags(const std::string& mode) {
         case 'w':
         case 'a':
         case 'x':
-            if (access != -1)
-                throw std::invalid_argument("ValueError: invalid mode: '" + mode + "'");
+            if (access == c)
+                throw ValueError("invalid mode: '" + mode + "'"); // a letter twice
+            if (access != 0)
+                throw ValueError("must have exactly one of create/read/write/append mode");
             access = c;
             break;
         case '+':
@@ -56,7 +58,7 @@ int openFlags(const std::string& mode) {
         case 't':
             break;
         default:
-            throw std::invalid_argument("ValueError: invalid mode: '" + mode + "'");
+            throw ValueError("invalid mode: '" + mode + "'");
         }
     }
     switch (access) {
@@ -69,9 +71,14 @@ int openFlags(const std::string& mode) {
     case 'x':
         return flags | (plus ? O_RDWR : O_WRONLY) | O_CREAT | O_EXCL;
     default:
-        throw std::invalid_argument("ValueError: invalid mode: '" + mode + "'");
+        throw ValueError("Must have exactly one of create/read/write/append mode and at most one "
+                         "plus");
     }
 }
+
+// What one read() asks for: a big file costs few system calls, and the buffer still fits
+// comfortably on a pool thread's stack.
+constexpr std::size_t kReadChunk = 64 * 1024;
 
 [[noreturn]] void fail(int err, const std::string& what) {
     throw std::system_error(err, std::generic_category(), what);
@@ -112,7 +119,7 @@ Task<std::size_t> AsyncFile::write(std::string data) {
     return detail::offload(
         "write(" + state_->path + ")", [state = state_, data = std::move(data)]() -> std::size_t {
             std::lock_guard lock(state->mutex);
-            const int fd = state->checkedFd("write");
+            const int fd = state->checkedFd();
             std::size_t done = 0;
             while (done < data.size()) {
                 const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
@@ -129,9 +136,9 @@ Task<std::size_t> AsyncFile::write(std::string data) {
 Task<std::string> AsyncFile::read(std::int64_t size) {
     return detail::offload("read(" + state_->path + ")", [state = state_, size] {
         std::lock_guard lock(state->mutex);
-        const int fd = state->checkedFd("read");
+        const int fd = state->checkedFd();
         std::string out;
-        char buffer[65536];
+        char buffer[kReadChunk];
         while (size < 0 || static_cast<std::int64_t>(out.size()) < size) {
             std::size_t want = sizeof buffer;
             if (size >= 0)

@@ -1,16 +1,18 @@
 // EventLoop: asyncio's event loop on one thread. A ready queue of task steps and callbacks,
-// a timer heap on the steady clock, and an eventfd watched through epoll so that other
+// a TimerQueue on the steady clock, and an eventfd watched through epoll so that other
 // threads (the to_thread pool) can hand it work with call_soon_threadsafe(). The loop
 // blocks in epoll on a timerfd set to the earliest deadline: epoll_wait's own timeout
 // counts whole milliseconds and takes the thread's timer slack (50 us), timerfd neither,
-// so sleeps end within microseconds of their deadline. run() is
-// asyncio.run: it runs the main task to completion, then cancels what is left and lets it
-// clean up. One loop per thread (EventLoop::current()); destroying it destroys the frames
-// of tasks still pending. With a TraceRecorder it draws an "event loop" track: a running
-// slice per coroutine step, a lifeline per task, and the lines print() emits.
+// so sleeps end within microseconds of their deadline. run() is asyncio.run: it runs the
+// main task to completion, then cancels what is left and lets it clean up. One loop per
+// thread (EventLoop::current()); destroying it drops its references to tasks still
+// pending, and with them their frames. With a TraceRecorder it draws an "event loop"
+// track: a running slice per coroutine step, a lifeline per task, and the lines print()
+// emits.
 #pragma once
 
 #include "aio/task.h"
+#include "aio/timer_queue.h"
 
 #include <atomic>
 #include <chrono>
@@ -31,7 +33,7 @@ class TraceRecorder;
 class EventLoop;
 
 namespace detail {
-// A call_at callback in the timer heap. The heap owns it (self) while it is armed, the
+// A call_at callback in the timer queue. The queue owns it (self) while it is armed, the
 // TimerHandle for as long as the caller keeps that.
 struct CallbackTimer : TimerNode {
     std::function<void()> fn;
@@ -42,7 +44,7 @@ struct CallbackTimer : TimerNode {
 } // namespace detail
 
 // What call_at/call_later return, as asyncio's TimerHandle: cancel() takes the callback out
-// of the heap.
+// of the timer queue.
 class TimerHandle {
 public:
     TimerHandle() = default;
@@ -88,7 +90,7 @@ public:
 
     // Schedules the coroutine as a task of its own ("Task-N" when unnamed).
     template <class T> Task<T> create_task(Task<T> task, std::string name = {}) {
-        adopt(task.core(), std::move(name));
+        adopt(task.core().get(), std::move(name));
         return task;
     }
 
@@ -110,19 +112,15 @@ public:
     std::uint32_t track() const { return track_; }
     bool is_running() const { return running_; }
     std::size_t pendingTasks() const { return pendingCount_; }
-    std::size_t pendingTimers() const { return heap_.size() + runCount_ - runDead_; }
-    // Entries held, counting the cancelled ones the ordered run has not dropped yet.
-    std::size_t timerHeapSize() const { return heap_.size() + runCount_; }
+    std::size_t pendingTimers() const { return timers_.size(); }
+    // Entries held, counting the cancelled ones the timer queue has not dropped yet.
+    std::size_t timersHeld() const { return timers_.held(); }
     detail::TaskCore* runningTask() const { return running_task_; }
 
 private:
     friend class detail::TaskCore;
+    friend class detail::WeakTaskRef;
     friend class TimerHandle;
-    struct HeapEntry {
-        Clock::time_point when;
-        std::uint64_t seq; // FIFO among equal deadlines
-        detail::TimerNode* node;
-    };
     // Task steps in FIFO order; a null entry stands for the next of callbacks_, so steps
     // cost a pointer each and callbacks keep their place among them.
     class ReadyQueue {
@@ -151,37 +149,38 @@ private:
         }
 
     private:
+        // 8 KB: rounds of up to a thousand steps never grow it; a gather of 100 000 doubles
+        // it seven times, once per loop.
+        static constexpr std::size_t kFirstCapacity = 1024;
         void grow();
         std::vector<detail::TaskCore*> ring_; // a power of two long
         std::size_t head_ = 0;
         std::size_t count_ = 0;
     };
 
-    void adopt(const std::shared_ptr<detail::TaskCore>& task, std::string name);
+    void adopt(detail::TaskCore* task, std::string name);
     void runUntilComplete(detail::TaskCore& main);
     void runOnce();
     void pushReady(detail::TaskCore* task) { ready_.push(task); }
-    std::shared_ptr<detail::TaskCore> forget(detail::TaskCore* task);
+    detail::TaskRef forget(detail::TaskCore* task); // the loop's reference, handed back
     void drainPosted();
 
-    // Timers: deadlines that come in order (sleeps of one length, the common case) join an
-    // ordered run, a ring where they never move: O(1) in and out, and a cancelled one just
-    // leaves an empty entry. The others go to a binary min-heap on (when, seq) whose nodes
-    // know their index. A heap alone was 30% of a gather of 10 000 sleep(10 ms): each pop
-    // moved log n entries and wrote each one's index into its task, a cache miss apiece.
-    void armTimer(detail::TimerNode& node, Clock::time_point when);
-    void disarmTimer(detail::TimerNode& node);
-    const HeapEntry* earliestTimer() const;
-    bool hasTimers() const { return !heap_.empty() || runCount_ > 0; }
-    void heapPlace(std::size_t i, const HeapEntry& e) {
-        heap_[i] = e;
-        e.node->slot = static_cast<std::uint32_t>(i);
+    // WeakTaskRef's side: a slot per pending task that asked for one, given back (its
+    // generation moved on, so stale references find nothing) when the task leaves.
+    struct WeakSlot {
+        detail::TaskCore* task = nullptr;
+        std::uint32_t generation = 0;
+    };
+    std::uint32_t weakSlot(detail::TaskCore& task);
+    std::uint32_t weakGeneration(std::uint32_t slot) const { return weakSlots_[slot].generation; }
+    detail::TaskCore* weakTarget(std::uint32_t slot, std::uint32_t generation) const {
+        const bool live = slot < weakSlots_.size() && weakSlots_[slot].generation == generation;
+        return live ? weakSlots_[slot].task : nullptr;
     }
-    void siftUp(std::size_t i);
-    void siftDown(std::size_t i);
-    HeapEntry& runAt(std::size_t i) { return run_[(runHead_ + i) & (run_.size() - 1)]; }
-    const HeapEntry& runAt(std::size_t i) const { return run_[(runHead_ + i) & (run_.size() - 1)]; }
-    void runRebuild(std::size_t capacity); // drops the empty entries
+    void dropWeakSlot(detail::TaskCore& task);
+
+    void armTimer(detail::TimerNode& node, Clock::time_point when) { timers_.push(node, when); }
+    void disarmTimer(detail::TimerNode& node) { timers_.remove(node); }
     void fireTimer(detail::TimerNode& node);
 
     Options options_;
@@ -193,21 +192,18 @@ private:
     bool running_ = false;
     detail::TaskCore* running_task_ = nullptr;
     std::uint64_t nextTaskNumber_ = 1;
-    std::uint64_t timerSeq_ = 0;
     ReadyQueue ready_;
     std::deque<std::function<void()>> callbacks_;
-    std::vector<HeapEntry> heap_;
-    std::vector<HeapEntry> run_; // the ordered run: a ring, a power of two long
-    std::size_t runHead_ = 0;
-    std::size_t runCount_ = 0; // entries from the head, cancelled ones included
-    std::size_t runDead_ = 0;  // cancelled ones among them
+    TimerQueue timers_;
     std::atomic<bool> hasPosted_{false};
     std::mutex postedMutex_;
     std::vector<std::function<void()>> posted_;
-    // Pending tasks, in the order they were scheduled; each holds itself (selfRef_).
+    // Pending tasks, in the order they were scheduled; the loop holds a reference to each.
     detail::TaskCore* pendingHead_ = nullptr;
     detail::TaskCore* pendingTail_ = nullptr;
     std::size_t pendingCount_ = 0;
+    std::vector<WeakSlot> weakSlots_;
+    std::vector<std::uint32_t> freeWeakSlots_;
     std::vector<std::string> printed_;
     std::unique_ptr<ThreadPoolExecutor> executor_;
 };

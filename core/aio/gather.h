@@ -46,7 +46,7 @@ template <class... Ts> Task<std::tuple<detail::ValueOf<Ts>...>> gather(Task<Ts>.
     detail::WaitTasks wait({tasks.core().get()...}, detail::WaitTasks::Until::AllDoneOrError);
     co_await wait;
     if (auto failed = wait.firstError()) {
-        const std::shared_ptr<detail::TaskCore> cores[] = {tasks.core()...};
+        const detail::TaskCore* cores[] = {tasks.core().get()...};
         std::rethrow_exception(cores[*failed]->error());
     }
     co_return std::tuple<detail::ValueOf<Ts>...>(detail::valueOf(tasks)...);

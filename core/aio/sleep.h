@@ -26,7 +26,7 @@ public:
             return true;
         }
         // The deadline counts from the await, as asyncio's does. The task's own timer: a
-        // cancel() or any other wake-up takes it out of the heap, so none is left behind.
+        // cancel() or any other wake-up takes it out of the timer queue, so none is left behind.
         task_->suspend(h);
         task_->wakeAt(EventLoop::Clock::now() + delay_);
         return true;

@@ -41,8 +41,8 @@ public:
         });
         EventLoop* loop = &EventLoop::require();
         future_.add_done_callback([loop, w = task_->weak_from_this(), id](const Future<R>&) {
-            // A weak reference: it may be dropped on the pool thread without running the
-            // task's destructor there.
+            // A weak reference: it holds no count, so dropping it on the pool thread can
+            // never destroy the task there.
             loop->call_soon_threadsafe([w, id] {
                 if (auto t = w.lock())
                     t->wake(id);

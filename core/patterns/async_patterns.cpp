@@ -268,7 +268,7 @@ public:
 
 private:
     struct Waiter {
-        std::weak_ptr<detail::TaskCore> task;
+        detail::WeakTaskRef task;
         std::uint64_t id;
         Acquire* acquire;
     };

@@ -15,6 +15,7 @@
 #include <cerrno>
 #include <chrono>
 #include <map>
+#include <memory>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -56,6 +57,22 @@ Task<std::string> named(std::string name, std::chrono::milliseconds delay,
 Task<int> failAfter(std::chrono::milliseconds delay, std::string what) {
     co_await sleep(delay);
     throw std::runtime_error(what);
+}
+
+// Holds its argument in its frame until the frame goes.
+Task<void> holding(std::shared_ptr<int> token) {
+    (void)token;
+    co_return;
+}
+
+int sleepThenReturn(int ms, int value) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+    return value;
+}
+
+Task<int> sleepThenReturnAsync(std::chrono::milliseconds delay, int value) {
+    co_await sleep(delay);
+    co_return value;
 }
 
 struct Guard {
@@ -262,12 +279,92 @@ private Q_SLOTS:
         }
         // A task that never ran dies with its loop; its frame's destructors run.
         CancelProbe never;
+        auto token = std::make_shared<int>(1);
+        const std::weak_ptr<int> seen = token;
         {
             EventLoop loop;
             (void)loop.create_task(outer(&never));
+            (void)loop.create_task(holding(std::move(token)));
         }
         QVERIFY(!never.sawCancel);
+        QVERIFY(seen.expired()); // the frame's parameters went with it
         QVERIFY(EventLoop::current() == nullptr);
+    }
+
+    void aTaskKeptPastItsLoopGoesWithItsLastHandle() {
+        // As in Python, where an object lives while it is referenced: the loop lets go, the
+        // handle keeps the frame until it goes too. It is no longer the loop's to run.
+        auto token = std::make_shared<int>(1);
+        const std::weak_ptr<int> seen = token;
+        Task<void> kept;
+        {
+            EventLoop loop;
+            kept = loop.create_task(holding(std::move(token)));
+            QCOMPARE(loop.pendingTasks(), std::size_t(1));
+        }
+        QVERIFY(!seen.expired());
+        QVERIFY(!kept.done());
+        QVERIFY(!kept.scheduled());
+        QVERIFY(!kept.cancel());
+        QVERIFY_THROWS_EXCEPTION(InvalidStateError, kept.result());
+        kept = {};
+        QVERIFY(seen.expired());
+    }
+
+    void taskHandlesCrossThreads() {
+        // A stop request copies the main task's handle on another thread and posts its
+        // cancel() to the loop (as the patterns' StopHandler does): the count is atomic, and
+        // the frame may be freed by whichever thread lets go last.
+        CancelProbe probe;
+        EventLoop loop;
+        Task<void> main = loop.create_task(sleeper(&probe, 10s), "main");
+        int copied = 0;
+        std::thread other([&loop, &copied, core = main.core()] {
+            for (int i = 0; i < 20'000; ++i) {
+                const detail::TaskRef copy = core;
+                copied += copy.get() == core.get();
+            }
+            loop.call_soon_threadsafe([core] { core->cancel(); });
+        });
+        QVERIFY_THROWS_EXCEPTION(CancelledError, loop.run(std::move(main)));
+        other.join();
+        QCOMPARE(copied, 20'000);
+        QVERIFY(probe.sawCancel);
+        QVERIFY(probe.cleaned);
+    }
+
+    void staleWakeUpsFindNoTask() {
+        // A task cancelled while its to_thread work runs finishes at once; the work's wake-up
+        // arrives later. By then another task holds the same weak-reference slot and waits
+        // under the same wait id: the slot's generation must keep the stale wake-up from it.
+        EventLoop loop;
+        struct Result {
+            bool cancelled = false;
+            bool resumedEarly = true;
+            int value = 0;
+        } r;
+        auto slowWork = []() -> Task<int> { co_return co_await to_thread(sleepThenReturn, 60, 1); };
+        auto waitFor = [](Task<int> other, Result* r) -> Task<void> {
+            r->value = co_await other;
+            r->resumedEarly = !other.done();
+        };
+        auto main = [](decltype(slowWork)* slowWork, decltype(waitFor)* waitFor,
+                       Result* r) -> Task<void> {
+            auto doomed = create_task((*slowWork)());
+            co_await sleep(10ms); // its work has started on the pool
+            doomed.cancel();
+            try {
+                co_await doomed;
+            } catch (const CancelledError&) {
+                r->cancelled = true;
+            }
+            auto later = create_task(sleepThenReturnAsync(200ms, 7));
+            co_await create_task((*waitFor)(later, r));
+        };
+        loop.run(main(&slowWork, &waitFor, &r));
+        QVERIFY(r.cancelled);
+        QVERIFY(!r.resumedEarly);
+        QCOMPARE(r.value, 7);
     }
 
     void waitForTimesOutAndCancels() {
@@ -305,11 +402,11 @@ private Q_SLOTS:
         };
         QCOMPARE(loop.run(main()), 300 * 42);
         QCOMPARE(loop.pendingTimers(), std::size_t(0));
-        QVERIFY2(loop.timerHeapSize() < 150, qPrintable(QString::number(loop.timerHeapSize())));
+        QVERIFY2(loop.timersHeld() < 150, qPrintable(QString::number(loop.timersHeld())));
     }
 
     void timersFireInDeadlineOrder() {
-        // Deadlines in and out of order (the loop keeps in-order ones in a run, the others
+        // Deadlines in and out of order (its TimerQueue keeps in-order ones in a ring, the others
         // in a heap); cancelled callbacks never fire.
         EventLoop loop;
         std::vector<int> fired;
@@ -353,7 +450,7 @@ private Q_SLOTS:
             for (int i = 1; i < 1000; i += 2)
                 sleepers[std::size_t(i * 7 % 1000)].cancel();
             r->armedAfter = loop.pendingTimers();
-            r->heldAfter = loop.timerHeapSize();
+            r->heldAfter = loop.timersHeld();
             for (auto& outcome : co_await gather(return_exceptions, std::move(sleepers)))
                 r->cancelled += std::holds_alternative<std::exception_ptr>(outcome);
         };
@@ -519,6 +616,115 @@ private Q_SLOTS:
         QCOMPARE(loop.run(main(&leaf)), 100'000LL * 99'999 / 2);
         qInfo("100000 tasks: %.0f ms", msSince(t0));
         QCOMPARE(loop.pendingTasks(), std::size_t(0));
+    }
+
+    void errorsAreNamedAsPythonNamesThem() {
+        // Python's class and, where asyncio or io has the condition, its words.
+        auto says = [](const PythonError& e, const char* what) {
+            return std::string(e.what()) == what;
+        };
+        QVERIFY(EventLoop::current() == nullptr);
+        try {
+            EventLoop::require();
+            QFAIL("require() without a loop");
+        } catch (const RuntimeError& e) {
+            QVERIFY2(says(e, "RuntimeError: no running event loop"), e.what());
+        }
+        Task<int> unscheduled = answer();
+        try {
+            (void)unscheduled.result();
+            QFAIL("result() of a task not done");
+        } catch (const InvalidStateError& e) {
+            QVERIFY2(says(e, "InvalidStateError: Result is not set."), e.what());
+        }
+        try {
+            (void)unscheduled.exception();
+            QFAIL("exception() of a task not done");
+        } catch (const InvalidStateError& e) {
+            QVERIFY2(says(e, "InvalidStateError: Exception is not set."), e.what());
+        }
+
+        EventLoop loop;
+        QVERIFY_THROWS_EXCEPTION(RuntimeError, EventLoop{});
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, loop.create_task(Task<int>{}));
+        struct Result {
+            std::string nested;
+            std::string reawaited;
+            std::string rescheduled;
+            std::string badModes[4];
+            std::string closedWrite;
+            std::string closedRead;
+        } r;
+        auto main = [](Result* r, std::string path) -> Task<void> {
+            try {
+                EventLoop::require().run(answer());
+            } catch (const RuntimeError& e) {
+                r->nested = e.what();
+            }
+            Task<int> once = answer();
+            co_await once;
+            try {
+                co_await once;
+            } catch (const RuntimeError& e) {
+                r->reawaited = e.what();
+            }
+            try {
+                (void)create_task(std::move(once));
+            } catch (const RuntimeError& e) {
+                r->rescheduled = e.what();
+            }
+            const char* modes[] = {"rw", "z", "b", "rr"};
+            for (int i = 0; i < 4; ++i) {
+                try {
+                    (void)co_await async_open(path, modes[i]);
+                } catch (const ValueError& e) {
+                    r->badModes[i] = e.what();
+                }
+            }
+            auto file = co_await async_open(path, "w");
+            co_await file.close();
+            try {
+                co_await file.write("late");
+            } catch (const ValueError& e) {
+                r->closedWrite = e.what();
+            }
+            try {
+                co_await file.read();
+            } catch (const ValueError& e) {
+                r->closedRead = e.what();
+            }
+        };
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        loop.run(main(&r, dir.filePath(QStringLiteral("f.txt")).toStdString()));
+        QCOMPARE(r.nested, std::string("RuntimeError: This event loop is already running"));
+        QCOMPARE(r.reawaited, std::string("RuntimeError: cannot reuse already awaited coroutine"));
+        QCOMPARE(r.rescheduled,
+                 std::string("RuntimeError: cannot reuse already awaited coroutine"));
+        QCOMPARE(r.badModes[0],
+                 std::string("ValueError: must have exactly one of create/read/write/append mode"));
+        QCOMPARE(r.badModes[1], std::string("ValueError: invalid mode: 'z'"));
+        QCOMPARE(r.badModes[2], std::string("ValueError: Must have exactly one of "
+                                            "create/read/write/append mode and at most one plus"));
+        QCOMPARE(r.badModes[3], std::string("ValueError: invalid mode: 'rr'"));
+        QCOMPARE(r.closedWrite, std::string("ValueError: I/O operation on closed file."));
+        QCOMPARE(r.closedRead, std::string("ValueError: I/O operation on closed file."));
+
+        // A task of another thread's loop.
+        std::string foreign;
+        std::thread other([&loop, &foreign] {
+            EventLoop mine;
+            Task<int> task = mine.create_task(answer());
+            try {
+                (void)loop.create_task(task);
+            } catch (const ValueError& e) {
+                foreign = e.what();
+            }
+            mine.run(std::move(task));
+        });
+        other.join();
+        QCOMPARE(foreign, std::string("ValueError: The future belongs to a different loop than "
+                                      "the one specified as the loop argument"));
     }
 
     void tracesTheLoop() {

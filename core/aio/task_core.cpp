@@ -1,6 +1,7 @@
-#include "aio/task.h"
+#include "aio/task_core.h"
 
 #include "aio/event_loop.h"
+#include "concurrency/python_error.h"
 #include "trace/trace_recorder.h"
 #include "workload/task_context.h"
 
@@ -9,21 +10,25 @@
 
 namespace tasklane::detail {
 
+// Runs as the frame is destroyed (the last reference went): the coroutine's locals have gone
+// already, with their RAII cleanup and the inline-awaited frames they owned.
 TaskCore::~TaskCore() {
     // A pending task is owned by its loop, which disarms what it holds before letting go;
     // this is for a task that dies armed all the same.
     if (armed() && loop_)
         loop_->disarmTimer(*this);
     clearDoneHooks();
-    destroyFrame();
 }
 
-void TaskCore::destroyFrame() {
-    // Destroying a suspended frame runs the destructors of its locals (RAII cleanup), and
-    // of the inline-awaited frames it owns, so whole await chains go at once.
-    if (auto frame = std::exchange(frame_, {}))
-        frame.destroy();
-    resumePoint_ = {};
+WeakTaskRef TaskCore::weak_from_this() {
+    if (!pending())
+        return {};
+    const std::uint32_t slot = loop_->weakSlot(*this);
+    return WeakTaskRef(loop_, slot, loop_->weakGeneration(slot));
+}
+
+TaskRef WeakTaskRef::lock() const {
+    return TaskRef(loop_ ? loop_->weakTarget(slot_, generation_) : nullptr);
 }
 
 TaskCore::Extras& TaskCore::extras() const {
@@ -45,9 +50,9 @@ const std::string& TaskCore::name() const {
 
 std::coroutine_handle<> TaskCore::startInline(std::coroutine_handle<> continuation) {
     if (startedInline_ || status_ != Status::Created)
-        throw std::logic_error("RuntimeError: cannot reuse already awaited coroutine");
+        throw RuntimeError("cannot reuse already awaited coroutine");
     startedInline_ = true;
-    promise_->continuation = continuation;
+    continuation_ = continuation;
     return frame_;
 }
 
@@ -171,7 +176,7 @@ void TaskCore::step() {
     if (!started_ && cancelRequested_) {
         // Cancelled before it ever ran: the body never starts, as in asyncio.
         cancelRequested_ = false;
-        promise_->error = std::make_exception_ptr(CancelledError());
+        error_ = std::make_exception_ptr(CancelledError());
     } else {
         started_ = true;
         std::exchange(resumePoint_, {}).resume();
@@ -185,9 +190,9 @@ void TaskCore::step() {
     }
     loop.running_task_ = outer;
 
-    if (!frame_ || frame_.done() || (!started_ && promise_->error)) {
+    if (frame_.done() || (!started_ && error_)) {
         // The loop's reference goes last, when nothing here touches the task any more.
-        const std::shared_ptr<TaskCore> last = finish();
+        const TaskRef last = finish();
     } else if (status_ == Status::Running) {
         // Suspended on an awaitable that is not the loop's: nothing will ever resume it.
         std::fprintf(stderr,
@@ -199,13 +204,13 @@ void TaskCore::step() {
     }
 }
 
-std::shared_ptr<TaskCore> TaskCore::finish() {
+TaskRef TaskCore::finish() {
     status_ = Status::Done;
     if (armed())
         loop_->disarmTimer(*this);
-    if (promise_->error) {
+    if (error_) {
         try {
-            std::rethrow_exception(promise_->error);
+            std::rethrow_exception(error_);
         } catch (const CancelledError&) {
             cancelled_ = true;
         } catch (...) {
@@ -235,7 +240,7 @@ std::shared_ptr<TaskCore> TaskCore::finish() {
 TaskCore& currentTask() {
     EventLoop* loop = EventLoop::current();
     if (!loop || !loop->runningTask())
-        throw std::runtime_error("RuntimeError: no running event loop (await inside a task)");
+        throw RuntimeError("no running event loop");
     return *loop->runningTask();
 }
 
