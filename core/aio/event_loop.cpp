@@ -132,10 +132,9 @@ EventLoop& EventLoop::require() {
 }
 
 void EventLoop::adopt(detail::TaskCore* task, std::string name) {
-    // An empty handle (default-made or moved from) is a C++ state Python has no word for: its
-    // nearest, TypeError("a coroutine was expected, got None"), is not among ours.
+    // An empty handle (default-made or moved from) is what None is to create_task().
     if (!task)
-        throw std::invalid_argument("create_task: an empty Task");
+        throw TypeError("a coroutine was expected, got None");
     if (task->scheduled()) {
         // As asyncio.ensure_future(task, loop=this) words it.
         if (task->loop_ != this)

@@ -48,6 +48,15 @@ public:
         : PythonError(name, message) {}
 };
 
+// An argument of the wrong kind: create_task() given no coroutine.
+class TypeError : public PythonError {
+public:
+    explicit TypeError(const std::string& message)
+        : PythonError("TypeError", message) {}
+    TypeError(const char* name, const std::string& message)
+        : PythonError(name, message) {}
+};
+
 // Use in the wrong state: submit after shutdown, a second running event loop.
 class RuntimeError : public PythonError {
 public:
