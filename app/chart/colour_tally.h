@@ -16,15 +16,15 @@ namespace tasklane {
 class ColourTally {
 public:
     // The share of a folded rect's weight its heaviest colour must cover to colour it: 3/5.
-    // At 60 % one colour outweighs all the others together by half again (3 : 2), so the rect
-    // reads as that colour and a zoom in shows mostly that; below, the rect is drawn "mixed"
-    // (the legend says: folded, zoom in), because showing whichever colour happened to lead
-    // by a little would claim, say, that a GIL-bound pool mostly ran when it mostly waited.
+    // At 60 % that colour outweighs all the others together by half again (3 : 2), so the
+    // rect reads as that colour and zooming in shows mostly that. Below it the rect is drawn
+    // "mixed" (the legend says: folded, zoom in): a colour that leads by a little would paint
+    // a stretch of a GIL-bound pool that waited nearly half the time as if it only ran.
     using DominantShare = std::ratio<3, 5>;
 
     // The verdict on one rect.
     struct Verdict {
-        std::uint32_t key = 0; // the heaviest colour (on a tie the first to reach its weight)
+        std::uint32_t key = 0; // the heaviest colour (on a tie, the one added first)
         bool dominant = false; // it covers at least DominantShare of the rect
     };
 

@@ -1,9 +1,10 @@
-// GanttLayout: where everything of a Gantt chart goes for one size and one visible time range,
-// as plain values testable without painting (as Hotspot's TimeLineData); rebuilt on every
-// resize, zoom or pan, from the rows (GanttRows) that are built once per trace and grouping.
-// The painter only reads what is computed here. The pieces: lanes and their sums
-// (gantt_lane.h), rows (gantt_rows.h, lane_packing.h, gantt_flow_index.h), the level of detail
-// (lane_folder.h, colour_tally.h), the axis (axis_ticks.h) and the legend (gantt_legend.h).
+// The Gantt chart's geometry as plain values, testable without painting (as Hotspot's
+// TimeLineData): the rows, built once per trace and grouping (GanttRows), and where everything
+// goes for one size and one visible time range (GanttLayout, here). The painter only reads
+// what is computed here. The pieces, which this header brings in for the chart's users: lanes
+// and their sums (gantt_lane.h), rows (gantt_row.h, gantt_rows.h, lane_packing.h,
+// gantt_flow_index.h), the level of detail (lane_folder.h, colour_tally.h, gantt_draw_item.h),
+// the axis (axis_ticks.h) and the legend (gantt_legend.h).
 #pragma once
 
 #include "chart/axis_ticks.h"
