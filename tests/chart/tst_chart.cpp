@@ -2,6 +2,7 @@
 // ticks, level of detail) as data, then the painter and the exporters by their output.
 #include "chart/chart_exporter.h"
 #include "chart/chart_style.h"
+#include "chart/colour_tally.h"
 #include "chart/gantt_layout.h"
 #include "chart/gantt_painter.h"
 #include "chart/selection_stats.h"
@@ -360,6 +361,8 @@ private Q_SLOTS:
     void tickPositions();
     void folding_data();
     void folding();
+    void dominantShare_data();
+    void dominantShare();
     void foldingKeepsVisibleGaps();
     void culling_data();
     void culling();
@@ -713,6 +716,75 @@ void TestChart::folding() {
     QVERIFY(std::abs(items.front().rect.left() - layout.plotRect().left()) < 1);
     QVERIFY(std::abs(items.back().rect.right() - layout.plotRect().right()) < 1.5);
     QCOMPARE(layout.hasMixed(), expectedFill == int(FillKind::Mixed));
+}
+
+void TestChart::dominantShare_data() {
+    // Two slices folded into one pixel column (100 µs in all at about 1.3 ms a pixel): the
+    // leading colour's share of their time is exactly 3/5 or a nanosecond under, coming first
+    // or second. On a track row (by state), on a core row (by the track that ran it) and on a
+    // collapsed process's summary row (merged, by state).
+    QTest::addColumn<int>("where"); // 0 track row, 1 core row, 2 summary row
+    QTest::addColumn<bool>("leadingFirst");
+    QTest::addColumn<qint64>("leadNs");
+    QTest::addColumn<qint64>("otherNs");
+    QTest::addColumn<bool>("mixed");
+    const char* names[] = {"track", "core", "summary"};
+    for (int where = 0; where < 3; ++where) {
+        for (const bool first : {true, false}) {
+            const QByteArray at = QByteArray(names[where]) + (first ? ", first" : ", second");
+            QTest::newRow(at + ": exactly 60 %") << where << first << 60'000LL << 40'000LL << false;
+            QTest::newRow(at + ": 1 ns under 60 %")
+                << where << first << 59'999LL << 40'001LL << true;
+            QTest::newRow(at + ": 75 %") << where << first << 75'000LL << 25'000LL << false;
+            QTest::newRow(at + ": half") << where << first << 50'000LL << 50'000LL << true;
+        }
+    }
+}
+
+void TestChart::dominantShare() {
+    QFETCH(int, where);
+    QFETCH(bool, leadingFirst);
+    QFETCH(qint64, leadNs);
+    QFETCH(qint64, otherNs);
+    QFETCH(bool, mixed);
+    QCOMPARE(ColourTally::isDominant(leadNs, leadNs + otherNs), !mixed);
+
+    // The leading colour: lock-held (not state 0) on track 0, or on a core row track 1.
+    const bool core = where == 1;
+    Trace trace;
+    trace.tracks = {Track{10, 11, TrackKind::Thread, "a"}, Track{10, 12, TrackKind::Thread, "b"}};
+    const auto lead = [&](std::int64_t b, std::int64_t e) {
+        return core ? makeEvent(1, State::Running, b, e, 0, 0, 0)
+                    : makeEvent(0, State::LockHeld, b, e);
+    };
+    const auto other = [&](std::int64_t b, std::int64_t e) {
+        return makeEvent(0, State::Running, b, e, 0, 0, 0);
+    };
+    const std::int64_t split = leadingFirst ? leadNs : otherNs;
+    trace.events.push_back(leadingFirst ? lead(0, split) : other(0, split));
+    trace.events.push_back(leadingFirst ? other(split, leadNs + otherNs)
+                                        : lead(split, leadNs + otherNs));
+    trace.finalize();
+
+    const GanttRows rows(trace, core ? GroupBy::Core : GroupBy::Worker);
+    GanttLayoutOptions options = plainOptions();
+    if (where == 2)
+        options.collapsedPids = {10};
+    const GanttLayout layout(rows, QSizeF(1000, 0), TimeRange{0, kS}, options);
+    QCOMPARE(layout.rowData(0).kind, core         ? RowKind::Core
+                                     : where == 2 ? RowKind::Summary
+                                                  : RowKind::Track);
+    QVERIFY(layout.nsPerPixel() > double(leadNs + otherNs));
+    const auto items = layout.drawItems(0);
+    QCOMPARE(items.size(), std::size_t(1));
+    QCOMPARE(items[0].count, 2U);
+    QCOMPARE(layout.hasMixed(), mixed);
+    if (mixed) {
+        QCOMPARE(items[0].fill, FillKind::Mixed);
+    } else {
+        QCOMPARE(items[0].fill, core ? FillKind::Track : FillKind::State);
+        QCOMPARE(items[0].fillIndex, core ? 1U : std::uint32_t(State::LockHeld));
+    }
 }
 
 void TestChart::foldingKeepsVisibleGaps() {
