@@ -14,7 +14,8 @@ fi
 # the files that include them (HeaderFilterRegex in .clang-tidy).
 run-clang-tidy-14 -quiet -p "$build" -j "$jobs" '^'"$PWD"'/(core|app)/.*\.cpp$' 2>&1 |
   grep -v -E '^[0-9]+ warnings? generated|^Suppressed [0-9]+ warnings|^Use -header-filter|^clang-tidy-14 .*-p=' |
-  tee "$build/clang-tidy.log" | grep -E 'warning:|error:' | sort -u > "$build/clang-tidy.findings" || true
+  sed 's/\x1b\[[0-9;]*m//g' | tee "$build/clang-tidy.log" |
+  grep -E 'warning:|error:' | sort -u > "$build/clang-tidy.findings" || true
 count=$(wc -l < "$build/clang-tidy.findings")
 if [ "$count" -gt 0 ]; then
   cat "$build/clang-tidy.findings"

@@ -48,7 +48,7 @@ QSize pixelSize(const GanttLayout& layout) {
 
 // The sentences are marked for the window's translation and rendered in English here; the
 // path, the suffix and the system's or the writer's words are put in as they are.
-TextMessage chartMessage(const char* source, std::vector<QString> args) {
+TextMessage chartMessage(const char* source, const std::vector<QString>& args) {
     TextMessage m{"tasklane::ChartExporter", source, {}};
     for (const QString& arg : args)
         m.args.push_back(TextMessage::plain(arg.toStdString()));

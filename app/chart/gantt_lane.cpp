@@ -94,7 +94,7 @@ void summarise(GanttLane& lane, const Trace& trace, bool byTrack) {
 
 void addToSum(GanttLaneSum& sum, const TraceEvent& e) {
     sum.stateNs[std::size_t(e.state)] += e.duration_ns();
-    if (!isBusyState(e.state) || e.end_ns <= e.begin_ns)
+    if (!isOnCpu(e.state) || e.end_ns <= e.begin_ns)
         return;
     // Every slice so far began at or before this one, and the one that reached busyEnd covers
     // [its begin, busyEnd): only the part past busyEnd is new.

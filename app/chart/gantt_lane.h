@@ -5,6 +5,7 @@
 // grouping by GanttRows; read by every layout and by the selection statistics.
 #pragma once
 
+#include "analysis/busy_union.h"
 #include "trace/trace.h"
 
 #include <algorithm>
@@ -53,12 +54,6 @@ struct GanttLaneSum {
     std::int64_t busyEnd = std::numeric_limits<std::int64_t>::min();
 };
 inline constexpr std::size_t kLaneSumStride = 64;
-
-// On a CPU: what the summary's core utilisation counts too (running, or running with a lock
-// held). Waiting, sleeping, queued and spawning are not busy.
-constexpr bool isBusyState(State state) {
-    return state == State::Running || state == State::LockHeld;
-}
 
 // `e` added to a running total; slices must come in begin order.
 void addToSum(GanttLaneSum& sum, const TraceEvent& e);

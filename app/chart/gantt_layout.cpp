@@ -527,7 +527,7 @@ GanttTaskOverlay GanttLayout::taskOverlay(const GanttTaskEvents& task) const {
             continue;
         // A collapsed process shows where it was busy, and so does the task there.
         if (rowData(r).kind == RowKind::Summary &&
-            (e.type != EventType::Slice || !isBusyState(e.state)))
+            (e.type != EventType::Slice || !isOnCpu(e.state)))
             continue;
         const GanttRowGeometry& g = row(r);
         const double x0 = xForTime(std::max(e.begin_ns, visible_.begin_ns));

@@ -260,7 +260,7 @@ void GanttRows::buildSummary(int group) const {
         if (row.kind != RowKind::Track)
             continue;
         for (const std::uint32_t i : row.slices.events)
-            if (isBusyState(ev[i].state) && ev[i].end_ns > ev[i].begin_ns)
+            if (isOnCpu(ev[i].state) && ev[i].end_ns > ev[i].begin_ns)
                 lane.events.push_back(i);
         if (lane.events.size() != bounds.back())
             bounds.push_back(lane.events.size());

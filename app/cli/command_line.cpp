@@ -247,7 +247,7 @@ std::optional<QString> readOutputs(const QCommandLineParser& parser, const RunOp
     for (const QCommandLineOption* option :
          {&options.trace, &options.csv, &options.chart, &options.summary})
         if (parser.isSet(*option))
-            if (const auto error = outputError(option->names().front(), parser.value(*option)))
+            if (auto error = outputError(option->names().front(), parser.value(*option)))
                 return error;
     if (!out->chart.isEmpty() && !isChartPath(out->chart))
         return chartFormatError(out->chart);

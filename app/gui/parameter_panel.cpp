@@ -114,7 +114,7 @@ QString editorName(const ParamSpec& spec, const char* role) {
 // Under a translation the label is words ("워커 수") and the unit is added the same way.
 QString labelText(const ParamSpec& spec) {
     const QString name = qs(spec.name);
-    const QString label = coretext::label(spec);
+    QString label = coretext::label(spec);
     if (spec.unit.empty() || name.endsWith(u'-' + qs(spec.unit)))
         return label;
     return QStringLiteral("%1 (%2)").arg(label, qs(spec.unit));
@@ -123,7 +123,7 @@ QString labelText(const ParamSpec& spec) {
 // The help line, translated; when the label is translated too, the option it stands for
 // follows, so that a reader of the Korean window still finds --workers on the command line.
 QString helpText(const ParamSpec& spec) {
-    const QString help = coretext::help(spec);
+    QString help = coretext::help(spec);
     if (coretext::label(spec) == qs(spec.name))
         return help;
     return QStringLiteral("%1 (--%2)").arg(help, qs(spec.name));

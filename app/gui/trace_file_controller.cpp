@@ -43,7 +43,7 @@ SaveResult writeExport(TraceFileController::ExportKind kind, const QString& path
 // Why a trace was refused, and where, in the window's language. The reader's reason is
 // English (the command line prints it); its message is the same sentence, translatable.
 QString whereAndWhy(const ChromeTraceReader::Error& e) {
-    const QString reason = e.message.source.empty() ? e.reason : coretext::message(e.message);
+    QString reason = e.message.source.empty() ? e.reason : coretext::message(e.message);
     if (e.line <= 0)
         return reason;
     return TraceFileController::tr("line %1, column %2: %3").arg(e.line).arg(e.column).arg(reason);
@@ -97,7 +97,7 @@ QString TraceFileController::askTraceToOpen() {
         dir = settings.value(key::exportDir).toString(); // where Tasklane's own traces went
     if (dir.isEmpty() || !QDir(dir).exists())
         dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = QFileDialog::getOpenFileName(
+    QString path = QFileDialog::getOpenFileName(
         window_, tr("Open Trace"), dir, tr("Chrome/Perfetto trace (*.json);;All files (*)"));
     if (!path.isEmpty())
         settings.setValue(key::openDir, QFileInfo(path).absolutePath());

@@ -36,7 +36,7 @@ namespace {
 
 // Python's open() modes, refused in the words of its Modules/_io/_iomodule.c.
 int openFlags(const std::string& mode) {
-    int access = 0;
+    char access = 0;
     int flags = O_CLOEXEC;
     bool plus = false;
     for (char c : mode) {

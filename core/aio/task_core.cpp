@@ -230,8 +230,8 @@ TaskRef TaskCore::finish() {
     run(std::exchange(hook_, {}));
     if (extras_) {
         extras_->onCancel = nullptr;
-        for (std::size_t i = 0; i < extras_->hooks.size(); ++i)
-            run(std::exchange(extras_->hooks[i], {}));
+        for (auto& hook : extras_->hooks)
+            run(std::exchange(hook, {}));
         extras_->hooks.clear();
     }
     return loop_->forget(this);

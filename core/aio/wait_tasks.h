@@ -20,7 +20,7 @@ public:
     enum class Until { AllDone, AllDoneOrError };
 
     // The tasks must outlive this (they are the awaiting frame's arguments or locals).
-    WaitTasks(std::vector<TaskCore*> tasks, Until until,
+    WaitTasks(const std::vector<TaskCore*>& tasks, Until until,
               std::optional<EventLoop::Clock::time_point> deadline = std::nullopt)
         : WaitTasks(until, deadline) {
         tasks_.reserve(tasks.size());

@@ -89,15 +89,20 @@ void BulkRegionCache::discardAndPopulate(void* data, std::size_t bytes) {
 #ifndef MADV_POPULATE_WRITE
 #define MADV_POPULATE_WRITE 23 // Linux 5.14; glibc 2.36's headers may not name it
 #endif
+    // The whole pages inside [data, data + bytes), found as offsets from `data` so that the
+    // pointer stays one (no integer-to-pointer cast).
     const auto page = std::uintptr_t(::sysconf(_SC_PAGESIZE));
-    const auto begin = (std::uintptr_t(data) + page - 1) & ~(page - 1);
-    const auto end = (std::uintptr_t(data) + bytes) & ~(page - 1);
-    if (end <= begin)
+    const auto at = std::uintptr_t(data);
+    const std::size_t head = (page - at % page) % page;
+    const std::size_t tail = (at + bytes) % page;
+    if (bytes <= head + tail)
         return;
+    char* begin = static_cast<char*>(data) + head;
+    const std::size_t length = bytes - head - tail;
     // Errors are fine (no THP, a kernel older than 5.14): then pages come as they are touched.
-    ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
-    ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
-    ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_POPULATE_WRITE);
+    ::madvise(begin, length, MADV_DONTNEED);
+    ::madvise(begin, length, MADV_HUGEPAGE);
+    ::madvise(begin, length, MADV_POPULATE_WRITE);
 }
 
 } // namespace tasklane

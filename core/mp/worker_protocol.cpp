@@ -250,8 +250,9 @@ int spawnChild(const LaunchSpec& spec, int fd) {
         pass.push_back(spec.setup.shared_value->fd());
     }
     if (spec.setup.single)
-        args.push_back("--single");
+        args.emplace_back("--single");
     std::vector<char*> argv;
+    argv.reserve(args.size() + 1);
     for (auto& a : args)
         argv.push_back(a.data());
     argv.push_back(nullptr);

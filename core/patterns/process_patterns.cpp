@@ -127,7 +127,7 @@ std::vector<std::string> startAndJoin(std::vector<std::unique_ptr<Process>>& pro
                  TextMessage::plain(std::to_string(code)), TextMessage::plain(p.error())}};
             throw RunError(std::move(message));
         }
-        control.progress(static_cast<long long>(i + 1), static_cast<long long>(processes.size()));
+        control.progress(static_cast<long long>(i) + 1, static_cast<long long>(processes.size()));
         output.insert(output.end(), p.output().begin(), p.output().end());
     }
     end = TraceRecorder::now();

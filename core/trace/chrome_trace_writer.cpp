@@ -70,7 +70,7 @@ public:
     // An X event with args is ~170 bytes; a track's metadata ~300.
     void reserve(std::size_t events, std::size_t tracks) {
         if (target_ != nullptr)
-            target_->reserve(qsizetype(events * 180 + tracks * 300 + 512));
+            target_->reserve(qsizetype(events) * 180 + qsizetype(tracks) * 300 + 512);
     }
 
     JsonOut& raw(std::string_view s) {
@@ -218,9 +218,9 @@ std::vector<std::uint32_t> writeOrder(const Trace& trace) {
     const auto base = [&](std::uint32_t a, std::uint32_t b) -> std::strong_ordering {
         const TraceEvent& x = ev[a];
         const TraceEvent& y = ev[b];
-        if (auto c = x.track <=> y.track; c != 0)
+        if (auto c = x.track <=> y.track; std::is_neq(c))
             return c;
-        if (auto c = x.begin_ns <=> y.begin_ns; c != 0)
+        if (auto c = x.begin_ns <=> y.begin_ns; std::is_neq(c))
             return c;
         return y.end_ns <=> x.end_ns; // enclosing slice first, as Trace::finalize()
     };
@@ -230,8 +230,8 @@ std::vector<std::uint32_t> writeOrder(const Trace& trace) {
         return v == 0 ? 0.0 : std::isnan(v) ? std::numeric_limits<double>::quiet_NaN() : v;
     };
     const auto full = [&](std::uint32_t a, std::uint32_t b) {
-        if (auto c = base(a, b); c != 0)
-            return c < 0;
+        if (auto c = base(a, b); std::is_neq(c))
+            return std::is_lt(c);
         const TraceEvent& x = ev[a];
         const TraceEvent& y = ev[b];
         if (x.type != y.type)
@@ -246,14 +246,14 @@ std::vector<std::uint32_t> writeOrder(const Trace& trace) {
         if (!counter && !flow && x.cpu != y.cpu)
             return x.cpu < y.cpu;
         if (counter || flow)
-            if (auto c = std::strong_order(written(x.value), written(y.value)); c != 0)
-                return c < 0;
+            if (auto c = std::strong_order(written(x.value), written(y.value)); std::is_neq(c))
+                return std::is_lt(c);
         return !flow && labelOf(trace, x) < labelOf(trace, y);
     };
 
     bool sorted = true;
     for (std::size_t i = 1; i < order.size() && sorted; ++i)
-        sorted = base(order[i - 1], order[i]) <= 0;
+        sorted = std::is_lteq(base(order[i - 1], order[i]));
     if (!sorted) {
         std::sort(order.begin(), order.end(), full);
         return order;
@@ -261,7 +261,7 @@ std::vector<std::uint32_t> writeOrder(const Trace& trace) {
     // Already in finalize() order: only the runs of ties need sorting.
     for (std::size_t i = 0; i < order.size();) {
         std::size_t j = i + 1;
-        while (j < order.size() && base(order[i], order[j]) == 0)
+        while (j < order.size() && std::is_eq(base(order[i], order[j])))
             ++j;
         if (j - i > 1)
             std::sort(order.begin() + std::ptrdiff_t(i), order.begin() + std::ptrdiff_t(j), full);

@@ -319,7 +319,7 @@ SelectionStats bruteForceStats(const GanttRows& rows, TimeRange range) {
     const auto busyOf = [&](auto belongs) {
         std::vector<std::pair<std::int64_t, std::int64_t>> spans;
         for (const TraceEvent& e : trace.events)
-            if (e.type == EventType::Slice && isBusyState(e.state) && belongs(e))
+            if (e.type == EventType::Slice && isOnCpu(e.state) && belongs(e))
                 spans.emplace_back(e.begin_ns, e.end_ns);
         return lengthOf(unionOf(spans, range));
     };
@@ -1846,8 +1846,8 @@ void TestChart::selectionBusyCountsOverlapsOnce() {
     QCOMPARE(w.rows[1].busy_ns, 12 * kMs); // running 10 + lock-held 2; lock-wait is not busy
     QCOMPARE(w.rows[1].share, 0.3);
     QCOMPARE(w.stateNs[std::size_t(State::LockWait)], 3 * kMs);
-    QVERIFY(isBusyState(State::LockHeld));
-    QVERIFY(!isBusyState(State::GilWait));
+    QVERIFY(isOnCpu(State::LockHeld));
+    QVERIFY(!isOnCpu(State::GilWait));
 }
 
 // --- Scale -----------------------------------------------------------------------------------
@@ -2263,7 +2263,7 @@ void TestChart::collapseProcess() {
     // some busy slice touches is drawn, and nothing else (wider than a pixel merged gaps).
     std::vector<std::pair<std::int64_t, std::int64_t>> spans;
     for (const TraceEvent& e : trace.events)
-        if (e.type == EventType::Slice && isBusyState(e.state) && trace.tracks[e.track].pid == pid)
+        if (e.type == EventType::Slice && isOnCpu(e.state) && trace.tracks[e.track].pid == pid)
             spans.emplace_back(e.begin_ns, e.end_ns);
     const auto busy = unionOf(spans, full);
     QVERIFY(busy.size() > 0);
@@ -2311,7 +2311,7 @@ void TestChart::collapseProcess() {
     const auto picked = shut.eventAt(onBusy);
     QVERIFY(picked.has_value());
     QCOMPARE(trace.tracks[trace.events[*picked].track].pid, pid);
-    QVERIFY(isBusyState(trace.events[*picked].state));
+    QVERIFY(isOnCpu(trace.events[*picked].state));
 }
 
 void TestChart::expandingRestoresTheLayout() {
