@@ -266,8 +266,9 @@ void TestTraceRecorder::tracksFromManyThreads() {
             tids[std::size_t(t)] = TraceRecorder::currentTid();
             start.arrive_and_wait();
             for (int i = 0; i < kPerThread; ++i)
-                ids[std::size_t(t)].push_back(recorder.addTrack(
-                    TrackKind::Thread, "t" + std::to_string(t) + "-" + std::to_string(i)));
+                ids[std::size_t(t)].push_back(
+                    recorder.addTrack(TrackKind::Thread, std::string("t") + std::to_string(t) +
+                                                             "-" + std::to_string(i)));
         });
     for (auto& th : threads)
         th.join();
