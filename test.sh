@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, checks the layers, builds in Release with the tests, runs every test
-# with ctest.
-# Then, unless TASKLANE_SANITIZERS=0, builds and runs the suite again under ASan+UBSan.
+# with ctest and clang-tidy. Then, unless TASKLANE_SANITIZERS=0, builds and runs the suite again
+# under ASan+UBSan.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/common.sh
@@ -16,6 +16,12 @@ python3 scripts/check_layers.py
 cmake --preset release
 cmake --build --preset release
 ctest --preset release
+
+# clang-tidy over core/ and app/ with the release build's compile commands (about 3 minutes on
+# 2 cores); TASKLANE_TIDY=0 skips it.
+if [ "${TASKLANE_TIDY:-1}" != "0" ]; then
+  scripts/clang_tidy.sh build/release
+fi
 
 if [ "${TASKLANE_SANITIZERS:-1}" != "0" ]; then
   cmake --preset asan

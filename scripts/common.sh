@@ -12,6 +12,7 @@ TASKLANE_PACKAGES=(
   libbenchmark-dev                             # Google Benchmark for tests/bench
   python3                                      # the reference timings and generated programs
   python3-aiofiles                             # to run async-file's generated program
+  clang-tidy                                   # clang-tidy-14: scripts/clang_tidy.sh
 )
 
 tasklane_install_packages() {
