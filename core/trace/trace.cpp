@@ -8,7 +8,7 @@ namespace tasklane {
 namespace {
 constexpr std::array<std::string_view, kStateCount> kStateNames = {
     "running",   "queued",   "sleeping", "awaiting", "lock-wait",
-    "lock-held", "gil-wait", "spawning", "idle"};
+    "lock-held", "gil-wait", "spawning", "idle",     "waiting-for-core"};
 constexpr std::array<std::string_view, 4> kKindNames = {"main", "thread", "process", "event-loop"};
 } // namespace
 

@@ -19,8 +19,11 @@ enum class State : std::uint8_t {
     GilWait,
     Spawning,
     Idle,
+    // Ready to run, but the core was given to another thread: measured as the wall time a
+    // CPU-bound loop lost while its thread's CPU clock stood still (Perfetto's "Runnable").
+    WaitingForCore,
 };
-inline constexpr int kStateCount = 9;
+inline constexpr int kStateCount = 10;
 
 std::string_view stateName(State state);
 std::optional<State> stateFromName(std::string_view name);

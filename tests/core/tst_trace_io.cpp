@@ -405,6 +405,8 @@ private Q_SLOTS:
     void readStringIds();
     void readClosesUnfinishedSlices();
     void readStateFromArgsOrCategory();
+    void stateNamesInExports_data();
+    void stateNamesInExports();
 
     void readErrors_data();
     void readErrors();
@@ -1045,6 +1047,46 @@ void TestTraceIo::readStateFromArgsOrCategory() {
 }
 
 // --- reader: broken files ---------------------------------------------------------------
+
+void TestTraceIo::stateNamesInExports_data() {
+    QTest::addColumn<int>("state");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("running") << int(State::Running) << u"running"_s;
+    QTest::newRow("gil-wait") << int(State::GilWait) << u"gil-wait"_s;
+    // Ready, but the OS gave the core to another thread (Perfetto's Runnable).
+    QTest::newRow("waiting-for-core") << int(State::WaitingForCore) << u"waiting-for-core"_s;
+}
+
+void TestTraceIo::stateNamesInExports() {
+    QFETCH(int, state);
+    QFETCH(QString, name);
+    TraceBuilder b;
+    b.track(TrackKind::Thread, 1, 2, "worker 1");
+    b.slice(0, State(state), T0, T0 + 5000, "square(3)", 1, -1);
+    const Trace trace = b.build();
+
+    // JSON: the state is args.state (and the category), and comes back as the same state.
+    const QByteArray json = ChromeTraceWriter::toJson(trace);
+    const QJsonArray events = QJsonDocument::fromJson(json).object()["traceEvents"_L1].toArray();
+    QJsonObject slice;
+    for (const QJsonValue& v : events)
+        if (v.toObject()["ph"_L1].toString() == "X"_L1)
+            slice = v.toObject();
+    QCOMPARE(slice["args"_L1].toObject()["state"_L1].toString(), name);
+    QCOMPARE(slice["cat"_L1].toString(), name);
+    ChromeTraceReader::Error error;
+    const auto read = ChromeTraceReader::fromJson(json, &error);
+    QVERIFY2(read, qPrintable(error.toString()));
+    QCOMPARE(read->events.size(), std::size_t(1));
+    QCOMPARE(int(read->events[0].state), state);
+    QCOMPARE(QString::fromUtf8(stateName(State(state))), name);
+    QCOMPARE(int(stateFromName(name.toStdString()).value_or(State::Idle)), state);
+
+    // CSV: the state column.
+    const QList<QStringList> rows = parseCsv(CsvWriter::toCsv(trace));
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows[1][6], name);
+}
 
 void TestTraceIo::readErrors_data() {
     QTest::addColumn<QByteArray>("json");
