@@ -3,6 +3,8 @@
 #include "gil/gil.h"
 #include "trace/trace_recorder.h"
 
+#include <algorithm>
+
 namespace tasklane {
 
 namespace {
@@ -52,12 +54,28 @@ void TaskContext::recordOpen(std::int64_t now) {
 }
 
 void TaskContext::enter(State state) {
-    const std::int64_t now = TraceRecorder::now();
-    recordOpen(now);
+    enterAt(state, TraceRecorder::now());
+}
+
+void TaskContext::enterAt(State state, std::int64_t at) {
+    recordOpen(at);
     open_ = true;
     state_ = state;
-    since_ = now;
+    since_ = at;
     cpu_ = (state == State::Running || state == State::LockHeld) ? TraceRecorder::currentCpu() : -1;
+}
+
+void TaskContext::noteOffCore(std::int64_t from, std::int64_t to, std::int64_t ranNs) {
+    if (!open_ || (state_ != State::Running && state_ != State::LockHeld))
+        return;
+    const std::int64_t lost = (to - from) - ranNs;
+    if (lost <= kCoreWaitThresholdNs)
+        return;
+    const State resume = state_;
+    // Where in [from, to) the core was taken is not known; the loop checks every ~10 µs, so
+    // putting the work first misplaces at most that much.
+    enterAt(State::WaitingForCore, std::max(since_, to - lost));
+    enterAt(resume, to);
 }
 
 void TaskContext::close() {

@@ -14,6 +14,11 @@ namespace tasklane {
 class Gil;
 class TraceRecorder;
 
+// Off-core gaps shorter than this are left inside the running slice: the loop that measures
+// them reads two clocks every ~10 µs, and the kernel's own ticks and interrupts take a few
+// µs each; 200 µs is far above both and far below a scheduler's time slice (CFS: 3 ms).
+inline constexpr std::int64_t kCoreWaitThresholdNs = 200'000;
+
 class TaskContext {
 public:
     TaskContext(TraceRecorder* recorder, std::uint32_t track, std::uint32_t task,
@@ -32,6 +37,11 @@ public:
     void close();
     // While running: starts a new slice when the thread moved to another CPU.
     void noteCpu();
+    // While on a core: of [from, to) of wall time, the thread's CPU clock advanced `ranNs`.
+    // When the rest passes kCoreWaitThresholdNs, the slice ends at from + ranNs, the rest is
+    // waiting-for-core, and a new slice in the same state opens at `to` on the core the thread
+    // is on now: a running slice is time on one core.
+    void noteOffCore(std::int64_t from, std::int64_t to, std::int64_t ranNs);
     // CPU time the thread measured itself consuming in the open slice. Stored with the slice,
     // so the sequential estimate counts work done, not the time a thread was preempted.
     void addCpuTime(std::int64_t ns) { cpuNs_ += ns; }
@@ -64,6 +74,7 @@ private:
     std::int64_t cpuNs_ = 0;
 
     void recordOpen(std::int64_t now);
+    void enterAt(State state, std::int64_t at);
 };
 
 } // namespace tasklane

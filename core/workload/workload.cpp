@@ -43,22 +43,33 @@ std::uint64_t cpu(std::chrono::nanoseconds duration) {
     std::uint64_t x = 0x9E3779B97F4A7C15ull;
     // The amount of work is N ms of this thread's CPU time, not of wall time: a thread that
     // waits for the GIL or shares a core with others takes longer, as real code does.
+    std::int64_t left = duration.count();
     std::int64_t used = threadCpuNs();
-    const std::int64_t until = used + duration.count();
+    std::int64_t wall = TraceRecorder::now();
     for (;;) {
         for (int i = 0; i < 4096; ++i) // about 10 µs of work between checks
             x = x * 6364136223846793005ull + 1442695040888963407ull;
-        const std::int64_t now = threadCpuNs();
-        if (ctx != nullptr)
-            ctx->addCpuTime(now - used);
-        used = now;
-        if (now >= until)
+        const std::int64_t usedNow = threadCpuNs();
+        const std::int64_t wallNow = TraceRecorder::now();
+        left -= usedNow - used;
+        if (ctx != nullptr) {
+            ctx->addCpuTime(usedNow - used);
+            // Wall time that passed while the thread's CPU clock stood still: the kernel ran
+            // someone else on this core, and the trace must not call that running.
+            ctx->noteOffCore(wall, wallNow, usedNow - used);
+        }
+        used = usedNow;
+        wall = wallNow;
+        if (left <= 0)
             break;
         if (stopping())
             throw Interrupted{};
         if (ctx != nullptr) {
             ctx->noteCpu();
             ctx->maybeYieldGil();
+            // A wait for the GIL is traced as such: the next gap is measured from here.
+            used = threadCpuNs();
+            wall = TraceRecorder::now();
         }
     }
     return x;

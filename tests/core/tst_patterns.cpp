@@ -21,6 +21,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sched.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -156,6 +158,8 @@ private Q_SLOTS:
     void processPatternsPrintTheTutorialsOutput();
     void sharedValueWithoutLockNeverOvercounts();
     void poolMapTracesWorkerProcesses();
+    void oversubscribedRunningFitsTheCores_data();
+    void oversubscribedRunningFitsTheCores();
 
     void asyncFileDefaultsAreTheTutorials();
     void asyncFileContent_data();
@@ -783,6 +787,89 @@ void TestPatterns::poolMapTracesWorkerProcesses() {
         }
     QVERIFY(running >= 8);
     QVERIFY(r.metrics.sequential_ms >= 8 * 20 * 0.9);
+}
+
+// Pins the calling thread, and so the threads and processes it starts, to one core (the first
+// it may use) for as long as it lives.
+class PinnedToOneCore {
+public:
+    PinnedToOneCore() {
+        sched_getaffinity(0, sizeof old_, &old_);
+        int first = 0;
+        while (first < CPU_SETSIZE && !CPU_ISSET(first, &old_))
+            ++first;
+        cpu_set_t one;
+        CPU_ZERO(&one);
+        CPU_SET(first, &one);
+        pinned_ = sched_setaffinity(0, sizeof one, &one) == 0;
+    }
+    ~PinnedToOneCore() { sched_setaffinity(0, sizeof old_, &old_); }
+    PinnedToOneCore(const PinnedToOneCore&) = delete;
+    PinnedToOneCore& operator=(const PinnedToOneCore&) = delete;
+    bool pinned() const { return pinned_; }
+
+private:
+    cpu_set_t old_{};
+    bool pinned_ = false;
+};
+
+void TestPatterns::oversubscribedRunningFitsTheCores_data() {
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<QString>("value");
+    QTest::newRow("pool-map: 2 processes")
+        << QStringLiteral("pool-map") << QStringLiteral("start-method") << QStringLiteral("fork");
+    QTest::newRow("process-pool: 2 processes")
+        << QStringLiteral("process-pool") << QStringLiteral("start-method")
+        << QStringLiteral("fork");
+    QTest::newRow("thread-pool, GIL off: 2 threads")
+        << QStringLiteral("thread-pool") << QStringLiteral("gil") << QStringLiteral("off");
+}
+
+void TestPatterns::oversubscribedRunningFitsTheCores() {
+    QFETCH(QString, pattern);
+    QFETCH(QString, option);
+    QFETCH(QString, value);
+    // Two workers of 100 ms of CPU work on one core: the kernel takes turns between them, so
+    // each waits for the core about as long as it runs. A running slice is time on the core.
+    const PinnedToOneCore pin;
+    QVERIFY(pin.pinned());
+    const Pattern* p = PatternRegistry::instance().find(pattern.toStdString());
+    QVERIFY(p != nullptr);
+    Params params;
+    params.set("workers", 2LL);
+    params.set("tasks", 2LL);
+    params.set("cpu-ms", 100.0);
+    params.set(option.toStdString(), value.toStdString());
+    QVERIFY(!p->validate(params));
+    RunControl control;
+    const RunResult r = p->run(params, control);
+    QCOMPARE(r.result, pattern == QLatin1String("process-pool") ? std::string("[1, 8]")
+                                                                : std::string("[1, 4]"));
+
+    std::int64_t running = 0, waiting = 0;
+    for (const TraceEvent& e : r.trace.events) {
+        if (e.type != EventType::Slice)
+            continue;
+        if (e.state == State::Running)
+            running += e.duration_ns();
+        if (e.state == State::WaitingForCore) {
+            waiting += e.duration_ns();
+            QCOMPARE(e.cpu, std::int16_t(-1));
+        }
+    }
+    const double span = double(r.trace.endNs() - r.trace.beginNs());
+    const QString figures = QStringLiteral("running %1 ms, waiting for a core %2 ms, span %3 ms")
+                                .arg(double(running) / 1e6)
+                                .arg(double(waiting) / 1e6)
+                                .arg(span / 1e6);
+    // One core: at most one thing runs at a time (5 % for the clocks' granularity).
+    QVERIFY2(double(running) <= span * 1.05, qPrintable(figures));
+    // Each worker waited while the other ran: together at least half of one task's 100 ms.
+    QVERIFY2(waiting >= 50'000'000, qPrintable(figures));
+    QVERIFY2(std::abs(r.metrics.core_wait_ms - double(waiting) / 1e6) < 1.0,
+             qPrintable(QString::number(r.metrics.core_wait_ms)));
+    qInfo("%s", qPrintable(figures));
 }
 
 void TestPatterns::renderTemplate_data() {
