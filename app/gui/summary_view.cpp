@@ -78,6 +78,9 @@ QString SummaryView::html(const QString& heading, const RunResult& run) {
     out += row(tr("GIL wait"), ms(m.gil_wait_ms),
                tr("threads waiting for the interpreter lock (a model)"));
     out += row(tr("Queued"), ms(m.queued_ms), tr("tasks waiting for a free worker, summed"));
+    if (m.core_wait_ms > 0)
+        out += row(tr("Waiting for a core"), ms(m.core_wait_ms),
+                   tr("ready threads the OS had no free core for, summed"));
     if (m.lock_wait_ms > 0)
         out += row(tr("Lock wait"), ms(m.lock_wait_ms));
     if (m.spawning_ms > 0)

@@ -38,6 +38,8 @@ Metrics metricsOf(const TraceAnalysis& a, int parallelism) {
     m.queued_ms = ms(a.states[State::Queued]);
     m.lock_wait_ms = ms(a.states[State::LockWait]);
     m.spawning_ms = ms(a.states[State::Spawning]);
+    m.core_wait_ms = ms(a.states[State::WaitingForCore]);
+    m.running_ms = ms(a.states[State::Running]);
     return m;
 }
 

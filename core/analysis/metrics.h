@@ -28,6 +28,11 @@ struct Metrics {
     double queued_ms = 0;
     double lock_wait_ms = 0;
     double spawning_ms = 0;
+    // Ready threads the OS had no free core for (waiting-for-core), summed over threads.
+    double core_wait_ms = 0;
+    // Running slices summed over threads: at most cores × makespan, now that time without a
+    // core is not in them.
+    double running_ms = 0;
 };
 
 // Sequential over makespan; 0 for a run that took no time.

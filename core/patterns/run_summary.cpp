@@ -55,6 +55,8 @@ QJsonObject runSummary(const std::string& patternId, const Params& params, const
         {QStringLiteral("queued_ms"), m.queued_ms},
         {QStringLiteral("lock_wait_ms"), m.lock_wait_ms},
         {QStringLiteral("spawning_ms"), m.spawning_ms},
+        {QStringLiteral("core_wait_ms"), m.core_wait_ms},
+        {QStringLiteral("running_ms"), m.running_ms},
         {QStringLiteral("tracks"), tracks},
         {QStringLiteral("events"), double(run.trace.events.size())},
     };
@@ -101,6 +103,8 @@ std::vector<std::string> summaryLines(const RunResult& run) {
     for (std::size_t c = 0; c < m.core_utilisation.size(); ++c)
         cores += format(" CPU %zu %.0f %%", c, m.core_utilisation[c] * 100);
     out.push_back(cores);
+    out.push_back(format("running %.1f ms, waiting for a core %.1f ms (summed over threads)",
+                         m.running_ms, m.core_wait_ms));
     out.push_back(format("waiting: gil-wait %.1f ms, lock-wait %.1f ms, spawning %.1f ms, "
                          "queued %.1f ms (summed over tasks)",
                          m.gil_wait_ms, m.lock_wait_ms, m.spawning_ms, m.queued_ms));

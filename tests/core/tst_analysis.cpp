@@ -4,9 +4,9 @@
 // summary, and the building blocks the chart feeds from its running totals.
 #include "analysis/busy_union.h"
 #include "analysis/metrics.h"
-#include "analysis/trace_overview.h"
 #include "analysis/range_tally.h"
 #include "analysis/trace_analysis.h"
+#include "analysis/trace_overview.h"
 
 #include <QList>
 #include <QTest>
@@ -87,6 +87,8 @@ private Q_SLOTS:
     void unionsAcrossTracks_data();
     void unionsAcrossTracks();
     void aGroupOfTracks();
+    void waitingForCoreIsNotRunning_data();
+    void waitingForCoreIsNotRunning();
     void metrics_data();
     void metrics();
     void emptyTrace();
@@ -324,6 +326,57 @@ void TestAnalysis::unionsAcrossTracks() {
     QCOMPARE(a.states, plain.states);
     for (std::size_t t = 0; t < a.tracks.size(); ++t)
         QCOMPARE(a.tracks[t].busy_ns, plain.tracks[t].busy_ns);
+}
+
+void TestAnalysis::waitingForCoreIsNotRunning_data() {
+    constexpr State W = State::WaitingForCore;
+    QTest::addColumn<std::vector<TraceEvent>>("events");
+    QTest::addColumn<qint64>("from");
+    QTest::addColumn<qint64>("to");
+    QTest::addColumn<qint64>("running"); // summed over threads
+    QTest::addColumn<qint64>("waiting"); // waiting-for-core, summed over threads
+    QTest::addColumn<qint64>("core0");   // CPU 0: CPU time, and the union its row shows
+    QTest::addColumn<qint64>("work");    // the tasks' own work (the sequential estimate)
+    // Two tasks taking turns on one core: each waits while the other runs.
+    QTest::newRow("two threads take turns on one core")
+        << events({{0, R, 0, 100, 0, 1},
+                   {0, W, 100, 200, -1, 1},
+                   {0, R, 200, 300, 0, 1},
+                   {1, W, 0, 100, -1, 2},
+                   {1, R, 100, 200, 0, 2},
+                   {1, W, 200, 300, -1, 2}})
+        << qint64(0) << qint64(-1) << qint64(300) << qint64(300) << qint64(300) << qint64(300);
+    QTest::newRow("clipped to a range")
+        << events({{0, R, 0, 100, 0, 1}, {0, W, 100, 200, -1, 1}, {1, R, 100, 200, 0, 2}})
+        << qint64(50) << qint64(150) << qint64(100) << qint64(50) << qint64(100) << qint64(100);
+    QTest::newRow("a wait even with a measured CPU time counts nothing on a core")
+        << events({{0, W, 0, 100, -1, 1, EventType::Slice, 100}, {0, R, 100, 150, 0, 1}})
+        << qint64(0) << qint64(-1) << qint64(50) << qint64(100) << qint64(50) << qint64(50);
+}
+
+void TestAnalysis::waitingForCoreIsNotRunning() {
+    QFETCH(std::vector<TraceEvent>, events);
+    QFETCH(qint64, from);
+    QFETCH(qint64, to);
+    QFETCH(qint64, running);
+    QFETCH(qint64, waiting);
+    QFETCH(qint64, core0);
+    QFETCH(qint64, work);
+    const Trace trace = traceOf(events);
+    AnalysisScope scope = scopeOf(from, to);
+    scope.acrossTracks = true;
+    const TraceAnalysis a = analyseTrace(trace, scope);
+    QVERIFY(!isOnCpu(State::WaitingForCore));
+    QCOMPARE(a.states[R], running);
+    QCOMPARE(a.states[State::WaitingForCore], waiting);
+    QCOMPARE(a.cores[0].cpu_ns, core0);
+    QCOMPARE(a.cores[0].running_ns, core0);
+    QCOMPARE(a.work_ns, work);
+    // One core, so running fits in one makespan; the waits are said in the metrics.
+    QVERIFY(a.states[R] <= a.range.span());
+    const Metrics m = metricsOf(a, 2);
+    QCOMPARE(m.running_ms, double(running) / 1e6);
+    QCOMPARE(m.core_wait_ms, double(waiting) / 1e6);
 }
 
 void TestAnalysis::aGroupOfTracks() {
