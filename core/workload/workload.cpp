@@ -44,8 +44,11 @@ std::uint64_t cpu(std::chrono::nanoseconds duration) {
     // The amount of work is N ms of this thread's CPU time, not of wall time: a thread that
     // waits for the GIL or shares a core with others takes longer, as real code does.
     std::int64_t left = duration.count();
-    std::int64_t used = threadCpuNs();
+    // Wall first, CPU clock last, and the other way round at each check, so that the wall
+    // interval holds the CPU one: a thread is most often preempted on the way out of a system
+    // call (reading its CPU clock is one), and a gap between the two readings must count.
     std::int64_t wall = TraceRecorder::now();
+    std::int64_t used = threadCpuNs();
     for (;;) {
         for (int i = 0; i < 4096; ++i) // about 10 µs of work between checks
             x = x * 6364136223846793005ull + 1442695040888963407ull;
@@ -68,8 +71,8 @@ std::uint64_t cpu(std::chrono::nanoseconds duration) {
             ctx->noteCpu();
             ctx->maybeYieldGil();
             // A wait for the GIL is traced as such: the next gap is measured from here.
-            used = threadCpuNs();
             wall = TraceRecorder::now();
+            used = threadCpuNs();
         }
     }
     return x;
