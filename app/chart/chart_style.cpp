@@ -17,7 +17,8 @@ QColor blend(const QColor& a, const QColor& b, double t) {
 }
 
 // Indexed by State: running, queued, sleeping, awaiting, lock-wait, lock-held, gil-wait,
-// spawning, idle. Mid-lightness hues so that one set reads on white and on near-black.
+// spawning, idle, waiting-for-core. Mid-lightness hues so that one set reads on white and on
+// near-black.
 std::array<QColor, kStateCount> stateColours(bool dark) {
     return {
         QColor(0x22, 0x77, 0xC8),                                   // running: strong blue
@@ -29,6 +30,8 @@ std::array<QColor, kStateCount> stateColours(bool dark) {
         QColor(0xD6, 0x33, 0x6C),                                   // gil-wait: crimson pink
         QColor(0x7E, 0x57, 0xC2),                                   // spawning: purple
         dark ? QColor(0x4A, 0x50, 0x58) : QColor(0xE3, 0xE6, 0xEA), // idle: faint grey
+        // waiting-for-core: running's blue washed out, ready to run but without a core.
+        dark ? QColor(0x5E, 0x7E, 0xA6) : QColor(0xA8, 0xC4, 0xE6),
     };
 }
 
@@ -102,6 +105,7 @@ QString stateLabel(State state) {
         QT_TRANSLATE_NOOP("tasklane::State", "gil-wait"),
         QT_TRANSLATE_NOOP("tasklane::State", "spawning"),
         QT_TRANSLATE_NOOP("tasklane::State", "idle"),
+        QT_TRANSLATE_NOOP("tasklane::State", "waiting-for-core"),
     };
     return QCoreApplication::translate("tasklane::State", kLabels[std::size_t(state)]);
 }

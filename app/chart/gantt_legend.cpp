@@ -118,6 +118,10 @@ double layoutLegend(const GanttRows& rows, const GanttLegendFacts& facts, double
     if (tracks && rows.hasState(State::GilWait))
         lines.note(QCoreApplication::translate(
             "tasklane::GanttLayout", "gil-wait: the GIL is a model of CPython's, not measured"));
+    if (tracks && rows.hasState(State::WaitingForCore))
+        lines.note(QCoreApplication::translate(
+            "tasklane::GanttLayout",
+            "waiting-for-core: ready, but the OS ran another thread on its core (measured)"));
     return lines.height();
 }
 

@@ -341,6 +341,26 @@ SelectionStats bruteForceStats(const GanttRows& rows, TimeRange range) {
     return stats;
 }
 
+// Two threads sharing `cores` cores for 90 ms, in 10 ms turns: while one runs on a core the
+// other waits for it (waiting-for-core, no cpu), as the CPU workload records.
+Trace takingTurnsTrace(int cores) {
+    Trace t;
+    t.tracks = {Track{100, 101, TrackKind::Thread, "worker 1"},
+                Track{100, 102, TrackKind::Thread, "worker 2"},
+                Track{100, 103, TrackKind::Thread, "worker 3"}};
+    for (int k = 0; k < 9; ++k)
+        for (std::uint32_t w = 0; w < 3; ++w) {
+            // Worker w runs in turns k where (k + w) % 3 < cores, on core (k + w) % 3.
+            const int slot = (k + int(w)) % 3;
+            const bool runs = slot < cores;
+            t.events.push_back(makeEvent(w, runs ? State::Running : State::WaitingForCore,
+                                         k * 10 * kMs, (k + 1) * 10 * kMs, w + 1, 0,
+                                         runs ? slot : -1));
+        }
+    t.finalize();
+    return t;
+}
+
 } // namespace
 
 class TestChart : public QObject {
@@ -396,6 +416,8 @@ private Q_SLOTS:
     void zoomHistoryIsCapped();
     void selectionIsClampedToTheTrace();
     // Selection statistics.
+    void coreRowsShowTimeOnEachCore_data();
+    void coreRowsShowTimeOnEachCore();
     void selectionStats_data();
     void selectionStats();
     void selectionStatsAreTheSameInEveryGrouping();
@@ -1738,6 +1760,69 @@ void TestChart::selectionIsClampedToTheTrace() {
 }
 
 // --- Selection statistics --------------------------------------------------------------------
+
+void TestChart::coreRowsShowTimeOnEachCore_data() {
+    QTest::addColumn<int>("cores");
+    QTest::newRow("3 threads on 1 core") << 1;
+    QTest::newRow("3 threads on 2 cores") << 2;
+}
+
+void TestChart::coreRowsShowTimeOnEachCore() {
+    QFETCH(int, cores);
+    const Trace trace = takingTurnsTrace(cores);
+    const TimeRange all = GanttLayout::fullRange(trace);
+    const GanttRows both(trace, GroupBy::Both);
+    const SelectionStats stats = tasklane::selectionStats(both, all);
+    std::int64_t running = 0;
+    for (int c = 0; c < cores; ++c) {
+        // The union of the running slices recorded on core c, by brute force.
+        std::vector<std::pair<std::int64_t, std::int64_t>> on;
+        for (const TraceEvent& e : trace.events)
+            if (e.state == State::Running && e.cpu == c)
+                on.emplace_back(e.begin_ns, e.end_ns);
+        std::sort(on.begin(), on.end());
+        BusyUnion expected;
+        for (const auto& [b, e] : on)
+            expected.add(b, e);
+        const int row = both.rowOfCpu(c);
+        QVERIFY(row >= 0);
+        const auto busy = std::find_if(stats.rows.begin(), stats.rows.end(),
+                                       [&](const RowBusy& r) { return r.row == row; });
+        QVERIFY(busy != stats.rows.end());
+        QCOMPARE(busy->busy_ns, expected.ns());
+        // A core runs one thread at a time: its row is busy at most the whole span.
+        QVERIFY(busy->busy_ns <= all.end_ns - all.begin_ns);
+        running += expected.ns();
+    }
+    QCOMPARE(stats.stateNs[State::Running], running);
+    QCOMPARE(stats.stateNs[State::WaitingForCore], 3 * 90 * kMs - running);
+    QCOMPARE(both.rowOfCpu(cores), -1); // no running slice elsewhere: no other core row
+
+    // The legend names the state, measured (no model caveat); the chart paints it in its own
+    // colour on the thread's row, and the core row shows who ran meanwhile.
+    ChartOptions options;
+    options.size = QSize(1000, 0);
+    options.groupBy = GroupBy::Both;
+    options.pixelRatio = 1;
+    const QImage image = ChartExporter::renderImage(trace, options);
+    const GanttLayout layout(both, QSizeF(1000, 0), all);
+    QStringList legend;
+    for (const GanttLegendEntry& e : layout.legend())
+        legend << e.text;
+    QVERIFY2(legend.contains(QStringLiteral("waiting-for-core")), qPrintable(legend.join(u'|')));
+    QCOMPARE(legend.filter(QStringLiteral("model")).size(), 0);
+    const ChartStyle style = ChartStyle::light();
+    QVERIFY(!sameColour(style.stateColour(State::WaitingForCore), style.stateColour(State::Running),
+                        40));
+    const auto pixelAt = [&](int row, std::int64_t t) {
+        return image.pixelColor(int(layout.xForTime(t)),
+                                int(layout.row(row).sliceLane.center().y()));
+    };
+    // Turn 0: worker 3 (slot 2) waits; turn 1: worker 3 (slot 0) runs on core 0.
+    QVERIFY(
+        sameColour(pixelAt(both.rowOfTrack(2), 8 * kMs), style.stateColour(State::WaitingForCore)));
+    QVERIFY(sameColour(pixelAt(both.rowOfCpu(0), 18 * kMs), style.trackColour(2)));
+}
 
 void TestChart::selectionStats_data() {
     QTest::addColumn<qint64>("from");
