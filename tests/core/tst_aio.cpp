@@ -14,6 +14,7 @@
 #include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <set>
@@ -24,6 +25,7 @@
 #include <tuple>
 #include <vector>
 
+#include <sched.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -730,6 +732,71 @@ private Q_SLOTS:
         other.join();
         QCOMPARE(foreign, std::string("ValueError: The future belongs to a different loop than "
                                       "the one specified as the loop argument"));
+    }
+
+    void loopSharingItsCoreWaitsForIt() {
+        // The loop's thread and a spinning thread pinned to one core: CPU work inside a
+        // coroutine gets about half the core, and the loop track says so as waiting-for-core
+        // instead of calling the whole wall time running.
+        cpu_set_t old;
+        QCOMPARE(sched_getaffinity(0, sizeof old, &old), 0);
+        int first = 0;
+        while (!CPU_ISSET(first, &old))
+            ++first;
+        cpu_set_t one;
+        CPU_ZERO(&one);
+        CPU_SET(first, &one);
+        QCOMPARE(sched_setaffinity(0, sizeof one, &one), 0);
+        std::atomic<bool> done{false};
+        std::thread spinner([&] { // inherits the pin
+            while (!done.load(std::memory_order_relaxed)) {
+            }
+        });
+        const auto waitedNs = [] { // the kernel's own count: time on a run queue
+            std::ifstream in("/proc/thread-self/schedstat");
+            long long onCpu = 0, waited = -1;
+            in >> onCpu >> waited;
+            return waited;
+        };
+        TraceRecorder recorder;
+        const long long waitedBefore = waitedNs();
+        {
+            EventLoop loop(&recorder);
+            auto main = []() -> Task<void> {
+                workload::cpu(60ms);
+                co_return;
+            };
+            loop.run(main());
+        }
+        const long long waitedAfter = waitedNs();
+        done = true;
+        spinner.join();
+        sched_setaffinity(0, sizeof old, &old);
+
+        const Trace trace = recorder.finish();
+        std::int64_t running = 0, waiting = 0;
+        for (const TraceEvent& e : trace.events) {
+            if (e.type != EventType::Slice || trace.tracks[e.track].kind != TrackKind::EventLoop)
+                continue;
+            if (e.state == State::Running)
+                running += e.duration_ns();
+            if (e.state == State::WaitingForCore)
+                waiting += e.duration_ns();
+        }
+        const QString figures = QStringLiteral("running %1 ms, waiting for a core %2 ms, "
+                                               "run queue per schedstat %3 ms")
+                                    .arg(double(running) / 1e6)
+                                    .arg(double(waiting) / 1e6)
+                                    .arg(double(waitedAfter - waitedBefore) / 1e6);
+        // 60 ms of CPU time is about 60 ms running; the rest of the wall time is waiting.
+        QVERIFY2(running < 60'000'000 * 1.3, qPrintable(figures));
+        QVERIFY2(waiting > 20'000'000, qPrintable(figures));
+        // Cross-checked with the kernel's count where it keeps one: what the loop measured
+        // is run-queue time the kernel counted too (plus the clocks' granularity).
+        if (waitedBefore >= 0)
+            QVERIFY2(double(waiting) <= double(waitedAfter - waitedBefore) * 1.1 + 2e6,
+                     qPrintable(figures));
+        qInfo("%s", qPrintable(figures));
     }
 
     void tracesTheLoop() {
