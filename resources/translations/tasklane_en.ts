@@ -624,6 +624,10 @@
         <source>▸ rows: a collapsed process, where any of its threads was busy</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>waiting-for-core: ready, but the OS ran another thread on its core (measured)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tasklane::GanttView</name>
@@ -1550,6 +1554,10 @@
         <source>idle</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>waiting-for-core</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tasklane::SummaryView</name>
@@ -1682,6 +1690,14 @@
     </message>
     <message>
         <source>Conclusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for a core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ready threads the OS had no free core for, summed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -619,6 +619,10 @@
         <source>▸ rows: a collapsed process, where any of its threads was busy</source>
         <translation>▸ 행: 접힌 프로세스, 스레드 중 하나라도 일하던 구간</translation>
     </message>
+    <message>
+        <source>waiting-for-core: ready, but the OS ran another thread on its core (measured)</source>
+        <translation>코어 대기: 실행할 준비가 됐지만 OS가 그 코어에서 다른 스레드를 실행함 (측정값)</translation>
+    </message>
 </context>
 <context>
     <name>tasklane::GanttView</name>
@@ -1546,6 +1550,10 @@
         <source>idle</source>
         <translation>유휴</translation>
     </message>
+    <message>
+        <source>waiting-for-core</source>
+        <translation>코어 대기</translation>
+    </message>
 </context>
 <context>
     <name>tasklane::SummaryView</name>
@@ -1678,6 +1686,14 @@
     <message>
         <source>Conclusion</source>
         <translation>결론</translation>
+    </message>
+    <message>
+        <source>Waiting for a core</source>
+        <translation>코어 대기</translation>
+    </message>
+    <message>
+        <source>ready threads the OS had no free core for, summed</source>
+        <translation>OS가 빈 코어를 주지 못해 기다린 준비된 스레드들의 시간 합계</translation>
     </message>
 </context>
 <context>
