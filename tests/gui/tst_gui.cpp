@@ -13,6 +13,7 @@
 #include "patterns/run_error.h"
 #include "pin_board.h"
 #include "run_controller.h"
+#include "summary_view.h"
 #include "time_ruler.h"
 #include "trace/chrome_trace_reader.h"
 #include "trace/chrome_trace_writer.h"
@@ -235,6 +236,8 @@ private Q_SLOTS:
     void regroupingStatusNamesTheChoice();
     void rowNamesFollowTheLanguage_data();
     void rowNamesFollowTheLanguage();
+    void summarySaysWaitingForACore_data();
+    void summarySaysWaitingForACore();
 
 private:
     QTemporaryDir settingsDir_;
@@ -2507,6 +2510,37 @@ void TstGui::rowNamesFollowTheLanguage() {
     QCOMPARE(view.isRegrouping(), large);
     QTRY_VERIFY_WITH_TIMEOUT(!view.isRegrouping(), kRunTimeoutMs);
     QVERIFY2(summaryName().contains(QStringLiteral("4 threads")), qPrintable(summaryName()));
+}
+
+void TstGui::summarySaysWaitingForACore_data() {
+    QTest::addColumn<bool>("korean");
+    QTest::addColumn<double>("waitMs");
+    QTest::addColumn<QString>("expected"); // empty: no such row
+    QTest::newRow("English") << false << 1234.5 << QStringLiteral("Waiting for a core");
+    QTest::newRow("Korean") << true << 1234.5 << QStringLiteral("코어 대기");
+    QTest::newRow("no wait, no row") << false << 0.0 << QString();
+}
+
+void TstGui::summarySaysWaitingForACore() {
+    QFETCH(bool, korean);
+    QFETCH(double, waitMs);
+    QFETCH(QString, expected);
+    const auto english = qScopeGuard([] { Language::uninstall(); });
+    QVERIFY(Language::apply(korean ? QLocale(QLocale::Korean, QLocale::SouthKorea)
+                                   : Language::localeFor(Language::Choice::English)));
+    RunResult run;
+    run.metrics.makespan_ms = 411;
+    run.metrics.core_wait_ms = waitMs;
+    QTextBrowser view;
+    view.setHtml(SummaryView::html(QStringLiteral("pool-map"), run));
+    const QString text = view.toPlainText();
+    if (expected.isEmpty()) {
+        QVERIFY2(!text.contains(QStringLiteral("Waiting for a core")), qPrintable(text));
+        return;
+    }
+    QVERIFY2(text.contains(expected), qPrintable(text));
+    // Its time, as the other rows give theirs.
+    QVERIFY2(text.contains(QLocale().toString(waitMs, 'f', 1)), qPrintable(text));
 }
 
 QTEST_MAIN(TstGui)
