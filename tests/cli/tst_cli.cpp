@@ -12,6 +12,8 @@
 #include <QXmlStreamReader>
 #include <QtTest>
 
+#include <sched.h>
+
 class TestCli : public QObject {
     Q_OBJECT
 
@@ -529,6 +531,70 @@ private Q_SLOTS:
                  1.0);
         QVERIFY(!doc.value(QStringLiteral("conclusion")).toArray().isEmpty());
         QVERIFY2(r.out.contains(QStringLiteral("I/O-bound")), qPrintable(r.out));
+    }
+
+    // Two workers pinned to one core (the CLI inherits this thread's affinity): the run says
+    // how long they waited for it, in the trace, the summary and the printed figures, and
+    // its running time fits the one core.
+    void oversubscribedRunSaysWaitingForACore_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("pool-map, 2 processes") << QStringList{
+            QStringLiteral("pool-map"), QStringLiteral("--start-method"), QStringLiteral("fork")};
+        QTest::newRow("thread-pool, GIL off, 2 threads") << QStringList{
+            QStringLiteral("thread-pool"), QStringLiteral("--gil"), QStringLiteral("off")};
+    }
+
+    void oversubscribedRunSaysWaitingForACore() {
+        QFETCH(QStringList, args);
+        const QString trace = dir_.filePath(QStringLiteral("core-wait.json"));
+        const QString summary = dir_.filePath(QStringLiteral("core-wait-summary.json"));
+        cpu_set_t old;
+        QCOMPARE(sched_getaffinity(0, sizeof old, &old), 0);
+        int first = 0;
+        while (!CPU_ISSET(first, &old))
+            ++first;
+        cpu_set_t one;
+        CPU_ZERO(&one);
+        CPU_SET(first, &one);
+        QCOMPARE(sched_setaffinity(0, sizeof one, &one), 0);
+        const Result r =
+            cli(QStringList{QStringLiteral("run")}
+                << args
+                << QStringList{QStringLiteral("--workers"), QStringLiteral("2"),
+                               QStringLiteral("--tasks"), QStringLiteral("2"),
+                               QStringLiteral("--cpu-ms"), QStringLiteral("100"),
+                               QStringLiteral("--trace"), trace, QStringLiteral("--summary"),
+                               summary, QStringLiteral("--stats")});
+        sched_setaffinity(0, sizeof old, &old);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2((r.out + r.err).contains(QStringLiteral("waiting for a core")), qPrintable(r.err));
+
+        QFile sf(summary);
+        QVERIFY(sf.open(QIODevice::ReadOnly));
+        const QJsonObject s = QJsonDocument::fromJson(sf.readAll()).object();
+        const double makespan = s.value(QStringLiteral("makespan_ms")).toDouble();
+        const double running = s.value(QStringLiteral("running_ms")).toDouble();
+        const double waiting = s.value(QStringLiteral("core_wait_ms")).toDouble();
+        const QString figures = QStringLiteral("running %1 ms, waiting %2 ms, makespan %3 ms")
+                                    .arg(running)
+                                    .arg(waiting)
+                                    .arg(makespan);
+        QVERIFY2(running > 0 && running <= makespan * 1.05, qPrintable(figures));
+        QVERIFY2(waiting >= 50, qPrintable(figures));
+
+        QFile tf(trace);
+        QVERIFY(tf.open(QIODevice::ReadOnly));
+        int waits = 0;
+        for (const QJsonValue& v : QJsonDocument::fromJson(tf.readAll())
+                                       .object()[QStringLiteral("traceEvents")]
+                                       .toArray()) {
+            const QJsonObject a = v.toObject()[QStringLiteral("args")].toObject();
+            if (a[QStringLiteral("state")].toString() == QStringLiteral("waiting-for-core")) {
+                ++waits;
+                QCOMPARE(a[QStringLiteral("cpu")].toInt(), -1);
+            }
+        }
+        QVERIFY(waits > 0);
     }
 };
 
