@@ -30,8 +30,8 @@ struct Metrics {
     double spawning_ms = 0;
     // Ready threads the OS had no free core for (waiting-for-core), summed over threads.
     double core_wait_ms = 0;
-    // Running slices summed over threads: at most cores × makespan, now that time without a
-    // core is not in them.
+    // Time on a core, summed over threads (each thread's running slices, overlaps once): at
+    // most cores × makespan, now that time without a core is not in it.
     double running_ms = 0;
 };
 
