@@ -121,7 +121,8 @@ double layoutLegend(const GanttRows& rows, const GanttLegendFacts& facts, double
     if (tracks && rows.hasState(State::WaitingForCore))
         lines.note(QCoreApplication::translate(
             "tasklane::GanttLayout",
-            "waiting-for-core: ready, but the OS ran another thread on its core (measured)"));
+            "waiting-for-core: ready, but the OS ran another thread on its core, of this run or "
+            "another program (measured)"));
     return lines.height();
 }
 

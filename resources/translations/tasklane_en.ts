@@ -625,7 +625,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>waiting-for-core: ready, but the OS ran another thread on its core (measured)</source>
+        <source>waiting-for-core: ready, but the OS ran another thread on its core, of this run or another program (measured)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

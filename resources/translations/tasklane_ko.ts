@@ -620,8 +620,8 @@
         <translation>▸ 행: 접힌 프로세스, 스레드 중 하나라도 일하던 구간</translation>
     </message>
     <message>
-        <source>waiting-for-core: ready, but the OS ran another thread on its core (measured)</source>
-        <translation>코어 대기: 실행할 준비가 됐지만 OS가 그 코어에서 다른 스레드를 실행함 (측정값)</translation>
+        <source>waiting-for-core: ready, but the OS ran another thread on its core, of this run or another program (measured)</source>
+        <translation>코어 대기: 실행할 준비가 됐지만 OS가 그 코어에서 이 실행이나 다른 프로그램의 스레드를 실행함 (측정값)</translation>
     </message>
 </context>
 <context>
