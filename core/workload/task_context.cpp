@@ -110,14 +110,15 @@ void TaskContext::releaseGil() {
     holdsGil_ = false;
 }
 
-void TaskContext::maybeYieldGil() {
+bool TaskContext::maybeYieldGil() {
     if (gil_ == nullptr || !holdsGil_ || !gil_->dropRequested())
-        return;
+        return false;
     enter(State::GilWait);
     holdsGil_ = false;
     gil_->yield();
     holdsGil_ = true;
     enter(State::Running);
+    return true;
 }
 
 } // namespace tasklane

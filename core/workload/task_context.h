@@ -49,8 +49,9 @@ public:
     // GIL transitions, traced: gil-wait while waiting, then running.
     void acquireGil();
     void releaseGil();
-    // Yields the GIL if another thread asked for it and this one has held it long enough.
-    void maybeYieldGil();
+    // Yields the GIL if another thread asked for it and this one has held it long enough;
+    // true when it did (and so waited for it again).
+    bool maybeYieldGil();
     bool holdsGil() const { return holdsGil_; }
 
     std::uint32_t task() const { return task_; }

@@ -69,10 +69,11 @@ std::uint64_t cpu(std::chrono::nanoseconds duration) {
             throw Interrupted{};
         if (ctx != nullptr) {
             ctx->noteCpu();
-            ctx->maybeYieldGil();
-            // A wait for the GIL is traced as such: the next gap is measured from here.
-            wall = TraceRecorder::now();
-            used = threadCpuNs();
+            if (ctx->maybeYieldGil()) {
+                // The wait for the GIL is traced as such: the next gap is measured from here.
+                wall = TraceRecorder::now();
+                used = threadCpuNs();
+            }
         }
     }
     return x;
