@@ -585,9 +585,9 @@ private Q_SLOTS:
         QFile tf(trace);
         QVERIFY(tf.open(QIODevice::ReadOnly));
         int waits = 0;
-        for (const QJsonValue& v : QJsonDocument::fromJson(tf.readAll())
-                                       .object()[QStringLiteral("traceEvents")]
-                                       .toArray()) {
+        for (const auto& v : QJsonDocument::fromJson(tf.readAll())
+                                 .object()[QStringLiteral("traceEvents")]
+                                 .toArray()) {
             const QJsonObject a = v.toObject()[QStringLiteral("args")].toObject();
             if (a[QStringLiteral("state")].toString() == QStringLiteral("waiting-for-core")) {
                 ++waits;

@@ -1069,7 +1069,7 @@ void TestTraceIo::stateNamesInExports() {
     const QByteArray json = ChromeTraceWriter::toJson(trace);
     const QJsonArray events = QJsonDocument::fromJson(json).object()["traceEvents"_L1].toArray();
     QJsonObject slice;
-    for (const QJsonValue& v : events)
+    for (const auto& v : events)
         if (v.toObject()["ph"_L1].toString() == "X"_L1)
             slice = v.toObject();
     QCOMPARE(slice["args"_L1].toObject()["state"_L1].toString(), name);
