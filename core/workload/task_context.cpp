@@ -66,16 +66,17 @@ void TaskContext::enterAt(State state, std::int64_t at) {
 }
 
 void TaskContext::noteOffCore(std::int64_t from, std::int64_t to, std::int64_t ranNs) {
-    if (!open_ || (state_ != State::Running && state_ != State::LockHeld))
+    // Running only: a thread preempted while it holds a lock still holds it, and the chart
+    // must keep showing who holds the lock.
+    if (!open_ || state_ != State::Running)
         return;
     const std::int64_t lost = (to - from) - ranNs;
     if (lost <= kCoreWaitThresholdNs)
         return;
-    const State resume = state_;
     // Where in [from, to) the core was taken is not known; the loop checks every ~10 µs, so
     // putting the work first misplaces at most that much.
     enterAt(State::WaitingForCore, std::max(since_, to - lost));
-    enterAt(resume, to);
+    enterAt(State::Running, to);
 }
 
 void TaskContext::close() {

@@ -37,10 +37,10 @@ public:
     void close();
     // While running: starts a new slice when the thread moved to another CPU.
     void noteCpu();
-    // While on a core: of [from, to) of wall time, the thread's CPU clock advanced `ranNs`.
+    // While running: of [from, to) of wall time, the thread's CPU clock advanced `ranNs`.
     // When the rest passes kCoreWaitThresholdNs, the slice ends at from + ranNs, the rest is
-    // waiting-for-core, and a new slice in the same state opens at `to` on the core the thread
-    // is on now: a running slice is time on one core.
+    // waiting-for-core, and a new running slice opens at `to` on the core the thread is on
+    // now: a running slice is time on one core.
     void noteOffCore(std::int64_t from, std::int64_t to, std::int64_t ranNs);
     // CPU time the thread measured itself consuming in the open slice. Stored with the slice,
     // so the sequential estimate counts work done, not the time a thread was preempted.
