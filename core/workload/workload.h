@@ -1,6 +1,7 @@
 // What a task does, for real: `cpu` burns N ms of arithmetic on whatever core the kernel
 // gives it, `io` sleeps N ms as blocking I/O does, and the tutorial's own functions.
-// Inside a TaskContext they trace their states (running per core, sleeping, gil-wait).
+// Inside a TaskContext they trace their states (running per core, waiting-for-core, sleeping,
+// gil-wait).
 #pragma once
 
 #include <atomic>
@@ -30,7 +31,9 @@ private:
 };
 
 // Arithmetic for `duration` of this thread's CPU time; yields the GIL at the switch
-// interval when another thread waits for it, and splits its slice on a core migration.
+// interval when another thread waits for it, splits its slice on a core migration, and
+// records the wall time its CPU clock stood still (the kernel ran someone else) as
+// waiting-for-core.
 // Returns a value derived from the work so the compiler cannot drop it.
 std::uint64_t cpu(std::chrono::nanoseconds duration);
 // Blocks for `duration` (traced as sleeping, with the GIL released, as blocking I/O).
