@@ -3,6 +3,7 @@
 // names the option and the allowed range, the metrics are right on hand-built traces, and
 // the GIL model shows in the speedup of CPU-bound work; async-file writes what it says
 // where it says, and leaves nothing else.
+#include "analysis/trace_analysis.h"
 #include "patterns/async_patterns.h"
 #include "patterns/compare_pattern.h"
 #include "patterns/param_spec.h"
@@ -871,6 +872,22 @@ void TestPatterns::oversubscribedRunningFitsTheCores() {
     QVERIFY2(waiting >= 50'000'000, qPrintable(figures));
     QVERIFY2(std::abs(r.metrics.core_wait_ms - double(waiting) / 1e6) < 1.0,
              qPrintable(QString::number(r.metrics.core_wait_ms)));
+    // The core's row (the union of the running slices recorded on it, as the chart draws it)
+    // is made of slices that follow each other: which thread ran when, not two at once.
+    AnalysisScope scope = AnalysisScope::whole();
+    scope.acrossTracks = true;
+    const TraceAnalysis a = analyseTrace(r.trace, scope);
+    for (std::size_t c = 0; c < a.cores.size(); ++c) {
+        std::int64_t onCore = 0;
+        for (const TraceEvent& e : r.trace.events)
+            if (e.type == EventType::Slice && e.state == State::Running && e.cpu == int(c))
+                onCore += e.duration_ns();
+        QVERIFY2(double(onCore) <= double(a.cores[c].running_ns) * 1.05 + 1e6,
+                 qPrintable(QStringLiteral("CPU %1: slices %2 ms, their union %3 ms")
+                                .arg(c)
+                                .arg(double(onCore) / 1e6)
+                                .arg(double(a.cores[c].running_ns) / 1e6)));
+    }
     qInfo("%s", qPrintable(figures));
 }
 
