@@ -276,6 +276,12 @@ void MainWindow::connectParts() {
     });
 
     connect(patterns_, &PatternPane::runRequested, this, &MainWindow::run);
+    connect(parameterPanel(), &ParameterPanel::paramsChanged, this,
+            &MainWindow::showParameterProblem);
+    connect(parameterPanel(), &ParameterPanel::retranslated, this, [this] {
+        if (parameterProblemShown_)
+            showParameterProblem(); // the panel's error line is in the new language now
+    });
     connect(patterns_, &PatternPane::stopRequested, this, &MainWindow::stop);
     connect(patterns_, &PatternPane::validParamsChanged, this, [this] {
         const Pattern* pattern = patterns_->currentPattern();
@@ -355,17 +361,32 @@ void MainWindow::retranslateUi() {
     // The status line: what showStatus() put there, made again; any other message, a note
     // in the old language that would soon go anyway, goes now.
     if (const QString shown = statusBar()->currentMessage(); !shown.isEmpty()) {
-        if (statusSource_ && shown == statusShown_)
+        if (statusSource_ && shown == statusShown_) {
+            const bool problem = parameterProblemShown_;
             showStatus(statusSource_);
-        else
+            parameterProblemShown_ = problem;
+        } else
             statusBar()->clearMessage();
     }
 }
 
 void MainWindow::showStatus(std::function<QString()> text) {
+    parameterProblemShown_ = false;
     statusSource_ = std::move(text);
     statusShown_ = statusSource_();
     statusBar()->showMessage(statusShown_);
+}
+
+void MainWindow::showParameterProblem() {
+    const ParameterPanel* panel = parameterPanel();
+    if (panel->isValid()) {
+        if (parameterProblemShown_ && statusBar()->currentMessage() == statusShown_)
+            statusBar()->clearMessage();
+        parameterProblemShown_ = false;
+        return;
+    }
+    showStatus([panel] { return tr("Cannot run: %1").arg(panel->error().value_or(QString())); });
+    parameterProblemShown_ = true;
 }
 
 void MainWindow::showError(const QString& title, const QString& message) {

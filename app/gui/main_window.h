@@ -126,6 +126,10 @@ private:
     void restoreSettings();
     void saveSettings() const;
 
+    // Run is greyed out while the values cannot run: the status line says what to fix, in
+    // place of a "press Run" that no longer holds.
+    void showParameterProblem();
+
     void runStarted();
     void runProgress(qint64 done, qint64 total);
     void runFinished(const RunOutcome& outcome);
@@ -161,6 +165,7 @@ private:
     QToolBar* toolbar_ = nullptr;
     std::function<QString()> statusSource_; // what showStatus() showed, to make it again
     QString statusShown_;
+    bool parameterProblemShown_ = false; // the status line is showParameterProblem()'s
 
     QList<int> sizesBeforeCompare_; // the right splitter's, restored when Compare is left
     QSplitter* mainSplitter_ = nullptr;

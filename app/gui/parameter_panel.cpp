@@ -1,6 +1,7 @@
 #include "parameter_panel.h"
 
 #include "core_text.h"
+#include "open_range_spin_box.h"
 #include "text/qt_text.h"
 
 #include <QComboBox>
@@ -145,6 +146,7 @@ double asNumber(const ParamValue& value) {
 }
 
 const QString kInvalidStyle = QStringLiteral("QLineEdit { border: 1px solid #c62828; }");
+const QString kInvalidSpinStyle = QStringLiteral("QAbstractSpinBox { border: 1px solid #c62828; }");
 
 // The name the patterns give a list's n-th task (async-gather: Task A, B, C, ... T27).
 QString itemName(int index) {
@@ -278,10 +280,11 @@ private:
         slider->setMinimumWidth(70);
         layout->addWidget(slider, 1);
 
-        auto* spin = new QSpinBox(row);
+        // A value typed out of range goes into the list's text, whose line names the range.
+        auto* spin = new OpenRangeSpinBox<QSpinBox>(row);
         spin->setObjectName(base + QStringLiteral("spin-") + suffix);
-        spin->setRange(int(std::max<double>(spec_.min, INT_MIN)),
-                       int(std::min<double>(spec_.max, INT_MAX)));
+        spin->setAllowedRange(int(std::max<double>(spec_.min, INT_MIN)),
+                              int(std::min<double>(spec_.max, INT_MAX)));
         spin->setSuffix(spec_.unit.empty() ? QString() : u' ' + qs(spec_.unit));
         spin->setGroupSeparatorShown(spec_.max >= 10'000);
         spin->setAlignment(Qt::AlignRight);
@@ -429,10 +432,11 @@ void ParameterPanel::addNumber(int row, Editor& editor) {
 
     const QString suffix = spec.unit.empty() ? QString() : u' ' + qs(spec.unit);
     if (spec.kind == ParamKind::Int) {
-        auto* spin = new QSpinBox(parent);
+        // Out of range typed stays as typed, and the pattern's message names the range.
+        auto* spin = new OpenRangeSpinBox<QSpinBox>(parent);
         spin->setObjectName(editorName(spec, "spin"));
-        spin->setRange(int(std::max<double>(spec.min, INT_MIN)),
-                       int(std::min<double>(spec.max, INT_MAX)));
+        spin->setAllowedRange(int(std::max<double>(spec.min, INT_MIN)),
+                              int(std::min<double>(spec.max, INT_MAX)));
         spin->setGroupSeparatorShown(spec.max >= 10'000);
         spin->setSuffix(suffix);
         spin->setAlignment(Qt::AlignRight);
@@ -455,13 +459,14 @@ void ParameterPanel::addNumber(int row, Editor& editor) {
             const QSignalBlocker blockSpin(spin);
             const QSignalBlocker blockSlider(slider);
             spin->setValue(int(asNumber(v)));
+            spin->setStyleSheet(QString());
             slider->setValue(scale->positionOf(asNumber(v)));
         };
     } else {
-        auto* spin = new QDoubleSpinBox(parent);
+        auto* spin = new OpenRangeSpinBox<QDoubleSpinBox>(parent);
         spin->setObjectName(editorName(spec, "spin"));
         spin->setDecimals(decimalsFor(spec));
-        spin->setRange(spec.min, spec.max);
+        spin->setAllowedRange(spec.min, spec.max);
         spin->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
         spin->setGroupSeparatorShown(spec.max >= 10'000);
         spin->setSuffix(suffix);
@@ -485,6 +490,7 @@ void ParameterPanel::addNumber(int row, Editor& editor) {
             const QSignalBlocker blockSpin(spin);
             const QSignalBlocker blockSlider(slider);
             spin->setValue(asNumber(v));
+            spin->setStyleSheet(QString());
             slider->setValue(scale->positionOf(asNumber(v)));
         };
     }
@@ -635,12 +641,21 @@ void ParameterPanel::edited(const std::string& name) {
             else
                 e.parseError.reset();
             edit->setStyleSheet(e.parseError ? kInvalidStyle : QString());
+        } else if (e.spec.kind == ParamKind::Int || e.spec.kind == ParamKind::Double) {
+            markOutOfRange(e);
         }
     }
     if (loading_)
         return;
     revalidate();
     Q_EMIT paramsChanged();
+}
+
+// A number typed out of range is kept (revalidate() says why it cannot run); its box is
+// marked as the list and text fields are.
+void ParameterPanel::markOutOfRange(const Editor& editor) {
+    if (auto* spin = findChild<QAbstractSpinBox*>(editorName(editor.spec, "spin")))
+        spin->setStyleSheet(editor.spec.validate(editor.value()) ? kInvalidSpinStyle : QString());
 }
 
 void ParameterPanel::retranslateUi() {

@@ -188,7 +188,7 @@ private Q_SLOTS:
     void exportsChartTraceAndCsv();
     void settingsPersist();
     void failedRunKeepsTheChart();
-    void f5RunsAndStops();
+    void f5RunsAndEscStops();
     void autoRunAfterAChange();
 
     void panelBuildsEditorsFromSpecs();
@@ -202,6 +202,11 @@ private Q_SLOTS:
     void asyncFileRunsAndReportsABadFolder();
     void controllerReportsFailureAndStop();
     void outputIsCutForDisplay();
+
+    // Issue 13, section 6: the window's smaller surprises.
+    void statusSaysWhatBlocksTheRun();
+    void spinBoxRefusesOutOfRange_data();
+    void spinBoxRefusesOutOfRange();
 
     void pinBoardKeepsFourAndStacks();
     void compareTabStacksPinnedRuns();
@@ -557,7 +562,8 @@ void TstGui::failedRunKeepsTheChart() {
     box->accept();
 }
 
-void TstGui::f5RunsAndStops() {
+// F5 does what its label says, Run: during a run it does nothing, and Esc stops.
+void TstGui::f5RunsAndEscStops() {
     FakePattern fake;
     MainWindow::Options options;
     options.patterns = {&fake};
@@ -571,8 +577,12 @@ void TstGui::f5RunsAndStops() {
     QTest::keyClick(&w, Qt::Key_F5);
     QVERIFY(w.isRunning());
     QTest::keyClick(&w, Qt::Key_F5);
+    QVERIFY(!ended.wait(300));
+    QVERIFY(w.isRunning());
+    QTest::keyClick(&w, Qt::Key_Escape);
     QVERIFY(ended.wait(kRunTimeoutMs));
     QCOMPARE(w.statusText(), QStringLiteral("Stopped"));
+    QCOMPARE(ended.count(), 1);
 }
 
 void TstGui::autoRunAfterAChange() {
@@ -1220,6 +1230,94 @@ MainWindow::Options withFake(const FakePattern& fake) {
 }
 
 } // namespace
+
+// Run greyed out by a value it cannot take: the status line says what to fix, not "press
+// Run (F5)" left from a run held back a moment before.
+void TstGui::statusSaysWhatBlocksTheRun() {
+    const auto english = englishForThisTest();
+    MainWindow w(quiet());
+    w.show();
+    QCOMPARE(w.currentPattern()->id(), std::string("thread-pool"));
+    child<QAction>(w, "auto-run-action")->setChecked(true);
+    ParameterPanel* panel = w.parameterPanel();
+    QVERIFY(panel->setValue("cpu-ms", 1000.0));
+    QVERIFY(panel->setValue("tasks", 100LL));
+    QVERIFY2(w.statusText().contains(QStringLiteral("press Run (F5)")), qPrintable(w.statusText()));
+
+    QVERIFY(panel->setValue("workers", 999LL));
+    QVERIFY(!child<QAction>(w, "run-action")->isEnabled());
+    QVERIFY2(!w.statusText().contains(QStringLiteral("F5")), qPrintable(w.statusText()));
+    QVERIFY2(w.statusText().startsWith(QStringLiteral("Cannot run: ")) &&
+                 w.statusText().endsWith(QStringLiteral("must be between 1 and 64, got 999")),
+             qPrintable(w.statusText()));
+
+    // Fixed: the problem line goes (auto-run off, nothing else to say).
+    child<QAction>(w, "auto-run-action")->setChecked(false);
+    QVERIFY(panel->setValue("workers", 4LL));
+    QVERIFY(child<QAction>(w, "run-action")->isEnabled());
+    QCOMPARE(w.statusText(), QString());
+}
+
+void TstGui::spinBoxRefusesOutOfRange_data() {
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<QString>("spin");
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("message"); // the end of the panel's error line
+    QTest::newRow("workers 999") << "thread-pool"
+                                 << "param-workers-spin"
+                                 << "999"
+                                 << "must be between 1 and 64, got 999";
+    QTest::newRow("workers -3") << "thread-pool"
+                                << "param-workers-spin"
+                                << "-3"
+                                << "must be between 1 and 64, got -3";
+    QTest::newRow("tasks 99999") << "compare"
+                                 << "param-tasks-spin"
+                                 << "99999"
+                                 << "must be between 1 and 1000, got 99999";
+    QTest::newRow("time-scale 0") << "thread-pool"
+                                  << "param-time-scale-spin"
+                                  << "0"
+                                  << "must be between 0.01 and 10, got 0";
+    QTest::newRow("delay of task B 99999")
+        << "async-gather"
+        << "param-delays-spin-1"
+        << "99999"
+        << "must be comma-separated numbers, each 0..60000 ms, got 99999";
+}
+
+// A number typed out of range stays as typed, Run greys out, and the line under the editors
+// names the range, as the delays field does: no digit dropped (999 into 9), no silent
+// correction on leaving the box (0 into 1.00).
+void TstGui::spinBoxRefusesOutOfRange() {
+    QFETCH(QString, pattern);
+    QFETCH(QString, spin);
+    QFETCH(QString, typed);
+    QFETCH(QString, message);
+    const auto english = englishForThisTest();
+    ParameterPanel panel;
+    panel.setPattern(PatternRegistry::instance().find(pattern.toStdString()));
+    panel.resize(420, panel.sizeHint().height());
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QVERIFY(panel.isValid());
+    auto* box = panel.findChild<QAbstractSpinBox*>(spin);
+    QVERIFY(box != nullptr);
+    box->setFocus();
+    box->selectAll();
+    QTest::keyClick(box, Qt::Key_Delete);
+    QTest::keyClicks(box, typed);
+    QTest::keyClick(box, Qt::Key_Return);
+    QFocusEvent out(QEvent::FocusOut, Qt::TabFocusReason);
+    QCoreApplication::sendEvent(box, &out);
+
+    QVERIFY2(box->text().remove(QLatin1Char(',')).startsWith(typed), qPrintable(box->text()));
+    QVERIFY(!panel.isValid());
+    QVERIFY2(panel.error()->endsWith(message), qPrintable(*panel.error()));
+    QVERIFY(child<QLabel>(panel, "param-error")->isVisible());
+    saveGrab(&panel, QStringLiteral("refused-%1")
+                         .arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-')));
+}
 
 void TstGui::openTraceShowsIt() {
     // As main() does: English, with its plural forms ("2 tracks").
