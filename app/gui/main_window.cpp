@@ -2,6 +2,7 @@
 
 #include "chart_pane.h"
 #include "compare_view.h"
+#include "core_text.h"
 #include "error_box.h"
 #include "language.h"
 #include "parameter_panel.h"
@@ -54,6 +55,13 @@ std::vector<const Pattern*> offered(const MainWindow::Options& options) {
     for (const auto& pattern : PatternRegistry::instance().all())
         all.push_back(pattern.get());
     return all;
+}
+
+// Help > Language's first entry: the system's language by name, as the others are named.
+QString systemLanguageText() {
+    const QString name = Language::nativeName(QLocale::system());
+    return name.isEmpty() ? MainWindow::tr("&System default")
+                          : MainWindow::tr("&System (%1)").arg(name);
 }
 
 } // namespace
@@ -355,7 +363,7 @@ void MainWindow::retranslateUi() {
     languageMenu_->setTitle(tr("&Language"));
     for (QAction* action : languageActions_->actions())
         if (Language::fromSettingsName(action->data().toString()) == Language::Choice::System)
-            action->setText(tr("&System (%1)").arg(QLocale::system().nativeLanguageName()));
+            action->setText(systemLanguageText());
     toolbar_->setWindowTitle(tr("Main"));
 
     // The status line: what showStatus() put there, made again; any other message, a note
@@ -531,7 +539,10 @@ void MainWindow::runStarted() {
     elapsedLabel_->setText(QString());
     elapsedLabel_->show();
     elapsedTimer_->start();
-    showStatus([id = qs(runningPattern_->id())] { return tr("Running %1…").arg(id); });
+    // The pattern as the list names it, in the window's language, not its command-line id.
+    showStatus([title = runningPattern_->title()] {
+        return tr("Running %1…").arg(coretext::pattern(title));
+    });
 }
 
 void MainWindow::runProgress(qint64 done, qint64 total) {

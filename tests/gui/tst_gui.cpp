@@ -27,6 +27,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -207,6 +208,9 @@ private Q_SLOTS:
     void statusSaysWhatBlocksTheRun();
     void spinBoxRefusesOutOfRange_data();
     void spinBoxRefusesOutOfRange();
+    void languageMenuNamesTheSystemLanguage_data();
+    void languageMenuNamesTheSystemLanguage();
+    void runningStatusNamesThePattern();
 
     void pinBoardKeepsFourAndStacks();
     void compareTabStacksPinnedRuns();
@@ -1317,6 +1321,58 @@ void TstGui::spinBoxRefusesOutOfRange() {
     QVERIFY(child<QLabel>(panel, "param-error")->isVisible());
     saveGrab(&panel, QStringLiteral("refused-%1")
                          .arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-')));
+}
+
+void TstGui::languageMenuNamesTheSystemLanguage_data() {
+    QTest::addColumn<QLocale>("locale");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("C (LANG=C)") << QLocale::c() << QString();
+    QTest::newRow("Korean") << QLocale(QLocale::Korean, QLocale::SouthKorea)
+                            << QStringLiteral("한국어");
+    QTest::newRow("German") << QLocale(QLocale::German, QLocale::Germany)
+                            << QStringLiteral("Deutsch");
+}
+
+// Help > Language names the system's language in itself, or says "System default" when the
+// system has none (LANG=C): never "System ()".
+void TstGui::languageMenuNamesTheSystemLanguage() {
+    QFETCH(QLocale, locale);
+    QFETCH(QString, name);
+    QCOMPARE(Language::nativeName(locale), name);
+
+    const auto english = englishForThisTest();
+    MainWindow w(quiet());
+    w.show();
+    const QString text = child<QAction>(w, "language-system")->text();
+    const QString system = Language::nativeName(QLocale::system());
+    QCOMPARE(text, system.isEmpty() ? QStringLiteral("&System default")
+                                    : QStringLiteral("&System (%1)").arg(system));
+    QVERIFY2(!text.contains(QStringLiteral("()")), qPrintable(text));
+    if (QLatin1String(QTest::currentDataTag()) == QLatin1String("Korean")) {
+        auto* menu = child<QMenu>(w, "language-menu");
+        menu->popup(w.mapToGlobal(QPoint(40, 40)));
+        QVERIFY(QTest::qWaitForWindowExposed(menu));
+        saveGrab(menu, QStringLiteral("language-menu"));
+        menu->hide();
+    }
+}
+
+// The status line names a running pattern as the list does, in the window's language, not
+// by its command-line id ("compare 실행 중…").
+void TstGui::runningStatusNamesThePattern() {
+    const auto english = qScopeGuard([] { Language::uninstall(); });
+    QVERIFY(Language::apply(QLocale(QLocale::Korean, QLocale::SouthKorea)));
+    MainWindow w(quiet());
+    QSignalSpy ended(&w, &MainWindow::runEnded);
+    w.show();
+    QVERIFY(w.selectPattern(QStringLiteral("compare")));
+    QVERIFY(w.isRunning());
+    const QString title = coretext::pattern(w.currentPattern()->title());
+    QVERIFY(hasHangul(title));
+    QCOMPARE(w.statusText(), QStringLiteral("%1 실행 중…").arg(title));
+    QVERIFY(!w.statusText().contains(QStringLiteral("compare")));
+    w.stop();
+    QVERIFY(ended.wait(kRunTimeoutMs));
 }
 
 void TstGui::openTraceShowsIt() {
