@@ -30,6 +30,8 @@
 #include <QTimer>
 #include <QToolBar>
 
+#include <algorithm>
+
 // Q_INIT_RESOURCE may not appear inside a namespace; the resources live in the static
 // tasklane_gui library, so something must pull them in.
 static void initTasklaneResources() {
@@ -47,6 +49,9 @@ const QString mainSplitter = QStringLiteral("window/mainSplitter");
 const QString rightSplitter = QStringLiteral("window/rightSplitter");
 const QString groupBy = QStringLiteral("run/groupBy");
 } // namespace key
+
+// The least share of the chart-and-tabs height the Compare tab takes while shown.
+constexpr double kCompareShare = 0.4;
 
 std::vector<const Pattern*> offered(const MainWindow::Options& options) {
     if (!options.patterns.empty())
@@ -483,11 +488,13 @@ QString MainWindow::statusText() const {
 }
 
 void MainWindow::compareTabToggled() {
-    // Four stacked charts need room: the Compare tab takes most of the height while shown.
+    // The stacked charts need some room, but the live chart stays the window's main view: the
+    // Compare tab gets at least kCompareShare of the height while shown, the chart the rest.
     if (tabs_->currentWidget() == tabs_->compareView()) {
         sizesBeforeCompare_ = rightSplitter_->sizes();
         const int total = sizesBeforeCompare_.value(0) + sizesBeforeCompare_.value(1);
-        rightSplitter_->setSizes({total / 4, total - total / 4});
+        const int tabs = std::max(sizesBeforeCompare_.value(1), int(total * kCompareShare));
+        rightSplitter_->setSizes({total - tabs, tabs});
     } else if (!sizesBeforeCompare_.isEmpty()) {
         rightSplitter_->setSizes(sizesBeforeCompare_);
         sizesBeforeCompare_.clear();

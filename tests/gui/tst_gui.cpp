@@ -27,6 +27,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -211,6 +212,7 @@ private Q_SLOTS:
     void languageMenuNamesTheSystemLanguage_data();
     void languageMenuNamesTheSystemLanguage();
     void runningStatusNamesThePattern();
+    void pinKeepsTheLiveChartTall();
 
     void pinBoardKeepsFourAndStacks();
     void compareTabStacksPinnedRuns();
@@ -1373,6 +1375,57 @@ void TstGui::runningStatusNamesThePattern() {
     QVERIFY(!w.statusText().contains(QStringLiteral("compare")));
     w.stop();
     QVERIFY(ended.wait(kRunTimeoutMs));
+}
+
+// Ctrl+P pins the run and shows the Compare tab: the live chart keeps most of the height
+// (it shrank to about 80 px) and the pinned-runs list is as tall as its lines (it was a tall
+// empty box under one line).
+void TstGui::pinKeepsTheLiveChartTall() {
+    const auto english = englishForThisTest();
+    FakePattern fake;
+    MainWindow w(withFake(fake));
+    QSignalSpy ended(&w, &MainWindow::runEnded);
+    w.resize(1280, 800);
+    w.show();
+    w.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    w.run();
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    auto* chart = child<QWidget>(w, "chart-scroll");
+    auto* right = child<QWidget>(w, "right-splitter");
+    const int before = chart->height();
+
+    QTest::keyClick(&w, Qt::Key_P, Qt::ControlModifier);
+    QCOMPARE(w.compareView()->board().size(), 1);
+    QCOMPARE(child<QTabWidget>(w, "tabs")->currentWidget(), w.compareView());
+    QApplication::processEvents();
+    auto* list = child<QListWidget>(w, "pinnedRuns");
+    QVERIFY(list->isVisible());
+    const int lines = list->sizeHintForRow(0) * list->count() + 2 * list->frameWidth();
+    saveGrab(&w, QStringLiteral("pinned-layout"));
+    // Most of the height: at least 3/4 of what the chart had, and 40 % of the chart and tabs.
+    const auto tall = [&] {
+        return chart->height() * 4 >= before * 3 && chart->height() * 5 >= right->height() * 2;
+    };
+    QVERIFY2(tall(), qPrintable(QStringLiteral("chart %1 px of %2 (%3 before pinning)")
+                                    .arg(chart->height())
+                                    .arg(right->height())
+                                    .arg(before)));
+    QVERIFY2(
+        list->height() <= lines + 4,
+        qPrintable(QStringLiteral("list %1 px for %2 px of lines").arg(list->height()).arg(lines)));
+    // Four pinned runs: four lines, still no scrolling within the list.
+    for (int i = 0; i < 3; ++i) {
+        w.run();
+        QVERIFY(ended.wait(kRunTimeoutMs));
+        QVERIFY(w.pinCurrentRun());
+    }
+    QApplication::processEvents();
+    QCOMPARE(list->count(), 4);
+    QVERIFY2(list->height() >= list->sizeHintForRow(0) * 4,
+             qPrintable(QString::number(list->height())));
+    QVERIFY(tall());
+    QVERIFY(list->height() <= list->sizeHintForRow(0) * 4 + 2 * list->frameWidth() + 4);
 }
 
 void TstGui::openTraceShowsIt() {
