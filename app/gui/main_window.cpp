@@ -9,6 +9,7 @@
 #include "pattern_pane.h"
 #include "patterns/pattern_registry.h"
 #include "result_tabs.h"
+#include "session_folder.h"
 #include "text/qt_text.h"
 
 #include <QAction>
@@ -80,6 +81,7 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     setAcceptDrops(true); // a trace file dropped on the window opens
 
     runner_ = new RunController(this);
+    sessionFolder_ = new SessionFolder(this); // after runner_: deleted once its run is done
     files_ = new TraceFileController(this);
     elapsedTimer_ = new QTimer(this);
     elapsedTimer_->setInterval(100);
@@ -436,6 +438,8 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     saveSettings();
     if (runner_->isRunning())
         runner_->stop(); // the controller's destructor waits for the thread to notice
+    else
+        sessionFolder_->remove(); // else when the window goes, after the run has stopped
     QMainWindow::closeEvent(event);
 }
 
@@ -487,6 +491,10 @@ QString MainWindow::statusText() const {
     return statusBar()->currentMessage();
 }
 
+QString MainWindow::sessionFolderPath() const {
+    return sessionFolder_->path();
+}
+
 void MainWindow::compareTabToggled() {
     // The stacked charts need some room, but the live chart stays the window's main view: the
     // Compare tab gets at least kCompareShare of the height while shown, the chart the rest.
@@ -524,7 +532,10 @@ void MainWindow::run() {
     runningPattern_ = pattern;
     runningParams_ = panel->params();
     files_->dropPendingOpen(); // a file still being read would land on this run's chart
-    runner_->start(*runningPattern_, runningParams_, chart_->groupBy());
+    // The user's parameters stay as typed (the heading, the Python tab); the run gets the
+    // session's folder for an empty folder parameter.
+    runner_->start(*runningPattern_, sessionFolder_->fill(*runningPattern_, runningParams_),
+                   chart_->groupBy());
     saveSettings();
 }
 

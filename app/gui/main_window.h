@@ -36,6 +36,7 @@ class GanttView;
 class ParameterPanel;
 class PatternPane;
 class ResultTabs;
+class SessionFolder;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -91,6 +92,9 @@ public:
     QString outputText() const;
     QString pythonText() const;
     QString statusText() const;
+    // The folder runs write their files into when the user chose none (async-file's
+    // out-dir empty); empty until such a run. Removed when the window closes.
+    QString sessionFolderPath() const;
     const RunResult* lastResult() const { return shown_.result.get(); }
 
 Q_SIGNALS:
@@ -146,6 +150,7 @@ private:
     Options options_;
     RunController* runner_ = nullptr;
     TraceFileController* files_ = nullptr;
+    SessionFolder* sessionFolder_ = nullptr;
     PatternPane* patterns_ = nullptr;
     ChartPane* chart_ = nullptr;
     ResultTabs* tabs_ = nullptr;

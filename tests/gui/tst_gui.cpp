@@ -213,6 +213,7 @@ private Q_SLOTS:
     void languageMenuNamesTheSystemLanguage();
     void runningStatusNamesThePattern();
     void pinKeepsTheLiveChartTall();
+    void asyncFileUsesOneFolderPerWindow();
 
     void pinBoardKeepsFourAndStacks();
     void compareTabStacksPinnedRuns();
@@ -1426,6 +1427,66 @@ void TstGui::pinKeepsTheLiveChartTall() {
              qPrintable(QString::number(list->height())));
     QVERIFY(tall());
     QVERIFY(list->height() <= list->sizeHintForRow(0) * 4 + 2 * list->frameWidth() + 4);
+}
+
+// async-file with no folder chosen: every run of a window writes into one folder, emptied
+// of the previous run's files, which the Output tab names and which goes when the window
+// closes (each run used to leave a new tasklane-async-file-* folder). A chosen folder is
+// the user's: written into, never removed.
+void TstGui::asyncFileUsesOneFolderPerWindow() {
+    const auto english = englishForThisTest();
+    QTemporaryDir temp;
+    QTemporaryDir chosen;
+    QVERIFY(temp.isValid() && chosen.isValid());
+    const QByteArray oldTmp = qgetenv("TMPDIR");
+    const bool hadTmp = qEnvironmentVariableIsSet("TMPDIR");
+    qputenv("TMPDIR", temp.path().toLocal8Bit());
+    const auto restore = qScopeGuard([&] {
+        if (hadTmp)
+            qputenv("TMPDIR", oldTmp);
+        else
+            qunsetenv("TMPDIR");
+    });
+    const auto runFolders = [&] {
+        return QDir(temp.path())
+            .entryList({QStringLiteral("tasklane-async-file-*")},
+                       QDir::Dirs | QDir::NoDotAndDotDot);
+    };
+    auto w = std::make_unique<MainWindow>(quiet());
+    QSignalSpy ended(w.get(), &MainWindow::runEnded);
+    w->show();
+    child<QAction>(*w, "auto-run-action")->setChecked(false);
+    QVERIFY(w->selectPattern(QStringLiteral("async-file")));
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    const QString folder = w->sessionFolderPath();
+    QVERIFY(QFileInfo(folder).isDir());
+    QVERIFY2(w->outputText().contains(QStringLiteral("The files are in %1").arg(folder)) &&
+                 w->outputText().contains(QStringLiteral("removed when the window closes")),
+             qPrintable(w->outputText()));
+
+    for (const int files : {5, 2}) {
+        child<QSpinBox>(*w, "param-files-spin")->setValue(files);
+        w->run();
+        QVERIFY(ended.wait(kRunTimeoutMs));
+        QVERIFY2(w->outputText().contains(QStringLiteral("%1 files in %2").arg(files).arg(folder)),
+                 qPrintable(w->outputText()));
+        QCOMPARE(runFolders(), QStringList{QFileInfo(folder).fileName()});
+        QCOMPARE(QDir(folder).entryList(QDir::Files).size(), files);
+    }
+
+    // A chosen folder: the files go there, the Output tab adds no note, nothing is removed.
+    child<QLineEdit>(*w, "param-out-dir-edit")->setText(chosen.path());
+    w->run();
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    QVERIFY(!w->outputText().contains(QStringLiteral("removed when the window closes")));
+    QCOMPARE(QDir(chosen.path()).entryList(QDir::Files).size(), 2);
+
+    w->close();
+    QVERIFY(!QFileInfo::exists(folder));
+    QCOMPARE(runFolders(), QStringList());
+    QCOMPARE(QDir(chosen.path()).entryList(QDir::Files).size(), 2);
+    w.reset();
+    QCOMPARE(runFolders(), QStringList());
 }
 
 void TstGui::openTraceShowsIt() {
