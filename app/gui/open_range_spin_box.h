@@ -15,6 +15,9 @@
 
 namespace tasklane {
 
+// The widest number any box takes as typed: a few more digits than any parameter allows.
+inline constexpr double kOpenRangeLimit = 999'999'999;
+
 template <class Base> class OpenRangeSpinBox : public Base {
 public:
     using Value = decltype(std::declval<const Base&>().value());
@@ -25,8 +28,7 @@ public:
     void setAllowedRange(Value min, Value max) {
         allowedMin_ = min;
         allowedMax_ = max;
-        // Wide enough for what anyone types: a few more digits than the allowed numbers.
-        Base::setRange(Value(-999'999'999), Value(999'999'999));
+        Base::setRange(Value(-kOpenRangeLimit), Value(kOpenRangeLimit));
     }
     Value allowedMinimum() const { return allowedMin_; }
     Value allowedMaximum() const { return allowedMax_; }

@@ -459,7 +459,6 @@ void ParameterPanel::addNumber(int row, Editor& editor) {
             const QSignalBlocker blockSpin(spin);
             const QSignalBlocker blockSlider(slider);
             spin->setValue(int(asNumber(v)));
-            spin->setStyleSheet(QString());
             slider->setValue(scale->positionOf(asNumber(v)));
         };
     } else {
@@ -490,7 +489,6 @@ void ParameterPanel::addNumber(int row, Editor& editor) {
             const QSignalBlocker blockSpin(spin);
             const QSignalBlocker blockSlider(slider);
             spin->setValue(asNumber(v));
-            spin->setStyleSheet(QString());
             slider->setValue(scale->positionOf(asNumber(v)));
         };
     }
@@ -606,10 +604,16 @@ bool ParameterPanel::setValue(const std::string& name, const ParamValue& value) 
 
     pending_.erase(name);
     it->parseError.reset();
-    if (it->spec.validate(v))
-        pending_[name] = v;
-    else
+    // A number out of range shows in its box as typed would (outlined in red); one the box
+    // cannot hold either (too many digits or decimals) is kept aside.
+    const bool number =
+        ((it->spec.kind == ParamKind::Int && std::holds_alternative<long long>(v)) ||
+         (it->spec.kind == ParamKind::Double && std::holds_alternative<double>(v))) &&
+        std::abs(asNumber(v)) <= kOpenRangeLimit;
+    if (!it->spec.validate(v) || number)
         it->show(v);
+    if (it->spec.validate(v) && (!number || it->value() != v))
+        pending_[name] = v;
     if (!loading_) {
         revalidate();
         Q_EMIT paramsChanged();
@@ -641,8 +645,6 @@ void ParameterPanel::edited(const std::string& name) {
             else
                 e.parseError.reset();
             edit->setStyleSheet(e.parseError ? kInvalidStyle : QString());
-        } else if (e.spec.kind == ParamKind::Int || e.spec.kind == ParamKind::Double) {
-            markOutOfRange(e);
         }
     }
     if (loading_)
@@ -654,8 +656,10 @@ void ParameterPanel::edited(const std::string& name) {
 // A number typed out of range is kept (revalidate() says why it cannot run); its box is
 // marked as the list and text fields are.
 void ParameterPanel::markOutOfRange(const Editor& editor) {
-    if (auto* spin = findChild<QAbstractSpinBox*>(editorName(editor.spec, "spin")))
-        spin->setStyleSheet(editor.spec.validate(editor.value()) ? kInvalidSpinStyle : QString());
+    auto* spin = findChild<QAbstractSpinBox*>(editorName(editor.spec, "spin"));
+    const QString style = editor.spec.validate(editor.value()) ? kInvalidSpinStyle : QString();
+    if (spin != nullptr && spin->styleSheet() != style)
+        spin->setStyleSheet(style);
 }
 
 void ParameterPanel::retranslateUi() {
@@ -697,6 +701,9 @@ void ParameterPanel::changeEvent(QEvent* event) {
 
 void ParameterPanel::revalidate() {
     error_.reset();
+    for (const Editor& e : editors_)
+        if (e.spec.kind == ParamKind::Int || e.spec.kind == ParamKind::Double)
+            markOutOfRange(e);
     for (const Editor& e : editors_)
         if (e.parseError) {
             error_ = coretext::message(*e.parseError); // in the window's language

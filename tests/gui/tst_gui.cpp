@@ -1252,8 +1252,12 @@ void TstGui::statusSaysWhatBlocksTheRun() {
     QVERIFY2(w.statusText().contains(QStringLiteral("press Run (F5)")), qPrintable(w.statusText()));
 
     QVERIFY(panel->setValue("workers", 999LL));
+    // The box shows what the line under it refuses.
+    QCOMPARE(child<QSpinBox>(w, "param-workers-spin")->value(), 999);
     QVERIFY(!child<QAction>(w, "run-action")->isEnabled());
     QVERIFY2(!w.statusText().contains(QStringLiteral("F5")), qPrintable(w.statusText()));
+    if (QTest::qWaitForWindowExposed(&w))
+        saveGrab(&w, QStringLiteral("cannot-run-status"));
     QVERIFY2(w.statusText().startsWith(QStringLiteral("Cannot run: ")) &&
                  w.statusText().endsWith(QStringLiteral("must be between 1 and 64, got 999")),
              qPrintable(w.statusText()));
@@ -1322,8 +1326,16 @@ void TstGui::spinBoxRefusesOutOfRange() {
     QVERIFY(!panel.isValid());
     QVERIFY2(panel.error()->endsWith(message), qPrintable(*panel.error()));
     QVERIFY(child<QLabel>(panel, "param-error")->isVisible());
+    // Outlined in red as the list's text is, until the value is back in range.
+    auto* marked = spin.endsWith(QStringLiteral("-spin"))
+                       ? static_cast<QWidget*>(box)
+                       : panel.findChild<QLineEdit*>(QStringLiteral("param-delays-edit"));
+    QVERIFY(marked != nullptr && !marked->styleSheet().isEmpty());
     saveGrab(&panel, QStringLiteral("refused-%1")
                          .arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-')));
+    panel.resetToDefaults();
+    QVERIFY(panel.isValid());
+    QVERIFY(marked->styleSheet().isEmpty());
 }
 
 void TstGui::languageMenuNamesTheSystemLanguage_data() {
@@ -1473,6 +1485,8 @@ void TstGui::asyncFileUsesOneFolderPerWindow() {
         QCOMPARE(runFolders(), QStringList{QFileInfo(folder).fileName()});
         QCOMPARE(QDir(folder).entryList(QDir::Files).size(), files);
     }
+    QVERIFY(w->showTab(QStringLiteral("output")));
+    saveGrab(w.get(), QStringLiteral("async-file-output"));
 
     // A chosen folder: the files go there, the Output tab adds no note, nothing is removed.
     child<QLineEdit>(*w, "param-out-dir-edit")->setText(chosen.path());
