@@ -1416,6 +1416,8 @@ void TstGui::pinKeepsTheLiveChartTall() {
     QVERIFY(list->isVisible());
     const int lines = list->sizeHintForRow(0) * list->count() + 2 * list->frameWidth();
     saveGrab(&w, QStringLiteral("pinned-layout"));
+    qInfo("pinned: chart %d px of %d (%d before), list %d px for %d line(s)", chart->height(),
+          right->height(), before, list->height(), list->count());
     // Most of the height: at least 3/4 of what the chart had, and 40 % of the chart and tabs.
     const auto tall = [&] {
         return chart->height() * 4 >= before * 3 && chart->height() * 5 >= right->height() * 2;
