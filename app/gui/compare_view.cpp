@@ -16,6 +16,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace tasklane {
 
 namespace {
@@ -40,7 +42,9 @@ CompareView::CompareView(QWidget* parent)
 
     list_ = new QListWidget;
     list_->setObjectName(QStringLiteral("pinnedRuns"));
-    list_->setMaximumHeight(list_->fontMetrics().height() * 5 + 8);
+    // As tall as its lines (refresh()): four at most, so it never needs to scroll.
+    list_->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    list_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     connect(list_, &QListWidget::currentRowChanged, this,
             [this](int row) { removeButton_->setEnabled(row >= 0); });
 
@@ -61,7 +65,8 @@ CompareView::CompareView(QWidget* parent)
     buttons->addWidget(heading_, 1);
     for (QPushButton* b : {pinButton_, removeButton_, clearButton_, exportButton_})
         buttons->addWidget(b);
-    auto* splitter = new QSplitter(Qt::Vertical);
+    // Side by side: the tab has a share of the window's height, and width to spare.
+    auto* splitter = new QSplitter(Qt::Horizontal);
     splitter->addWidget(scroll);
     splitter->addWidget(table_);
     splitter->setStretchFactor(0, 3);
@@ -130,12 +135,19 @@ void CompareView::refresh() {
     clearButton_->setEnabled(!runs.empty());
     exportButton_->setEnabled(!runs.empty());
     list_->setVisible(!runs.empty());
+    fitListToLines();
 
     if (auto stacked = board_.stacked())
         view_->setTrace(stacked);
     else
         view_->clear();
     showTexts();
+}
+
+void CompareView::fitListToLines() {
+    const int lines = std::max(1, list_->count());
+    const int line = list_->count() > 0 ? list_->sizeHintForRow(0) : list_->fontMetrics().height();
+    list_->setFixedHeight(line * lines + 2 * list_->frameWidth());
 }
 
 void CompareView::showTexts() {

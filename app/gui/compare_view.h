@@ -55,6 +55,8 @@ protected:
 
 private:
     void refresh();
+    // The pinned-runs list as tall as its lines, not a box of empty ones.
+    void fitListToLines();
     // The buttons' texts, then showTexts().
     void retranslateUi();
     // The heading and the summary table, from the pinned runs, in the current language and

@@ -54,6 +54,12 @@ QLocale Language::localeFor(Choice choice) {
     return QLocale::system();
 }
 
+QString Language::nativeName(const QLocale& locale) {
+    if (locale.language() == QLocale::C || locale.language() == QLocale::AnyLanguage)
+        return {};
+    return locale.nativeLanguageName();
+}
+
 QString Language::settingsName(Choice choice) {
     switch (choice) {
     case Choice::English:

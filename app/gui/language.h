@@ -18,6 +18,9 @@ public:
     static void store(Choice choice);
 
     static QLocale localeFor(Choice choice); // System: QLocale::system()
+    // The language's name in itself ("한국어", "American English"); empty for the C locale
+    // and any other without a language (a system with LANG=C), which has no name to show.
+    static QString nativeName(const QLocale& locale);
     static QString settingsName(Choice choice);
     static Choice fromSettingsName(const QString& name);
 

@@ -2,12 +2,14 @@
 
 #include "chart_pane.h"
 #include "compare_view.h"
+#include "core_text.h"
 #include "error_box.h"
 #include "language.h"
 #include "parameter_panel.h"
 #include "pattern_pane.h"
 #include "patterns/pattern_registry.h"
 #include "result_tabs.h"
+#include "session_folder.h"
 #include "text/qt_text.h"
 
 #include <QAction>
@@ -29,6 +31,8 @@
 #include <QTimer>
 #include <QToolBar>
 
+#include <algorithm>
+
 // Q_INIT_RESOURCE may not appear inside a namespace; the resources live in the static
 // tasklane_gui library, so something must pull them in.
 static void initTasklaneResources() {
@@ -47,6 +51,9 @@ const QString rightSplitter = QStringLiteral("window/rightSplitter");
 const QString groupBy = QStringLiteral("run/groupBy");
 } // namespace key
 
+// The least share of the chart-and-tabs height the Compare tab takes while shown.
+constexpr double kCompareShare = 0.4;
+
 std::vector<const Pattern*> offered(const MainWindow::Options& options) {
     if (!options.patterns.empty())
         return options.patterns;
@@ -54,6 +61,13 @@ std::vector<const Pattern*> offered(const MainWindow::Options& options) {
     for (const auto& pattern : PatternRegistry::instance().all())
         all.push_back(pattern.get());
     return all;
+}
+
+// Help > Language's first entry: the system's language by name, as the others are named.
+QString systemLanguageText() {
+    const QString name = Language::nativeName(QLocale::system());
+    return name.isEmpty() ? MainWindow::tr("&System default")
+                          : MainWindow::tr("&System (%1)").arg(name);
 }
 
 } // namespace
@@ -67,6 +81,7 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     setAcceptDrops(true); // a trace file dropped on the window opens
 
     runner_ = new RunController(this);
+    sessionFolder_ = new SessionFolder(this); // after runner_: deleted once its run is done
     files_ = new TraceFileController(this);
     elapsedTimer_ = new QTimer(this);
     elapsedTimer_->setInterval(100);
@@ -276,6 +291,12 @@ void MainWindow::connectParts() {
     });
 
     connect(patterns_, &PatternPane::runRequested, this, &MainWindow::run);
+    connect(parameterPanel(), &ParameterPanel::paramsChanged, this,
+            &MainWindow::showParameterProblem);
+    connect(parameterPanel(), &ParameterPanel::retranslated, this, [this] {
+        if (parameterProblemShown_)
+            showParameterProblem(); // the panel's error line is in the new language now
+    });
     connect(patterns_, &PatternPane::stopRequested, this, &MainWindow::stop);
     connect(patterns_, &PatternPane::validParamsChanged, this, [this] {
         const Pattern* pattern = patterns_->currentPattern();
@@ -349,23 +370,38 @@ void MainWindow::retranslateUi() {
     languageMenu_->setTitle(tr("&Language"));
     for (QAction* action : languageActions_->actions())
         if (Language::fromSettingsName(action->data().toString()) == Language::Choice::System)
-            action->setText(tr("&System (%1)").arg(QLocale::system().nativeLanguageName()));
+            action->setText(systemLanguageText());
     toolbar_->setWindowTitle(tr("Main"));
 
     // The status line: what showStatus() put there, made again; any other message, a note
     // in the old language that would soon go anyway, goes now.
     if (const QString shown = statusBar()->currentMessage(); !shown.isEmpty()) {
-        if (statusSource_ && shown == statusShown_)
+        if (statusSource_ && shown == statusShown_) {
+            const bool problem = parameterProblemShown_;
             showStatus(statusSource_);
-        else
+            parameterProblemShown_ = problem;
+        } else
             statusBar()->clearMessage();
     }
 }
 
 void MainWindow::showStatus(std::function<QString()> text) {
+    parameterProblemShown_ = false;
     statusSource_ = std::move(text);
     statusShown_ = statusSource_();
     statusBar()->showMessage(statusShown_);
+}
+
+void MainWindow::showParameterProblem() {
+    const ParameterPanel* panel = parameterPanel();
+    if (panel->isValid()) {
+        if (parameterProblemShown_ && statusBar()->currentMessage() == statusShown_)
+            statusBar()->clearMessage();
+        parameterProblemShown_ = false;
+        return;
+    }
+    showStatus([panel] { return tr("Cannot run: %1").arg(panel->error().value_or(QString())); });
+    parameterProblemShown_ = true;
 }
 
 void MainWindow::showError(const QString& title, const QString& message) {
@@ -402,6 +438,8 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     saveSettings();
     if (runner_->isRunning())
         runner_->stop(); // the controller's destructor waits for the thread to notice
+    else
+        sessionFolder_->remove(); // else when the window goes, after the run has stopped
     QMainWindow::closeEvent(event);
 }
 
@@ -453,12 +491,18 @@ QString MainWindow::statusText() const {
     return statusBar()->currentMessage();
 }
 
+QString MainWindow::sessionFolderPath() const {
+    return sessionFolder_->path();
+}
+
 void MainWindow::compareTabToggled() {
-    // Four stacked charts need room: the Compare tab takes most of the height while shown.
+    // The stacked charts need some room, but the live chart stays the window's main view: the
+    // Compare tab gets at least kCompareShare of the height while shown, the chart the rest.
     if (tabs_->currentWidget() == tabs_->compareView()) {
         sizesBeforeCompare_ = rightSplitter_->sizes();
         const int total = sizesBeforeCompare_.value(0) + sizesBeforeCompare_.value(1);
-        rightSplitter_->setSizes({total / 4, total - total / 4});
+        const int tabs = std::max(sizesBeforeCompare_.value(1), int(total * kCompareShare));
+        rightSplitter_->setSizes({total - tabs, tabs});
     } else if (!sizesBeforeCompare_.isEmpty()) {
         rightSplitter_->setSizes(sizesBeforeCompare_);
         sizesBeforeCompare_.clear();
@@ -488,7 +532,10 @@ void MainWindow::run() {
     runningPattern_ = pattern;
     runningParams_ = panel->params();
     files_->dropPendingOpen(); // a file still being read would land on this run's chart
-    runner_->start(*runningPattern_, runningParams_, chart_->groupBy());
+    // The user's parameters stay as typed (the heading, the Python tab); the run gets the
+    // session's folder for an empty folder parameter.
+    runner_->start(*runningPattern_, sessionFolder_->fill(*runningPattern_, runningParams_),
+                   chart_->groupBy());
     saveSettings();
 }
 
@@ -510,7 +557,10 @@ void MainWindow::runStarted() {
     elapsedLabel_->setText(QString());
     elapsedLabel_->show();
     elapsedTimer_->start();
-    showStatus([id = qs(runningPattern_->id())] { return tr("Running %1…").arg(id); });
+    // The pattern as the list names it, in the window's language, not its command-line id.
+    showStatus([title = runningPattern_->title()] {
+        return tr("Running %1…").arg(coretext::pattern(title));
+    });
 }
 
 void MainWindow::runProgress(qint64 done, qint64 total) {

@@ -36,6 +36,7 @@ class GanttView;
 class ParameterPanel;
 class PatternPane;
 class ResultTabs;
+class SessionFolder;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -91,6 +92,9 @@ public:
     QString outputText() const;
     QString pythonText() const;
     QString statusText() const;
+    // The folder runs write their files into when the user chose none (async-file's
+    // out-dir empty); empty until such a run. Removed when the window closes.
+    QString sessionFolderPath() const;
     const RunResult* lastResult() const { return shown_.result.get(); }
 
 Q_SIGNALS:
@@ -126,6 +130,10 @@ private:
     void restoreSettings();
     void saveSettings() const;
 
+    // Run is greyed out while the values cannot run: the status line says what to fix, in
+    // place of a "press Run" that no longer holds.
+    void showParameterProblem();
+
     void runStarted();
     void runProgress(qint64 done, qint64 total);
     void runFinished(const RunOutcome& outcome);
@@ -142,6 +150,7 @@ private:
     Options options_;
     RunController* runner_ = nullptr;
     TraceFileController* files_ = nullptr;
+    SessionFolder* sessionFolder_ = nullptr;
     PatternPane* patterns_ = nullptr;
     ChartPane* chart_ = nullptr;
     ResultTabs* tabs_ = nullptr;
@@ -161,6 +170,7 @@ private:
     QToolBar* toolbar_ = nullptr;
     std::function<QString()> statusSource_; // what showStatus() showed, to make it again
     QString statusShown_;
+    bool parameterProblemShown_ = false; // the status line is showParameterProblem()'s
 
     QList<int> sizesBeforeCompare_; // the right splitter's, restored when Compare is left
     QSplitter* mainSplitter_ = nullptr;

@@ -1,6 +1,7 @@
 #include "parameter_panel.h"
 
 #include "core_text.h"
+#include "open_range_spin_box.h"
 #include "text/qt_text.h"
 
 #include <QComboBox>
@@ -145,6 +146,7 @@ double asNumber(const ParamValue& value) {
 }
 
 const QString kInvalidStyle = QStringLiteral("QLineEdit { border: 1px solid #c62828; }");
+const QString kInvalidSpinStyle = QStringLiteral("QAbstractSpinBox { border: 1px solid #c62828; }");
 
 // The name the patterns give a list's n-th task (async-gather: Task A, B, C, ... T27).
 QString itemName(int index) {
@@ -278,10 +280,11 @@ private:
         slider->setMinimumWidth(70);
         layout->addWidget(slider, 1);
 
-        auto* spin = new QSpinBox(row);
+        // A value typed out of range goes into the list's text, whose line names the range.
+        auto* spin = new OpenRangeSpinBox<QSpinBox>(row);
         spin->setObjectName(base + QStringLiteral("spin-") + suffix);
-        spin->setRange(int(std::max<double>(spec_.min, INT_MIN)),
-                       int(std::min<double>(spec_.max, INT_MAX)));
+        spin->setAllowedRange(int(std::max<double>(spec_.min, INT_MIN)),
+                              int(std::min<double>(spec_.max, INT_MAX)));
         spin->setSuffix(spec_.unit.empty() ? QString() : u' ' + qs(spec_.unit));
         spin->setGroupSeparatorShown(spec_.max >= 10'000);
         spin->setAlignment(Qt::AlignRight);
@@ -429,10 +432,11 @@ void ParameterPanel::addNumber(int row, Editor& editor) {
 
     const QString suffix = spec.unit.empty() ? QString() : u' ' + qs(spec.unit);
     if (spec.kind == ParamKind::Int) {
-        auto* spin = new QSpinBox(parent);
+        // Out of range typed stays as typed, and the pattern's message names the range.
+        auto* spin = new OpenRangeSpinBox<QSpinBox>(parent);
         spin->setObjectName(editorName(spec, "spin"));
-        spin->setRange(int(std::max<double>(spec.min, INT_MIN)),
-                       int(std::min<double>(spec.max, INT_MAX)));
+        spin->setAllowedRange(int(std::max<double>(spec.min, INT_MIN)),
+                              int(std::min<double>(spec.max, INT_MAX)));
         spin->setGroupSeparatorShown(spec.max >= 10'000);
         spin->setSuffix(suffix);
         spin->setAlignment(Qt::AlignRight);
@@ -458,10 +462,10 @@ void ParameterPanel::addNumber(int row, Editor& editor) {
             slider->setValue(scale->positionOf(asNumber(v)));
         };
     } else {
-        auto* spin = new QDoubleSpinBox(parent);
+        auto* spin = new OpenRangeSpinBox<QDoubleSpinBox>(parent);
         spin->setObjectName(editorName(spec, "spin"));
         spin->setDecimals(decimalsFor(spec));
-        spin->setRange(spec.min, spec.max);
+        spin->setAllowedRange(spec.min, spec.max);
         spin->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
         spin->setGroupSeparatorShown(spec.max >= 10'000);
         spin->setSuffix(suffix);
@@ -600,10 +604,16 @@ bool ParameterPanel::setValue(const std::string& name, const ParamValue& value) 
 
     pending_.erase(name);
     it->parseError.reset();
-    if (it->spec.validate(v))
-        pending_[name] = v;
-    else
+    // A number out of range shows in its box as typed would (outlined in red); one the box
+    // cannot hold either (too many digits or decimals) is kept aside.
+    const bool number =
+        ((it->spec.kind == ParamKind::Int && std::holds_alternative<long long>(v)) ||
+         (it->spec.kind == ParamKind::Double && std::holds_alternative<double>(v))) &&
+        std::abs(asNumber(v)) <= kOpenRangeLimit;
+    if (!it->spec.validate(v) || number)
         it->show(v);
+    if (it->spec.validate(v) && (!number || it->value() != v))
+        pending_[name] = v;
     if (!loading_) {
         revalidate();
         Q_EMIT paramsChanged();
@@ -641,6 +651,15 @@ void ParameterPanel::edited(const std::string& name) {
         return;
     revalidate();
     Q_EMIT paramsChanged();
+}
+
+// A number typed out of range is kept (revalidate() says why it cannot run); its box is
+// marked as the list and text fields are.
+void ParameterPanel::markOutOfRange(const Editor& editor) {
+    auto* spin = findChild<QAbstractSpinBox*>(editorName(editor.spec, "spin"));
+    const QString style = editor.spec.validate(editor.value()) ? kInvalidSpinStyle : QString();
+    if (spin != nullptr && spin->styleSheet() != style)
+        spin->setStyleSheet(style);
 }
 
 void ParameterPanel::retranslateUi() {
@@ -682,6 +701,9 @@ void ParameterPanel::changeEvent(QEvent* event) {
 
 void ParameterPanel::revalidate() {
     error_.reset();
+    for (const Editor& e : editors_)
+        if (e.spec.kind == ParamKind::Int || e.spec.kind == ParamKind::Double)
+            markOutOfRange(e);
     for (const Editor& e : editors_)
         if (e.parseError) {
             error_ = coretext::message(*e.parseError); // in the window's language

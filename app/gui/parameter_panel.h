@@ -70,6 +70,7 @@ private:
     void addFolder(int row, Editor& editor);
     int addList(int row, Editor& editor);
     void edited(const std::string& name);
+    void markOutOfRange(const Editor& editor);
     void revalidate();
     // The editors' labels, tooltips, placeholders and choices, and the error line, in the
     // current language. A list's sliders do their own (ListSliders).

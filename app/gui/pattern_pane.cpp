@@ -221,8 +221,10 @@ void PatternPane::updateRunState() {
     runAction_->setText(running_ ? tr("&Stop") : tr("&Run"));
     runAction_->setIcon(
         style()->standardIcon(running_ ? QStyle::SP_MediaStop : QStyle::SP_MediaPlay));
-    runAction_->setToolTip(running_ ? tr("Stop the run (F5 or Esc)")
+    runAction_->setToolTip(running_ ? tr("Stop the run (Esc)")
                                     : tr("Run the pattern with these parameters (F5)"));
+    // F5 means Run: while a run goes on it does nothing, and Esc (the window's) stops it.
+    runAction_->setShortcut(running_ ? QKeySequence() : QKeySequence(Qt::Key_F5));
     runAction_->setEnabled(running_ || valid);
     runButton_->setText(running_ ? tr("Stop") : tr("Run  (F5)"));
     runButton_->setIcon(runAction_->icon());

@@ -6,6 +6,7 @@
 #include "opened_trace_summary.h"
 #include "python_highlighter.h"
 #include "run_controller.h"
+#include "session_folder.h"
 #include "summary_view.h"
 #include "text/qt_text.h"
 
@@ -149,7 +150,7 @@ void ResultTabs::showSummary() {
 
 QString ResultTabs::outputFor(const QString& printed) const {
     if (shown_.isRun())
-        return printed;
+        return printed + sessionFolderNote();
     const QString name = QFileInfo(shown_.openedPath).fileName();
     return printed.isEmpty() ? tr("%1 has no instant events (a program's printed lines are "
                                   "instants in Tasklane's traces).")
@@ -163,9 +164,20 @@ QString ResultTabs::currentOutputText() const {
     if (shown_.result == nullptr)
         return {};
     if (shown_.isRun())
-        return RunController::outputText(shown_.result->output, RunController::kOutputDisplayLimit);
+        return outputFor(
+            RunController::outputText(shown_.result->output, RunController::kOutputDisplayLimit));
     return outputFor(RunController::outputText(instantLines(shown_.result->trace),
                                                RunController::kOutputDisplayLimit));
+}
+
+// A run that wrote into the window's session folder says where that is, and that it goes.
+QString ResultTabs::sessionFolderNote() const {
+    if (!SessionFolder::wanted(*shown_.pattern, shown_.params) || shown_.result->result.empty())
+        return {};
+    return tr("\n\nThe files are in %1, this window's folder for runs with no folder chosen: "
+              "the next such run replaces them, and the folder is removed when the window "
+              "closes. Choose a folder (out-dir) to keep them.")
+        .arg(qs(shown_.result->result));
 }
 
 } // namespace tasklane

@@ -51,6 +51,8 @@ private:
     // The Output tab's text for shown_ from its printed lines, in the current language.
     QString outputFor(const QString& printed) const;
     QString currentOutputText() const;
+    // After a run's output: where the files it wrote into the session folder are.
+    QString sessionFolderNote() const;
 
     ShownResult shown_;
     QPlainTextEdit* output_ = nullptr;

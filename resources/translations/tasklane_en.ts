@@ -883,6 +883,14 @@
             <numerusform>%n tracks</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;System default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tasklane::OpenedTraceSummary</name>
@@ -1384,10 +1392,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stop the run (F5 or Esc)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Run the pattern with these parameters (F5)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1397,6 +1401,10 @@
     </message>
     <message>
         <source>Run  (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the run (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1442,6 +1450,12 @@
         <source>Instant events in %1, in time order (in Tasklane&apos;s traces, what the program printed):
 
 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+
+The files are in %1, this window&apos;s folder for runs with no folder chosen: the next such run replaces them, and the folder is removed when the window closes. Choose a folder (out-dir) to keep them.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1764,10 +1778,6 @@
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot write %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

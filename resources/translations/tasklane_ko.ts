@@ -875,6 +875,14 @@
             <numerusform>트랙 %n개</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;System default</source>
+        <translation>시스템 기본값(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cannot run: %1</source>
+        <translation>실행할 수 없습니다: %1</translation>
+    </message>
 </context>
 <context>
     <name>tasklane::OpenedTraceSummary</name>
@@ -1376,10 +1384,6 @@
         <translation>실행(&amp;R)</translation>
     </message>
     <message>
-        <source>Stop the run (F5 or Esc)</source>
-        <translation>실행을 중지합니다 (F5 또는 Esc)</translation>
-    </message>
-    <message>
         <source>Run the pattern with these parameters (F5)</source>
         <translation>이 매개변수로 패턴을 실행합니다 (F5)</translation>
     </message>
@@ -1390,6 +1394,10 @@
     <message>
         <source>Run  (F5)</source>
         <translation>실행  (F5)</translation>
+    </message>
+    <message>
+        <source>Stop the run (Esc)</source>
+        <translation>실행을 중지합니다 (Esc)</translation>
     </message>
 </context>
 <context>
@@ -1437,6 +1445,14 @@
         <translation>%1의 순간 이벤트, 시간 순서대로 (Tasklane의 트레이스에서는 프로그램의 출력):
 
 %2</translation>
+    </message>
+    <message>
+        <source>
+
+The files are in %1, this window&apos;s folder for runs with no folder chosen: the next such run replaces them, and the folder is removed when the window closes. Choose a folder (out-dir) to keep them.</source>
+        <translation>
+
+파일은 %1에 있습니다. 폴더를 고르지 않은 실행에 쓰는 이 창의 폴더로, 다음 실행이 파일을 바꾸고 창을 닫으면 폴더가 지워집니다. 파일을 남기려면 폴더(out-dir)를 고르세요.</translation>
     </message>
 </context>
 <context>
@@ -1760,10 +1776,6 @@
     <message>
         <source>Saved %1</source>
         <translation>%1에 저장했습니다</translation>
-    </message>
-    <message>
-        <source>cannot write %1</source>
-        <translation>%1에 쓸 수 없습니다</translation>
     </message>
     <message>
         <source>Export failed</source>

@@ -28,6 +28,8 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -189,7 +191,7 @@ private Q_SLOTS:
     void exportsChartTraceAndCsv();
     void settingsPersist();
     void failedRunKeepsTheChart();
-    void f5RunsAndStops();
+    void f5RunsAndEscStops();
     void autoRunAfterAChange();
 
     void panelBuildsEditorsFromSpecs();
@@ -203,6 +205,16 @@ private Q_SLOTS:
     void asyncFileRunsAndReportsABadFolder();
     void controllerReportsFailureAndStop();
     void outputIsCutForDisplay();
+
+    // Issue 13, section 6: the window's smaller surprises.
+    void statusSaysWhatBlocksTheRun();
+    void spinBoxRefusesOutOfRange_data();
+    void spinBoxRefusesOutOfRange();
+    void languageMenuNamesTheSystemLanguage_data();
+    void languageMenuNamesTheSystemLanguage();
+    void runningStatusNamesThePattern();
+    void pinKeepsTheLiveChartTall();
+    void asyncFileUsesOneFolderPerWindow();
 
     void pinBoardKeepsFourAndStacks();
     void compareTabStacksPinnedRuns();
@@ -560,7 +572,8 @@ void TstGui::failedRunKeepsTheChart() {
     box->accept();
 }
 
-void TstGui::f5RunsAndStops() {
+// F5 does what its label says, Run: during a run it does nothing, and Esc stops.
+void TstGui::f5RunsAndEscStops() {
     FakePattern fake;
     MainWindow::Options options;
     options.patterns = {&fake};
@@ -574,8 +587,12 @@ void TstGui::f5RunsAndStops() {
     QTest::keyClick(&w, Qt::Key_F5);
     QVERIFY(w.isRunning());
     QTest::keyClick(&w, Qt::Key_F5);
+    QVERIFY(!ended.wait(300));
+    QVERIFY(w.isRunning());
+    QTest::keyClick(&w, Qt::Key_Escape);
     QVERIFY(ended.wait(kRunTimeoutMs));
     QCOMPARE(w.statusText(), QStringLiteral("Stopped"));
+    QCOMPARE(ended.count(), 1);
 }
 
 void TstGui::autoRunAfterAChange() {
@@ -1223,6 +1240,273 @@ MainWindow::Options withFake(const FakePattern& fake) {
 }
 
 } // namespace
+
+// Run greyed out by a value it cannot take: the status line says what to fix, not "press
+// Run (F5)" left from a run held back a moment before.
+void TstGui::statusSaysWhatBlocksTheRun() {
+    const auto english = englishForThisTest();
+    MainWindow w(quiet());
+    w.show();
+    QCOMPARE(w.currentPattern()->id(), std::string("thread-pool"));
+    child<QAction>(w, "auto-run-action")->setChecked(true);
+    ParameterPanel* panel = w.parameterPanel();
+    QVERIFY(panel->setValue("cpu-ms", 1000.0));
+    QVERIFY(panel->setValue("tasks", 100LL));
+    QVERIFY2(w.statusText().contains(QStringLiteral("press Run (F5)")), qPrintable(w.statusText()));
+
+    QVERIFY(panel->setValue("workers", 999LL));
+    // The box shows what the line under it refuses.
+    QCOMPARE(child<QSpinBox>(w, "param-workers-spin")->value(), 999);
+    QVERIFY(!child<QAction>(w, "run-action")->isEnabled());
+    QVERIFY2(!w.statusText().contains(QStringLiteral("F5")), qPrintable(w.statusText()));
+    if (QTest::qWaitForWindowExposed(&w))
+        saveGrab(&w, QStringLiteral("cannot-run-status"));
+    QVERIFY2(w.statusText().startsWith(QStringLiteral("Cannot run: ")) &&
+                 w.statusText().endsWith(QStringLiteral("must be between 1 and 64, got 999")),
+             qPrintable(w.statusText()));
+
+    // Fixed: the problem line goes (auto-run off, nothing else to say).
+    child<QAction>(w, "auto-run-action")->setChecked(false);
+    QVERIFY(panel->setValue("workers", 4LL));
+    QVERIFY(child<QAction>(w, "run-action")->isEnabled());
+    QCOMPARE(w.statusText(), QString());
+}
+
+void TstGui::spinBoxRefusesOutOfRange_data() {
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<QString>("spin");
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("message"); // the end of the panel's error line
+    QTest::newRow("workers 999") << "thread-pool"
+                                 << "param-workers-spin"
+                                 << "999"
+                                 << "must be between 1 and 64, got 999";
+    QTest::newRow("workers -3") << "thread-pool"
+                                << "param-workers-spin"
+                                << "-3"
+                                << "must be between 1 and 64, got -3";
+    QTest::newRow("tasks 99999") << "compare"
+                                 << "param-tasks-spin"
+                                 << "99999"
+                                 << "must be between 1 and 1000, got 99999";
+    QTest::newRow("time-scale 0") << "thread-pool"
+                                  << "param-time-scale-spin"
+                                  << "0"
+                                  << "must be between 0.01 and 10, got 0";
+    QTest::newRow("delay of task B 99999")
+        << "async-gather"
+        << "param-delays-spin-1"
+        << "99999"
+        << "must be comma-separated numbers, each 0..60000 ms, got 99999";
+}
+
+// A number typed out of range stays as typed, Run greys out, and the line under the editors
+// names the range, as the delays field does: no digit dropped (999 into 9), no silent
+// correction on leaving the box (0 into 1.00).
+void TstGui::spinBoxRefusesOutOfRange() {
+    QFETCH(QString, pattern);
+    QFETCH(QString, spin);
+    QFETCH(QString, typed);
+    QFETCH(QString, message);
+    const auto english = englishForThisTest();
+    ParameterPanel panel;
+    panel.setPattern(PatternRegistry::instance().find(pattern.toStdString()));
+    panel.resize(420, panel.sizeHint().height());
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QVERIFY(panel.isValid());
+    auto* box = panel.findChild<QAbstractSpinBox*>(spin);
+    QVERIFY(box != nullptr);
+    box->setFocus();
+    box->selectAll();
+    QTest::keyClick(box, Qt::Key_Delete);
+    QTest::keyClicks(box, typed);
+    QTest::keyClick(box, Qt::Key_Return);
+    QFocusEvent out(QEvent::FocusOut, Qt::TabFocusReason);
+    QCoreApplication::sendEvent(box, &out);
+
+    QVERIFY2(box->text().remove(QLatin1Char(',')).startsWith(typed), qPrintable(box->text()));
+    QVERIFY(!panel.isValid());
+    QVERIFY2(panel.error()->endsWith(message), qPrintable(*panel.error()));
+    QVERIFY(child<QLabel>(panel, "param-error")->isVisible());
+    // Outlined in red as the list's text is, until the value is back in range.
+    auto* marked = spin.endsWith(QStringLiteral("-spin"))
+                       ? static_cast<QWidget*>(box)
+                       : panel.findChild<QLineEdit*>(QStringLiteral("param-delays-edit"));
+    QVERIFY(marked != nullptr && !marked->styleSheet().isEmpty());
+    saveGrab(&panel, QStringLiteral("refused-%1")
+                         .arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-')));
+    panel.resetToDefaults();
+    QVERIFY(panel.isValid());
+    QVERIFY(marked->styleSheet().isEmpty());
+}
+
+void TstGui::languageMenuNamesTheSystemLanguage_data() {
+    QTest::addColumn<QLocale>("locale");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("C (LANG=C)") << QLocale::c() << QString();
+    QTest::newRow("Korean") << QLocale(QLocale::Korean, QLocale::SouthKorea)
+                            << QStringLiteral("한국어");
+    QTest::newRow("German") << QLocale(QLocale::German, QLocale::Germany)
+                            << QStringLiteral("Deutsch");
+}
+
+// Help > Language names the system's language in itself, or says "System default" when the
+// system has none (LANG=C): never "System ()".
+void TstGui::languageMenuNamesTheSystemLanguage() {
+    QFETCH(QLocale, locale);
+    QFETCH(QString, name);
+    QCOMPARE(Language::nativeName(locale), name);
+
+    const auto english = englishForThisTest();
+    MainWindow w(quiet());
+    w.show();
+    const QString text = child<QAction>(w, "language-system")->text();
+    const QString system = Language::nativeName(QLocale::system());
+    QCOMPARE(text, system.isEmpty() ? QStringLiteral("&System default")
+                                    : QStringLiteral("&System (%1)").arg(system));
+    QVERIFY2(!text.contains(QStringLiteral("()")), qPrintable(text));
+    if (QLatin1String(QTest::currentDataTag()) == QLatin1String("Korean")) {
+        auto* menu = child<QMenu>(w, "language-menu");
+        menu->popup(w.mapToGlobal(QPoint(40, 40)));
+        QVERIFY(QTest::qWaitForWindowExposed(menu));
+        saveGrab(menu, QStringLiteral("language-menu"));
+        menu->hide();
+    }
+}
+
+// The status line names a running pattern as the list does, in the window's language, not
+// by its command-line id ("compare 실행 중…").
+void TstGui::runningStatusNamesThePattern() {
+    const auto english = qScopeGuard([] { Language::uninstall(); });
+    QVERIFY(Language::apply(QLocale(QLocale::Korean, QLocale::SouthKorea)));
+    MainWindow w(quiet());
+    QSignalSpy ended(&w, &MainWindow::runEnded);
+    w.show();
+    QVERIFY(w.selectPattern(QStringLiteral("compare")));
+    QVERIFY(w.isRunning());
+    const QString title = coretext::pattern(w.currentPattern()->title());
+    QVERIFY(hasHangul(title));
+    QCOMPARE(w.statusText(), QStringLiteral("%1 실행 중…").arg(title));
+    QVERIFY(!w.statusText().contains(QStringLiteral("compare")));
+    w.stop();
+    QVERIFY(ended.wait(kRunTimeoutMs));
+}
+
+// Ctrl+P pins the run and shows the Compare tab: the live chart keeps most of the height
+// (it shrank to about 80 px) and the pinned-runs list is as tall as its lines (it was a tall
+// empty box under one line).
+void TstGui::pinKeepsTheLiveChartTall() {
+    const auto english = englishForThisTest();
+    FakePattern fake;
+    MainWindow w(withFake(fake));
+    QSignalSpy ended(&w, &MainWindow::runEnded);
+    w.resize(1280, 800);
+    w.show();
+    w.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    w.run();
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    auto* chart = child<QWidget>(w, "chart-scroll");
+    auto* right = child<QWidget>(w, "right-splitter");
+    const int before = chart->height();
+
+    QTest::keyClick(&w, Qt::Key_P, Qt::ControlModifier);
+    QCOMPARE(w.compareView()->board().size(), 1);
+    QCOMPARE(child<QTabWidget>(w, "tabs")->currentWidget(), w.compareView());
+    QApplication::processEvents();
+    auto* list = child<QListWidget>(w, "pinnedRuns");
+    QVERIFY(list->isVisible());
+    const int lines = list->sizeHintForRow(0) * list->count() + 2 * list->frameWidth();
+    saveGrab(&w, QStringLiteral("pinned-layout"));
+    qInfo("pinned: chart %d px of %d (%d before), list %d px for %d line(s)", chart->height(),
+          right->height(), before, list->height(), list->count());
+    // Most of the height: at least 3/4 of what the chart had, and 40 % of the chart and tabs.
+    const auto tall = [&] {
+        return chart->height() * 4 >= before * 3 && chart->height() * 5 >= right->height() * 2;
+    };
+    QVERIFY2(tall(), qPrintable(QStringLiteral("chart %1 px of %2 (%3 before pinning)")
+                                    .arg(chart->height())
+                                    .arg(right->height())
+                                    .arg(before)));
+    QVERIFY2(
+        list->height() <= lines + 4,
+        qPrintable(QStringLiteral("list %1 px for %2 px of lines").arg(list->height()).arg(lines)));
+    // Four pinned runs: four lines, still no scrolling within the list.
+    for (int i = 0; i < 3; ++i) {
+        w.run();
+        QVERIFY(ended.wait(kRunTimeoutMs));
+        QVERIFY(w.pinCurrentRun());
+    }
+    QApplication::processEvents();
+    QCOMPARE(list->count(), 4);
+    QVERIFY2(list->height() >= list->sizeHintForRow(0) * 4,
+             qPrintable(QString::number(list->height())));
+    QVERIFY(tall());
+    QVERIFY(list->height() <= list->sizeHintForRow(0) * 4 + 2 * list->frameWidth() + 4);
+}
+
+// async-file with no folder chosen: every run of a window writes into one folder, emptied
+// of the previous run's files, which the Output tab names and which goes when the window
+// closes (each run used to leave a new tasklane-async-file-* folder). A chosen folder is
+// the user's: written into, never removed.
+void TstGui::asyncFileUsesOneFolderPerWindow() {
+    const auto english = englishForThisTest();
+    QTemporaryDir temp;
+    QTemporaryDir chosen;
+    QVERIFY(temp.isValid() && chosen.isValid());
+    const QByteArray oldTmp = qgetenv("TMPDIR");
+    const bool hadTmp = qEnvironmentVariableIsSet("TMPDIR");
+    qputenv("TMPDIR", temp.path().toLocal8Bit());
+    const auto restore = qScopeGuard([&] {
+        if (hadTmp)
+            qputenv("TMPDIR", oldTmp);
+        else
+            qunsetenv("TMPDIR");
+    });
+    const auto runFolders = [&] {
+        return QDir(temp.path())
+            .entryList({QStringLiteral("tasklane-async-file-*")},
+                       QDir::Dirs | QDir::NoDotAndDotDot);
+    };
+    auto w = std::make_unique<MainWindow>(quiet());
+    QSignalSpy ended(w.get(), &MainWindow::runEnded);
+    w->show();
+    child<QAction>(*w, "auto-run-action")->setChecked(false);
+    QVERIFY(w->selectPattern(QStringLiteral("async-file")));
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    const QString folder = w->sessionFolderPath();
+    QVERIFY(QFileInfo(folder).isDir());
+    QVERIFY2(w->outputText().contains(QStringLiteral("The files are in %1").arg(folder)) &&
+                 w->outputText().contains(QStringLiteral("removed when the window closes")),
+             qPrintable(w->outputText()));
+
+    for (const int files : {5, 2}) {
+        child<QSpinBox>(*w, "param-files-spin")->setValue(files);
+        w->run();
+        QVERIFY(ended.wait(kRunTimeoutMs));
+        QVERIFY2(w->outputText().contains(QStringLiteral("%1 files in %2").arg(files).arg(folder)),
+                 qPrintable(w->outputText()));
+        QCOMPARE(runFolders(), QStringList{QFileInfo(folder).fileName()});
+        QCOMPARE(QDir(folder).entryList(QDir::Files).size(), files);
+    }
+    QVERIFY(w->showTab(QStringLiteral("output")));
+    saveGrab(w.get(), QStringLiteral("async-file-output"));
+
+    // A chosen folder: the files go there, the Output tab adds no note, nothing is removed.
+    child<QLineEdit>(*w, "param-out-dir-edit")->setText(chosen.path());
+    w->run();
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    QVERIFY(!w->outputText().contains(QStringLiteral("removed when the window closes")));
+    QCOMPARE(QDir(chosen.path()).entryList(QDir::Files).size(), 2);
+
+    w->close();
+    QVERIFY(!QFileInfo::exists(folder));
+    QCOMPARE(runFolders(), QStringList());
+    QCOMPARE(QDir(chosen.path()).entryList(QDir::Files).size(), 2);
+    w.reset();
+    QCOMPARE(runFolders(), QStringList());
+}
 
 void TstGui::openTraceShowsIt() {
     // As main() does: English, with its plural forms ("2 tracks").
