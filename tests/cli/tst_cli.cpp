@@ -333,6 +333,23 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(dir_.filePath(QStringLiteral("b.png"))));
     }
 
+    // A one-line file cut short ends where its last character stops, not on the empty line
+    // after its newline ("line 2, column 1" named a line the file does not have).
+    void truncatedOneLineTraceSaysEndOfFile() {
+        const QString broken = dir_.filePath(QStringLiteral("cut.json"));
+        QFile f(broken);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"traceEvents\": [{\"ph\": \"X\", \"ts\": 1, \"dur\": 2}\n");
+        f.close();
+        const Result r = cli({QStringLiteral("render"), broken, QStringLiteral("--chart"),
+                              dir_.filePath(QStringLiteral("cut.png"))});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral(
+                     "line 1, column 48: unexpected end of file (unterminated array)")),
+                 qPrintable(r.err));
+        QCOMPARE(r.err.trimmed().count(u'\n'), 0);
+    }
+
     // async-file as the tutorial has it, into --out-dir: a line per file as the Python
     // program prints it, then the folder; the files hold exactly the text.
     void asyncFileWritesIntoOutDir_data() {
