@@ -156,6 +156,8 @@ private Q_SLOTS:
     void processPatternsPrintTheTutorialsOutput();
     void sharedValueWithoutLockNeverOvercounts();
     void poolMapTracesWorkerProcesses();
+    void poolsEndWithAMeasuredShutdown_data();
+    void poolsEndWithAMeasuredShutdown();
 
     void asyncFileDefaultsAreTheTutorials();
     void asyncFileContent_data();
@@ -783,6 +785,45 @@ void TestPatterns::poolMapTracesWorkerProcesses() {
         }
     QVERIFY(running >= 8);
     QVERIFY(r.metrics.sequential_ms >= 8 * 20 * 0.9);
+}
+
+// Leaving `with Pool(...)` / `with ProcessPoolExecutor(...)` waits for the workers to exit:
+// the makespan counts that wait, so the chart draws it on the main track as a measured slice,
+// not an empty tail.
+void TestPatterns::poolsEndWithAMeasuredShutdown_data() {
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<QString>("method");
+    QTest::newRow("pool-map fork") << QStringLiteral("pool-map") << QStringLiteral("fork");
+    QTest::newRow("pool-map spawn") << QStringLiteral("pool-map") << QStringLiteral("spawn");
+    QTest::newRow("process-pool fork") << QStringLiteral("process-pool") << QStringLiteral("fork");
+}
+
+void TestPatterns::poolsEndWithAMeasuredShutdown() {
+    QFETCH(QString, pattern);
+    QFETCH(QString, method);
+    const Pattern* p = PatternRegistry::instance().find(pattern.toStdString());
+    Params params;
+    params.set("start-method", method.toStdString());
+    RunControl control;
+    const RunResult r = p->run(params, control);
+    const std::span<const TraceEvent> main = r.trace.eventsOf(0);
+    QCOMPARE(r.trace.tracks[0].kind, TrackKind::Main);
+    const auto shutdowns = std::count_if(main.begin(), main.end(), [&](const TraceEvent& e) {
+        return e.type == EventType::Slice && r.trace.label(e) == "shutdown (join workers)";
+    });
+    QCOMPARE(int(shutdowns), 1);
+    const TraceEvent* last = nullptr;
+    for (const TraceEvent& e : main)
+        if (e.type == EventType::Slice && (last == nullptr || e.end_ns > last->end_ns))
+            last = &e;
+    QVERIFY(last != nullptr);
+    QCOMPARE(r.trace.label(*last), std::string_view("shutdown (join workers)"));
+    QCOMPARE(last->state, State::Sleeping);
+    QVERIFY(last->duration_ns() > 0);
+    // What follows it is the printed result, at the run's end: no empty tail.
+    const double tailMs = double(r.trace.endNs() - last->end_ns) / 1e6;
+    QVERIFY2(tailMs < std::max(2.0, r.metrics.makespan_ms * 0.05),
+             qPrintable(QString::number(tailMs)));
 }
 
 void TestPatterns::renderTemplate_data() {
