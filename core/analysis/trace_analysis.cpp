@@ -1,6 +1,7 @@
 #include "analysis/trace_analysis.h"
 
 #include "analysis/cpu_time.h"
+#include "analysis/task_waits.h"
 
 #include <algorithm>
 #include <span>
@@ -123,7 +124,9 @@ private:
         const std::int64_t used = cpuTimeIn(e, inside);
         if (e.cpu >= 0)
             out_.cores[std::size_t(e.cpu)].cpu_ns += used;
-        if (e.task != 0)
+        // An event loop draws each step twice: on its thread, with the core, and as the
+        // task's lifeline, with none. The lifeline's is the same time: counted once.
+        if (e.task != 0 && (e.type == EventType::Slice || e.cpu >= 0))
             out_.work_ns += used;
         if (e.type != EventType::Slice)
             return;
@@ -170,6 +173,11 @@ TraceAnalysis analyseTrace(const Trace& trace, const AnalysisScope& scope) {
     readScope(trace, scope, [&](std::span<const TraceEvent> events) { pass.read(events); });
     if (scope.acrossTracks)
         addAcrossTracks(trace, scope, out);
+    if (scope.tracks.empty() && out.states[State::Awaiting] > 0) {
+        const TaskWaits waits = taskWaitsOf(trace, out.range);
+        out.work_ns += waits.own_ns;
+        out.overlapped_waits = waits.overlapped;
+    }
     return out;
 }
 

@@ -364,6 +364,10 @@
         <source>garbage at the end of the document</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>unexpected end of file (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tasklane::ComparePattern</name>
@@ -622,6 +626,10 @@
     </message>
     <message>
         <source>▸ rows: a collapsed process, where any of its threads was busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 arrow in %1 drawn (click a task for its own)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -919,10 +927,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the tasks&apos; own work, back to back on one thread</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Speedup</source>
         <translation type="unfinished"></translation>
     </message>
@@ -952,6 +956,18 @@
     </message>
     <message>
         <source>Running time by track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the tasks&apos; own work and waits, back to back on one thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Efficiency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1682,6 +1698,24 @@
     </message>
     <message>
         <source>Conclusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n wait(s) overlapped</source>
+        <translation>
+            <numerusform>%n wait overlapped</numerusform>
+            <numerusform>%n waits overlapped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 on %n core(s)</source>
+        <translation>
+            <numerusform>%1 on %n core</numerusform>
+            <numerusform>%1 on %n cores</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

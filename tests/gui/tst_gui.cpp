@@ -13,6 +13,7 @@
 #include "patterns/run_error.h"
 #include "pin_board.h"
 #include "run_controller.h"
+#include "summary_view.h"
 #include "time_ruler.h"
 #include "trace/chrome_trace_reader.h"
 #include "trace/chrome_trace_writer.h"
@@ -32,6 +33,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
@@ -42,6 +44,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QToolButton>
 #include <QToolTip>
 #include <QTreeWidget>
@@ -206,6 +209,8 @@ private Q_SLOTS:
     void pinBoardKeepsFourAndStacks();
     void compareTabStacksPinnedRuns();
     void compareRunShowsItsConclusion();
+    void summaryEfficiencyStaysWithin100_data();
+    void summaryEfficiencyStaysWithin100();
     void stopIsQuickAndLeavesNothing_data();
     void stopIsQuickAndLeavesNothing();
     void autoRunWeighsTheRun();
@@ -1045,6 +1050,44 @@ void TstGui::compareRunShowsItsConclusion() {
              qPrintable(w.conclusionText()));
     if (const QString dir = qEnvironmentVariable("TASKLANE_SCREENSHOT_DIR"); !dir.isEmpty())
         w.grab().save(dir + QStringLiteral("/compare-pattern.png"));
+}
+
+// Efficiency is a share of what the workers could do: never "800 %". Where more waits
+// overlapped than workers could run (asyncio), the Summary says so in words instead.
+void TstGui::summaryEfficiencyStaysWithin100_data() {
+    QTest::addColumn<int>("parallelism");
+    QTest::addColumn<int>("overlapped");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("asyncio: 8 sleeps on one thread")
+        << 1 << 8 << QStringLiteral("8 waits? overlapped on 1 core");
+    QTest::newRow("threads: 4 sleeps on 4 workers")
+        << 4 << 4 << QStringLiteral("speedup per worker that could run at once");
+}
+
+void TstGui::summaryEfficiencyStaysWithin100() {
+    QFETCH(int, parallelism);
+    QFETCH(int, overlapped);
+    QFETCH(QString, says);
+    Metrics m;
+    m.makespan_ms = 100;
+    m.overlapped_waits = overlapped;
+    m.cores_used = 1;
+    m.core_utilisation = {0.01, 0};
+    RunResult run;
+    run.metrics = againstBaseline(m, 800, parallelism);
+    ModeResult mode;
+    mode.id = "asyncio";
+    mode.title = "asyncio";
+    mode.metrics = run.metrics;
+    run.modes.push_back(mode);
+    QTextDocument doc;
+    doc.setHtml(SummaryView::html(QStringLiteral("compare"), run));
+    QString text = doc.toPlainText();
+    QVERIFY2(!text.contains(QStringLiteral("800 %")) && !text.contains(QStringLiteral("200 %")),
+             qPrintable(text));
+    // Plurals as the English .ts gives them, or as written where no translation is loaded.
+    QVERIFY2(text.remove(QStringLiteral("(s)")).contains(QRegularExpression(says)),
+             qPrintable(text));
 }
 
 namespace {
