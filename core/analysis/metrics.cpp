@@ -1,5 +1,7 @@
 #include "analysis/metrics.h"
 
+#include "analysis/task_waits.h"
+
 #include <algorithm>
 
 namespace tasklane {
@@ -53,7 +55,9 @@ Metrics metricsOf(const TraceAnalysis& a, int parallelism) {
 }
 
 Metrics computeMetrics(const Trace& trace, std::int64_t begin, std::int64_t end, int parallelism) {
-    return metricsOf(analyseTrace(trace, AnalysisScope::of(TimeInterval{begin, end})), parallelism);
+    TraceAnalysis a = analyseTrace(trace, AnalysisScope::of(TimeInterval{begin, end}));
+    addTaskWaits(trace, a);
+    return metricsOf(a, parallelism);
 }
 
 Metrics againstBaseline(Metrics m, double baselineMs, int parallelism) {

@@ -155,4 +155,12 @@ TaskWaits taskWaitsOf(const Trace& trace, TimeInterval range) {
     return out;
 }
 
+void addTaskWaits(const Trace& trace, TraceAnalysis& a) {
+    if (a.states[State::Awaiting] <= 0)
+        return;
+    const TaskWaits waits = taskWaitsOf(trace, a.range);
+    a.work_ns += waits.own_ns;
+    a.overlapped_waits = waits.overlapped;
+}
+
 } // namespace tasklane

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "analysis/time_interval.h"
+#include "analysis/trace_analysis.h"
 #include "trace/trace.h"
 
 #include <cstdint>
@@ -23,5 +24,10 @@ struct TaskWaits {
 };
 
 TaskWaits taskWaitsOf(const Trace& trace, TimeInterval range);
+
+// The run figures' part of it, over `a`'s range of every track: the own awaits into its
+// work, the overlap into overlapped_waits. Nothing to do for a trace no task awaited in; a
+// selection's statistics (time by state, busy rows) need none of it.
+void addTaskWaits(const Trace& trace, TraceAnalysis& a);
 
 } // namespace tasklane

@@ -1,7 +1,6 @@
 #include "analysis/trace_analysis.h"
 
 #include "analysis/cpu_time.h"
-#include "analysis/task_waits.h"
 
 #include <algorithm>
 #include <span>
@@ -173,11 +172,6 @@ TraceAnalysis analyseTrace(const Trace& trace, const AnalysisScope& scope) {
     readScope(trace, scope, [&](std::span<const TraceEvent> events) { pass.read(events); });
     if (scope.acrossTracks)
         addAcrossTracks(trace, scope, out);
-    if (scope.tracks.empty() && out.states[State::Awaiting] > 0) {
-        const TaskWaits waits = taskWaitsOf(trace, out.range);
-        out.work_ns += waits.own_ns;
-        out.overlapped_waits = waits.overlapped;
-    }
     return out;
 }
 
