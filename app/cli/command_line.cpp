@@ -311,11 +311,20 @@ int run(const QStringList& arguments) {
 // `render --stats`: an opened trace's figures as the window's Summary computes them from what
 // the file holds (overviewOf), on stderr as `run --stats` prints a run's.
 void printTraceStats(Trace trace) {
+    const TraceOverview overview = overviewOf(trace);
     RunResult figures;
-    figures.metrics = overviewOf(trace).metrics;
+    figures.metrics = overview.metrics;
     figures.trace = std::move(trace);
+    std::vector<std::string> lines = summaryLines(figures);
+    // Another tool's trace names no tasks: a sequential estimate of 0 and a speedup of 0.00x
+    // would be figures of nothing (the window leaves them out too).
+    if (!overview.hasTasks)
+        lines.front() = QStringLiteral("time span %1 ms; no tasks in the trace, so no sequential "
+                                       "estimate or speedup")
+                            .arg(overview.metrics.makespan_ms, 0, 'f', 1)
+                            .toStdString();
     QString text;
-    for (const std::string& line : summaryLines(figures))
+    for (const std::string& line : lines)
         text += qs(line) + u'\n';
     std::fputs(text.toLocal8Bit().constData(), stderr);
 }

@@ -62,7 +62,7 @@ void SummaryView::changeEvent(QEvent* event) {
 QString SummaryView::efficiencyNote(const Metrics& m) {
     if (!waitsOverlapped(m))
         return tr("speedup per worker that could run at once");
-    const QString waits = tr("%n wait(s) overlapped", nullptr, m.overlapped_waits);
+    QString waits = tr("%n wait(s) overlapped", nullptr, m.overlapped_waits);
     if (m.cores_used <= 0)
         return waits;
     return tr("%1 on %n core(s)", nullptr, m.cores_used).arg(waits);

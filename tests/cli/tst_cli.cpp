@@ -361,6 +361,19 @@ private Q_SLOTS:
                  qPrintable(opened.err));
     }
 
+    // Another tool's trace has no tasks: no sequential estimate, no "speedup 0.00x".
+    void renderStatsOfATraceWithoutTasks() {
+        const QString trace = dir_.filePath(QStringLiteral("viz.json"));
+        QFile f(trace);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"js({"traceEvents":[{"ph":"X","name":"f","pid":1,"tid":1,"ts":0,"dur":2000}]})js");
+        f.close();
+        const Result r = cli({QStringLiteral("render"), trace, QStringLiteral("--stats")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("time span 2.0 ms; no tasks")), qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QStringLiteral("0.00x")), qPrintable(r.err));
+    }
+
     // Efficiency stays within 0..100 % in every mode; asyncio's overlapped waits are said in
     // words, in --stats and in --summary (before: asyncio "efficiency 800 %").
     void compareEfficiencyStaysWithin100() {
