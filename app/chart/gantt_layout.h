@@ -24,6 +24,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <span>
 #include <vector>
@@ -60,7 +61,9 @@ struct GanttLayoutOptions {
     bool axis = true;
     double rowHeight = 0; // 0: from the font when the height is free, else shared out
     std::optional<std::int64_t> origin_ns; // the axis's zero; default: the trace's start
-    int maxFlows = 300; // above this many visible flows, none is drawn (they would be noise)
+    // Above this many visible flows, none is drawn. Thinning (below) keeps any number
+    // readable, so by default there is no such cap.
+    int maxFlows = std::numeric_limits<int>::max();
     // Below this many pixels of plot width per arrow, one arrow in 2, 4, 8... is drawn: 200
     // arrows fanning out of one submit point merge into a black mass. A picked task's arrows
     // come in its overlay whatever this leaves out. 0: every arrow.

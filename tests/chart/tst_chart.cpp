@@ -418,6 +418,7 @@ private Q_SLOTS:
     void taskOverlay();
     void taskOverlayShowsHiddenArrows();
     void taskOverlayKeepsSliceLabels();
+    void manyArrowsAreThinned_data();
     void manyArrowsAreThinned();
 };
 
@@ -2104,15 +2105,23 @@ void TestChart::taskOverlayKeepsSliceLabels() {
     QVERIFY2(inkIn(image) >= plain / 2, qPrintable(QString::number(inkIn(image))));
 }
 
+void TestChart::manyArrowsAreThinned_data() {
+    QTest::addColumn<int>("tasks");
+    QTest::newRow("200 tasks") << 200;
+    QTest::newRow("1,000 tasks") << 1000;
+    QTest::newRow("20,000 tasks") << 20'000;
+}
+
 // 200 tasks submitted one after another: 200 arrows across a fitted chart are a black mass
-// (as they fan out of one point when submitted at once). Past one
-// arrow per 40 px, one in 2, 4, 8... is drawn, the legend says so, zooming in brings them
-// back, and a clicked task's arrow comes in its overlay whichever were left out.
+// (as they fan out of one point when submitted at once). Past one arrow per 40 px, one in 2,
+// 4, 8... is drawn, however many there are, the legend says so, zooming in brings them back,
+// and a clicked task's arrow comes in its overlay whichever were left out.
 void TestChart::manyArrowsAreThinned() {
+    QFETCH(int, tasks);
     Trace t;
     t.tracks = {Track{1, 1, TrackKind::Main, "main"}, Track{1, 2, TrackKind::Thread, "worker 1"},
                 Track{1, 3, TrackKind::Thread, "worker 2"}};
-    for (std::uint32_t k = 0; k < 200; ++k) {
+    for (std::uint32_t k = 0; k < std::uint32_t(tasks); ++k) {
         const std::int64_t run = std::int64_t(k + 1) * kMs;
         const std::int64_t submit = std::int64_t(k) * kMs;
         TraceEvent s =
@@ -2126,7 +2135,7 @@ void TestChart::manyArrowsAreThinned() {
     }
     t.finalize();
     const GanttRows rows(t, GroupBy::Worker);
-    QCOMPARE(rows.flows().size(), std::size_t(200));
+    QCOMPARE(rows.flows().size(), std::size_t(tasks));
     const GanttLayout fitted(rows, QSizeF(1000, 0), GanttLayout::fullRange(t));
     const double budget = fitted.plotRect().width() / 40;
     QVERIFY2(fitted.flowStride() > 1, qPrintable(QString::number(fitted.flowStride())));

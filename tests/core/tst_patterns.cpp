@@ -787,7 +787,7 @@ void TestPatterns::poolMapTracesWorkerProcesses() {
     QVERIFY(r.metrics.sequential_ms >= 8 * 20 * 0.9);
 }
 
-// Leaving `with Pool(...)` / `with ProcessPoolExecutor(...)` waits for the workers to exit:
+// Leaving `with Pool(...)` / `with ...PoolExecutor(...)` waits for the workers to exit:
 // the makespan counts that wait, so the chart draws it on the main track as a measured slice,
 // not an empty tail.
 void TestPatterns::poolsEndWithAMeasuredShutdown_data() {
@@ -796,6 +796,8 @@ void TestPatterns::poolsEndWithAMeasuredShutdown_data() {
     QTest::newRow("pool-map fork") << QStringLiteral("pool-map") << QStringLiteral("fork");
     QTest::newRow("pool-map spawn") << QStringLiteral("pool-map") << QStringLiteral("spawn");
     QTest::newRow("process-pool fork") << QStringLiteral("process-pool") << QStringLiteral("fork");
+    // ThreadPoolExecutor's `with` joins its threads the same way.
+    QTest::newRow("thread-pool") << QStringLiteral("thread-pool") << QString();
 }
 
 void TestPatterns::poolsEndWithAMeasuredShutdown() {
@@ -803,7 +805,8 @@ void TestPatterns::poolsEndWithAMeasuredShutdown() {
     QFETCH(QString, method);
     const Pattern* p = PatternRegistry::instance().find(pattern.toStdString());
     Params params;
-    params.set("start-method", method.toStdString());
+    if (!method.isEmpty())
+        params.set("start-method", method.toStdString());
     RunControl control;
     const RunResult r = p->run(params, control);
     const std::span<const TraceEvent> main = r.trace.eventsOf(0);
