@@ -90,7 +90,7 @@ GanttLayout::GanttLayout(const GanttRows& rows, QSizeF size, TimeRange visible,
             hasMixed_,
             std::any_of(rowSource_.begin(), rowSource_.end(),
                         [&](int id) { return rows.row(id).kind == RowKind::Summary; }),
-            !flowLines_.empty(), hiddenFlows_};
+            !flowLines_.empty(), hiddenFlows_, flowStride_};
         legendHeight = layoutLegend(rows, facts, width - 2 * kMargin, fm, legend_);
     }
 
@@ -409,9 +409,16 @@ void GanttLayout::buildFlows() {
         hiddenFlows_ = int(std::min<std::size_t>(inView, std::numeric_limits<int>::max()));
         return;
     }
+    // A power of two, so that zooming in keeps the arrows drawn before and adds others.
+    if (options_.pixelsPerFlow > 0) {
+        const auto budget = std::size_t(std::max(8.0, plotRect_.width() / options_.pixelsPerFlow));
+        while (inView > budget * std::size_t(flowStride_))
+            flowStride_ *= 2;
+    }
+    const auto stride = std::size_t(flowStride_);
     // Endpoints' rows go in y for now; the constructor swaps them for row centres.
     const auto [first, last] = rows_->flowCandidates(visible_.begin_ns, visible_.end_ns);
-    for (std::size_t k = first; k < last; ++k) {
+    for (std::size_t k = (first + stride - 1) / stride * stride; k < last; k += stride) {
         if (rows_->flowEnd(k) < visible_.begin_ns)
             continue;
         const GanttFlow& flow = rows_->flows()[k];

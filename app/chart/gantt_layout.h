@@ -24,6 +24,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <span>
 #include <vector>
@@ -60,7 +61,13 @@ struct GanttLayoutOptions {
     bool axis = true;
     double rowHeight = 0; // 0: from the font when the height is free, else shared out
     std::optional<std::int64_t> origin_ns; // the axis's zero; default: the trace's start
-    int maxFlows = 300; // above this many visible flows, none is drawn (they would be noise)
+    // Above this many visible flows, none is drawn. Thinning (below) keeps any number
+    // readable, so by default there is no such cap.
+    int maxFlows = std::numeric_limits<int>::max();
+    // Below this many pixels of plot width per arrow, one arrow in 2, 4, 8... is drawn: 200
+    // arrows fanning out of one submit point merge into a black mass. A picked task's arrows
+    // come in its overlay whatever this leaves out. 0: every arrow.
+    double pixelsPerFlow = 40;
     // Processes (pids of GanttRows::processGroups()) shown as one summary row each; other pids
     // are ignored. The view's state, kept across layouts.
     std::vector<std::int64_t> collapsedPids;
@@ -134,6 +141,9 @@ public:
     const std::vector<GanttLegendEntry>& legend() const { return legend_; }
     const std::vector<QLineF>& flowLines() const { return flowLines_; }
     int hiddenFlows() const { return hiddenFlows_; } // visible but over maxFlows
+    // 1: every arrow in view is drawn; n: one in n (those whose place in time order is a
+    // multiple of n, so panning keeps the same ones and zooming in adds to them).
+    int flowStride() const { return flowStride_; }
     // Shown in the plot when there is nothing to draw; empty otherwise.
     const QString& emptyMessage() const { return emptyMessage_; }
 
@@ -170,6 +180,7 @@ private:
     std::vector<GanttLegendEntry> legend_;
     std::vector<QLineF> flowLines_;
     int hiddenFlows_ = 0;
+    int flowStride_ = 1;
     QString emptyMessage_;
 };
 

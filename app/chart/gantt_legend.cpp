@@ -105,6 +105,10 @@ double layoutLegend(const GanttRows& rows, const GanttLegendFacts& facts, double
     if (facts.flowLines)
         lines.add(Kind::Flow, 0,
                   QCoreApplication::translate("tasklane::GanttLayout", "submit → run"));
+    if (facts.flowLines && facts.flowStride > 1)
+        lines.note(QCoreApplication::translate("tasklane::GanttLayout",
+                                               "1 arrow in %1 drawn (click a task for its own)")
+                       .arg(facts.flowStride));
     if (facts.hiddenFlows > 0)
         lines.note(
             QCoreApplication::translate("tasklane::GanttLayout", "%1 arrows hidden (zoom in)")

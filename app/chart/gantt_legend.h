@@ -30,6 +30,7 @@ struct GanttLegendFacts {
     bool summaryRows = false; // a collapsed process's summary row is on screen
     bool flowLines = false;   // arrows are drawn
     int hiddenFlows = 0;      // arrows in view, not drawn because there are too many
+    int flowStride = 1;       // one arrow in this many is drawn (GanttLayout::flowStride)
 };
 
 // Appends the legend's entries to `entries`, placed from (0, 0) in lines no wider than `width`,

@@ -153,7 +153,6 @@ void GanttPainter::paintPlot(QPainter& painter, const GanttLayout& layout) const
         painter.restore();
         return;
     }
-    const Trace& trace = *rows->trace();
     const QFontMetricsF fm(layout.options().font);
     const bool highlighting = highlightTask_.has_value();
 
@@ -193,21 +192,8 @@ void GanttPainter::paintPlot(QPainter& painter, const GanttLayout& layout) const
                 painter.setBrush(Qt::NoBrush);
                 painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5));
             }
-            if ((item.kind == DrawKind::Async && namedLane) || item.count != 1 ||
-                rect.width() < kMinLabelWidth || rect.height() < fm.height() * 0.8)
-                continue;
-            const auto label = trace.label(trace.events[item.event]);
-            if (label.empty())
-                continue;
-            // Only the part on screen can carry text.
-            const QRectF textRect = rect.intersected(plot).adjusted(4, 0, -3, 0);
-            const QString text =
-                fm.elidedText(QString::fromUtf8(label.data(), qsizetype(label.size())),
-                              Qt::ElideRight, textRect.width());
-            if (text.size() <= 1)
-                continue;
-            painter.setPen(ChartStyle::textOn(colour));
-            painter.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter, text);
+            if (!(item.kind == DrawKind::Async && namedLane))
+                paintSliceLabel(painter, layout, item, rect, colour, fm);
         }
     }
 
@@ -235,6 +221,25 @@ void GanttPainter::paintPlot(QPainter& painter, const GanttLayout& layout) const
     painter.restore();
 }
 
+void GanttPainter::paintSliceLabel(QPainter& painter, const GanttLayout& layout,
+                                   const GanttDrawItem& item, const QRectF& rect,
+                                   const QColor& fill, const QFontMetricsF& fm) const {
+    if (item.count != 1 || rect.width() < kMinLabelWidth || rect.height() < fm.height() * 0.8)
+        return;
+    const Trace& trace = *layout.rows()->trace();
+    const auto label = trace.label(trace.events[item.event]);
+    if (label.empty())
+        return;
+    // Only the part on screen can carry text.
+    const QRectF textRect = rect.intersected(layout.plotRect()).adjusted(4, 0, -3, 0);
+    const QString text = fm.elidedText(QString::fromUtf8(label.data(), qsizetype(label.size())),
+                                       Qt::ElideRight, textRect.width());
+    if (text.size() <= 1)
+        return;
+    painter.setPen(ChartStyle::textOn(fill));
+    painter.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter, text);
+}
+
 void GanttPainter::paintTaskOverlay(QPainter& painter, const GanttLayout& layout,
                                     const GanttTaskOverlay& overlay) const {
     if (overlay.items.empty() && overlay.flows.empty())
@@ -243,13 +248,22 @@ void GanttPainter::paintTaskOverlay(QPainter& painter, const GanttLayout& layout
     painter.setClipRect(layout.plotRect().adjusted(0, 0, 1, 0));
     painter.setRenderHint(QPainter::Antialiasing, false);
     painter.setBrush(Qt::NoBrush);
+    const QFontMetricsF fm(layout.options().font);
     for (const GanttDrawItem& item : overlay.items) {
         QRectF rect = item.rect;
         if (rect.width() >= 3)
             rect.setRight(rect.right() - 1);
-        painter.fillRect(rect, fillColour(item));
+        const QColor fill = fillColour(item);
+        painter.fillRect(rect, fill);
         painter.setPen(QPen(style_.text, 1));
         painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5));
+        // Painted over the plot's labelled slices: without its own text the picked task
+        // would be the one whose names vanish. A lane named after the task needs none.
+        const int row = layout.rowAt(rect.center().y());
+        const bool namedLane =
+            row >= 0 && layout.rowData(row).kind == RowKind::Lane && layout.rowData(row).task != 0;
+        if (!(item.kind == DrawKind::Async && namedLane))
+            paintSliceLabel(painter, layout, item, rect, fill, fm);
     }
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setPen(QPen(style_.text, 2));

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 
+class QFontMetricsF;
 class QPainter;
 
 namespace tasklane {
@@ -49,6 +50,10 @@ public:
     void paintDisclosure(QPainter& painter, const QRectF& box, bool collapsed) const;
 
 private:
+    // The slice's label inside `rect` on `fill`, when it is one slice wide enough to carry it.
+    void paintSliceLabel(QPainter& painter, const GanttLayout& layout, const GanttDrawItem& item,
+                         const QRectF& rect, const QColor& fill, const QFontMetricsF& fm) const;
+
     ChartStyle style_;
     std::optional<std::uint32_t> highlightTask_;
     bool fillBackground_ = true;

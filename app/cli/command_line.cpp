@@ -1,5 +1,6 @@
 #include "command_line.h"
 
+#include "analysis/trace_overview.h"
 #include "chart/chart_exporter.h"
 #include "chart/gantt_layout.h"
 #include "patterns/pattern_registry.h"
@@ -45,7 +46,7 @@ void print(const QString& text) {
 const QString kUsage = QStringLiteral(
     "usage: tasklane-cli list\n"
     "       tasklane-cli run PATTERN [options]   (tasklane-cli run PATTERN --help lists them)\n"
-    "       tasklane-cli render TRACE.json --chart FILE.png|.svg|.pdf\n"
+    "       tasklane-cli render TRACE.json [--chart FILE.png|.svg|.pdf] [--stats]\n"
     "       tasklane-cli --version");
 
 bool isChartPath(const QString& path) {
@@ -307,6 +308,43 @@ int run(const QStringList& arguments) {
     return exportRun(*pattern, params, result, out);
 }
 
+// `render --stats`: an opened trace's figures as the window's Summary computes them from what
+// the file holds (overviewOf), on stderr as `run --stats` prints a run's.
+void printTraceStats(Trace trace) {
+    const TraceOverview overview = overviewOf(trace);
+    RunResult figures;
+    figures.metrics = overview.metrics;
+    figures.trace = std::move(trace);
+    std::vector<std::string> lines = summaryLines(figures);
+    // Another tool's trace names no tasks: a sequential estimate of 0 and a speedup of 0.00x
+    // would be figures of nothing (the window leaves them out too).
+    if (!overview.hasTasks)
+        lines.front() = QStringLiteral("time span %1 ms; no tasks in the trace, so no sequential "
+                                       "estimate or speedup")
+                            .arg(overview.metrics.makespan_ms, 0, 'f', 1)
+                            .toStdString();
+    QString text;
+    for (const std::string& line : lines)
+        text += qs(line) + u'\n';
+    std::fputs(text.toLocal8Bit().constData(), stderr);
+}
+
+// What `render` must be given: one trace file, and a chart to write or --stats.
+std::optional<QString> renderUsageError(const QCommandLineParser& parser,
+                                        const QCommandLineOption& chart, bool stats) {
+    if (parser.positionalArguments().size() != 2)
+        return QStringLiteral("render needs one trace file: render TRACE.json --chart FILE");
+    if (!parser.isSet(chart))
+        return stats ? std::nullopt
+                     : std::optional<QString>(
+                           QStringLiteral("render needs --chart FILE.png|.svg|.pdf or --stats"));
+    if (auto error = outputError(QStringLiteral("chart"), parser.value(chart)))
+        return error;
+    if (!isChartPath(parser.value(chart)))
+        return chartFormatError(parser.value(chart));
+    return std::nullopt;
+}
+
 int render(const QStringList& arguments) {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("render"), QString());
@@ -315,19 +353,13 @@ int render(const QStringList& arguments) {
                                    QStringLiteral("FILE.png|.svg|.pdf"));
     const QCommandLineOption groupBy(QStringLiteral("group-by"), QString(),
                                      QStringLiteral("worker|core|both"), QStringLiteral("both"));
-    parser.addOptions({chart, groupBy});
+    const QCommandLineOption stats(QStringLiteral("stats"));
+    parser.addOptions({chart, groupBy, stats});
     if (!parser.parse(arguments))
         return fail(CommandLine::Usage, parser.errorText());
     const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 2)
-        return fail(CommandLine::Usage,
-                    QStringLiteral("render needs one trace file: render TRACE.json --chart FILE"));
-    if (!parser.isSet(chart))
-        return fail(CommandLine::Usage, QStringLiteral("render needs --chart FILE.png|.svg|.pdf"));
-    if (const auto error = outputError(QStringLiteral("chart"), parser.value(chart)))
+    if (const auto error = renderUsageError(parser, chart, parser.isSet(stats)))
         return fail(CommandLine::Usage, *error);
-    if (!isChartPath(parser.value(chart)))
-        return fail(CommandLine::Usage, chartFormatError(parser.value(chart)));
     const auto grouping = groupByFromName(parser.value(groupBy));
     if (!grouping)
         return fail(CommandLine::Usage,
@@ -343,6 +375,10 @@ int render(const QStringList& arguments) {
                     readError.line > 0 || readError.offset >= 0
                         ? QStringLiteral("%1: %2").arg(positional.at(1), readError.toString())
                         : readError.toString());
+    if (parser.isSet(stats))
+        printTraceStats(*trace);
+    if (!parser.isSet(chart))
+        return CommandLine::Ok;
     ChartOptions options;
     options.groupBy = *grouping;
     options.title = QFileInfo(positional.at(1)).fileName();

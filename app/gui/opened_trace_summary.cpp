@@ -1,6 +1,7 @@
 #include "opened_trace_summary.h"
 
 #include "chart/chart_style.h"
+#include "summary_view.h"
 #include "text/qt_text.h"
 
 #include <QDir>
@@ -53,10 +54,14 @@ QString fileTable(const QString& path, qint64 size, const Trace& t, const TraceO
                OpenedTraceSummary::tr("first event to last"));
     if (f.hasTasks) {
         out += row(OpenedTraceSummary::tr("Sequential estimate"), ms(m.sequential_ms),
-                   OpenedTraceSummary::tr("the tasks' own work, back to back on one thread"));
+                   OpenedTraceSummary::tr("the tasks' own work and waits, back to back on one "
+                                          "thread"));
         out += row(OpenedTraceSummary::tr("Speedup"),
                    OpenedTraceSummary::tr("%1×").arg(locale.toString(m.speedup, 'f', 2)),
                    OpenedTraceSummary::tr("sequential ÷ time span"));
+        out += row(OpenedTraceSummary::tr("Efficiency"),
+                   OpenedTraceSummary::tr("%1 %").arg(locale.toString(m.efficiency * 100, 'f', 0)),
+                   SummaryView::efficiencyNote(m));
     }
     if (f.hasCpuNumbers)
         out += row(OpenedTraceSummary::tr("Cores used"), locale.toString(m.cores_used),

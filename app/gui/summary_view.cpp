@@ -59,6 +59,49 @@ void SummaryView::changeEvent(QEvent* event) {
         clearRun();
 }
 
+QString SummaryView::efficiencyNote(const Metrics& m) {
+    if (!waitsOverlapped(m))
+        return tr("speedup per worker that could run at once");
+    QString waits = tr("%n wait(s) overlapped", nullptr, m.overlapped_waits);
+    if (m.cores_used <= 0)
+        return waits;
+    return tr("%1 on %n core(s)", nullptr, m.cores_used).arg(waits);
+}
+
+// A comparison: each mode's figures side by side; nothing for a single run.
+QString SummaryView::modesHtml(const RunResult& run) {
+    if (run.modes.empty())
+        return {};
+    const QLocale locale;
+    QString out;
+    out += QStringLiteral("<p><b>%1</b></p><table cellspacing=2 cellpadding=2><tr><th "
+                          "align='left'>%2</th><th align='right'>%3</th><th "
+                          "align='right'>%4</th><th align='right'>%5</th><th "
+                          "align='right'>%6</th></tr>")
+               .arg(tr("Modes").toHtmlEscaped(), tr("mode").toHtmlEscaped(),
+                    tr("makespan").toHtmlEscaped(), tr("speedup").toHtmlEscaped(),
+                    tr("efficiency").toHtmlEscaped(), tr("cores used").toHtmlEscaped());
+    for (const ModeResult& mode : run.modes) {
+        const Metrics& mm = mode.metrics;
+        out += QStringLiteral("<tr><td>%1</td><td align='right'>%2</td><td "
+                              "align='right'>%3</td><td align='right'>%4</td><td "
+                              "align='right'>%5</td></tr>")
+                   .arg(coretext::mode(mode.title).toHtmlEscaped(), ms(mm.makespan_ms),
+                        tr("%1×").arg(locale.toString(mm.speedup, 'f', 2)),
+                        tr("%1 %").arg(locale.toString(mm.efficiency * 100, 'f', 0)),
+                        locale.toString(mm.cores_used));
+    }
+    out += QStringLiteral("</table>");
+    // Efficiency stops at 100 %: where waits overlapped past the workers, say how many.
+    for (const ModeResult& mode : run.modes)
+        if (waitsOverlapped(mode.metrics))
+            out += QStringLiteral("<p>%1</p>")
+                       .arg(tr("%1: %2")
+                                .arg(coretext::mode(mode.title), efficiencyNote(mode.metrics))
+                                .toHtmlEscaped());
+    return out;
+}
+
 QString SummaryView::html(const QString& heading, const RunResult& run) {
     const Metrics& m = run.metrics;
     const QLocale locale;
@@ -72,7 +115,7 @@ QString SummaryView::html(const QString& heading, const RunResult& run) {
     out += row(tr("Speedup"), tr("%1×").arg(locale.toString(m.speedup, 'f', 2)),
                tr("sequential ÷ makespan"));
     out += row(tr("Efficiency"), tr("%1 %").arg(locale.toString(m.efficiency * 100, 'f', 0)),
-               tr("speedup per worker that could run at once"));
+               efficiencyNote(m));
     out += row(tr("Cores used"), locale.toString(m.cores_used),
                tr("of %1 on this machine").arg(m.core_utilisation.size()));
     out += row(tr("GIL wait"), ms(m.gil_wait_ms),
@@ -100,27 +143,7 @@ QString SummaryView::html(const QString& heading, const RunResult& run) {
     }
     out += QStringLiteral("</td></tr></table>");
 
-    // A comparison: each mode's figures side by side, then what they say.
-    if (!run.modes.empty()) {
-        out += QStringLiteral("<p><b>%1</b></p><table cellspacing=2 cellpadding=2><tr><th "
-                              "align='left'>%2</th><th align='right'>%3</th><th "
-                              "align='right'>%4</th><th align='right'>%5</th><th "
-                              "align='right'>%6</th></tr>")
-                   .arg(tr("Modes").toHtmlEscaped(), tr("mode").toHtmlEscaped(),
-                        tr("makespan").toHtmlEscaped(), tr("speedup").toHtmlEscaped(),
-                        tr("efficiency").toHtmlEscaped(), tr("cores used").toHtmlEscaped());
-        for (const ModeResult& mode : run.modes) {
-            const Metrics& mm = mode.metrics;
-            out += QStringLiteral("<tr><td>%1</td><td align='right'>%2</td><td "
-                                  "align='right'>%3</td><td align='right'>%4</td><td "
-                                  "align='right'>%5</td></tr>")
-                       .arg(coretext::mode(mode.title).toHtmlEscaped(), ms(mm.makespan_ms),
-                            tr("%1×").arg(locale.toString(mm.speedup, 'f', 2)),
-                            tr("%1 %").arg(locale.toString(mm.efficiency * 100, 'f', 0)),
-                            locale.toString(mm.cores_used));
-        }
-        out += QStringLiteral("</table>");
-    }
+    out += modesHtml(run);
     if (!run.conclusion.empty()) {
         out += QStringLiteral("<p><b>%1</b></p><ul>").arg(tr("Conclusion").toHtmlEscaped());
         for (const QString& sentence : coretext::conclusion(run))

@@ -21,6 +21,9 @@ public:
 
     // The report as HTML, for tests and for a future "copy summary".
     static QString html(const QString& heading, const RunResult& run);
+    // What the efficiency means for `m`: per worker, or, where more waits overlapped than
+    // workers could run (asyncio), how many overlapped on how many cores.
+    static QString efficiencyNote(const Metrics& m);
 
 protected:
     // QEvent::LanguageChange: "No run yet." in the new language. A run's report is made
@@ -28,6 +31,8 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    static QString modesHtml(const RunResult& run);
+
     QString placeholder_; // what clearRun() showed, in the language it was shown in
 };
 

@@ -1,5 +1,7 @@
 #include "analysis/metrics.h"
 
+#include "analysis/task_waits.h"
+
 #include <algorithm>
 
 namespace tasklane {
@@ -12,6 +14,15 @@ double ms(std::int64_t ns) {
 
 double speedupOf(double sequentialMs, double makespanMs) {
     return makespanMs > 0 ? sequentialMs / makespanMs : 0;
+}
+
+double efficiencyOf(double speedup, int parallelism, int overlappedWaits) {
+    const int per = std::max(parallelism, overlappedWaits);
+    return per > 0 ? std::clamp(speedup / per, 0.0, 1.0) : 0;
+}
+
+bool waitsOverlapped(const Metrics& m) {
+    return m.overlapped_waits > std::max(m.parallelism, 1);
 }
 
 int coresUsed(const std::vector<double>& utilisation) {
@@ -28,7 +39,9 @@ Metrics metricsOf(const TraceAnalysis& a, int parallelism) {
     m.makespan_ms = ms(a.range.span());
     m.sequential_ms = ms(a.work_ns);
     m.speedup = speedupOf(m.sequential_ms, m.makespan_ms);
-    m.efficiency = parallelism > 0 ? m.speedup / parallelism : 0;
+    m.parallelism = parallelism;
+    m.overlapped_waits = a.overlapped_waits;
+    m.efficiency = parallelism > 0 ? efficiencyOf(m.speedup, parallelism, m.overlapped_waits) : 0;
     const std::int64_t span = std::max<std::int64_t>(a.range.span(), 1);
     m.core_utilisation.reserve(a.cores.size());
     for (const CoreFigures& core : a.cores)
@@ -49,13 +62,16 @@ Metrics metricsOf(const TraceAnalysis& a, int parallelism) {
 }
 
 Metrics computeMetrics(const Trace& trace, std::int64_t begin, std::int64_t end, int parallelism) {
-    return metricsOf(analyseTrace(trace, AnalysisScope::of(TimeInterval{begin, end})), parallelism);
+    TraceAnalysis a = analyseTrace(trace, AnalysisScope::of(TimeInterval{begin, end}));
+    addTaskWaits(trace, a);
+    return metricsOf(a, parallelism);
 }
 
 Metrics againstBaseline(Metrics m, double baselineMs, int parallelism) {
     m.sequential_ms = baselineMs;
     m.speedup = speedupOf(baselineMs, m.makespan_ms);
-    m.efficiency = parallelism > 0 ? m.speedup / parallelism : 0;
+    m.parallelism = parallelism;
+    m.efficiency = parallelism > 0 ? efficiencyOf(m.speedup, parallelism, m.overlapped_waits) : 0;
     return m;
 }
 

@@ -19,7 +19,11 @@ struct Metrics {
     double makespan_ms = 0;   // first submit to last result
     double sequential_ms = 0; // the tasks' own work, back to back on one thread
     double speedup = 0;       // sequential / makespan
-    double efficiency = 0;    // speedup per worker that could run at once
+    // Speedup per worker that could run at once, or per wait that overlapped when more waits
+    // overlapped than there were workers (asyncio's 8 sleeps on one thread): 0 to 1.
+    double efficiency = 0;
+    int parallelism = 0;      // the workers that could run at once
+    int overlapped_waits = 0; // the most of the tasks' own waits in progress at once
     // Cores busy for at least kCoreUsedShare of the makespan: a single-threaded event loop
     // that the OS moved to the other core for a moment used one core, not two.
     int cores_used = 0;
@@ -37,6 +41,14 @@ struct Metrics {
 
 // Sequential over makespan; 0 for a run that took no time.
 double speedupOf(double sequentialMs, double makespanMs);
+
+// Speedup per worker, or per overlapped wait when there were more of those, within 0..1
+// (a sequential estimate measured a little long must not read 101 %).
+double efficiencyOf(double speedup, int parallelism, int overlappedWaits);
+
+// More waits overlapped than workers could run: the speedup came from waiting at once, which
+// the Summary says in words ("8 waits overlapped on 1 core").
+bool waitsOverlapped(const Metrics& m);
 
 // Cores whose utilisation reaches kCoreUsedShare; a short run that touched a core only
 // briefly still used one.

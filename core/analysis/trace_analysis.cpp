@@ -123,7 +123,9 @@ private:
         const std::int64_t used = cpuTimeIn(e, inside);
         if (e.cpu >= 0)
             out_.cores[std::size_t(e.cpu)].cpu_ns += used;
-        if (e.task != 0)
+        // An event loop draws each step twice: on its thread, with the core, and as the
+        // task's lifeline, with none. The lifeline's is the same time: counted once.
+        if (e.task != 0 && (e.type == EventType::Slice || e.cpu >= 0))
             out_.work_ns += used;
         if (e.type != EventType::Slice)
             return;

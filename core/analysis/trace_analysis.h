@@ -50,8 +50,11 @@ struct TraceAnalysis {
     // process with several threads was busy.
     std::int64_t busy_ns = 0;
     // The tasks' own work, back to back on one thread: their CPU time running, their time
-    // sleeping (blocking I/O is work a sequential program waits through too).
+    // sleeping (blocking I/O is work a sequential program waits through too); their own
+    // awaits once addTaskWaits() has added them.
     std::int64_t work_ns = 0;
+    // The most of the tasks' own waits in progress at once: 0 until addTaskWaits().
+    int overlapped_waits = 0;
     bool hasTasks = false; // some slice belongs to a task (Tasklane's traces; not others')
 
     // Tracks with a running slice: the most threads that could have run at once, when a file

@@ -1,5 +1,6 @@
 #include "analysis/trace_overview.h"
 
+#include "analysis/task_waits.h"
 #include "analysis/trace_analysis.h"
 
 #include <algorithm>
@@ -8,7 +9,8 @@
 namespace tasklane {
 
 TraceOverview overviewOf(const Trace& trace) {
-    const TraceAnalysis a = analyseTrace(trace, AnalysisScope::whole());
+    TraceAnalysis a = analyseTrace(trace, AnalysisScope::whole());
+    addTaskWaits(trace, a);
     TraceOverview out;
     out.counts = a.counts;
     out.states = a.states;

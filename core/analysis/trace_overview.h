@@ -1,7 +1,7 @@
 // TraceOverview: what a whole trace holds and how its time was spent, for a trace file the
 // window opened (its own or another tool's): event counts, time by state, running time per
-// track, and Tasklane's run figures where they mean something. One pass over the events: meant to be made once, when the file is read
-// (off the GUI thread), and kept.
+// track, and Tasklane's run figures where they mean something. One pass over the events: meant to
+// be made once, when the file is read (off the GUI thread), and kept.
 #pragma once
 
 #include "analysis/event_counts.h"

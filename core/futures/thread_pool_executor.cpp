@@ -158,8 +158,16 @@ void ThreadPoolExecutor::shutdown(bool wait, bool cancel_futures) {
     // Outside the lock: cancelling runs done callbacks, which may call back into the pool.
     for (auto& item : cancelled)
         item->cancel();
+    if (threads.empty())
+        return;
+    const std::int64_t joining = TraceRecorder::now();
     for (auto& t : threads)
         t.join();
+    // Waiting for the workers to finish is part of the run (`with` waits for it): unrecorded,
+    // the chart ends in an empty tail that the makespan still counts.
+    if (TraceRecorder* rec = options_.recorder)
+        rec->slice(options_.submitter_track, State::Sleeping, joining, TraceRecorder::now(), 0,
+                   rec->intern("shutdown (join workers)"));
 }
 
 } // namespace tasklane

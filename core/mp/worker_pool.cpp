@@ -288,8 +288,15 @@ bool WorkerPool::join() {
             return false;
     }
     // A done callback (on the handler thread) that shuts the pool down cannot wait for itself.
-    if (handler_.joinable() && handler_.get_id() != std::this_thread::get_id())
+    if (handler_.joinable() && handler_.get_id() != std::this_thread::get_id()) {
+        const std::int64_t joining = TraceRecorder::now();
         handler_.join();
+        // Waiting for the workers to exit is part of the run: unrecorded, a chart of a pool
+        // ends in an empty tail that the makespan still counts.
+        if (TraceRecorder* rec = options_.recorder)
+            rec->slice(options_.submitter_track, State::Sleeping, joining, TraceRecorder::now(), 0,
+                       rec->intern("shutdown (join workers)"));
+    }
     return true;
 }
 

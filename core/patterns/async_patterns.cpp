@@ -95,9 +95,7 @@ RunResult runOnLoop(Task<void> main, double sequentialMs, int parallelism, RunCo
     out.metrics = computeMetrics(out.trace, begin, end, parallelism);
     if (sequentialMs < 0)
         return out;
-    out.metrics.sequential_ms = sequentialMs;
-    out.metrics.speedup = out.metrics.makespan_ms > 0 ? sequentialMs / out.metrics.makespan_ms : 0;
-    out.metrics.efficiency = parallelism > 0 ? out.metrics.speedup / parallelism : 0;
+    out.metrics = againstBaseline(out.metrics, sequentialMs, parallelism);
     return out;
 }
 

@@ -49,6 +49,7 @@ QJsonObject runSummary(const std::string& patternId, const Params& params, const
         {QStringLiteral("sequential_ms"), m.sequential_ms},
         {QStringLiteral("speedup"), m.speedup},
         {QStringLiteral("efficiency"), m.efficiency},
+        {QStringLiteral("overlapped_waits"), m.overlapped_waits},
         {QStringLiteral("cores_used"), m.cores_used},
         {QStringLiteral("core_utilisation"), utilisation},
         {QStringLiteral("gil_wait_ms"), m.gil_wait_ms},
@@ -66,16 +67,18 @@ QJsonObject runSummary(const std::string& patternId, const Params& params, const
             QJsonArray cores;
             for (double u : mode.metrics.core_utilisation)
                 cores.append(u);
-            modes.insert(qs(mode.id),
-                         QJsonObject{{QStringLiteral("title"), qs(mode.title)},
-                                     {QStringLiteral("makespan_ms"), mode.metrics.makespan_ms},
-                                     {QStringLiteral("speedup"), mode.metrics.speedup},
-                                     {QStringLiteral("efficiency"), mode.metrics.efficiency},
-                                     {QStringLiteral("cores_used"), mode.metrics.cores_used},
-                                     {QStringLiteral("core_utilisation"), cores},
-                                     {QStringLiteral("gil_wait_ms"), mode.metrics.gil_wait_ms},
-                                     {QStringLiteral("spawning_ms"), mode.metrics.spawning_ms},
-                                     {QStringLiteral("queued_ms"), mode.metrics.queued_ms}});
+            modes.insert(
+                qs(mode.id),
+                QJsonObject{{QStringLiteral("title"), qs(mode.title)},
+                            {QStringLiteral("makespan_ms"), mode.metrics.makespan_ms},
+                            {QStringLiteral("speedup"), mode.metrics.speedup},
+                            {QStringLiteral("efficiency"), mode.metrics.efficiency},
+                            {QStringLiteral("overlapped_waits"), mode.metrics.overlapped_waits},
+                            {QStringLiteral("cores_used"), mode.metrics.cores_used},
+                            {QStringLiteral("core_utilisation"), cores},
+                            {QStringLiteral("gil_wait_ms"), mode.metrics.gil_wait_ms},
+                            {QStringLiteral("spawning_ms"), mode.metrics.spawning_ms},
+                            {QStringLiteral("queued_ms"), mode.metrics.queued_ms}});
         }
         summary.insert(QStringLiteral("modes"), modes);
     }
@@ -88,17 +91,34 @@ QJsonObject runSummary(const std::string& patternId, const Params& params, const
     return summary;
 }
 
+namespace {
+
+template <typename... Values> std::string format(const char* pattern, Values... values) {
+    char line[256];
+    std::snprintf(line, sizeof line, pattern, values...);
+    return std::string(line);
+}
+
+// ", 8 waits overlapped on 1 core" where more waits overlapped than workers could run: what
+// an efficiency held to 100 % leaves unsaid.
+std::string overlapText(const Metrics& m) {
+    if (!waitsOverlapped(m))
+        return {};
+    if (m.cores_used <= 0)
+        return format(", %d waits overlapped", m.overlapped_waits);
+    return format(", %d waits overlapped on %d core%s", m.overlapped_waits, m.cores_used,
+                  m.cores_used == 1 ? "" : "s");
+}
+
+} // namespace
+
 std::vector<std::string> summaryLines(const RunResult& run) {
     const Metrics& m = run.metrics;
-    const auto format = [](const char* pattern, auto... values) {
-        char line[256];
-        std::snprintf(line, sizeof line, pattern, values...);
-        return std::string(line);
-    };
     std::vector<std::string> out;
     out.push_back(format("makespan %.1f ms, sequential estimate %.1f ms: speedup %.2fx, "
                          "efficiency %.0f %%",
-                         m.makespan_ms, m.sequential_ms, m.speedup, m.efficiency * 100));
+                         m.makespan_ms, m.sequential_ms, m.speedup, m.efficiency * 100) +
+                  overlapText(m));
     std::string cores = format("cores used %d:", m.cores_used);
     for (std::size_t c = 0; c < m.core_utilisation.size(); ++c)
         cores += format(" CPU %zu %.0f %%", c, m.core_utilisation[c] * 100);
@@ -111,7 +131,8 @@ std::vector<std::string> summaryLines(const RunResult& run) {
     for (const ModeResult& mode : run.modes)
         out.push_back(format("  %-24s %8.1f ms  %5.2fx  efficiency %3.0f %%", mode.title.c_str(),
                              mode.metrics.makespan_ms, mode.metrics.speedup,
-                             mode.metrics.efficiency * 100));
+                             mode.metrics.efficiency * 100) +
+                      overlapText(mode.metrics));
     out.push_back(
         format("%zu events on %zu tracks", run.trace.events.size(), run.trace.tracks.size()));
     return out;

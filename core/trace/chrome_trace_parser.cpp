@@ -261,6 +261,19 @@ private:
                           text(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader",
                                                  "not a JSON object or array (%1)"),
                                {reason}));
+        // A document cut short: QJsonDocument points past the trailing newline, at a line
+        // the file does not have; the end is where its last real character stops.
+        std::size_t last = size_;
+        while (last > first && std::isspace(static_cast<unsigned char>(data_[last - 1])))
+            --last;
+        const QJsonParseError::ParseError code = json_.error();
+        const bool cutShort =
+            code != QJsonParseError::MissingObject && code != QJsonParseError::GarbageAtEnd;
+        if (cutShort && std::size_t(offset) >= last)
+            return report(error, qint64(last),
+                          text(QT_TRANSLATE_NOOP("tasklane::ChromeTraceReader",
+                                                 "unexpected end of file (%1)"),
+                               {reason}));
         return report(error, offset, reason);
     }
 

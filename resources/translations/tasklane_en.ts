@@ -364,6 +364,10 @@
         <source>garbage at the end of the document</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>unexpected end of file (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tasklane::ComparePattern</name>
@@ -626,6 +630,10 @@
     </message>
     <message>
         <source>waiting-for-core: ready, but the OS ran another thread on its core, of this run or another program (measured)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 arrow in %1 drawn (click a task for its own)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -931,10 +939,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the tasks&apos; own work, back to back on one thread</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Speedup</source>
         <translation type="unfinished"></translation>
     </message>
@@ -964,6 +968,18 @@
     </message>
     <message>
         <source>Running time by track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the tasks&apos; own work and waits, back to back on one thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Efficiency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1712,6 +1728,24 @@ The files are in %1, this window&apos;s folder for runs with no folder chosen: t
     </message>
     <message>
         <source>ready threads the OS had no free core for, summed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n wait(s) overlapped</source>
+        <translation>
+            <numerusform>%n wait overlapped</numerusform>
+            <numerusform>%n waits overlapped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 on %n core(s)</source>
+        <translation>
+            <numerusform>%1 on %n core</numerusform>
+            <numerusform>%1 on %n cores</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -360,6 +360,10 @@
         <source>garbage at the end of the document</source>
         <translation>문서 끝에 불필요한 내용이 있습니다</translation>
     </message>
+    <message>
+        <source>unexpected end of file (%1)</source>
+        <translation>파일이 예기치 않게 끝났습니다 (%1)</translation>
+    </message>
 </context>
 <context>
     <name>tasklane::ComparePattern</name>
@@ -622,6 +626,10 @@
     <message>
         <source>waiting-for-core: ready, but the OS ran another thread on its core, of this run or another program (measured)</source>
         <translation>코어 대기: 실행할 준비가 됐지만 OS가 그 코어에서 이 실행이나 다른 프로그램의 스레드를 실행함 (측정값)</translation>
+    </message>
+    <message>
+        <source>1 arrow in %1 drawn (click a task for its own)</source>
+        <translation>화살표 %1개 중 1개만 표시 (작업을 클릭하면 그 작업의 화살표)</translation>
     </message>
 </context>
 <context>
@@ -923,10 +931,6 @@
         <translation>순차 실행 추정</translation>
     </message>
     <message>
-        <source>the tasks&apos; own work, back to back on one thread</source>
-        <translation>작업들이 한 스레드에서 차례로 실행했을 때의 작업 시간</translation>
-    </message>
-    <message>
         <source>Speedup</source>
         <translation>속도 향상</translation>
     </message>
@@ -957,6 +961,18 @@
     <message>
         <source>Running time by track</source>
         <translation>트랙별 실행 시간</translation>
+    </message>
+    <message>
+        <source>the tasks&apos; own work and waits, back to back on one thread</source>
+        <translation>작업들이 한 스레드에서 차례로 실행하고 기다렸을 때의 시간</translation>
+    </message>
+    <message>
+        <source>Efficiency</source>
+        <translation>효율</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
     </message>
 </context>
 <context>
@@ -1710,6 +1726,22 @@ The files are in %1, this window&apos;s folder for runs with no folder chosen: t
     <message>
         <source>ready threads the OS had no free core for, summed</source>
         <translation>OS가 빈 코어를 주지 못해 기다린 준비된 스레드들의 시간 합계</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n wait(s) overlapped</source>
+        <translation>
+            <numerusform>대기 %n개가 겹침</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 on %n core(s)</source>
+        <translation>
+            <numerusform>코어 %n개에서 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

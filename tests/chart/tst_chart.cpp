@@ -439,6 +439,9 @@ private Q_SLOTS:
     // A picked task across rows, with its arrows.
     void taskOverlay();
     void taskOverlayShowsHiddenArrows();
+    void taskOverlayKeepsSliceLabels();
+    void manyArrowsAreThinned_data();
+    void manyArrowsAreThinned();
 };
 
 void TestChart::groupByNames_data() {
@@ -2069,6 +2072,7 @@ void TestChart::flowsCountedWithoutPlacing() {
                 continue;
             GanttLayoutOptions options;
             options.maxFlows = 100'000;
+            options.pixelsPerFlow = 0; // every arrow placed, none thinned out
             const GanttLayout layout(rows, QSizeF(800, 0), TimeRange{from, to}, options);
             QCOMPARE(layout.flowLines().size(), brute);
             options.maxFlows = 10;
@@ -2153,6 +2157,89 @@ void TestChart::taskOverlayShowsHiddenArrows() {
         painter.end();
         QVERIFY(countColour(image, chart.style().text) > before + 20);
     }
+}
+
+// The picked task's slices are painted again over the plot: their names must come with them,
+// or the one task the user asked about is the one without labels.
+void TestChart::taskOverlayKeepsSliceLabels() {
+    const Trace trace = smallTrace();
+    const GanttRows rows(trace, GroupBy::Worker);
+    const GanttLayout layout(rows, QSizeF(1000, 0), GanttLayout::fullRange(trace));
+    // square(3): task 1's running slice on worker 1, 30 ms of 100 wide.
+    const int y = int(layout.row(rows.rowOfTrack(1)).sliceLane.center().y());
+    const QRect slice(QPoint(int(layout.xForTime(10 * kMs)) + 3, y - 4),
+                      QPoint(int(layout.xForTime(40 * kMs)) - 3, y + 4));
+    const ChartStyle style = ChartStyle::light();
+    const QColor ink = ChartStyle::textOn(style.stateColour(State::Running));
+    const auto inkIn = [&](const QImage& image) {
+        int n = 0;
+        for (int py = slice.top(); py <= slice.bottom(); ++py)
+            for (int px = slice.left(); px <= slice.right(); ++px)
+                n += sameColour(image.pixelColor(px, py), ink, 40) ? 1 : 0;
+        return n;
+    };
+    QImage image(layout.size().toSize(), QImage::Format_ARGB32);
+    QPainter painter(&image);
+    GanttPainter chart;
+    chart.paint(painter, layout);
+    const int plain = inkIn(image);
+    QVERIFY2(plain > 10, qPrintable(QString::number(plain)));
+    chart.setHighlightTask(1);
+    chart.paintTaskOverlay(painter, layout, layout.taskOverlay(rows.eventsOfTask(1)));
+    painter.end();
+    QVERIFY2(inkIn(image) >= plain / 2, qPrintable(QString::number(inkIn(image))));
+}
+
+void TestChart::manyArrowsAreThinned_data() {
+    QTest::addColumn<int>("tasks");
+    QTest::newRow("200 tasks") << 200;
+    QTest::newRow("1,000 tasks") << 1000;
+    QTest::newRow("20,000 tasks") << 20'000;
+}
+
+// 200 tasks submitted one after another: 200 arrows across a fitted chart are a black mass
+// (as they fan out of one point when submitted at once). Past one arrow per 40 px, one in 2,
+// 4, 8... is drawn, however many there are, the legend says so, zooming in brings them back,
+// and a clicked task's arrow comes in its overlay whichever were left out.
+void TestChart::manyArrowsAreThinned() {
+    QFETCH(int, tasks);
+    Trace t;
+    t.tracks = {Track{1, 1, TrackKind::Main, "main"}, Track{1, 2, TrackKind::Thread, "worker 1"},
+                Track{1, 3, TrackKind::Thread, "worker 2"}};
+    for (std::uint32_t k = 0; k < std::uint32_t(tasks); ++k) {
+        const std::int64_t run = std::int64_t(k + 1) * kMs;
+        const std::int64_t submit = std::int64_t(k) * kMs;
+        TraceEvent s =
+            makeEvent(0, State::Running, submit, submit, k + 1, 0, -1, EventType::FlowStart);
+        TraceEvent e =
+            makeEvent(1 + k % 2, State::Running, run, run, k + 1, 0, -1, EventType::FlowEnd);
+        s.value = e.value = k + 1;
+        t.events.push_back(s);
+        t.events.push_back(e);
+        t.events.push_back(makeEvent(1 + k % 2, State::Running, run, run + kMs / 2, k + 1));
+    }
+    t.finalize();
+    const GanttRows rows(t, GroupBy::Worker);
+    QCOMPARE(rows.flows().size(), std::size_t(tasks));
+    const GanttLayout fitted(rows, QSizeF(1000, 0), GanttLayout::fullRange(t));
+    const double budget = fitted.plotRect().width() / 40;
+    QVERIFY2(fitted.flowStride() > 1, qPrintable(QString::number(fitted.flowStride())));
+    QVERIFY(!fitted.flowLines().empty());
+    QVERIFY2(double(fitted.flowLines().size()) <= budget,
+             qPrintable(QString::number(fitted.flowLines().size())));
+    QCOMPARE(fitted.hiddenFlows(), 0);
+    bool said = false;
+    for (const GanttLegendEntry& e : fitted.legend())
+        said = said || e.text.contains(QStringLiteral("1 arrow in %1").arg(fitted.flowStride()));
+    QVERIFY(said);
+    // Task 2's arrow (place 1 in time order) is left out of the plot, but not of its overlay.
+    QVERIFY(fitted.flowStride() % 2 == 0);
+    const GanttTaskOverlay picked = fitted.taskOverlay(rows.eventsOfTask(2));
+    QCOMPARE(picked.flows.size(), std::size_t(1));
+    QCOMPARE(picked.flows.front().x2(), fitted.xForTime(2 * kMs));
+    // Zoomed in on ten of them: every one is drawn again.
+    const GanttLayout zoomed(rows, QSizeF(1000, 0), TimeRange{100 * kMs, 110 * kMs});
+    QCOMPARE(zoomed.flowStride(), 1);
 }
 
 void TestChart::selectionStatsEqualBruteForce_data() {

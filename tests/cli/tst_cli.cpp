@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
@@ -333,6 +334,90 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(QStringLiteral("line")), qPrintable(r.err));
         QVERIFY(!QFile::exists(dir_.filePath(QStringLiteral("b.png"))));
+    }
+
+    // An opened trace's figures come from what it holds: the tasks' sleeps count as their
+    // own time, as the live run counts them (before: sequential 0.1 ms, speedup 0.00x).
+    void openedAsyncGatherHasTheRunsFigures() {
+        const QString trace = dir_.filePath(QStringLiteral("gather.json"));
+        const Result live = cli({QStringLiteral("run"), QStringLiteral("async-gather"),
+                                 QStringLiteral("--delays"), QStringLiteral("200,100,300"),
+                                 QStringLiteral("--trace"), trace, QStringLiteral("--stats")});
+        QCOMPARE(live.exitCode, 0);
+        const Result opened = cli({QStringLiteral("render"), trace, QStringLiteral("--stats")});
+        QCOMPARE(opened.exitCode, 0);
+        QVERIFY(opened.out.isEmpty());
+        const QRegularExpression figures(
+            QStringLiteral("sequential estimate ([0-9.]+) ms: speedup ([0-9.]+)x, efficiency "
+                           "([0-9]+) %"));
+        const QRegularExpressionMatch a = figures.match(live.err);
+        const QRegularExpressionMatch b = figures.match(opened.err);
+        QVERIFY2(a.hasMatch() && b.hasMatch(), qPrintable(live.err + opened.err));
+        // The sleeps asked for (600 ms), as measured: a little longer, never less.
+        const double sequential = b.captured(1).toDouble();
+        QVERIFY2(sequential >= 600 && sequential < 600 * 1.2, qPrintable(opened.err));
+        QVERIFY2(std::abs(b.captured(2).toDouble() - a.captured(2).toDouble()) < 0.15,
+                 qPrintable(live.err + opened.err));
+        QVERIFY2(b.captured(3).toInt() <= 100, qPrintable(opened.err));
+        QVERIFY2(opened.err.contains(QStringLiteral("3 waits overlapped on 1 core")),
+                 qPrintable(opened.err));
+    }
+
+    // Another tool's trace has no tasks: no sequential estimate, no "speedup 0.00x".
+    void renderStatsOfATraceWithoutTasks() {
+        const QString trace = dir_.filePath(QStringLiteral("viz.json"));
+        QFile f(trace);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"js({"traceEvents":[{"ph":"X","name":"f","pid":1,"tid":1,"ts":0,"dur":2000}]})js");
+        f.close();
+        const Result r = cli({QStringLiteral("render"), trace, QStringLiteral("--stats")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("time span 2.0 ms; no tasks")), qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QStringLiteral("0.00x")), qPrintable(r.err));
+    }
+
+    // Efficiency stays within 0..100 % in every mode; asyncio's overlapped waits are said in
+    // words, in --stats and in --summary (before: asyncio "efficiency 800 %").
+    void compareEfficiencyStaysWithin100() {
+        const QString summary = dir_.filePath(QStringLiteral("compare.json"));
+        const Result r =
+            cli({QStringLiteral("run"), QStringLiteral("compare"), QStringLiteral("--tasks"),
+                 QStringLiteral("8"), QStringLiteral("--cpu-ms"), QStringLiteral("0"),
+                 QStringLiteral("--io-ms"), QStringLiteral("40"), QStringLiteral("--summary"),
+                 summary, QStringLiteral("--stats")});
+        QCOMPARE(r.exitCode, 0);
+        QFile f(summary);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject s = QJsonDocument::fromJson(f.readAll()).object();
+        const QJsonObject modes = s.value(QStringLiteral("modes")).toObject();
+        QCOMPARE(modes.size(), 5);
+        for (const QString& id : modes.keys()) {
+            const double e =
+                modes.value(id).toObject().value(QStringLiteral("efficiency")).toDouble();
+            QVERIFY2(e >= 0 && e <= 1, qPrintable(id + u' ' + QString::number(e)));
+        }
+        QVERIFY(s.value(QStringLiteral("efficiency")).toDouble() <= 1);
+        const QJsonObject asyncio = modes.value(QStringLiteral("asyncio")).toObject();
+        QCOMPARE(asyncio.value(QStringLiteral("overlapped_waits")).toInt(), 8);
+        QVERIFY2(r.err.contains(QStringLiteral("8 waits overlapped on 1 core")), qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QStringLiteral("800 %")), qPrintable(r.err));
+    }
+
+    // A one-line file cut short ends where its last character stops, not on the empty line
+    // after its newline ("line 2, column 1" named a line the file does not have).
+    void truncatedOneLineTraceSaysEndOfFile() {
+        const QString broken = dir_.filePath(QStringLiteral("cut.json"));
+        QFile f(broken);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"traceEvents\": [{\"ph\": \"X\", \"ts\": 1, \"dur\": 2}\n");
+        f.close();
+        const Result r = cli({QStringLiteral("render"), broken, QStringLiteral("--chart"),
+                              dir_.filePath(QStringLiteral("cut.png"))});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral(
+                     "line 1, column 48: unexpected end of file (unterminated array)")),
+                 qPrintable(r.err));
+        QCOMPARE(r.err.trimmed().count(u'\n'), 0);
     }
 
     // async-file as the tutorial has it, into --out-dir: a line per file as the Python

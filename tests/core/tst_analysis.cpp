@@ -260,6 +260,10 @@ void TestAnalysis::cpuTimePerCore_data() {
     QTest::newRow("an async running slice is CPU time too")
         << events({{0, R, 0, 60, 1, 1, EventType::AsyncSlice}}) << qint64(0) << qint64(-1)
         << QList<qint64>{0, 60} << qint64(60);
+    // An event loop's step: on its thread with the core, and as the task's lifeline without.
+    QTest::newRow("a step drawn twice is work once")
+        << events({{0, R, 0, 60, 1, 1}, {0, R, 0, 60, -1, 1, EventType::AsyncSlice}}) << qint64(0)
+        << qint64(-1) << QList<qint64>{0, 60} << qint64(60);
     QTest::newRow("a core numbered past this machine's count")
         << events({{0, R, 0, 40, 70, 1}}) << qint64(0) << qint64(-1)
         << QList<qint64>(70, 0) + QList<qint64>{40} << qint64(40);
@@ -635,7 +639,7 @@ void TestAnalysis::tallySlicesMatchesTheAnalysis() {
 void TestAnalysis::openedTraceSummary_data() {
     QTest::addColumn<std::vector<TraceEvent>>("events");
     QTest::addColumn<QList<int>>("counts");     // slices, instants, counters, flow ends
-    QTest::addColumn<QList<qint64>>("stateNs"); // running, lock-held, sleeping, queued
+    QTest::addColumn<QList<qint64>>("stateNs"); // running, lock-held, sleeping, queued, awaiting
     QTest::addColumn<bool>("hasTasks");
     QTest::addColumn<bool>("hasCpuNumbers");
     QTest::addColumn<QList<qint64>>("running"); // per track
@@ -655,7 +659,7 @@ void TestAnalysis::openedTraceSummary_data() {
                    {1, R, 90 * ms, 100 * ms},
                    {1, R, 95 * ms, 95 * ms, -1, 0, EventType::Instant},
                    {2, R, 0, 0, -1, 0, EventType::Counter}})
-        << QList<int>{5, 1, 1, 0} << QList<qint64>{180 * ms, 0, 0, 0} << false << false
+        << QList<int>{5, 1, 1, 0} << QList<qint64>{180 * ms, 0, 0, 0, 0} << false << false
         << QList<qint64>{100 * ms, 40 * ms, 0} << qint64(100 * ms) << 2 << 0.0 << 0.0 << 0.0 << 0;
     // Tasklane's own: tasks, cores, a lock held (busy, but not running time), a queued task.
     QTest::newRow("Tasklane's own")
@@ -667,13 +671,47 @@ void TestAnalysis::openedTraceSummary_data() {
                    {2, R, 50 * ms, 100 * ms, 0, 2, EventType::Slice, 25 * ms},
                    {0, R, 0, 0, -1, 1, EventType::FlowStart},
                    {1, R, 20 * ms, 20 * ms, -1, 1, EventType::FlowEnd}})
-        << QList<int>{6, 0, 0, 2} << QList<qint64>{100 * ms, 20 * ms, 40 * ms, 20 * ms} << true
+        << QList<int>{6, 0, 0, 2} << QList<qint64>{100 * ms, 20 * ms, 40 * ms, 20 * ms, 0} << true
         << true << QList<qint64>{10 * ms, 40 * ms, 50 * ms} << qint64(100 * ms)
         << 3
         // work: 40 + 20 running and lock-held, 40 sleeping, 25 measured CPU time
         << 125.0 << 1.25 << 1.25 / 3 << 2;
+    // An event loop's asyncio.gather(A 2 s, B 1 s, C 3 s), as the loop records it: each step
+    // on the thread and as the task's lifeline, A, B and C queued from main's step, then
+    // everyone awaiting. The children's waits are work a sequential program sleeps through;
+    // main's wait for them is not (it would count them twice), nor is a step counted twice.
+    QTest::newRow("an opened async-gather")
+        << events({{0, R, 0, 10 * ms, 0, 1},
+                   {0, R, 0, 10 * ms, -1, 1, EventType::AsyncSlice},
+                   {0, State::Queued, 5 * ms, 10 * ms, -1, 2, EventType::AsyncSlice},
+                   {0, State::Queued, 6 * ms, 10 * ms, -1, 3, EventType::AsyncSlice},
+                   {0, State::Queued, 7 * ms, 10 * ms, -1, 4, EventType::AsyncSlice},
+                   {0, State::Awaiting, 10 * ms, 3010 * ms, -1, 1, EventType::AsyncSlice},
+                   {0, State::Awaiting, 10 * ms, 2010 * ms, -1, 2, EventType::AsyncSlice},
+                   {0, State::Awaiting, 10 * ms, 1010 * ms, -1, 3, EventType::AsyncSlice},
+                   {0, State::Awaiting, 10 * ms, 3010 * ms, -1, 4, EventType::AsyncSlice}})
+        << QList<int>{9, 0, 0, 0} << QList<qint64>{20 * ms, 0, 0, 12 * ms, 9000 * ms} << true
+        << true << QList<qint64>{10 * ms, 0, 0} << qint64(3010 * ms)
+        << 1
+        // 10 ms of main's step, 2 + 1 + 3 s awaited; 3 waits overlapped on one thread
+        << 6010.0 << 6010.0 / 3010 << 6010.0 / 3010 / 3 << 1;
+    // to_thread(): the job's arrow starts in the awaiting task's step, so the job is its
+    // child: the task's wait for it is the job's own time, counted once.
+    QTest::newRow("an awaited thread job")
+        << events({{0, R, 0, 1 * ms, 0, 2},
+                   {0, R, ms / 2, ms / 2, -1, 3, EventType::FlowStart},
+                   {1, State::Queued, ms / 2, 1 * ms, -1, 3, EventType::AsyncSlice},
+                   {1, R, 1 * ms, 1 * ms, -1, 3, EventType::FlowEnd},
+                   {1, R, 1 * ms, 5 * ms, 1, 3},
+                   {0, State::Awaiting, 1 * ms, 6 * ms, -1, 2, EventType::AsyncSlice},
+                   {0, R, 6 * ms, 7 * ms, 0, 2}})
+        << QList<int>{5, 0, 0, 2} << QList<qint64>{6 * ms, 0, 0, ms / 2, 5 * ms} << true << true
+        << QList<qint64>{2 * ms, 4 * ms, 0} << qint64(7 * ms)
+        << 2
+        // 2 ms of steps, 4 ms of the job, 1 ms awaited after the job ended
+        << 7.0 << 1.0 << 0.5 << 2;
     QTest::newRow("a trace of no length")
-        << events({{0, R, 5, 5, 0, 1}}) << QList<int>{1, 0, 0, 0} << QList<qint64>{0, 0, 0, 0}
+        << events({{0, R, 5, 5, 0, 1}}) << QList<int>{1, 0, 0, 0} << QList<qint64>{0, 0, 0, 0, 0}
         << true << true << QList<qint64>{0, 0, 0} << qint64(0) << 1 << 0.0 << 0.0 << 0.0 << 0;
 }
 
@@ -697,10 +735,10 @@ void TestAnalysis::openedTraceSummary() {
     QCOMPARE(s.counts.counters, std::size_t(counts[2]));
     QCOMPARE(s.counts.flowEnds, std::size_t(counts[3]));
     QCOMPARE(s.counts.total(), trace.events.size()); // every event, whatever its time
-    const State states[] = {R, State::LockHeld, State::Sleeping, State::Queued};
-    for (int k = 0; k < 4; ++k)
+    const State states[] = {R, State::LockHeld, State::Sleeping, State::Queued, State::Awaiting};
+    for (int k = 0; k < 5; ++k)
         QCOMPARE(s.states[states[k]], stateNs[k]);
-    QCOMPARE(s.states.total(), stateNs[0] + stateNs[1] + stateNs[2] + stateNs[3]);
+    QCOMPARE(s.states.total(), stateNs[0] + stateNs[1] + stateNs[2] + stateNs[3] + stateNs[4]);
     QCOMPARE(s.hasTasks, hasTasks);
     QCOMPARE(s.hasCpuNumbers, hasCpuNumbers);
     QCOMPARE(s.runningByTrack, (std::vector<std::int64_t>(running.begin(), running.end())));
@@ -764,10 +802,17 @@ void TestAnalysis::againstBaseline_data() {
     QTest::addColumn<int>("parallelism");
     QTest::addColumn<double>("speedup");
     QTest::addColumn<double>("efficiency");
-    QTest::newRow("twice as fast on four") << 50.0 << 100.0 << 4 << 2.0 << 0.5;
-    QTest::newRow("slower than the baseline") << 200.0 << 100.0 << 1 << 0.5 << 0.5;
-    QTest::newRow("no time taken") << 0.0 << 100.0 << 2 << 0.0 << 0.0;
-    QTest::newRow("0 parallelism") << 50.0 << 100.0 << 0 << 2.0 << 0.0;
+    QTest::addColumn<int>("overlapped"); // the mode's own waits in progress at once
+    QTest::newRow("twice as fast on four") << 50.0 << 100.0 << 4 << 2.0 << 0.5 << 0;
+    QTest::newRow("slower than the baseline") << 200.0 << 100.0 << 1 << 0.5 << 0.5 << 0;
+    QTest::newRow("no time taken") << 0.0 << 100.0 << 2 << 0.0 << 0.0 << 0;
+    QTest::newRow("0 parallelism") << 50.0 << 100.0 << 0 << 2.0 << 0.0 << 0;
+    // asyncio: 8 sleeps overlapped on one thread are 8x, not "800 %" of one worker.
+    QTest::newRow("8 waits overlapped on one thread") << 100.0 << 800.0 << 1 << 8.0 << 1.0 << 8;
+    QTest::newRow("8 waits, a little slower than they could be")
+        << 200.0 << 800.0 << 1 << 4.0 << 0.5 << 8;
+    // A baseline measured a little long never makes a figure past 100 %.
+    QTest::newRow("faster than one worker can be") << 99.0 << 100.0 << 1 << 100.0 / 99 << 1.0 << 0;
 }
 
 void TestAnalysis::againstBaseline() {
@@ -776,7 +821,9 @@ void TestAnalysis::againstBaseline() {
     QFETCH(int, parallelism);
     QFETCH(double, speedup);
     QFETCH(double, efficiency);
+    QFETCH(int, overlapped);
     Metrics m;
+    m.overlapped_waits = overlapped;
     m.makespan_ms = makespanMs;
     m.sequential_ms = 12.5; // the mode's own estimate, replaced
     m.speedup = 9;
@@ -790,6 +837,8 @@ void TestAnalysis::againstBaseline() {
     QCOMPARE(against.cores_used, 3);
     QCOMPARE(against.gil_wait_ms, 7.0);
     QCOMPARE(speedupOf(baselineMs, makespanMs), speedup);
+    QVERIFY(against.efficiency >= 0 && against.efficiency <= 1);
+    QCOMPARE(waitsOverlapped(against), overlapped > std::max(parallelism, 1));
 }
 
 QTEST_APPLESS_MAIN(TestAnalysis)

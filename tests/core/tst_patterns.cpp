@@ -161,6 +161,8 @@ private Q_SLOTS:
     void poolMapTracesWorkerProcesses();
     void oversubscribedRunningFitsTheCores_data();
     void oversubscribedRunningFitsTheCores();
+    void poolsEndWithAMeasuredShutdown_data();
+    void poolsEndWithAMeasuredShutdown();
 
     void asyncFileDefaultsAreTheTutorials();
     void asyncFileContent_data();
@@ -889,6 +891,48 @@ void TestPatterns::oversubscribedRunningFitsTheCores() {
                                 .arg(double(a.cores[c].running_ns) / 1e6)));
     }
     qInfo("%s", qPrintable(figures));
+}
+
+// Leaving `with Pool(...)` / `with ...PoolExecutor(...)` waits for the workers to exit:
+// the makespan counts that wait, so the chart draws it on the main track as a measured slice,
+// not an empty tail.
+void TestPatterns::poolsEndWithAMeasuredShutdown_data() {
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<QString>("method");
+    QTest::newRow("pool-map fork") << QStringLiteral("pool-map") << QStringLiteral("fork");
+    QTest::newRow("pool-map spawn") << QStringLiteral("pool-map") << QStringLiteral("spawn");
+    QTest::newRow("process-pool fork") << QStringLiteral("process-pool") << QStringLiteral("fork");
+    // ThreadPoolExecutor's `with` joins its threads the same way.
+    QTest::newRow("thread-pool") << QStringLiteral("thread-pool") << QString();
+}
+
+void TestPatterns::poolsEndWithAMeasuredShutdown() {
+    QFETCH(QString, pattern);
+    QFETCH(QString, method);
+    const Pattern* p = PatternRegistry::instance().find(pattern.toStdString());
+    Params params;
+    if (!method.isEmpty())
+        params.set("start-method", method.toStdString());
+    RunControl control;
+    const RunResult r = p->run(params, control);
+    const std::span<const TraceEvent> main = r.trace.eventsOf(0);
+    QCOMPARE(r.trace.tracks[0].kind, TrackKind::Main);
+    const auto shutdowns = std::count_if(main.begin(), main.end(), [&](const TraceEvent& e) {
+        return e.type == EventType::Slice && r.trace.label(e) == "shutdown (join workers)";
+    });
+    QCOMPARE(int(shutdowns), 1);
+    const TraceEvent* last = nullptr;
+    for (const TraceEvent& e : main)
+        if (e.type == EventType::Slice && (last == nullptr || e.end_ns > last->end_ns))
+            last = &e;
+    QVERIFY(last != nullptr);
+    QCOMPARE(r.trace.label(*last), std::string_view("shutdown (join workers)"));
+    QCOMPARE(last->state, State::Sleeping);
+    QVERIFY(last->duration_ns() > 0);
+    // What follows it is the printed result, at the run's end: no empty tail.
+    const double tailMs = double(r.trace.endNs() - last->end_ns) / 1e6;
+    QVERIFY2(tailMs < std::max(2.0, r.metrics.makespan_ms * 0.05),
+             qPrintable(QString::number(tailMs)));
 }
 
 void TestPatterns::renderTemplate_data() {

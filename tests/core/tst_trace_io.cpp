@@ -1107,9 +1107,16 @@ void TestTraceIo::readErrors_data() {
     QTest::newRow("truncated") << QByteArray("{\"traceEvents\":[\n" + good +
                                              ",\n{\"ph\":\"X\",\"name\":\"b\",\"pid\":1,\"ti")
                                << 3 << 33 << u"unterminated string"_s;
+    // Cut short: the end is where the last real character stops, not the line after it.
     QTest::newRow("truncated after an event")
-        << QByteArray("{\"traceEvents\":[\n" + good + ",\n" + good + "\n") << 4 << 1
-        << u"unterminated array"_s;
+        << QByteArray("{\"traceEvents\":[\n" + good + ",\n" + good + "\n") << 3
+        << int(good.size()) + 1 << u"unexpected end of file (unterminated array)"_s;
+    QTest::newRow("one line cut short, newline at the end")
+        << QByteArray("{\"traceEvents\": [{\"ph\":\"X\"}\n") << 1 << 28
+        << u"unexpected end of file (unterminated array)"_s;
+    QTest::newRow("one line cut short in a string, blank lines after")
+        << QByteArray("[{\"name\": \"ab\n\n  \n") << 1 << 14
+        << u"unexpected end of file (unterminated string)"_s;
     QTest::newRow("trailing comma") << QByteArray("{\"traceEvents\":[\n" + good + ",\n]}") << 3 << 2
                                     << u"missing after a comma"_s;
     QTest::newRow("missing comma")
@@ -1225,9 +1232,11 @@ void TestTraceIo::readEdgeCases_data() {
 
     // Syntax, as QJsonDocument reports it.
     QTest::newRow("closing quote at the very end")
-        << QByteArray("[\"a\"") << u"line 1, column 5: unterminated string"_s;
+        << QByteArray("[\"a\"")
+        << u"line 1, column 5: unexpected end of file (unterminated string)"_s;
     QTest::newRow("number at the very end")
-        << QByteArray("[1") << u"line 1, column 3: invalid termination by number"_s;
+        << QByteArray("[1")
+        << u"line 1, column 3: unexpected end of file (invalid termination by number)"_s;
     QTest::newRow("number too big")
         << QByteArray("[\n1e400]") << u"line 2, column 6: illegal number"_s;
     QTest::newRow("number too small")
@@ -1360,8 +1369,17 @@ void TestTraceIo::readAgreesWithQJsonDocument() {
             while (first < json.size() && std::isspace(static_cast<unsigned char>(json[first])))
                 ++first;
             const bool odd = first == json.size() || (json[first] != '{' && json[first] != '[');
-            const qsizetype offset =
-                odd ? first : std::min<qsizetype>(parseError.offset, json.size());
+            qsizetype offset = odd ? first : std::min<qsizetype>(parseError.offset, json.size());
+            // Cut short: the reader says so where the last real character stops.
+            qsizetype last = json.size();
+            while (last > first && std::isspace(static_cast<unsigned char>(json[last - 1])))
+                --last;
+            if (!odd && offset >= last && parseError.error != QJsonParseError::MissingObject &&
+                parseError.error != QJsonParseError::GarbageAtEnd) {
+                offset = last;
+                QVERIFY2(error.reason.startsWith(u"unexpected end of file ("_s),
+                         qPrintable(error.reason));
+            }
             const QByteArray before = json.left(offset);
             const int line = int(before.count('\n')) + 1;
             int column = 1;

@@ -35,6 +35,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
@@ -45,6 +46,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QToolButton>
 #include <QToolTip>
 #include <QTreeWidget>
@@ -219,6 +221,8 @@ private Q_SLOTS:
     void pinBoardKeepsFourAndStacks();
     void compareTabStacksPinnedRuns();
     void compareRunShowsItsConclusion();
+    void summaryEfficiencyStaysWithin100_data();
+    void summaryEfficiencyStaysWithin100();
     void stopIsQuickAndLeavesNothing_data();
     void stopIsQuickAndLeavesNothing();
     void autoRunWeighsTheRun();
@@ -1065,6 +1069,44 @@ void TstGui::compareRunShowsItsConclusion() {
              qPrintable(w.conclusionText()));
     if (const QString dir = qEnvironmentVariable("TASKLANE_SCREENSHOT_DIR"); !dir.isEmpty())
         w.grab().save(dir + QStringLiteral("/compare-pattern.png"));
+}
+
+// Efficiency is a share of what the workers could do: never "800 %". Where more waits
+// overlapped than workers could run (asyncio), the Summary says so in words instead.
+void TstGui::summaryEfficiencyStaysWithin100_data() {
+    QTest::addColumn<int>("parallelism");
+    QTest::addColumn<int>("overlapped");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("asyncio: 8 sleeps on one thread")
+        << 1 << 8 << QStringLiteral("8 waits? overlapped on 1 core");
+    QTest::newRow("threads: 4 sleeps on 4 workers")
+        << 4 << 4 << QStringLiteral("speedup per worker that could run at once");
+}
+
+void TstGui::summaryEfficiencyStaysWithin100() {
+    QFETCH(int, parallelism);
+    QFETCH(int, overlapped);
+    QFETCH(QString, says);
+    Metrics m;
+    m.makespan_ms = 100;
+    m.overlapped_waits = overlapped;
+    m.cores_used = 1;
+    m.core_utilisation = {0.01, 0};
+    RunResult run;
+    run.metrics = againstBaseline(m, 800, parallelism);
+    ModeResult mode;
+    mode.id = "asyncio";
+    mode.title = "asyncio";
+    mode.metrics = run.metrics;
+    run.modes.push_back(mode);
+    QTextDocument doc;
+    doc.setHtml(SummaryView::html(QStringLiteral("compare"), run));
+    QString text = doc.toPlainText();
+    QVERIFY2(!text.contains(QStringLiteral("800 %")) && !text.contains(QStringLiteral("200 %")),
+             qPrintable(text));
+    // Plurals as the English .ts gives them, or as written where no translation is loaded.
+    QVERIFY2(text.remove(QStringLiteral("(s)")).contains(QRegularExpression(says)),
+             qPrintable(text));
 }
 
 namespace {
