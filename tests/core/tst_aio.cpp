@@ -843,7 +843,7 @@ private Q_SLOTS:
         bool blockedLoop = false;
         for (const TraceEvent& e : trace.eventsOf(loopTracks[0])) {
             if (e.type == EventType::Slice && e.state == State::Sleeping)
-                blockedLoop = trace.label(e) == "main" && e.duration_ns() >= 5'000'000;
+                blockedLoop = blockedLoop || (trace.label(e) == "main" && e.duration_ns() >= 5'000'000);
             if (e.type == EventType::Slice) {
                 QVERIFY2(e.begin_ns >= lastEnd, "slices of the loop track overlap");
                 QVERIFY(e.end_ns >= e.begin_ns);
