@@ -843,7 +843,8 @@ private Q_SLOTS:
         bool blockedLoop = false;
         for (const TraceEvent& e : trace.eventsOf(loopTracks[0])) {
             if (e.type == EventType::Slice && e.state == State::Sleeping)
-                blockedLoop = blockedLoop || (trace.label(e) == "main" && e.duration_ns() >= 5'000'000);
+                blockedLoop =
+                    blockedLoop || (trace.label(e) == "main" && e.duration_ns() >= 5'000'000);
             if (e.type == EventType::Slice) {
                 QVERIFY2(e.begin_ns >= lastEnd, "slices of the loop track overlap");
                 QVERIFY(e.end_ns >= e.begin_ns);
@@ -857,8 +858,8 @@ private Q_SLOTS:
         }
         // asyncio.run ends by joining the default executor's threads (to_thread's pool), on
         // the loop's thread: a measured slice, not an empty tail.
-        QCOMPARE(stepLabels, (std::set<std::string>{"A", "B", "C", "main",
-                                                    "shutdown (join workers)"}));
+        QCOMPARE(stepLabels,
+                 (std::set<std::string>{"A", "B", "C", "main", "shutdown (join workers)"}));
         QVERIFY(lifelines.size() >= 4);
         for (const auto& [task, states] : lifelines) {
             QVERIFY(task != 0);
