@@ -37,6 +37,10 @@ double Pattern::expectedMs(const Params& given) const {
            tasks * 0.002 + 10;
 }
 
+Params Pattern::preset(Preset preset) const {
+    return withDefaults(preset == Preset::Lesson ? lessonParams() : Params());
+}
+
 Params Pattern::withDefaults(const Params& given) const {
     Params out = given;
     for (const ParamSpec& spec : params())

@@ -195,6 +195,11 @@ std::vector<ParamSpec> ProcessPattern::params() const {
     };
 }
 
+// Two processes printing with a pause: they run side by side, and join() waits for both.
+Params ProcessPattern::lessonParams() const {
+    return {{"workers", 2LL}, {"io-ms", 100.0}};
+}
+
 std::string ProcessPattern::pythonCode(const Params& given) const {
     const Params p = withDefaults(given);
     const double ioMs = p.number("io-ms") * p.number("time-scale");
@@ -269,6 +274,11 @@ std::vector<ParamSpec> PoolMapPattern::params() const {
         startMethodParam(),
         timeScaleParam(kTimeScaleHelp),
     };
+}
+
+// Eight CPU-bound squares over four processes: every core busy, unlike threads under the GIL.
+Params PoolMapPattern::lessonParams() const {
+    return {{"workers", 4LL}, {"tasks", 8LL}, {"cpu-ms", 50.0}};
 }
 
 std::string PoolMapPattern::pythonCode(const Params& given) const {
@@ -371,6 +381,12 @@ std::vector<ParamSpec> SharedValuePattern::params() const {
     };
 }
 
+// Four processes each doing a hundred locked increments after a little work: they contend
+// for the lock, and the count is still exact.
+Params SharedValuePattern::lessonParams() const {
+    return {{"workers", 4LL}, {"increments", 100LL}, {"cpu-ms", 1.0}};
+}
+
 std::string SharedValuePattern::pythonCode(const Params& given) const {
     const Params p = withDefaults(given);
     const double cpuMs = p.number("cpu-ms") * p.number("time-scale");
@@ -455,6 +471,11 @@ std::vector<ParamSpec> ProcessPoolPattern::params() const {
         startMethodParam(),
         timeScaleParam(kTimeScaleHelp),
     };
+}
+
+// Eight CPU-bound cubes, one item per trip: the workers share the tasks across the cores.
+Params ProcessPoolPattern::lessonParams() const {
+    return {{"tasks", 8LL}, {"cpu-ms", 50.0}};
 }
 
 std::string ProcessPoolPattern::pythonCode(const Params& given) const {

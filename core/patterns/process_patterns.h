@@ -19,6 +19,7 @@ public:
     std::string description() const override;
     std::vector<ParamSpec> params() const override;
     std::string pythonCode(const Params& params) const override;
+    Params lessonParams() const override;
     RunResult run(const Params& params, RunControl& control) const override;
 };
 
@@ -31,6 +32,7 @@ public:
     std::string description() const override;
     std::vector<ParamSpec> params() const override;
     std::string pythonCode(const Params& params) const override;
+    Params lessonParams() const override;
     RunResult run(const Params& params, RunControl& control) const override;
 };
 
@@ -43,6 +45,7 @@ public:
     std::string description() const override;
     std::vector<ParamSpec> params() const override;
     std::string pythonCode(const Params& params) const override;
+    Params lessonParams() const override;
     RunResult run(const Params& params, RunControl& control) const override;
 };
 
@@ -55,6 +58,7 @@ public:
     std::string description() const override;
     std::vector<ParamSpec> params() const override;
     std::string pythonCode(const Params& params) const override;
+    Params lessonParams() const override;
     RunResult run(const Params& params, RunControl& control) const override;
 };
 

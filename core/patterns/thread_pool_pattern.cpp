@@ -75,6 +75,12 @@ std::vector<ParamSpec> ThreadPoolPattern::params() const {
     };
 }
 
+// Eight CPU-bound tasks on four threads under the GIL: the threads take turns (the convoy),
+// and the speedup stays near 1× however many threads there are.
+Params ThreadPoolPattern::lessonParams() const {
+    return {{"workers", 4LL}, {"tasks", 8LL}, {"cpu-ms", 50.0}, {"gil", std::string("on")}};
+}
+
 std::string ThreadPoolPattern::pythonCode(const Params& given) const {
     const Params p = withDefaults(given);
     TemplateValues v = workTemplateValues(p);

@@ -182,6 +182,11 @@ private Q_SLOTS:
     void compareConclusion();
     void compareRunsEveryMode();
     void comparePythonProgramFollowsTheParameters();
+
+    void presetsOfEveryPattern_data();
+    void presetsOfEveryPattern();
+    void lessonShowsMoreThanOverhead_data();
+    void lessonShowsMoreThanOverhead();
 };
 
 void TestPatterns::registryListsThreadPool() {
@@ -1378,6 +1383,50 @@ void TestPatterns::comparePythonProgramFollowsTheParameters() {
                              "mp.get_context(\"spawn\")", "asyncio.gather("})
         QVERIFY2(contains(py, part), part);
     QVERIFY(!contains(py, "{{"));
+}
+
+// Every pattern's presets: the tutorial's are its defaults; the lesson's are valid and fit the
+// two-second rule that decides whether the window runs it at once.
+void TestPatterns::presetsOfEveryPattern_data() {
+    QTest::addColumn<QString>("id");
+    for (const auto& pattern : PatternRegistry::instance().all())
+        QTest::newRow(pattern->id().c_str()) << QString::fromStdString(pattern->id());
+}
+
+void TestPatterns::presetsOfEveryPattern() {
+    QFETCH(QString, id);
+    const Pattern& pattern = *PatternRegistry::instance().find(id.toStdString());
+    const Params tutorial = pattern.preset(Preset::Tutorial);
+    for (const ParamSpec& spec : pattern.params())
+        QVERIFY2(tutorial.at(spec.name) == spec.defaultValue, spec.name.c_str());
+    const Params lesson = pattern.preset(Preset::Lesson);
+    QCOMPARE(lesson.values().size(), pattern.params().size());
+    QVERIFY2(!pattern.validate(lesson), pattern.validate(lesson).value_or("").c_str());
+    const double expected = pattern.expectedMs(lesson);
+    qInfo("%s: lesson expected %.0f ms", qPrintable(id), expected);
+    QVERIFY2(expected <= kStartAtOnceMs, qPrintable(QString::number(expected)));
+    QCOMPARE(presetFromName("lesson"), std::optional(Preset::Lesson));
+    QCOMPARE(presetFromName("tutorial"), std::optional(Preset::Tutorial));
+    QVERIFY(!presetFromName("Lesson"));
+}
+
+// The first screen of each pattern: its lesson's run shows the pattern's work, not the pool's
+// start-up cost (the tutorial's values drew "speedup 0.00×" for four of them). Measured: the
+// bound is generous for a loaded 2-core machine.
+void TestPatterns::lessonShowsMoreThanOverhead_data() {
+    presetsOfEveryPattern_data();
+}
+
+void TestPatterns::lessonShowsMoreThanOverhead() {
+    QFETCH(QString, id);
+    const Pattern& pattern = *PatternRegistry::instance().find(id.toStdString());
+    RunControl control;
+    const RunResult result = pattern.run(pattern.preset(Preset::Lesson), control);
+    const Metrics& m = result.metrics;
+    qInfo("%s lesson: makespan %.1f ms, speedup %.2fx", qPrintable(id), m.makespan_ms, m.speedup);
+    QVERIFY2(m.speedup >= 0.3, qPrintable(QStringLiteral("speedup %1").arg(m.speedup)));
+    QVERIFY2(m.makespan_ms < 3 * kStartAtOnceMs,
+             qPrintable(QStringLiteral("makespan %1 ms").arg(m.makespan_ms)));
 }
 
 QTEST_GUILESS_MAIN(TestPatterns)
