@@ -43,6 +43,12 @@ public:
     // parameters (tasks, workers, cpu-ms, io-ms, delays, increments, time-scale); a
     // pattern whose time follows other rules overrides it.
     virtual double expectedMs(const Params& params) const;
+    // expectedMs's pieces a pattern refines: what each task costs beyond its own work (a
+    // thread hand-off, a trip to a worker process), and starting the workers.
+    virtual double taskOverheadMs(const Params& params) const;
+    virtual double startupMs(const Params& params) const;
+    // How many tasks' CPU work can run at once: the cores, unless a lock (the GIL) says one.
+    virtual double cpuParallelism(const Params& params) const;
     // The two-second rule (kStartAtOnceMs) for these parameters.
     bool startsAtOnce(const Params& params) const { return expectedMs(params) <= kStartAtOnceMs; }
 

@@ -21,6 +21,8 @@ public:
     std::string pythonCode(const Params& params) const override;
     Params lessonParams() const override;
     RunResult run(const Params& params, RunControl& control) const override;
+    double expectedMs(const Params& params) const override;
+    double startupMs(const Params& params) const override;
 };
 
 class PoolMapPattern final : public Pattern {
@@ -34,6 +36,7 @@ public:
     std::string pythonCode(const Params& params) const override;
     Params lessonParams() const override;
     RunResult run(const Params& params, RunControl& control) const override;
+    double startupMs(const Params& params) const override;
 };
 
 class SharedValuePattern final : public Pattern {
@@ -47,6 +50,7 @@ public:
     std::string pythonCode(const Params& params) const override;
     Params lessonParams() const override;
     RunResult run(const Params& params, RunControl& control) const override;
+    double startupMs(const Params& params) const override;
 };
 
 class ProcessPoolPattern final : public Pattern {
@@ -60,6 +64,8 @@ public:
     std::string pythonCode(const Params& params) const override;
     Params lessonParams() const override;
     RunResult run(const Params& params, RunControl& control) const override;
+    double taskOverheadMs(const Params& params) const override;
+    double startupMs(const Params& params) const override;
 };
 
 } // namespace tasklane
