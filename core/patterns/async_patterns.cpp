@@ -4,6 +4,7 @@
 #include "patterns/python_repr.h"
 #include "patterns/python_template.h"
 #include "patterns/run_error.h"
+#include "patterns/stopped_run_keeper.h"
 #include "trace/trace_recorder.h"
 
 #include <QStandardPaths>
@@ -75,6 +76,7 @@ RunResult runOnLoop(Task<void> main, double sequentialMs, int parallelism, RunCo
     if (control.stopRequested())
         throw RunStopped{};
     TraceRecorder recorder;
+    const StoppedRunKeeper keeper(control, recorder, parallelism);
     RunResult out;
     std::int64_t begin = 0;
     std::int64_t end = 0;

@@ -5,6 +5,7 @@
 #include "patterns/process_patterns.h"
 #include "patterns/python_repr.h"
 #include "patterns/python_template.h"
+#include "patterns/stopped_run_keeper.h"
 #include "patterns/thread_pool_pattern.h"
 #include "trace/trace_recorder.h"
 #include "trace/trace_stack.h"
@@ -54,6 +55,7 @@ std::string timesText(double x) {
 // The sequential mode: one thread does every task in turn, as a plain for loop.
 RunResult runSequential(long long tasks, Nanos cpu, Nanos io, RunControl& control) {
     TraceRecorder recorder;
+    const StoppedRunKeeper keeper(control, recorder, 1);
     const std::uint32_t main = recorder.addTrack(TrackKind::Main, "main");
     const std::int64_t begin = TraceRecorder::now();
     const workload::StopScope stoppable(control.stopFlag());
@@ -99,6 +101,7 @@ RunResult runAsyncio(long long tasks, Nanos cpu, Nanos io, RunControl& control) 
     if (control.stopRequested())
         throw RunStopped{};
     TraceRecorder recorder;
+    const StoppedRunKeeper keeper(control, recorder, 1);
     std::int64_t begin = 0;
     std::int64_t end = 0;
     {
@@ -116,6 +119,23 @@ RunResult runAsyncio(long long tasks, Nanos cpu, Nanos io, RunControl& control) 
     out.trace = recorder.finish();
     out.metrics = computeMetrics(out.trace, begin, end, 1);
     return out;
+}
+
+// A comparison stopped during a mode: the modes that finished and what the stopped one
+// recorded, stacked as the whole comparison would be, for the window to show as stopped.
+void keepStoppedComparison(RunControl& control, std::vector<RunResult> runs) {
+    if (auto partial = control.takeStoppedResult())
+        runs.push_back(std::move(*partial));
+    if (runs.empty())
+        return;
+    std::vector<StackPart> parts;
+    for (std::size_t mode = 0; mode < runs.size(); ++mode)
+        parts.push_back({&runs[mode].trace, runs[mode].trace.beginNs(), kModes[mode].title});
+    auto stopped = std::make_shared<RunResult>();
+    stopped->trace = stackTraces(parts);
+    stopped->metrics =
+        computeMetrics(stopped->trace, stopped->trace.beginNs(), stopped->trace.endNs(), 1);
+    control.keepStoppedResult(std::move(stopped));
 }
 
 int coreCount() {
@@ -463,6 +483,10 @@ RunResult ComparePattern::run(const Params& given, RunControl& control) const {
             } else {
                 run = runAsyncio(tasks, cpu, io, control);
             }
+        } catch (const RunStopped&) {
+            control.onProgress = outer;
+            keepStoppedComparison(control, std::move(runs));
+            throw;
         } catch (...) {
             control.onProgress = outer;
             throw;

@@ -7,6 +7,7 @@
 #include "patterns/python_repr.h"
 #include "patterns/python_template.h"
 #include "patterns/run_error.h"
+#include "patterns/stopped_run_keeper.h"
 #include "trace/trace_recorder.h"
 
 #include <QtGlobal> // QT_TRANSLATE_NOOP only marks: the window translates, core stays English
@@ -237,6 +238,7 @@ RunResult ProcessPattern::run(const Params& given, RunControl& control) const {
     const StartMethod method = parseStartMethod(p.text("start-method"));
     const long long workers = p.integer("workers");
     TraceRecorder recorder;
+    const StoppedRunKeeper keeper(control, recorder, int(workers));
     const std::uint32_t mainTrack = recorder.addTrack(TrackKind::Main, "main");
     checkStop(control);
 
@@ -322,6 +324,7 @@ RunResult PoolMapPattern::run(const Params& given, RunControl& control) const {
     const int workers = int(p.integer("workers"));
     const long long tasks = p.integer("tasks");
     TraceRecorder recorder;
+    const StoppedRunKeeper keeper(control, recorder, int(std::min<long long>(workers, tasks)));
     const std::uint32_t mainTrack = recorder.addTrack(TrackKind::Main, "main");
     checkStop(control);
 
@@ -437,6 +440,7 @@ RunResult SharedValuePattern::run(const Params& given, RunControl& control) cons
     const StartMethod method = parseStartMethod(p.text("start-method"));
     const long long workers = p.integer("workers");
     TraceRecorder recorder;
+    const StoppedRunKeeper keeper(control, recorder, int(workers));
     const std::uint32_t mainTrack = recorder.addTrack(TrackKind::Main, "main");
     const std::uint32_t counterTrack = recorder.addTrack(TrackKind::Main, "counter.value");
     checkStop(control);
@@ -543,6 +547,7 @@ RunResult ProcessPoolPattern::run(const Params& given, RunControl& control) cons
     const int workers = int(p.integer("workers"));
     const long long tasks = p.integer("tasks");
     TraceRecorder recorder;
+    const StoppedRunKeeper keeper(control, recorder, int(std::min<long long>(workers, tasks)));
     const std::uint32_t mainTrack = recorder.addTrack(TrackKind::Main, "main");
     checkStop(control);
 

@@ -4,6 +4,7 @@
 #include "gil/gil.h"
 #include "patterns/python_repr.h"
 #include "patterns/python_template.h"
+#include "patterns/stopped_run_keeper.h"
 #include "trace/trace_recorder.h"
 #include "workload/workload.h"
 
@@ -122,6 +123,7 @@ RunResult ThreadPoolPattern::run(const Params& given, RunControl& control) const
     const int workers = int(p.integer("workers"));
 
     TraceRecorder recorder;
+    const StoppedRunKeeper keeper(control, recorder, int(std::min<long long>(workers, tasks)));
     Gil gil(p.text("gil") == "on");
     const std::uint32_t mainTrack = recorder.addTrack(TrackKind::Main, "main");
     std::vector<long long> numbers(static_cast<std::size_t>(tasks));

@@ -190,6 +190,8 @@ private Q_SLOTS:
     void lessonShowsMoreThanOverhead();
     void expectedMsFollowsTheRun_data();
     void expectedMsFollowsTheRun();
+    void stoppedRunKeepsWhatItRecorded_data();
+    void stoppedRunKeepsWhatItRecorded();
 };
 
 void TestPatterns::registryListsThreadPool() {
@@ -1481,6 +1483,58 @@ void TestPatterns::expectedMsFollowsTheRun() {
     qInfo("%s: expected %.0f ms, took %.0f ms", qPrintable(id), expected, took);
     QVERIFY2(took > expected / 4 && took < expected * 4 + 100,
              qPrintable(QStringLiteral("expected %1 ms, took %2 ms").arg(expected).arg(took)));
+}
+
+// A run stopped part-way leaves what it had recorded with its RunControl: the window shows
+// that, marked as stopped, rather than the run before it.
+void TestPatterns::stoppedRunKeepsWhatItRecorded_data() {
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QStringList>("params");
+    QTest::newRow("thread-pool") << QStringLiteral("thread-pool")
+                                 << QStringList{QStringLiteral("workers=2"),
+                                                QStringLiteral("tasks=40"),
+                                                QStringLiteral("io-ms=50")};
+    QTest::newRow("pool-map") << QStringLiteral("pool-map")
+                              << QStringList{QStringLiteral("workers=2"),
+                                             QStringLiteral("tasks=40"),
+                                             QStringLiteral("io-ms=50")};
+    QTest::newRow("async-gather") << QStringLiteral("async-gather")
+                                  << QStringList{QStringLiteral("delays=100,5000,5000")};
+    QTest::newRow("compare, in its second mode")
+        << QStringLiteral("compare")
+        << QStringList{QStringLiteral("tasks=4"), QStringLiteral("cpu-ms=0"),
+                       QStringLiteral("io-ms=100")};
+}
+
+void TestPatterns::stoppedRunKeepsWhatItRecorded() {
+    QFETCH(QString, id);
+    QFETCH(QStringList, params);
+    const Pattern& pattern = *PatternRegistry::instance().find(id.toStdString());
+    Params p;
+    for (const QString& pair : params) {
+        const auto spec = pattern.param(pair.section(u'=', 0, 0).toStdString());
+        QVERIFY(spec);
+        p.set(spec->name, std::get<ParamValue>(spec->parse(pair.section(u'=', 1).toStdString())));
+    }
+    RunControl control;
+    std::thread stopper([&control] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(550));
+        control.requestStop();
+    });
+    bool stopped = false;
+    try {
+        pattern.run(p, control);
+    } catch (const RunStopped&) {
+        stopped = true;
+    }
+    stopper.join();
+    QVERIFY(stopped);
+    const std::shared_ptr<RunResult> partial = control.takeStoppedResult();
+    QVERIFY(partial != nullptr);
+    QVERIFY(!partial->trace.events.empty());
+    QVERIFY(partial->metrics.makespan_ms > 100);
+    if (id == u"compare") // the sequential mode's 400 ms, then part of the next
+        QVERIFY2(partial->trace.tracks.size() >= 2, "the finished mode and the stopped one");
 }
 
 QTEST_GUILESS_MAIN(TestPatterns)
