@@ -520,6 +520,7 @@ void MainWindow::runProgress(qint64 done, qint64 total) {
 }
 
 void MainWindow::runFinished(const RunOutcome& outcome) {
+    chart_->setPlaceholder({}); // "Running…" no longer; an empty chart says "press Run"
     elapsedTimer_->stop();
     elapsedLabel_->hide();
     progress_->hide();

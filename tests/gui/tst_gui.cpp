@@ -2670,6 +2670,8 @@ void TstGui::twoSecondRule() {
     QCOMPARE(ended.count(), 0);
     QCOMPARE(listedPattern(w), id);
     QVERIFY(w.ganttView()->trace() == nullptr); // no other pattern's chart beside its name
+    saveWindowGrab(&w, QStringLiteral("held-") + id +
+                           (viaList ? QStringLiteral("-picked") : QString()));
 }
 
 // Selecting compare and stopping it at once: the list, the heading, the chart and the
@@ -2752,6 +2754,8 @@ void TstGui::changedParametersAreMarked() {
              qPrintable(marker->text()));
     QVERIFY(!pythonMarker->isHidden()); // on the Python tab, not the one shown
     QVERIFY(w.pythonText().contains(QStringLiteral("max_workers=2")));
+    w.showTab(QStringLiteral("python"));
+    saveWindowGrab(&w, QStringLiteral("parameters-changed"));
     // Back to the values on screen: nothing to mark.
     w.parameterPanel()->setValue("workers", 4LL);
     QVERIFY(!marker->isVisible());
