@@ -565,6 +565,14 @@ Params AsyncFilePattern::lessonParams() const {
     return {{"files", 8LL}, {"bytes", 1024LL * 1024}, {"concurrency", 4LL}};
 }
 
+// Measured on this machine's disk: 50 files of 4 MiB written and read back in 0.75 s
+// (about 3.5 ms a MiB, the threads sharing the disk), 1,000 files of 24 bytes in 0.26 s.
+double AsyncFilePattern::expectedMs(const Params& given) const {
+    const Params p = withDefaults(given);
+    const double mib = double(p.integer("bytes")) / (1024.0 * 1024.0);
+    return double(p.integer("files")) * (0.25 + 3.5 * mib) + 10;
+}
+
 std::string AsyncFilePattern::pythonCode(const Params& given) const {
     const Params p = withDefaults(given);
     const long long files = p.integer("files");

@@ -2575,6 +2575,17 @@ void TstGui::opensEveryPatternWithItsLesson_data() {
 
 void TstGui::opensEveryPatternWithItsLesson() {
     QFETCH(QString, id);
+    // async-file's run folder goes to a temp location of the test's own, removed after.
+    QTemporaryDir temp;
+    const QByteArray oldTmp = qgetenv("TMPDIR");
+    const bool hadTmp = qEnvironmentVariableIsSet("TMPDIR");
+    qputenv("TMPDIR", temp.path().toLocal8Bit());
+    const auto restore = qScopeGuard([&] {
+        if (hadTmp)
+            qputenv("TMPDIR", oldTmp);
+        else
+            qunsetenv("TMPDIR");
+    });
     MainWindow::Options options;
     options.pattern = id;
     MainWindow w(options);
