@@ -121,6 +121,29 @@ RunResult runAsyncio(long long tasks, Nanos cpu, Nanos io, RunControl& control) 
     return out;
 }
 
+// One mode of the comparison with the comparison's parameters `p` (defaults filled in).
+RunResult runMode(const std::string& id, const Params& p, RunControl& control) {
+    const double scale = p.number("time-scale");
+    const double cpuMs = p.number("cpu-ms") * scale;
+    const double ioMs = p.number("io-ms") * scale;
+    const long long tasks = p.integer("tasks");
+    if (id == "sequential")
+        return runSequential(tasks, workload::fromMs(cpuMs), workload::fromMs(ioMs), control);
+    if (id == "asyncio")
+        return runAsyncio(tasks, workload::fromMs(cpuMs), workload::fromMs(ioMs), control);
+    Params q;
+    q.set("workers", p.integer("workers"));
+    q.set("tasks", tasks);
+    q.set("cpu-ms", cpuMs);
+    q.set("io-ms", ioMs);
+    if (id == "processes") {
+        q.set("start-method", p.text("start-method"));
+        return ProcessPoolPattern().run(q, control);
+    }
+    q.set("gil", std::string(id == "threads-gil" ? "on" : "off"));
+    return ThreadPoolPattern().run(q, control);
+}
+
 // A comparison stopped during a mode: the modes that finished and what the stopped one
 // recorded, stacked as the whole comparison would be, for the window to show as stopped.
 void keepStoppedComparison(RunControl& control, std::vector<RunResult> runs) {
@@ -444,8 +467,6 @@ RunResult ComparePattern::run(const Params& given, RunControl& control) const {
     const double ioMs = p.number("io-ms") * scale;
     const long long tasks = p.integer("tasks");
     const long long workers = p.integer("workers");
-    const Nanos cpu = workload::fromMs(cpuMs);
-    const Nanos io = workload::fromMs(ioMs);
 
     // Each mode reports progress as its share of the whole comparison.
     const auto outer = control.onProgress;
@@ -462,27 +483,7 @@ RunResult ComparePattern::run(const Params& given, RunControl& control) const {
         const std::string id = kModes[mode].id;
         RunResult run;
         try {
-            if (id == "sequential") {
-                run = runSequential(tasks, cpu, io, control);
-            } else if (id == "threads-gil" || id == "threads-free") {
-                Params q;
-                q.set("workers", workers);
-                q.set("tasks", tasks);
-                q.set("cpu-ms", cpuMs);
-                q.set("io-ms", ioMs);
-                q.set("gil", std::string(id == "threads-gil" ? "on" : "off"));
-                run = ThreadPoolPattern().run(q, control);
-            } else if (id == "processes") {
-                Params q;
-                q.set("workers", workers);
-                q.set("tasks", tasks);
-                q.set("cpu-ms", cpuMs);
-                q.set("io-ms", ioMs);
-                q.set("start-method", p.text("start-method"));
-                run = ProcessPoolPattern().run(q, control);
-            } else {
-                run = runAsyncio(tasks, cpu, io, control);
-            }
+            run = runMode(id, p, control);
         } catch (const RunStopped&) {
             control.onProgress = outer;
             keepStoppedComparison(control, std::move(runs));
