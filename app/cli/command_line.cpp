@@ -154,6 +154,10 @@ struct RunOptions {
                                QStringLiteral("FILE.json")};
     QCommandLineOption stats{QStringLiteral("stats"),
                              QStringLiteral("print the run's figures on stderr")};
+    QCommandLineOption preset{QStringLiteral("preset"),
+                              QStringLiteral("start from the tutorial's values (the defaults) or "
+                                             "the window's lesson; options given override it"),
+                              QString::fromLatin1(kPresetNames)};
 
     void declare(QCommandLineParser& parser) const {
         parser.setApplicationDescription(QStringLiteral("Runs a pattern and prints what the "
@@ -164,7 +168,7 @@ struct RunOptions {
         for (const char* name : kPatternOptions)
             parser.addOption(
                 QCommandLineOption(QString::fromLatin1(name), QString(), QStringLiteral("value")));
-        parser.addOptions({groupBy, trace, csv, chart, summary, stats});
+        parser.addOptions({groupBy, trace, csv, chart, summary, stats, preset});
     }
 };
 
@@ -191,6 +195,29 @@ std::optional<QString> patternOf(const QStringList& positional, const Pattern** 
     return std::nullopt;
 }
 
+// "--workers 4 --tasks 8 --cpu-ms 50": what the lesson preset changes, for --help.
+QString presetText(const Pattern& pattern) {
+    QStringList changed;
+    const Params lesson = pattern.lessonParams();
+    for (const auto& [name, value] : lesson.values())
+        changed << QStringLiteral("--%1 %2").arg(qs(name), qs(ParamSpec::format(value)));
+    return changed.isEmpty() ? QStringLiteral("the same") : changed.join(u' ');
+}
+
+// The preset's values, which the options given then override; or why --preset is wrong.
+std::optional<QString> readPreset(const QCommandLineParser& parser, const RunOptions& options,
+                                  const Pattern& pattern, Params* params) {
+    if (!parser.isSet(options.preset))
+        return std::nullopt;
+    const QString name = parser.value(options.preset);
+    const auto preset = presetFromName(name.toStdString());
+    if (!preset)
+        return QStringLiteral("--preset must be one of %1, got '%2'")
+            .arg(QString::fromLatin1(kPresetNames), name);
+    *params = pattern.preset(*preset);
+    return std::nullopt;
+}
+
 // `run PATTERN --help`: what the pattern shows and the options it takes.
 QString patternHelp(const Pattern& pattern) {
     QString text = QStringLiteral("tasklane-cli run %1 — %2 (tutorial %3)\n%4\n\n")
@@ -203,6 +230,9 @@ QString patternHelp(const Pattern& pattern) {
                     .arg(qs(spec.rangeText()), qs(spec.help),
                          byDefault.isEmpty() ? QStringLiteral("empty") : byDefault);
     }
+    text += QStringLiteral("  --preset lesson|tutorial  (default tutorial: the values above; "
+                           "lesson: %1)\n")
+                .arg(presetText(pattern));
     text += QStringLiteral("  --group-by worker|core|both  --trace FILE.json  --csv FILE.csv\n"
                            "  --chart FILE.png|.svg|.pdf  --summary FILE.json  --stats\n");
     return text;
@@ -286,6 +316,8 @@ int run(const QStringList& arguments) {
     }
 
     Params params;
+    if (const auto error = readPreset(parser, options, *pattern, &params))
+        return fail(CommandLine::Usage, *error);
     if (const auto error = readParams(parser, *pattern, &params))
         return fail(CommandLine::Usage, *error);
     Outputs out;

@@ -120,6 +120,11 @@ void ChartPane::buildHeader(QVBoxLayout* layout) {
     fitButton->setDefaultAction(fitAction_);
     header->addWidget(fitButton);
     layout->addLayout(header);
+    paramsChanged_ = new QLabel;
+    paramsChanged_->setObjectName(QStringLiteral("params-changed"));
+    paramsChanged_->setStyleSheet(QStringLiteral("QLabel { color: #e0a030; }"));
+    paramsChanged_->hide();
+    layout->addWidget(paramsChanged_);
     connect(groupByBox_, &QComboBox::currentIndexChanged, this, [this] {
         if (const auto g = groupByFromName(groupByBox_->currentData().toString()))
             setGroupBy(*g);
@@ -212,6 +217,8 @@ void ChartPane::showResult(const ShownResult& shown, std::shared_ptr<const Gantt
     if (shown_.result)
         view_->setTrace(std::shared_ptr<const Trace>(shown_.result, &shown_.result->trace),
                         std::move(rows));
+    else
+        view_->clear(); // nothing of another pattern's run stays beside this one's name
     fitAction_->setEnabled(shown_.result != nullptr);
     showConclusion();
     showHeading();
@@ -294,8 +301,38 @@ void ChartPane::retranslateUi() {
                                "loop), by CPU core, or both"));
     showHeading();
     showConclusion();
+    showParamsState();
+    if (placeholder_)
+        view_->setPlaceholder(placeholder_());
     if (!view_->selectionSummary().isEmpty())
         showSelection();
+}
+
+void ChartPane::setParamsState(ParamsState state) {
+    paramsState_ = state;
+    showParamsState();
+}
+
+void ChartPane::showParamsState() {
+    switch (paramsState_) {
+    case ParamsState::Same:
+        paramsChanged_->clear();
+        break;
+    case ParamsState::Changed:
+        paramsChanged_->setText(
+            tr("Parameters changed since this run: F5 to run them (the Python tab shows "
+               "their program)."));
+        break;
+    case ParamsState::ChangedRunning:
+        paramsChanged_->setText(tr("Parameters changed since this run: their run is under way."));
+        break;
+    }
+    paramsChanged_->setVisible(paramsState_ != ParamsState::Same);
+}
+
+void ChartPane::setPlaceholder(std::function<QString()> text) {
+    placeholder_ = std::move(text);
+    view_->setPlaceholder(placeholder_ ? placeholder_() : QString());
 }
 
 void ChartPane::showSelection() {
@@ -319,6 +356,15 @@ void ChartPane::showHeading() {
         QStringLiteral("%1&nbsp;&nbsp;%2 · %3")
             .arg(qs(p.section()).toHtmlEscaped(), coretext::pattern(p.title()).toHtmlEscaped(),
                  qs(p.tutorialHeading()).toHtmlEscaped());
+    if (shown_.stopped) {
+        // A stopped run's speedup compares a part with an estimate of the whole: not shown.
+        heading_->setText(tr("<b>%1</b>&nbsp;&nbsp;&nbsp;<span style='color:#e0a030'>%2</span>"
+                             "&nbsp;&nbsp;<span style='color:#5a626c'>%3 ms recorded</span>")
+                              .arg(title, shown_.stoppedText().toHtmlEscaped(),
+                                   locale.toString(m.makespan_ms, 'f', 1)));
+        heading_->setToolTip(shown_.stoppedText());
+        return;
+    }
     heading_->setText(tr("<b>%1</b>&nbsp;&nbsp;&nbsp;<span style='color:#5a626c'>%2 ms "
                          "&middot; speedup %3× &middot; %n core(s)</span>",
                          nullptr, m.cores_used)

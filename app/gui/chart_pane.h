@@ -10,6 +10,7 @@
 
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -41,6 +42,14 @@ public:
     // The chart on screen as a file would draw it: grouping, zoom, picked task, collapsed
     // processes and a title in the current language.
     ChartOptions exportOptions() const;
+    // The line under the heading saying the panel's parameters are not those of the run on
+    // screen: hidden, "parameters changed: F5 to run", or while their run goes on, that it is
+    // under way.
+    enum class ParamsState { Same, Changed, ChangedRunning };
+    void setParamsState(ParamsState state);
+    // What the chart area says while it has no run to draw ("Running…", "would take about
+    // 25 s: press Run (F5)"); empty: the view's own words.
+    void setPlaceholder(std::function<QString()> text);
     QString conclusionText() const;
 
     QAction* fitAction() const { return fitAction_; }
@@ -71,6 +80,7 @@ private:
     void showOpenedHeading();
     void showConclusion();
     void showSelection();
+    void showParamsState();
 
     ShownResult shown_;
     QLabel* heading_ = nullptr;
@@ -80,6 +90,9 @@ private:
     TimeRuler* ruler_ = nullptr;
     QLabel* selectionLabel_ = nullptr; // the selected range's statistics
     QLabel* conclusion_ = nullptr;     // what a comparison's numbers say
+    QLabel* paramsChanged_ = nullptr;  // the parameters are not the chart's
+    ParamsState paramsState_ = ParamsState::Same;
+    std::function<QString()> placeholder_;
 
     QAction* fitAction_ = nullptr;
     QAction* backAction_ = nullptr;

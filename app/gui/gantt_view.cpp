@@ -161,6 +161,12 @@ void GanttView::clear() {
     setTrace(nullptr);
 }
 
+void GanttView::setPlaceholder(const QString& text) {
+    placeholder_ = text;
+    if (!rows_)
+        update();
+}
+
 void GanttView::setGroupBy(GroupBy groupBy) {
     if (groupBy == groupBy_)
         return;
@@ -570,7 +576,8 @@ void GanttView::paintEvent(QPaintEvent*) {
         const ChartStyle& style = painter_.style();
         p.fillRect(rect(), style.background);
         p.setPen(style.mutedText);
-        p.drawText(rect(), Qt::AlignCenter, tr("Press Run (F5) to see the chart."));
+        p.drawText(rect().adjusted(16, 0, -16, 0), Qt::AlignCenter | Qt::TextWordWrap,
+                   placeholder_.isEmpty() ? tr("Press Run (F5) to see the chart.") : placeholder_);
         return;
     }
     ensureLayout(); // normally done already by the queued rebuild

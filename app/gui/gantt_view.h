@@ -43,6 +43,8 @@ public:
     void setTrace(std::shared_ptr<const Trace> trace,
                   std::shared_ptr<const GanttRows> rows = nullptr);
     void clear();
+    // What the view says while it has no trace; empty: "Press Run (F5) to see the chart."
+    void setPlaceholder(const QString& text);
     const Trace* trace() const { return trace_.get(); }
     std::shared_ptr<const Trace> sharedTrace() const { return trace_; }
 
@@ -167,6 +169,7 @@ private:
     GroupBy groupBy_ = GroupBy::Both;
     bool rowsBuildRunning_ = false; // a worker thread is building rows
     bool regrouping_ = false;       // rows_ is not yet of groupBy_, or not yet remade
+    QString placeholder_;           // said while there is no trace; empty: the default
     quint64 shownLanguage_ = 0;     // Language::generation() rows_ was built under
     std::size_t sliceCount_ = 0;    // of trace_, counted once
     int compactHeight_ = 0;         // what the rows need at their smallest readable height

@@ -99,8 +99,9 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     resize(1280, 800);
     restoreSettings();
 
+    // The two-second rule, as for a pattern picked: saved parameters may make a long run.
     if (options_.runOnStart)
-        QTimer::singleShot(0, this, &MainWindow::run);
+        QTimer::singleShot(0, patterns_, &PatternPane::offerRun);
 }
 
 MainWindow::~MainWindow() {
@@ -177,6 +178,7 @@ void MainWindow::buildMenus() {
     runMenu_->addAction(pinAction_);
     runMenu_->addSeparator();
     runMenu_->addAction(patterns_->resetAction());
+    runMenu_->addAction(patterns_->tutorialAction());
 
     viewMenu_ = menuBar()->addMenu(QString());
     groupMenu_ = viewMenu_->addMenu(QString());
@@ -285,6 +287,7 @@ void MainWindow::connectParts() {
     connect(runner_, &RunController::progress, this, &MainWindow::runProgress);
     connect(runner_, &RunController::finished, this, &MainWindow::runFinished);
     connect(runner_, &RunController::runningChanged, patterns_, &PatternPane::setRunning);
+    connect(runner_, &RunController::runningChanged, this, &MainWindow::updateParamsState);
     connect(elapsedTimer_, &QTimer::timeout, this, [this] {
         elapsedLabel_->setText(
             tr("%1 s").arg(QLocale().toString(double(runClock_.elapsed()) / 1000, 'f', 1)));
@@ -298,16 +301,10 @@ void MainWindow::connectParts() {
             showParameterProblem(); // the panel's error line is in the new language now
     });
     connect(patterns_, &PatternPane::stopRequested, this, &MainWindow::stop);
-    connect(patterns_, &PatternPane::validParamsChanged, this, [this] {
-        const Pattern* pattern = patterns_->currentPattern();
-        tabs_->setPythonProgram(qs(pattern->pythonCode(patterns_->parameterPanel()->params())));
-    });
-    connect(patterns_, &PatternPane::autoRunHeld, this, [this](double expectedMs) {
-        showStatus([expectedMs] {
-            return tr("This run would take about %1 s: press Run (F5) to start it.")
-                .arg(QLocale().toString(expectedMs / 1000, 'f', 1));
-        });
-    });
+    connect(patterns_, &PatternPane::validParamsChanged, this, &MainWindow::showPythonProgram);
+    connect(patterns_, &PatternPane::runHeld, this, &MainWindow::runHeld);
+    connect(patterns_, &PatternPane::patternChosen, this, &MainWindow::patternChosen);
+    connect(patterns_, &PatternPane::paramsEdited, this, &MainWindow::updateParamsState);
 
     connect(chart_, &ChartPane::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(tabs_, &ResultTabs::statusMessage, statusBar(), &QStatusBar::showMessage);
@@ -561,6 +558,9 @@ void MainWindow::runStarted() {
     showStatus([title = runningPattern_->title()] {
         return tr("Running %1…").arg(coretext::pattern(title));
     });
+    chart_->setPlaceholder([title = runningPattern_->title()] {
+        return tr("Running %1…").arg(coretext::pattern(title));
+    });
 }
 
 void MainWindow::runProgress(qint64 done, qint64 total) {
@@ -572,6 +572,7 @@ void MainWindow::runProgress(qint64 done, qint64 total) {
 }
 
 void MainWindow::runFinished(const RunOutcome& outcome) {
+    chart_->setPlaceholder({}); // "Running…" no longer; an empty chart says "press Run"
     elapsedTimer_->stop();
     elapsedLabel_->hide();
     progress_->hide();
@@ -583,6 +584,7 @@ void MainWindow::runFinished(const RunOutcome& outcome) {
         const bool current = outcome.languageGeneration == Language::generation();
         showResult(current ? outcome.rows : nullptr,
                    current ? std::optional<QString>(outcome.outputText) : std::nullopt);
+        patterns_->showListSelection(runningPattern_);
         // The figures, not the run: the line may outlive the run on screen.
         showStatus(
             [m = shown_.result->metrics, events = qulonglong(shown_.result->trace.events.size())] {
@@ -594,6 +596,7 @@ void MainWindow::runFinished(const RunOutcome& outcome) {
         break;
     }
     case RunOutcome::Status::Stopped:
+        showStopped(outcome);
         showStatus([] { return tr("Stopped"); });
         break;
     case RunOutcome::Status::Failed:
@@ -607,6 +610,8 @@ void MainWindow::runFinished(const RunOutcome& outcome) {
 void MainWindow::showResult(std::shared_ptr<const GanttRows> rows, std::optional<QString> printed) {
     chart_->showResult(shown_, std::move(rows));
     tabs_->showResult(shown_, std::move(printed));
+    showPythonProgram();
+    updateParamsState();
     for (QAction* a : {exportChartAction_, exportPngAction_, exportSvgAction_, exportPdfAction_,
                        exportTraceAction_, exportCsvAction_})
         a->setEnabled(shown_.result != nullptr);
@@ -631,6 +636,8 @@ bool MainWindow::isOpening() const {
 
 void MainWindow::traceRead(const OpenedTrace& opened, const QString& path) {
     shown_ = ShownResult{opened.result, nullptr, {}, path, opened.size, opened.overview};
+    // The file is no pattern's run: the list selects none (F5 still runs the panel's).
+    patterns_->clearListSelection();
     // Made in another language if the user switched while the file was read.
     const bool current = opened.languageGeneration == Language::generation();
     showResult(current ? opened.rows : nullptr,
@@ -687,6 +694,72 @@ void MainWindow::languageChosen(QAction* action) {
     // each puts its texts in the new language (changeEvent): the run on screen, the pinned
     // runs and the values being edited stay as they are.
     Language::apply(Language::localeFor(choice));
+}
+
+// --- One run on screen: the list, the heading, the chart and the tabs describe the same run.
+
+void MainWindow::showStopped(const RunOutcome& outcome) {
+    if (!outcome.result)
+        return; // stopped before it recorded anything: what was on screen stays
+    shown_ = ShownResult{outcome.result, runningPattern_, runningParams_, {}, 0, nullptr};
+    shown_.stopped = true;
+    shown_.stoppedDone = outcome.done;
+    shown_.stoppedTotal = outcome.total;
+    const bool current = outcome.languageGeneration == Language::generation();
+    showResult(current ? outcome.rows : nullptr,
+               current ? std::optional<QString>(outcome.outputText) : std::nullopt);
+    patterns_->showListSelection(runningPattern_);
+}
+
+void MainWindow::patternChosen() {
+    const Pattern* chosen = patterns_->currentPattern();
+    // A run of another pattern still going would land beside the new name: it goes.
+    if (runner_->isRunning() && runningPattern_ != chosen)
+        discardRun();
+    chart_->setPlaceholder({});
+    if (shown_.result && (shown_.isOpenedTrace() || shown_.pattern != chosen)) {
+        shown_ = ShownResult{};
+        showResult(nullptr, QString());
+    }
+    showPythonProgram();
+}
+
+void MainWindow::discardRun() {
+    runner_->discard();
+    elapsedTimer_->stop();
+    elapsedLabel_->hide();
+    progress_->hide();
+    statusBar()->clearMessage();
+}
+
+void MainWindow::runHeld(double expectedMs) {
+    const auto text = [expectedMs] {
+        return tr("This run would take about %1 s: press Run (F5) to start it.")
+            .arg(QLocale().toString(expectedMs / 1000, 'f', 1));
+    };
+    showStatus(text);
+    chart_->setPlaceholder(text);
+}
+
+void MainWindow::updateParamsState() {
+    const Pattern* pattern = patterns_->currentPattern();
+    const bool changed =
+        pattern != nullptr && shown_.differsFrom(pattern, patterns_->parameterPanel()->params());
+    chart_->setParamsState(!changed               ? ChartPane::ParamsState::Same
+                           : runner_->isRunning() ? ChartPane::ParamsState::ChangedRunning
+                                                  : ChartPane::ParamsState::Changed);
+    tabs_->setParamsChanged(changed);
+}
+
+void MainWindow::showPythonProgram() {
+    if (shown_.isOpenedTrace()) {
+        tabs_->showNoProgram(shown_.openedPath);
+        return;
+    }
+    const Pattern* pattern = patterns_->currentPattern();
+    const ParameterPanel* panel = patterns_->parameterPanel();
+    if (pattern != nullptr && panel->isValid())
+        tabs_->setPythonProgram(qs(pattern->pythonCode(panel->params())));
 }
 
 } // namespace tasklane

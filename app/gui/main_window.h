@@ -142,6 +142,15 @@ private:
     // the current language; null / nothing: made again here.
     void showResult(std::shared_ptr<const GanttRows> rows, std::optional<QString> printed);
     void compareTabToggled();
+    // One run on screen (main_window.cpp's last part): a stopped run's partial trace, a
+    // pattern picked, a run held by the two-second rule, the parameters-changed marks and
+    // the Python tab, so that every pane describes the same run.
+    void showStopped(const RunOutcome& outcome);
+    void patternChosen();
+    void discardRun();
+    void runHeld(double expectedMs);
+    void updateParamsState();
+    void showPythonProgram();
     ExportSource exportSource() const;
     void exportWithDialog(ExportKind kind, const QString& suffix = {});
     void openWithDialog();

@@ -631,6 +631,18 @@ void ParameterPanel::resetToDefaults() {
     Q_EMIT paramsChanged();
 }
 
+void ParameterPanel::setValues(const Params& values) {
+    {
+        const QSignalBlocker blocker(this);
+        loading_ = true;
+        for (const auto& [name, value] : values.values())
+            setValue(name, value);
+        loading_ = false;
+    }
+    revalidate();
+    Q_EMIT paramsChanged();
+}
+
 void ParameterPanel::edited(const std::string& name) {
     pending_.erase(name);
     for (Editor& e : editors_) {

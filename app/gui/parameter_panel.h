@@ -43,6 +43,8 @@ public:
     // range, say) is kept as given, so that the pattern's own message explains it.
     bool setValue(const std::string& name, const ParamValue& value);
     void resetToDefaults();
+    // Sets every value given (a preset) as one edit: paramsChanged() once.
+    void setValues(const Params& values);
 
 Q_SIGNALS:
     // Any edit, valid or not; emitted once per change after error() is up to date.

@@ -23,9 +23,6 @@ namespace {
 constexpr int kPatternIdRole = Qt::UserRole;
 constexpr int kSectionRole = Qt::UserRole + 1; // a chapter's items: the section that made it
 constexpr int kAutoRunDelayMs = 400;
-// Auto-run re-runs by itself only what is expected to take less than this: a longer run
-// starts when the user presses Run, not at every step of a slider.
-constexpr double kAutoRunLimitMs = 2000;
 
 namespace key {
 const QString pattern = QStringLiteral("run/pattern");
@@ -91,7 +88,11 @@ void PatternPane::buildActions() {
     autoRunAction_->setCheckable(true);
 
     resetAction_ = new QAction(this);
-    connect(resetAction_, &QAction::triggered, this, [this] { panel_->resetToDefaults(); });
+    resetAction_->setObjectName(QStringLiteral("lesson-action"));
+    connect(resetAction_, &QAction::triggered, this, [this] { applyPreset(Preset::Lesson); });
+    tutorialAction_ = new QAction(this);
+    tutorialAction_->setObjectName(QStringLiteral("tutorial-action"));
+    connect(tutorialAction_, &QAction::triggered, this, [this] { applyPreset(Preset::Tutorial); });
 }
 
 void PatternPane::buildList() {
@@ -128,6 +129,11 @@ void PatternPane::buildList() {
     panelScroll->setFrameShape(QFrame::NoFrame);
     panelScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     layout->addWidget(panelScroll, 3);
+
+    tutorialButton_ = new QPushButton;
+    tutorialButton_->setObjectName(QStringLiteral("tutorial-values"));
+    connect(tutorialButton_, &QPushButton::clicked, tutorialAction_, &QAction::trigger);
+    layout->addWidget(tutorialButton_);
 
     runButton_ = new QPushButton;
     runButton_->setObjectName(QStringLiteral("run-button"));
@@ -192,8 +198,15 @@ void PatternPane::retranslateUi() {
     autoRunAction_->setText(tr("&Auto-run on Change"));
     autoRunAction_->setToolTip(
         tr("Run again shortly after every parameter change, when the run takes under 2 s"));
-    resetAction_->setText(tr("Reset &Parameters"));
-    resetAction_->setToolTip(tr("Back to the tutorial's values"));
+    resetAction_->setText(tr("&Lesson's Values"));
+    resetAction_->setToolTip(
+        tr("Parameters that show what the pattern teaches within two seconds (the values a "
+           "pattern opens with)"));
+    tutorialAction_->setText(tr("&Tutorial's Values"));
+    tutorialAction_->setToolTip(
+        tr("The tutorial's own example, as its program has it (the Python tab shows it)"));
+    tutorialButton_->setText(tr("Tutorial's values"));
+    tutorialButton_->setToolTip(tutorialAction_->toolTip());
     patternsLabel_->setText(tr("<b>Patterns</b>"));
     paramsLabel_->setText(tr("<b>Parameters</b>"));
     {
@@ -253,16 +266,53 @@ void PatternPane::patternSelected() {
     QTreeWidgetItem* item = list_->currentItem();
     const QString id = item ? item->data(0, kPatternIdRole).toString() : QString();
     const Pattern* next = id.isEmpty() ? nullptr : findPattern(id.toStdString());
-    if (next == nullptr || next == pattern_)
+    if (next == nullptr)
         return;
-    if (pattern_ != nullptr)
-        paramsByPattern_[pattern_->id()] = panel_->params();
-    pattern_ = next;
-    description_->setText(coretext::pattern(pattern_->description()));
-    panel_->setPattern(pattern_, storedParams(*pattern_));
-    // A new pattern gets its own chart straight away; the old one would only mislead.
-    if (!restoring_ && panel_->isValid())
+    if (next != pattern_) {
+        if (pattern_ != nullptr)
+            paramsByPattern_[pattern_->id()] = panel_->params();
+        pattern_ = next;
+        description_->setText(coretext::pattern(pattern_->description()));
+        panel_->setPattern(pattern_, storedParams(*pattern_));
+    }
+    if (restoring_)
+        return;
+    // A new pattern gets its own chart straight away when the rule allows; the old one would
+    // only mislead, so the window drops it either way.
+    Q_EMIT patternChosen();
+    offerRun();
+}
+
+void PatternPane::offerRun() {
+    if (pattern_ == nullptr || !panel_->isValid())
+        return;
+    const Params params = panel_->params();
+    if (pattern_->startsAtOnce(params))
         Q_EMIT runRequested();
+    else
+        Q_EMIT runHeld(pattern_->expectedMs(params));
+}
+
+void PatternPane::clearListSelection() {
+    const QSignalBlocker blocker(list_);
+    list_->setCurrentItem(nullptr);
+    list_->clearSelection();
+}
+
+void PatternPane::showListSelection(const Pattern* pattern) {
+    if (pattern == nullptr)
+        return;
+    const QSignalBlocker blocker(list_);
+    for (QTreeWidgetItemIterator it(list_); *it; ++it)
+        if ((*it)->data(0, kPatternIdRole).toString() == qs(pattern->id())) {
+            list_->setCurrentItem(*it);
+            return;
+        }
+}
+
+void PatternPane::applyPreset(Preset preset) {
+    if (pattern_ != nullptr)
+        panel_->setValues(pattern_->preset(preset));
 }
 
 void PatternPane::parametersChanged() {
@@ -272,24 +322,25 @@ void PatternPane::parametersChanged() {
         paramsByPattern_[pattern_->id()] = panel_->params();
         Q_EMIT validParamsChanged();
         if (autoRunAction_->isChecked() && !restoring_) {
-            const double expected = pattern_->expectedMs(panel_->params());
-            if (expected < kAutoRunLimitMs) {
+            if (pattern_->startsAtOnce(panel_->params())) {
                 autoRunTimer_->start();
             } else {
                 autoRunTimer_->stop();
-                Q_EMIT autoRunHeld(expected);
+                Q_EMIT runHeld(pattern_->expectedMs(panel_->params()));
             }
         }
     } else {
         autoRunTimer_->stop();
     }
     updateRunState();
+    Q_EMIT paramsEdited();
 }
 
 Params PatternPane::storedParams(const Pattern& pattern) const {
     if (const auto it = paramsByPattern_.find(pattern.id()); it != paramsByPattern_.end())
         return it->second;
-    Params out;
+    // A pattern opens with its lesson; what the user ran or edited before replaces it.
+    Params out = pattern.preset(Preset::Lesson);
     const QSettings settings;
     for (const ParamSpec& spec : pattern.params()) {
         const QVariant stored = settings.value(key::param(pattern.id(), spec.name));

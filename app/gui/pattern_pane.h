@@ -38,12 +38,21 @@ public:
 
     QAction* runAction() const { return runAction_; } // Run, or Stop while a run goes on
     QAction* autoRunAction() const { return autoRunAction_; }
-    QAction* resetAction() const { return resetAction_; }
+    QAction* resetAction() const { return resetAction_; }       // the lesson's values
+    QAction* tutorialAction() const { return tutorialAction_; } // the tutorial's values
 
     // Whether a run is going on: the Run action and button offer to stop it.
     void setRunning(bool running);
     // Drops an auto-run that is waiting to start (a run or a file is coming anyway).
     void cancelAutoRun();
+    // The two-second rule, for a run nobody pressed Run for (a pattern picked, the window
+    // opened, a preset chosen): runRequested() when the run is expected to take at most 2 s
+    // (Pattern::startsAtOnce), else runHeld() with how long it would take.
+    void offerRun();
+    // The list's selection follows the run on screen: nothing for an opened trace file, the
+    // run's pattern for a run (its parameters stay as edited). Neither starts a run.
+    void clearListSelection();
+    void showListSelection(const Pattern* pattern);
 
     // The stored pattern, or `pattern` when given (an unknown one: the tutorial's first), its
     // stored parameters with `params` over them, and the auto-run choice. No run starts.
@@ -57,8 +66,13 @@ Q_SIGNALS:
     void stopRequested();
     // The current pattern's values changed and can run (its Python program changed with them).
     void validParamsChanged();
-    // Auto-run held back a run expected to take `expectedMs`: it waits for the Run button.
-    void autoRunHeld(double expectedMs);
+    // The two-second rule held back a run expected to take `expectedMs`: it waits for Run.
+    void runHeld(double expectedMs);
+    // The user picked a pattern in the list (also the one whose run was on screen before a
+    // trace file took its place); the panel shows its parameters already.
+    void patternChosen();
+    // Any edit of the parameters, valid or not.
+    void paramsEdited();
 
 protected:
     // QEvent::LanguageChange: retranslateUi(). The parameter panel does its own part.
@@ -73,6 +87,7 @@ private:
     void updateRunState();
     void patternSelected();
     void parametersChanged();
+    void applyPreset(Preset preset);
     const Pattern* findPattern(const std::string& id) const;
     Params storedParams(const Pattern& pattern) const;
 
@@ -91,6 +106,8 @@ private:
     QAction* runAction_ = nullptr;
     QAction* autoRunAction_ = nullptr;
     QAction* resetAction_ = nullptr;
+    QAction* tutorialAction_ = nullptr;
+    QPushButton* tutorialButton_ = nullptr;
     QTimer* autoRunTimer_ = nullptr;
 };
 

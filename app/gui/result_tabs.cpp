@@ -15,9 +15,11 @@
 #include <QEvent>
 #include <QFileInfo>
 #include <QFontDatabase>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 namespace tasklane {
 
@@ -59,11 +61,21 @@ ResultTabs::ResultTabs(QWidget* parent)
     output_->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     python_ = readOnlyText(QStringLiteral("python-text"));
     new PythonHighlighter(python_->document());
+    pythonPage_ = new QWidget;
+    auto* pythonLayout = new QVBoxLayout(pythonPage_);
+    pythonLayout->setContentsMargins(0, 0, 0, 0);
+    paramsChanged_ = new QLabel;
+    paramsChanged_->setObjectName(QStringLiteral("python-params-changed"));
+    paramsChanged_->setWordWrap(true);
+    paramsChanged_->setStyleSheet(QStringLiteral("QLabel { color: #e0a030; padding: 4px; }"));
+    paramsChanged_->hide();
+    pythonLayout->addWidget(paramsChanged_);
+    pythonLayout->addWidget(python_, 1);
     summary_ = new SummaryView;
     compare_ = new CompareView;
     compare_->setObjectName(QStringLiteral("compare-view"));
     addTab(output_, QString());
-    addTab(python_, QString());
+    addTab(pythonPage_, QString());
     addTab(summary_, QString());
     addTab(compare_, QString());
 
@@ -78,7 +90,7 @@ ResultTabs::ResultTabs(QWidget* parent)
     setCornerWidget(copyButton_, Qt::TopRightCorner);
     copyButton_->setVisible(false);
     connect(this, &QTabWidget::currentChanged, this,
-            [this] { copyButton_->setVisible(currentWidget() == python_); });
+            [this] { copyButton_->setVisible(currentWidget() == pythonPage_); });
     retranslateUi();
 }
 
@@ -89,12 +101,29 @@ void ResultTabs::showResult(const ShownResult& shown, std::optional<QString> pri
 }
 
 void ResultTabs::setPythonProgram(const QString& code) {
+    noProgramPath_.clear();
     python_->setPlainText(code);
+}
+
+void ResultTabs::showNoProgram(const QString& path) {
+    noProgramPath_ = path;
+    setParamsChanged(false);
+    python_->setPlainText(
+        tr("# %1 is a trace file opened from disk, not a run of one of Tasklane's patterns:\n"
+           "# there is no Python program for it here. Pick a pattern to see its program.")
+            .arg(QFileInfo(path).fileName()));
+}
+
+void ResultTabs::setParamsChanged(bool changed) {
+    paramsChanged_->setText(
+        tr("Parameters changed since the run on screen: this is the program for the new values; "
+           "F5 runs it."));
+    paramsChanged_->setVisible(changed);
 }
 
 bool ResultTabs::showTab(const QString& name) {
     const std::pair<const char*, QWidget*> tabs[] = {
-        {"output", output_}, {"python", python_}, {"summary", summary_}, {"compare", compare_}};
+        {"output", output_}, {"python", pythonPage_}, {"summary", summary_}, {"compare", compare_}};
     for (const auto& [tabName, widget] : tabs)
         if (name.compare(QLatin1String(tabName), Qt::CaseInsensitive) == 0) {
             setCurrentWidget(widget);
@@ -120,11 +149,15 @@ void ResultTabs::changeEvent(QEvent* event) {
 void ResultTabs::retranslateUi() {
     output_->setPlaceholderText(tr("What the Python program prints appears here."));
     setTabText(indexOf(output_), tr("Output"));
-    setTabText(indexOf(python_), tr("Python"));
+    setTabText(indexOf(pythonPage_), tr("Python"));
     setTabText(indexOf(summary_), tr("Summary"));
     setTabText(indexOf(compare_), tr("Compare"));
     copyButton_->setText(tr("Copy"));
     copyButton_->setToolTip(tr("Copy the Python program to the clipboard"));
+    if (!noProgramPath_.isEmpty())
+        showNoProgram(noProgramPath_);
+    if (paramsChanged_->isVisible())
+        setParamsChanged(true);
     if (shown_.result == nullptr)
         return;
     QScrollBar* bar = summary_->verticalScrollBar();
@@ -140,15 +173,23 @@ void ResultTabs::showSummary() {
     if (shown_.result == nullptr)
         summary_->clearRun();
     else if (shown_.isRun())
-        summary_->setRun(QStringLiteral("%1  %2").arg(qs(shown_.pattern->section()),
-                                                      coretext::pattern(shown_.pattern->title())),
-                         *shown_.result);
+        summary_->setRun(
+            shown_.stopped
+                ? tr("%1  %2 (%3)")
+                      .arg(qs(shown_.pattern->section()),
+                           coretext::pattern(shown_.pattern->title()), shown_.stoppedText())
+                : QStringLiteral("%1  %2").arg(qs(shown_.pattern->section()),
+                                               coretext::pattern(shown_.pattern->title())),
+            *shown_.result);
     else if (shown_.isOpenedTrace() && shown_.overview)
         summary_->setHtml(OpenedTraceSummary::html(shown_.openedPath, shown_.openedSize,
                                                    *shown_.result, *shown_.overview));
 }
 
 QString ResultTabs::outputFor(const QString& printed) const {
+    if (shown_.isRun() && shown_.stopped && printed.isEmpty())
+        return tr("(The run was %1 before the program printed anything.)")
+            .arg(shown_.stoppedText());
     if (shown_.isRun())
         return printed + sessionFolderNote();
     const QString name = QFileInfo(shown_.openedPath).fileName();

@@ -10,6 +10,7 @@
 
 #include <optional>
 
+class QLabel;
 class QPlainTextEdit;
 class QToolButton;
 
@@ -29,6 +30,11 @@ public:
     // and they are joined again here.
     void showResult(const ShownResult& shown, std::optional<QString> printed);
     void setPythonProgram(const QString& code);
+    // The Python tab for a trace file on screen: it says the file has no program here.
+    void showNoProgram(const QString& path);
+    // Whether the program shown is for parameters edited since the run on screen: a line
+    // over it says so.
+    void setParamsChanged(bool changed);
     // "output", "python", "summary" or "compare"; false for any other name.
     bool showTab(const QString& name);
 
@@ -57,6 +63,9 @@ private:
     ShownResult shown_;
     QPlainTextEdit* output_ = nullptr;
     QPlainTextEdit* python_ = nullptr;
+    QWidget* pythonPage_ = nullptr;   // the banner over the program
+    QLabel* paramsChanged_ = nullptr; // the banner
+    QString noProgramPath_;           // the file whose lack of a program the tab states
     SummaryView* summary_ = nullptr;
     CompareView* compare_ = nullptr;
     QToolButton* copyButton_ = nullptr;

@@ -28,6 +28,31 @@ std::int64_t steadyNs() {
         .count();
 }
 
+// The furthest progress a run reported, from whichever worker thread reported it.
+struct ProgressReached {
+    std::atomic<qint64> done{0};
+    std::atomic<qint64> total{0};
+    void note(qint64 d, qint64 t) {
+        total.store(t, std::memory_order_relaxed);
+        qint64 seen = done.load(std::memory_order_relaxed);
+        while (d > seen && !done.compare_exchange_weak(seen, d, std::memory_order_relaxed)) {
+        }
+    }
+};
+
+// A stopped run's outcome, with what it had recorded (on this worker thread, as a finished
+// run's rows are made).
+void keepStopped(RunOutcome& out, RunControl& control, GroupBy groupBy, const QLocale& locale) {
+    out.status = RunOutcome::Status::Stopped;
+    std::shared_ptr<RunResult> partial = control.takeStoppedResult();
+    if (!partial)
+        return;
+    out.outputText =
+        RunController::outputText(partial->output, RunController::kOutputDisplayLimit, locale);
+    out.rows = std::make_shared<GanttRows>(partial->trace, groupBy);
+    out.result = std::move(partial);
+}
+
 } // namespace
 
 RunController::RunController(QObject* parent)
@@ -81,7 +106,10 @@ void RunController::start(const Pattern& pattern, const Params& params, GroupBy 
     control_ = control;
 
     auto lastProgress = std::make_shared<std::atomic<std::int64_t>>(0);
-    control->onProgress = [this, generation, lastProgress](long long done, long long total) {
+    auto reached = std::make_shared<ProgressReached>();
+    control->onProgress = [this, generation, lastProgress, reached](long long done,
+                                                                    long long total) {
+        reached->note(done, total);
         const std::int64_t now = steadyNs();
         std::int64_t last = lastProgress->load(std::memory_order_relaxed);
         if (done < total && now - last < kProgressIntervalNs)
@@ -111,8 +139,8 @@ void RunController::start(const Pattern& pattern, const Params& params, GroupBy 
 
     const Pattern* p = &pattern; // the registry's patterns live as long as the program
     watcher->setFuture(
-        QtConcurrent::run(&pool_, [p, params, groupBy, control, language = Language::generation(),
-                                   locale = QLocale()] {
+        QtConcurrent::run(&pool_, [p, params, groupBy, control, reached,
+                                   language = Language::generation(), locale = QLocale()] {
             RunOutcome out;
             out.groupBy = groupBy;
             out.languageGeneration = language;
@@ -127,12 +155,12 @@ void RunController::start(const Pattern& pattern, const Params& params, GroupBy 
                 out.result = std::move(result);
                 out.status = RunOutcome::Status::Finished;
             } catch (const RunStopped&) {
-                out.status = RunOutcome::Status::Stopped;
+                keepStopped(out, *control, groupBy, locale);
             } catch (const std::exception& e) {
                 // A run told to stop ends however its primitives end when cut short: an
                 // interrupted task, a terminated pool, a cancelled coroutine. That is a stop.
                 if (control->stopRequested()) {
-                    out.status = RunOutcome::Status::Stopped;
+                    keepStopped(out, *control, groupBy, locale);
                 } else {
                     out.status = RunOutcome::Status::Failed;
                     // Tasklane's own sentences (a folder, the disk, a process's exit code) are
@@ -149,6 +177,8 @@ void RunController::start(const Pattern& pattern, const Params& params, GroupBy 
                                                         "the run failed with an unknown error");
             }
             out.wallMs = double(clock.nsecsElapsed()) / 1e6;
+            out.done = reached->done.load();
+            out.total = reached->total.load();
             return out;
         }));
 
@@ -162,6 +192,16 @@ void RunController::start(const Pattern& pattern, const Params& params, GroupBy 
 void RunController::stop() {
     if (control_)
         control_->requestStop();
+}
+
+void RunController::discard() {
+    stop();
+    control_.reset();
+    ++generation_; // its end, whenever it comes, is not this generation's
+    if (running_) {
+        running_ = false;
+        Q_EMIT runningChanged(false);
+    }
 }
 
 } // namespace tasklane

@@ -20,12 +20,16 @@ namespace tasklane {
 struct RunOutcome {
     enum class Status { Finished, Stopped, Failed };
     Status status = Status::Failed;
-    std::shared_ptr<const RunResult> result; // Finished only
-    std::shared_ptr<const GanttRows> rows;   // rows of result->trace for `groupBy`
+    // Finished; or Stopped, what the run had recorded by then (null if nothing)
+    std::shared_ptr<const RunResult> result;
+    std::shared_ptr<const GanttRows> rows; // rows of result->trace for `groupBy`
     GroupBy groupBy = GroupBy::Both;
     QString outputText; // the printed lines, capped at kOutputDisplayLimit characters
     QString error;      // Failed only
     double wallMs = 0;
+    // The last progress reported: a stopped run is "stopped at done of total tasks".
+    qint64 done = 0;
+    qint64 total = 0;
     quint64 languageGeneration = 0; // Language::generation() when the run started
 };
 
@@ -44,6 +48,8 @@ public:
     // and its result, whatever it is, is dropped.
     void start(const Pattern& pattern, const Params& params, GroupBy groupBy);
     void stop();
+    // Stops the run and drops it: no finished() for it; runningChanged(false) at once.
+    void discard();
     bool isRunning() const { return running_; }
     quint64 generation() const { return generation_; }
 

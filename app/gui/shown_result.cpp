@@ -3,9 +3,26 @@
 #include "text/qt_text.h"
 
 #include <QFileInfo>
+#include <QLocale>
 #include <QStringList>
 
 namespace tasklane {
+
+QString ShownResult::stoppedText() const {
+    if (!stopped)
+        return {};
+    if (stoppedTotal <= 0)
+        return tr("stopped");
+    return tr("stopped at %1 of %2 tasks")
+        .arg(QLocale().toString(stoppedDone), QLocale().toString(stoppedTotal));
+}
+
+bool ShownResult::differsFrom(const Pattern* other, const Params& otherParams) const {
+    if (!isRun())
+        return false;
+    return other != pattern ||
+           other->withDefaults(otherParams).values() != pattern->withDefaults(params).values();
+}
 
 QString ShownResult::exportStem() const {
     if (pattern != nullptr)

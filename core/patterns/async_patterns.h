@@ -29,6 +29,7 @@ public:
     std::string description() const override;
     std::vector<ParamSpec> params() const override;
     std::string pythonCode(const Params& params) const override;
+    Params lessonParams() const override;
     RunResult run(const Params& params, RunControl& control) const override;
 };
 
@@ -46,7 +47,9 @@ public:
     std::string description() const override;
     std::vector<ParamSpec> params() const override;
     std::string pythonCode(const Params& params) const override;
+    Params lessonParams() const override;
     RunResult run(const Params& params, RunControl& control) const override;
+    double expectedMs(const Params& params) const override;
 
     static constexpr const char* kText = "비동기 파일 작성!"; // 24 bytes in UTF-8
     // What each file holds for `bytes` (at least the text's size): the text, "\n" + the text

@@ -48,6 +48,7 @@ public:
     std::string description() const override;
     std::vector<ParamSpec> params() const override;
     std::string pythonCode(const Params& params) const override;
+    Params lessonParams() const override;
     RunResult run(const Params& params, RunControl& control) const override;
     double expectedMs(const Params& params) const override;
 };

@@ -4,6 +4,7 @@
 
 #include "patterns/param_spec.h"
 
+#include <initializer_list>
 #include <map>
 #include <string>
 #include <vector>
@@ -12,6 +13,11 @@ namespace tasklane {
 
 class Params {
 public:
+    Params() = default;
+    // Params{{"workers", 4LL}, {"cpu-ms", 50.0}}: a preset's values, written as a table.
+    Params(std::initializer_list<std::pair<const std::string, ParamValue>> values)
+        : values_(values) {}
+
     void set(const std::string& name, ParamValue value) { values_[name] = std::move(value); }
     bool has(const std::string& name) const { return values_.count(name) != 0; }
     const ParamValue& at(const std::string& name) const { return values_.at(name); }

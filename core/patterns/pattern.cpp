@@ -29,12 +29,28 @@ double Pattern::expectedMs(const Params& given) const {
         tasks = workers * std::max(1.0, number("increments", 1));
     const double cpu = number("cpu-ms", 0) * scale;
     const double io = number("io-ms", 0) * scale;
-    const double cores = std::max(1u, std::thread::hardware_concurrency());
+    const double cores = cpuParallelism(p);
     const double parallel = std::min(workers, tasks);
     // Waits overlap across the workers; CPU work only across the cores; and every task
-    // costs a few microseconds of bookkeeping however small it is.
+    // costs some bookkeeping however small it is.
     return std::ceil(tasks / parallel) * io + tasks * cpu / std::min(parallel, cores) +
-           tasks * 0.002 + 10;
+           tasks * taskOverheadMs(p) + startupMs(p) + 10;
+}
+
+double Pattern::taskOverheadMs(const Params&) const {
+    return 0.002;
+}
+
+double Pattern::startupMs(const Params&) const {
+    return 0;
+}
+
+double Pattern::cpuParallelism(const Params&) const {
+    return std::max(1u, std::thread::hardware_concurrency());
+}
+
+Params Pattern::preset(Preset preset) const {
+    return withDefaults(preset == Preset::Lesson ? lessonParams() : Params());
 }
 
 Params Pattern::withDefaults(const Params& given) const {

@@ -4,6 +4,7 @@
 
 #include "patterns/param_spec.h"
 #include "patterns/params.h"
+#include "patterns/preset.h"
 #include "patterns/run_control.h"
 #include "patterns/run_result.h"
 
@@ -12,6 +13,11 @@
 #include <vector>
 
 namespace tasklane {
+
+// The two-second rule: a run expected to take at most this long starts by itself (a pattern
+// picked, the window opened with saved parameters, an edit with auto-run on); a longer one
+// waits for Run. Pattern::startsAtOnce applies it; nothing else compares with it.
+inline constexpr double kStartAtOnceMs = 2000;
 
 class Pattern {
 public:
@@ -37,6 +43,21 @@ public:
     // parameters (tasks, workers, cpu-ms, io-ms, delays, increments, time-scale); a
     // pattern whose time follows other rules overrides it.
     virtual double expectedMs(const Params& params) const;
+    // expectedMs's pieces a pattern refines: what each task costs beyond its own work (a
+    // thread hand-off, a trip to a worker process), and starting the workers.
+    virtual double taskOverheadMs(const Params& params) const;
+    virtual double startupMs(const Params& params) const;
+    // How many tasks' CPU work can run at once: the cores, unless a lock (the GIL) says one.
+    virtual double cpuParallelism(const Params& params) const;
+    // The two-second rule (kStartAtOnceMs) for these parameters.
+    bool startsAtOnce(const Params& params) const { return expectedMs(params) <= kStartAtOnceMs; }
+
+    // A preset's values, every parameter present: the tutorial's are the defaults; the
+    // lesson's are lessonParams() over them.
+    Params preset(Preset preset) const;
+    // What the lesson preset changes from the tutorial's values; nothing by default (the
+    // tutorial's example already shows the lesson within two seconds).
+    virtual Params lessonParams() const { return {}; }
 
     // The parameters with every missing one set to its default.
     Params withDefaults(const Params& given) const;

@@ -19,7 +19,10 @@ public:
     std::string description() const override;
     std::vector<ParamSpec> params() const override;
     std::string pythonCode(const Params& params) const override;
+    Params lessonParams() const override;
     RunResult run(const Params& params, RunControl& control) const override;
+    double expectedMs(const Params& params) const override;
+    double startupMs(const Params& params) const override;
 };
 
 class PoolMapPattern final : public Pattern {
@@ -31,7 +34,9 @@ public:
     std::string description() const override;
     std::vector<ParamSpec> params() const override;
     std::string pythonCode(const Params& params) const override;
+    Params lessonParams() const override;
     RunResult run(const Params& params, RunControl& control) const override;
+    double startupMs(const Params& params) const override;
 };
 
 class SharedValuePattern final : public Pattern {
@@ -43,7 +48,9 @@ public:
     std::string description() const override;
     std::vector<ParamSpec> params() const override;
     std::string pythonCode(const Params& params) const override;
+    Params lessonParams() const override;
     RunResult run(const Params& params, RunControl& control) const override;
+    double startupMs(const Params& params) const override;
 };
 
 class ProcessPoolPattern final : public Pattern {
@@ -55,7 +62,10 @@ public:
     std::string description() const override;
     std::vector<ParamSpec> params() const override;
     std::string pythonCode(const Params& params) const override;
+    Params lessonParams() const override;
     RunResult run(const Params& params, RunControl& control) const override;
+    double taskOverheadMs(const Params& params) const override;
+    double startupMs(const Params& params) const override;
 };
 
 } // namespace tasklane

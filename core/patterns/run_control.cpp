@@ -1,5 +1,7 @@
 #include "patterns/run_control.h"
 
+#include "patterns/run_result.h"
+
 namespace tasklane {
 
 void RunControl::requestStop() {
@@ -19,6 +21,16 @@ std::uint64_t RunControl::addStopHandler(std::function<void()> handler) {
     const std::uint64_t id = nextId_++;
     handlers_.emplace(id, std::move(handler));
     return id;
+}
+
+void RunControl::keepStoppedResult(std::shared_ptr<RunResult> partial) {
+    std::lock_guard lock(stoppedMutex_);
+    stopped_ = std::move(partial);
+}
+
+std::shared_ptr<RunResult> RunControl::takeStoppedResult() {
+    std::lock_guard lock(stoppedMutex_);
+    return std::move(stopped_);
 }
 
 void RunControl::removeStopHandler(std::uint64_t id) {

@@ -8,9 +8,12 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 
 namespace tasklane {
+
+struct RunResult;
 
 class RunControl {
 public:
@@ -32,7 +35,15 @@ public:
     std::uint64_t addStopHandler(std::function<void()> handler);
     void removeStopHandler(std::uint64_t id);
 
+    // What a stopped run had recorded (StoppedRunKeeper leaves it here; the last one kept
+    // wins, so a comparison can replace its mode's part with the whole), for the caller to
+    // show; null when the run was stopped before it recorded anything.
+    void keepStoppedResult(std::shared_ptr<RunResult> partial);
+    std::shared_ptr<RunResult> takeStoppedResult();
+
 private:
+    std::mutex stoppedMutex_;
+    std::shared_ptr<RunResult> stopped_;
     std::atomic<bool> stop_{false};
     std::mutex mutex_; // guards handlers_ and is held while they run
     std::map<std::uint64_t, std::function<void()>> handlers_;

@@ -15,7 +15,10 @@ public:
     std::string description() const override;
     std::vector<ParamSpec> params() const override;
     std::string pythonCode(const Params& params) const override;
+    Params lessonParams() const override;
     RunResult run(const Params& params, RunControl& control) const override;
+    double taskOverheadMs(const Params& params) const override;
+    double cpuParallelism(const Params& params) const override;
 };
 
 } // namespace tasklane

@@ -201,6 +201,18 @@
         <source>Conclusion:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Parameters changed since this run: F5 to run them (the Python tab shows their program).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters changed since this run: their run is under way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#e0a030&apos;&gt;%2&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#5a626c&apos;&gt;%3 ms recorded&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tasklane::ChromeTraceReader</name>
@@ -1384,14 +1396,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reset &amp;Parameters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Back to the tutorial&apos;s values</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Patterns&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1421,6 +1425,26 @@
     </message>
     <message>
         <source>Stop the run (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lesson&apos;s Values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters that show what the pattern teaches within two seconds (the values a pattern opens with)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tutorial&apos;s Values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tutorial&apos;s own example, as its program has it (the Python tab shows it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tutorial&apos;s values</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1472,6 +1496,23 @@
         <source>
 
 The files are in %1, this window&apos;s folder for runs with no folder chosen: the next such run replaces them, and the folder is removed when the window closes. Choose a folder (out-dir) to keep them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source># %1 is a trace file opened from disk, not a run of one of Tasklane&apos;s patterns:
+# there is no Python program for it here. Pick a pattern to see its program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters changed since the run on screen: this is the program for the new values; F5 runs it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(The run was %1 before the program printed anything.)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1543,6 +1584,17 @@ The files are in %1, this window&apos;s folder for runs with no folder chosen: t
     </message>
     <message>
         <source>cannot save %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tasklane::ShownResult</name>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped at %1 of %2 tasks</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -197,6 +197,18 @@
         <source>Conclusion:</source>
         <translation>결론:</translation>
     </message>
+    <message>
+        <source>Parameters changed since this run: F5 to run them (the Python tab shows their program).</source>
+        <translation>이 실행 이후 매개변수가 바뀌었습니다: F5로 실행하세요 (Python 탭에 그 프로그램이 있습니다).</translation>
+    </message>
+    <message>
+        <source>Parameters changed since this run: their run is under way.</source>
+        <translation>이 실행 이후 매개변수가 바뀌었습니다: 그 실행이 진행 중입니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#e0a030&apos;&gt;%2&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#5a626c&apos;&gt;%3 ms recorded&lt;/span&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#e0a030&apos;&gt;%2&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#5a626c&apos;&gt;%3 ms 기록됨&lt;/span&gt;</translation>
+    </message>
 </context>
 <context>
     <name>tasklane::ChromeTraceReader</name>
@@ -1376,14 +1388,6 @@
         <translation>매개변수를 바꿀 때마다 잠시 뒤 다시 실행합니다 (2초 안에 끝나는 실행만)</translation>
     </message>
     <message>
-        <source>Reset &amp;Parameters</source>
-        <translation>매개변수 초기화(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Back to the tutorial&apos;s values</source>
-        <translation>튜토리얼의 값으로 되돌립니다</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Patterns&lt;/b&gt;</source>
         <translation>&lt;b&gt;패턴&lt;/b&gt;</translation>
     </message>
@@ -1414,6 +1418,26 @@
     <message>
         <source>Stop the run (Esc)</source>
         <translation>실행을 중지합니다 (Esc)</translation>
+    </message>
+    <message>
+        <source>&amp;Lesson&apos;s Values</source>
+        <translation>학습용 값(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Parameters that show what the pattern teaches within two seconds (the values a pattern opens with)</source>
+        <translation>패턴이 가르치는 내용을 2초 안에 보여 주는 매개변수 (패턴을 열 때의 값)</translation>
+    </message>
+    <message>
+        <source>&amp;Tutorial&apos;s Values</source>
+        <translation>튜토리얼의 값(&amp;T)</translation>
+    </message>
+    <message>
+        <source>The tutorial&apos;s own example, as its program has it (the Python tab shows it)</source>
+        <translation>튜토리얼 예제 그대로의 값 (Python 탭에 그 프로그램이 나옵니다)</translation>
+    </message>
+    <message>
+        <source>Tutorial&apos;s values</source>
+        <translation>튜토리얼의 값</translation>
     </message>
 </context>
 <context>
@@ -1469,6 +1493,24 @@ The files are in %1, this window&apos;s folder for runs with no folder chosen: t
         <translation>
 
 파일은 %1에 있습니다. 폴더를 고르지 않은 실행에 쓰는 이 창의 폴더로, 다음 실행이 파일을 바꾸고 창을 닫으면 폴더가 지워집니다. 파일을 남기려면 폴더(out-dir)를 고르세요.</translation>
+    </message>
+    <message>
+        <source># %1 is a trace file opened from disk, not a run of one of Tasklane&apos;s patterns:
+# there is no Python program for it here. Pick a pattern to see its program.</source>
+        <translation># %1은(는) 디스크에서 연 트레이스 파일이며 Tasklane 패턴의 실행이 아닙니다:
+# 여기에는 이 파일의 Python 프로그램이 없습니다. 패턴을 고르면 그 프로그램이 나옵니다.</translation>
+    </message>
+    <message>
+        <source>Parameters changed since the run on screen: this is the program for the new values; F5 runs it.</source>
+        <translation>화면의 실행 이후 매개변수가 바뀌었습니다: 이것은 새 값의 프로그램이며 F5로 실행합니다.</translation>
+    </message>
+    <message>
+        <source>%1  %2 (%3)</source>
+        <translation>%1  %2 (%3)</translation>
+    </message>
+    <message>
+        <source>(The run was %1 before the program printed anything.)</source>
+        <translation>(프로그램이 아무것도 출력하기 전에 실행이 %1.)</translation>
     </message>
 </context>
 <context>
@@ -1542,6 +1584,17 @@ The files are in %1, this window&apos;s folder for runs with no folder chosen: t
     <message>
         <source>cannot save %1: %2</source>
         <translation>%1 파일을 저장할 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tasklane::ShownResult</name>
+    <message>
+        <source>stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <source>stopped at %1 of %2 tasks</source>
+        <translation>작업 %2개 중 %1개에서 중지됨</translation>
     </message>
 </context>
 <context>

@@ -294,6 +294,9 @@ private Q_SLOTS:
         QTest::newRow("async-file: delays are async-gather's")
             << asyncFile({"--delays", "1,2"})
             << QStringLiteral("does not apply to pattern async-file");
+        QTest::newRow("preset unknown")
+            << run({"--preset", "fast"})
+            << QStringLiteral("--preset must be one of lesson|tutorial, got 'fast'");
         QTest::newRow("render without chart")
             << QStringList{QStringLiteral("render"), QStringLiteral("t.json")}
             << QStringLiteral("--chart");
@@ -321,6 +324,54 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(mustSay), qPrintable(r.err));
         QCOMPARE(r.err.trimmed().count(u'\n'), 0); // one clear line
         QVERIFY(r.out.isEmpty());
+    }
+
+    // --preset: the tutorial's values stay the defaults; the lesson's are the window's; an
+    // option given overrides the preset's value.
+    void presetPicksTheValues_data() {
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<QString>("workers");
+        QTest::addColumn<QString>("tasks");
+        QTest::addColumn<QString>("cpuMs");
+        QTest::newRow("no preset: the tutorial's") << QStringList{} << "default"
+                                                   << "5"
+                                                   << "0";
+        QTest::newRow("tutorial") << QStringList{QStringLiteral("--preset"),
+                                                 QStringLiteral("tutorial")}
+                                  << "default"
+                                  << "5"
+                                  << "0";
+        QTest::newRow("lesson") << QStringList{QStringLiteral("--preset"), QStringLiteral("lesson")}
+                                << "4"
+                                << "8"
+                                << "50";
+        QTest::newRow("lesson, workers given")
+            << QStringList{QStringLiteral("--workers"), QStringLiteral("2"),
+                           QStringLiteral("--preset"), QStringLiteral("lesson")}
+            << "2"
+            << "8"
+            << "50";
+    }
+    void presetPicksTheValues() {
+        QFETCH(QStringList, extra);
+        QFETCH(QString, workers);
+        QFETCH(QString, tasks);
+        QFETCH(QString, cpuMs);
+        const QString summary = dir_.filePath(QStringLiteral("preset.json"));
+        const Result r = cli(QStringList{QStringLiteral("run"), QStringLiteral("thread-pool"),
+                                         QStringLiteral("--summary"), summary} +
+                             extra);
+        QCOMPARE(r.exitCode, 0);
+        QFile f(summary);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject params =
+            QJsonDocument::fromJson(f.readAll()).object()[u"params"].toObject();
+        if (workers != u"default")
+            QCOMPARE(params[u"workers"].toInteger(), workers.toLongLong());
+        QCOMPARE(params[u"tasks"].toInteger(), tasks.toLongLong());
+        QCOMPARE(params[u"cpu-ms"].toDouble(), cpuMs.toDouble());
+        QCOMPARE(r.out, tasks == u"8" ? QStringLiteral("[1, 4, 9, 16, 25, 36, 49, 64]\n")
+                                      : QStringLiteral("[1, 4, 9, 16, 25]\n"));
     }
 
     void brokenTraceIsRefusedWithPosition() {

@@ -16,6 +16,7 @@
 
 #include <QDate>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
@@ -189,6 +190,15 @@ private Q_SLOTS:
     void compareConclusion();
     void compareRunsEveryMode();
     void comparePythonProgramFollowsTheParameters();
+
+    void presetsOfEveryPattern_data();
+    void presetsOfEveryPattern();
+    void lessonShowsMoreThanOverhead_data();
+    void lessonShowsMoreThanOverhead();
+    void expectedMsFollowsTheRun_data();
+    void expectedMsFollowsTheRun();
+    void stoppedRunKeepsWhatItRecorded_data();
+    void stoppedRunKeepsWhatItRecorded();
 };
 
 void TestPatterns::registryListsThreadPool() {
@@ -1528,6 +1538,164 @@ void TestPatterns::comparePythonProgramFollowsTheParameters() {
                              "mp.get_context(\"spawn\")", "asyncio.gather("})
         QVERIFY2(contains(py, part), part);
     QVERIFY(!contains(py, "{{"));
+}
+
+// Every pattern's presets: the tutorial's are its defaults; the lesson's are valid and fit the
+// two-second rule that decides whether the window runs it at once.
+void TestPatterns::presetsOfEveryPattern_data() {
+    QTest::addColumn<QString>("id");
+    for (const auto& pattern : PatternRegistry::instance().all())
+        QTest::newRow(pattern->id().c_str()) << QString::fromStdString(pattern->id());
+}
+
+void TestPatterns::presetsOfEveryPattern() {
+    QFETCH(QString, id);
+    const Pattern& pattern = *PatternRegistry::instance().find(id.toStdString());
+    const Params tutorial = pattern.preset(Preset::Tutorial);
+    for (const ParamSpec& spec : pattern.params())
+        QVERIFY2(tutorial.at(spec.name) == spec.defaultValue, spec.name.c_str());
+    const Params lesson = pattern.preset(Preset::Lesson);
+    QCOMPARE(lesson.values().size(), pattern.params().size());
+    QVERIFY2(!pattern.validate(lesson), pattern.validate(lesson).value_or("").c_str());
+    const double expected = pattern.expectedMs(lesson);
+    qInfo("%s: lesson expected %.0f ms", qPrintable(id), expected);
+    QVERIFY2(expected <= kStartAtOnceMs, qPrintable(QString::number(expected)));
+    QCOMPARE(presetFromName("lesson"), std::optional(Preset::Lesson));
+    QCOMPARE(presetFromName("tutorial"), std::optional(Preset::Tutorial));
+    QVERIFY(!presetFromName("Lesson"));
+}
+
+// The first screen of each pattern: its lesson's run shows the pattern's work, not the pool's
+// start-up cost (the tutorial's values drew "speedup 0.00×" for four of them). Measured: the
+// bound is generous for a loaded 2-core machine.
+void TestPatterns::lessonShowsMoreThanOverhead_data() {
+    presetsOfEveryPattern_data();
+}
+
+void TestPatterns::lessonShowsMoreThanOverhead() {
+    QFETCH(QString, id);
+    const Pattern& pattern = *PatternRegistry::instance().find(id.toStdString());
+    Params lesson = pattern.preset(Preset::Lesson);
+    QTemporaryDir out; // async-file's files go here, not into a run folder that stays
+    if (pattern.param("out-dir"))
+        lesson.set("out-dir", out.path().toStdString());
+    RunControl control;
+    const RunResult result = pattern.run(lesson, control);
+    const Metrics& m = result.metrics;
+    qInfo("%s lesson: makespan %.1f ms, speedup %.2fx", qPrintable(id), m.makespan_ms, m.speedup);
+    QVERIFY2(m.speedup >= 0.3, qPrintable(QStringLiteral("speedup %1").arg(m.speedup)));
+    QVERIFY2(m.makespan_ms < 3 * kStartAtOnceMs,
+             qPrintable(QStringLiteral("makespan %1 ms").arg(m.makespan_ms)));
+}
+
+// The two-second rule stands on expectedMs: runs the issue saw start though they took 13.6 s
+// and more are expected long; short runs are expected within a factor of what they take.
+void TestPatterns::expectedMsFollowsTheRun_data() {
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QStringList>("params");
+    QTest::addColumn<bool>("run"); // false: too long to run here, only expected over 2 s
+    const auto row = [](const char* name, const char* id, QStringList params, bool run) {
+        QTest::newRow(name) << QString::fromLatin1(id) << params << run;
+    };
+    row("process-pool, 100,000 items with work", "process-pool",
+        {QStringLiteral("tasks=100000"), QStringLiteral("cpu-ms=0.01")}, false);
+    row("compare, 1,000 tasks", "compare", {QStringLiteral("tasks=1000")}, false);
+    row("thread-pool, GIL, 8 x 300 ms on 4 threads", "thread-pool",
+        {QStringLiteral("workers=4"), QStringLiteral("tasks=8"), QStringLiteral("cpu-ms=300")},
+        false);
+    row("async-file, 1,000 files of 4 MiB", "async-file",
+        {QStringLiteral("files=1000"), QStringLiteral("bytes=4194304")}, false);
+    row("async-file, 50 files of 1 MiB", "async-file",
+        {QStringLiteral("files=50"), QStringLiteral("bytes=1048576")}, true);
+    row("process, 3 processes x 5 x 60 ms", "process",
+        {QStringLiteral("workers=3"), QStringLiteral("io-ms=60")}, true);
+    row("process-pool, 2,000 items with work", "process-pool",
+        {QStringLiteral("tasks=2000"), QStringLiteral("io-ms=0.01")}, true);
+    row("thread-pool, GIL, 8 x 40 ms", "thread-pool",
+        {QStringLiteral("workers=4"), QStringLiteral("tasks=8"), QStringLiteral("cpu-ms=40")},
+        true);
+}
+
+void TestPatterns::expectedMsFollowsTheRun() {
+    QFETCH(QString, id);
+    QFETCH(QStringList, params);
+    QFETCH(bool, run);
+    const Pattern& pattern = *PatternRegistry::instance().find(id.toStdString());
+    Params p;
+    for (const QString& pair : params) {
+        const auto spec = pattern.param(pair.section(u'=', 0, 0).toStdString());
+        QVERIFY(spec);
+        p.set(spec->name, std::get<ParamValue>(spec->parse(pair.section(u'=', 1).toStdString())));
+    }
+    const double expected = pattern.expectedMs(p);
+    if (!run) {
+        QVERIFY2(!pattern.startsAtOnce(p), qPrintable(QString::number(expected)));
+        return;
+    }
+    QVERIFY(pattern.startsAtOnce(p));
+    QTemporaryDir out; // async-file's files go here, not into a run folder that stays
+    if (pattern.param("out-dir"))
+        p.set("out-dir", out.path().toStdString());
+    RunControl control;
+    QElapsedTimer clock;
+    clock.start();
+    pattern.run(p, control);
+    const double took = double(clock.elapsed());
+    qInfo("%s: expected %.0f ms, took %.0f ms", qPrintable(id), expected, took);
+    QVERIFY2(took > expected / 4 && took < expected * 4 + 100,
+             qPrintable(QStringLiteral("expected %1 ms, took %2 ms").arg(expected).arg(took)));
+}
+
+// A run stopped part-way leaves what it had recorded with its RunControl: the window shows
+// that, marked as stopped, rather than the run before it.
+void TestPatterns::stoppedRunKeepsWhatItRecorded_data() {
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QStringList>("params");
+    QTest::newRow("thread-pool") << QStringLiteral("thread-pool")
+                                 << QStringList{QStringLiteral("workers=2"),
+                                                QStringLiteral("tasks=40"),
+                                                QStringLiteral("io-ms=50")};
+    QTest::newRow("pool-map") << QStringLiteral("pool-map")
+                              << QStringList{QStringLiteral("workers=2"),
+                                             QStringLiteral("tasks=40"),
+                                             QStringLiteral("io-ms=50")};
+    QTest::newRow("async-gather") << QStringLiteral("async-gather")
+                                  << QStringList{QStringLiteral("delays=100,5000,5000")};
+    QTest::newRow("compare, in its second mode")
+        << QStringLiteral("compare")
+        << QStringList{QStringLiteral("tasks=4"), QStringLiteral("cpu-ms=0"),
+                       QStringLiteral("io-ms=100")};
+}
+
+void TestPatterns::stoppedRunKeepsWhatItRecorded() {
+    QFETCH(QString, id);
+    QFETCH(QStringList, params);
+    const Pattern& pattern = *PatternRegistry::instance().find(id.toStdString());
+    Params p;
+    for (const QString& pair : params) {
+        const auto spec = pattern.param(pair.section(u'=', 0, 0).toStdString());
+        QVERIFY(spec);
+        p.set(spec->name, std::get<ParamValue>(spec->parse(pair.section(u'=', 1).toStdString())));
+    }
+    RunControl control;
+    std::thread stopper([&control] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(550));
+        control.requestStop();
+    });
+    bool stopped = false;
+    try {
+        pattern.run(p, control);
+    } catch (const RunStopped&) {
+        stopped = true;
+    }
+    stopper.join();
+    QVERIFY(stopped);
+    const std::shared_ptr<RunResult> partial = control.takeStoppedResult();
+    QVERIFY(partial != nullptr);
+    QVERIFY(!partial->trace.events.empty());
+    QVERIFY(partial->metrics.makespan_ms > 100);
+    if (id == u"compare") // the sequential mode's 400 ms, then part of the next
+        QVERIFY2(partial->trace.tracks.size() >= 2, "the finished mode and the stopped one");
 }
 
 QTEST_GUILESS_MAIN(TestPatterns)

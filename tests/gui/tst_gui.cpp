@@ -97,6 +97,8 @@ public:
         };
     }
     std::string pythonCode(const Params&) const override { return "print('fake')\n"; }
+    // Its run takes no time, whatever its delays say: the window starts it at once.
+    double expectedMs(const Params&) const override { return 10; }
     RunResult run(const Params& given, RunControl& control) const override {
         const Params p = withDefaults(given);
         if (p.text("mode") == "fail")
@@ -166,6 +168,12 @@ std::shared_ptr<const Trace> largeTrace() {
     return t;
 }
 
+// A grab for a look, when TASKLANE_SCREENSHOT_DIR is set.
+void saveWindowGrab(QWidget* widget, const QString& name) {
+    if (const QString dir = qEnvironmentVariable("TASKLANE_SCREENSHOT_DIR"); !dir.isEmpty())
+        widget->grab().save(dir + u'/' + name + QStringLiteral(".png"));
+}
+
 QString squares(int n) {
     QStringList items;
     for (int i = 1; i <= n; ++i)
@@ -185,7 +193,7 @@ private Q_SLOTS:
     void opensWithAChart();
     void runsWithThePanelsValues();
     void invalidValueKeepsTheChart();
-    void stopKeepsTheChart();
+    void stoppedRunShowsWhatItRecorded();
     void staleResultNeverLands();
     void groupByRelayouts();
     void tooltipDescribesTheSlice();
@@ -254,6 +262,15 @@ private Q_SLOTS:
     void rowNamesFollowTheLanguage();
     void summarySaysWaitingForACore_data();
     void summarySaysWaitingForACore();
+
+    void opensEveryPatternWithItsLesson_data();
+    void opensEveryPatternWithItsLesson();
+    void tutorialValuesAreOneClickAway();
+    void twoSecondRule_data();
+    void twoSecondRule();
+    void panelsAgreeAfterCompareAndStop();
+    void panelsAgreeAfterOpeningATrace();
+    void changedParametersAreMarked();
 
 private:
     QTemporaryDir settingsDir_;
@@ -362,7 +379,9 @@ void TstGui::invalidValueKeepsTheChart() {
     QCOMPARE(child<QSpinBox>(w, "param-workers-spin")->value(), 2);
 }
 
-void TstGui::stopKeepsTheChart() {
+// A stopped run shows what it recorded, marked as stopped, not the run before it beside the
+// new parameters.
+void TstGui::stoppedRunShowsWhatItRecorded() {
     MainWindow w;
     QSignalSpy ended(&w, &MainWindow::runEnded);
     w.show();
@@ -382,11 +401,26 @@ void TstGui::stopKeepsTheChart() {
     QVERIFY(progress->isVisible());
     QTRY_COMPARE_WITH_TIMEOUT(progress->maximum(), 400, 10'000); // a report arrived
     QVERIFY(progress->value() >= 1);
+    QTest::qWait(300); // a few tasks more
     QTest::mouseClick(runButton, Qt::LeftButton);
     QVERIFY(ended.wait(kRunTimeoutMs));
     QCOMPARE(w.statusText(), QStringLiteral("Stopped"));
-    QCOMPARE(w.ganttView()->trace(), before);
+    QVERIFY(w.ganttView()->trace() != nullptr);
+    QVERIFY(w.ganttView()->trace() != before);
+    QVERIFY(w.ganttView()->sliceCount() > 0);
     QVERIFY(runButton->text().startsWith(QStringLiteral("Run")));
+    const QString heading = child<QLabel>(w, "chart-heading")->text();
+    const QRegularExpression stoppedAt(QStringLiteral("stopped at (\\d+) of 400 tasks"));
+    const QRegularExpressionMatch match = stoppedAt.match(heading);
+    QVERIFY2(match.hasMatch(), qPrintable(heading));
+    QVERIFY(match.captured(1).toInt() >= 1 && match.captured(1).toInt() < 400);
+    QVERIFY2(!heading.contains(QStringLiteral("speedup")), qPrintable(heading));
+    const QString summary = child<QTextBrowser>(w, "summary-view")->toPlainText();
+    QVERIFY2(summary.contains(match.captured(0)), qPrintable(summary));
+    QVERIFY2(w.outputText().contains(QStringLiteral("stopped at")), qPrintable(w.outputText()));
+    // The parameters are those of the run on screen: nothing marked as changed.
+    QVERIFY(!child<QLabel>(w, "params-changed")->isVisible());
+    saveWindowGrab(&w, QStringLiteral("stopped-run"));
 }
 
 void TstGui::staleResultNeverLands() {
@@ -832,6 +866,9 @@ void TstGui::asyncGatherHasASliderPerTask() {
     w.show();
     QVERIFY(w.selectPattern(QStringLiteral("async-gather")));
     QTRY_VERIFY_WITH_TIMEOUT(!w.isRunning(), kRunTimeoutMs);
+    QTest::mouseClick(child<QPushButton>(w, "tutorial-values"), Qt::LeftButton); // 2 s, 1 s, 3 s
+    w.stop(); // its 3 s run, if auto-run started one, is not this test's business
+    QTRY_VERIFY_WITH_TIMEOUT(!w.isRunning(), kRunTimeoutMs);
     const QList<QSlider*> sliders = listSliders(w, "delays");
     QCOMPARE(sliders.size(), 3);
     QVERIFY(sliders[0]->isVisible());
@@ -877,6 +914,7 @@ void TstGui::asyncFileRunsAndReportsABadFolder() {
     QTRY_VERIFY_WITH_TIMEOUT(!w.isRunning(), kRunTimeoutMs);
     ended.clear();
     QVERIFY(child<QPushButton>(w, "param-out-dir-browse"));
+    child<QAction>(w, "tutorial-action")->trigger(); // the tutorial's 24-byte file
     child<QSpinBox>(w, "param-files-spin")->setValue(2);
     child<QLineEdit>(w, "param-out-dir-edit")->setText(out.path());
     QVERIFY(w.pythonText().contains(QStringLiteral("aiofiles.open(")));
@@ -2867,6 +2905,240 @@ void TstGui::summarySaysWaitingForACore() {
     QVERIFY2(text.contains(expected), qPrintable(text));
     // Its time, as the other rows give theirs.
     QVERIFY2(text.contains(QLocale().toString(waitMs, 'f', 1)), qPrintable(text));
+}
+
+namespace {
+
+QString listedPattern(MainWindow& w) {
+    const QTreeWidgetItem* item = child<QTreeWidget>(w, "pattern-list")->currentItem();
+    return item ? item->data(0, Qt::UserRole).toString() : QString();
+}
+
+// Settings as a user's earlier session left them: `pairs` "name=value" for pattern `id`.
+void storeParams(const QString& id, const QStringList& pairs) {
+    QSettings settings;
+    settings.setValue(QStringLiteral("run/pattern"), id);
+    for (const QString& pair : pairs)
+        settings.setValue(QStringLiteral("params/%1/%2").arg(id, pair.section(u'=', 0, 0)),
+                          pair.section(u'=', 1));
+}
+
+} // namespace
+
+// The first screen of every pattern: opened with its lesson, which runs at once and shows a
+// speedup a learner can read, not the pool's overhead ("speedup 0.00×").
+void TstGui::opensEveryPatternWithItsLesson_data() {
+    QTest::addColumn<QString>("id");
+    for (const auto& pattern : PatternRegistry::instance().all())
+        QTest::newRow(pattern->id().c_str()) << QString::fromStdString(pattern->id());
+}
+
+void TstGui::opensEveryPatternWithItsLesson() {
+    QFETCH(QString, id);
+    // async-file's run folder goes to a temp location of the test's own, removed after.
+    QTemporaryDir temp;
+    const QByteArray oldTmp = qgetenv("TMPDIR");
+    const bool hadTmp = qEnvironmentVariableIsSet("TMPDIR");
+    qputenv("TMPDIR", temp.path().toLocal8Bit());
+    const auto restore = qScopeGuard([&] {
+        if (hadTmp)
+            qputenv("TMPDIR", oldTmp);
+        else
+            qunsetenv("TMPDIR");
+    });
+    MainWindow::Options options;
+    options.pattern = id;
+    MainWindow w(options);
+    QSignalSpy ended(&w, &MainWindow::runEnded);
+    w.resize(1280, 800);
+    w.show();
+    QVERIFY(ended.wait(kRunTimeoutMs)); // it started by itself: the lesson fits in 2 s
+    QVERIFY(w.lastResult() != nullptr);
+    const Pattern* pattern = w.currentPattern();
+    QCOMPARE(QString::fromStdString(pattern->id()), id);
+    // The lesson's values (under ASan, init() stored start-method spawn, which stays).
+    const Params shown = w.parameterPanel()->params();
+    const Params lesson = pattern->lessonParams();
+    for (const auto& [name, value] : lesson.values())
+        QVERIFY2(shown.at(name) == value, name.c_str());
+    const QString heading = child<QLabel>(w, "chart-heading")->text();
+    qInfo("%s: %s", qPrintable(id),
+          qPrintable(QString(heading).remove(QRegularExpression(QStringLiteral("<[^>]*>")))));
+    QVERIFY2(!heading.contains(QStringLiteral("speedup 0.0")), qPrintable(heading));
+    QVERIFY2(w.lastResult()->metrics.speedup >= 0.3,
+             qPrintable(QString::number(w.lastResult()->metrics.speedup)));
+    QCOMPARE(listedPattern(w), id);
+    QTest::qWait(300); // the layout settles before the grab
+    saveWindowGrab(&w, QStringLiteral("first-screen-") + id);
+}
+
+// "Tutorial's values": the tutorial's literal example in the panel and its program in the
+// Python tab; the Lesson's values action brings the lesson back.
+void TstGui::tutorialValuesAreOneClickAway() {
+    MainWindow w(quiet());
+    w.show();
+    QVERIFY(w.selectPattern(QStringLiteral("async-gather")));
+    QTRY_VERIFY_WITH_TIMEOUT(!w.isRunning(), kRunTimeoutMs);
+    const Pattern* pattern = w.currentPattern();
+    QVERIFY(!w.pythonText().contains(QStringLiteral("task(\"A\", 2)")));
+    QTest::mouseClick(child<QPushButton>(w, "tutorial-values"), Qt::LeftButton);
+    QVERIFY(pattern->withDefaults(w.parameterPanel()->params()).values() ==
+            pattern->preset(Preset::Tutorial).values());
+    QCOMPARE(w.pythonText(),
+             QString::fromStdString(pattern->pythonCode(pattern->preset(Preset::Tutorial))));
+    QVERIFY2(w.pythonText().contains(QStringLiteral("task(\"A\", 2)")), qPrintable(w.pythonText()));
+    child<QAction>(w, "lesson-action")->trigger();
+    QVERIFY(pattern->withDefaults(w.parameterPanel()->params()).values() ==
+            pattern->preset(Preset::Lesson).values());
+}
+
+// One two-second rule for every run nobody pressed Run for: the window opened with saved
+// parameters, a pattern picked. Short runs start; long ones wait with their expected time.
+void TstGui::twoSecondRule_data() {
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QStringList>("saved");
+    QTest::addColumn<bool>("viaList"); // picked in the list, else the window opens with it
+    QTest::addColumn<bool>("starts");
+    const QStringList longPool{QStringLiteral("workers=1"), QStringLiteral("tasks=10"),
+                               QStringLiteral("io-ms=2500")};
+    const QStringList shortPool{QStringLiteral("workers=2"), QStringLiteral("tasks=6"),
+                                QStringLiteral("io-ms=20")};
+    const QStringList longCompare{QStringLiteral("tasks=1000")};
+    const QStringList longProcessPool{QStringLiteral("tasks=100000"),
+                                      QStringLiteral("cpu-ms=0.01")};
+    QTest::newRow("opened: 25 s thread-pool") << "thread-pool" << longPool << false << false;
+    QTest::newRow("opened: short thread-pool") << "thread-pool" << shortPool << false << true;
+    QTest::newRow("opened: 1,000-task compare") << "compare" << longCompare << false << false;
+    QTest::newRow("picked: 1,000-task compare") << "compare" << longCompare << true << false;
+    QTest::newRow("picked: 100,000-item process-pool")
+        << "process-pool" << longProcessPool << true << false;
+    QTest::newRow("picked: short thread-pool") << "thread-pool" << shortPool << true << true;
+}
+
+void TstGui::twoSecondRule() {
+    QFETCH(QString, id);
+    QFETCH(QStringList, saved);
+    QFETCH(bool, viaList);
+    QFETCH(bool, starts);
+    storeParams(id, saved);
+    if (viaList) // the window opens another pattern first
+        QSettings().setValue(QStringLiteral("run/pattern"), QStringLiteral("async-hello"));
+    MainWindow::Options options;
+    options.runOnStart = !viaList;
+    MainWindow w(options);
+    QSignalSpy ended(&w, &MainWindow::runEnded);
+    w.show();
+    if (viaList)
+        QVERIFY(w.selectPattern(id));
+    QTest::qWait(100);
+    QCOMPARE(w.isRunning() || ended.count() > 0, starts);
+    if (starts) {
+        QVERIFY(ended.count() > 0 || ended.wait(kRunTimeoutMs));
+        return;
+    }
+    QVERIFY2(w.statusText().contains(QStringLiteral("would take about")) &&
+                 w.statusText().contains(QStringLiteral("press Run (F5)")),
+             qPrintable(w.statusText()));
+    QTest::qWait(800);
+    QVERIFY(!w.isRunning());
+    QCOMPARE(ended.count(), 0);
+    QCOMPARE(listedPattern(w), id);
+    QVERIFY(w.ganttView()->trace() == nullptr); // no other pattern's chart beside its name
+    saveWindowGrab(&w, QStringLiteral("held-") + id +
+                           (viaList ? QStringLiteral("-picked") : QString()));
+}
+
+// Selecting compare and stopping it at once: the list, the heading, the chart and the
+// Summary all describe compare (what it recorded) or nothing, never the asyncio.gather run
+// that was on screen before.
+void TstGui::panelsAgreeAfterCompareAndStop() {
+    MainWindow w(quiet());
+    QSignalSpy ended(&w, &MainWindow::runEnded);
+    w.show();
+    QVERIFY(w.selectPattern(QStringLiteral("async-gather")));
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    QVERIFY(child<QLabel>(w, "chart-heading")->text().contains(QStringLiteral("asyncio.gather")));
+    ended.clear();
+    QVERIFY(w.selectPattern(QStringLiteral("compare")));
+    QVERIFY(w.isRunning());
+    QTest::qWait(150);
+    w.stop();
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    QCOMPARE(listedPattern(w), QStringLiteral("compare"));
+    const QString heading = child<QLabel>(w, "chart-heading")->text();
+    const QString summary = child<QTextBrowser>(w, "summary-view")->toPlainText();
+    QVERIFY2(!heading.contains(QStringLiteral("asyncio.gather")), qPrintable(heading));
+    QVERIFY2(!summary.contains(QStringLiteral("asyncio.gather")), qPrintable(summary));
+    QVERIFY(!w.outputText().contains(QStringLiteral("Task A")));
+    if (w.ganttView()->trace() != nullptr) {
+        QVERIFY2(heading.contains(QStringLiteral("vs")) &&
+                     heading.contains(QStringLiteral("stopped")),
+                 qPrintable(heading));
+        QCOMPARE(w.lastResult(), w.ganttView()->trace() ? w.lastResult() : nullptr);
+    }
+    QVERIFY(w.pythonText().contains(QStringLiteral("ProcessPoolExecutor")));
+}
+
+// An opened trace file is no pattern's run: the list selects nothing and the Python tab says
+// so; a run brings both back.
+void TstGui::panelsAgreeAfterOpeningATrace() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = writeFile(dir, QStringLiteral("viz.json"), kVizTracerJson);
+    FakePattern fake;
+    MainWindow w(withFake(fake));
+    QSignalSpy opened(&w, &MainWindow::traceOpened);
+    QSignalSpy ended(&w, &MainWindow::runEnded);
+    w.show();
+    w.run();
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    QCOMPARE(listedPattern(w), QStringLiteral("fake"));
+    QCOMPARE(w.pythonText(), QStringLiteral("print('fake')\n"));
+    w.openTrace(path);
+    QVERIFY(opened.wait(kRunTimeoutMs));
+    QCOMPARE(listedPattern(w), QString());
+    QVERIFY2(w.pythonText().contains(QStringLiteral("viz.json")) &&
+                 w.pythonText().contains(QStringLiteral("trace file")),
+             qPrintable(w.pythonText()));
+    QVERIFY(!child<QLabel>(w, "params-changed")->isVisible());
+    w.run();
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    QCOMPARE(listedPattern(w), QStringLiteral("fake"));
+    QCOMPARE(w.pythonText(), QStringLiteral("print('fake')\n"));
+}
+
+// Parameters edited since the run on screen are marked, over the chart and the program,
+// until they run.
+void TstGui::changedParametersAreMarked() {
+    MainWindow w(quiet());
+    QSignalSpy ended(&w, &MainWindow::runEnded);
+    w.show();
+    child<QAction>(w, "auto-run-action")->setChecked(false);
+    QVERIFY(w.selectPattern(QStringLiteral("thread-pool"))); // already the one on show
+    w.run();
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    auto* marker = child<QLabel>(w, "params-changed");
+    auto* pythonMarker = child<QLabel>(w, "python-params-changed");
+    QVERIFY(!marker->isVisible());
+    QVERIFY(pythonMarker->isHidden());
+    w.parameterPanel()->setValue("workers", 2LL);
+    QVERIFY(marker->isVisible());
+    QVERIFY2(marker->text().contains(QStringLiteral("Parameters changed")) &&
+                 marker->text().contains(QStringLiteral("F5")),
+             qPrintable(marker->text()));
+    QVERIFY(!pythonMarker->isHidden()); // on the Python tab, not the one shown
+    QVERIFY(w.pythonText().contains(QStringLiteral("max_workers=2")));
+    w.showTab(QStringLiteral("python"));
+    saveWindowGrab(&w, QStringLiteral("parameters-changed"));
+    // Back to the values on screen: nothing to mark.
+    w.parameterPanel()->setValue("workers", 4LL);
+    QVERIFY(!marker->isVisible());
+    w.parameterPanel()->setValue("workers", 2LL);
+    ended.clear();
+    w.run();
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    QVERIFY(!marker->isVisible());
+    QVERIFY(pythonMarker->isHidden());
 }
 
 QTEST_MAIN(TstGui)
