@@ -45,6 +45,7 @@ public:
     void clear();
     // What the view says while it has no trace; empty: "Press Run (F5) to see the chart."
     void setPlaceholder(const QString& text);
+    QString placeholder() const { return placeholder_; }
     const Trace* trace() const { return trace_.get(); }
     std::shared_ptr<const Trace> sharedTrace() const { return trace_; }
 

@@ -394,10 +394,17 @@ void MainWindow::showParameterProblem() {
     if (panel->isValid()) {
         if (parameterProblemShown_ && statusBar()->currentMessage() == statusShown_)
             statusBar()->clearMessage();
+        if (parameterProblemShown_)
+            chart_->setPlaceholder({});
         parameterProblemShown_ = false;
         return;
     }
-    showStatus([panel] { return tr("Cannot run: %1").arg(panel->error().value_or(QString())); });
+    const auto text = [panel] {
+        return tr("Cannot run: %1").arg(panel->error().value_or(QString()));
+    };
+    showStatus(text);
+    // An empty chart would say "press Run", which is greyed out: it says what to fix instead.
+    chart_->setPlaceholder(text);
     parameterProblemShown_ = true;
 }
 
@@ -597,7 +604,13 @@ void MainWindow::runFinished(const RunOutcome& outcome) {
     }
     case RunOutcome::Status::Stopped:
         showStopped(outcome);
-        showStatus([] { return tr("Stopped"); });
+        // How far it got, as the heading says, when the run counted its tasks.
+        showStatus([done = outcome.done, total = outcome.total] {
+            if (total <= 0)
+                return tr("Stopped");
+            return tr("Stopped at %1 of %2 tasks.")
+                .arg(QLocale().toString(done), QLocale().toString(total));
+        });
         break;
     case RunOutcome::Status::Failed:
         // The last good chart stays: a failed run has nothing better to show.

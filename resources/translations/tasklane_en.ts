@@ -911,6 +911,10 @@
         <source>Cannot run: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Stopped at %1 of %2 tasks.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tasklane::OpenedTraceSummary</name>

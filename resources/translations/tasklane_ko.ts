@@ -903,6 +903,10 @@
         <source>Cannot run: %1</source>
         <translation>실행할 수 없습니다: %1</translation>
     </message>
+    <message>
+        <source>Stopped at %1 of %2 tasks.</source>
+        <translation>작업 %2개 중 %1개에서 중지했습니다.</translation>
+    </message>
 </context>
 <context>
     <name>tasklane::OpenedTraceSummary</name>
