@@ -3,6 +3,7 @@
 #include "chart/zoom_state.h"
 #include "core_text.h"
 #include "gantt_view.h"
+#include "summary_view.h"
 #include "text/qt_text.h"
 #include "time_ruler.h"
 
@@ -370,13 +371,13 @@ void ChartPane::showHeading() {
                          nullptr, m.cores_used)
                           .arg(title)
                           .arg(locale.toString(m.makespan_ms, 'f', 1))
-                          .arg(locale.toString(m.speedup, 'f', 2)));
+                          .arg(SummaryView::speedupNumber(m.speedup)));
     heading_->setToolTip(tr("makespan %1 ms, sequential estimate %2 ms, speedup %3×, "
                             "efficiency %4 %, %n core(s) used",
                             nullptr, m.cores_used)
                              .arg(locale.toString(m.makespan_ms, 'f', 1))
                              .arg(locale.toString(m.sequential_ms, 'f', 1))
-                             .arg(locale.toString(m.speedup, 'f', 2))
+                             .arg(SummaryView::speedupNumber(m.speedup))
                              .arg(locale.toString(m.efficiency * 100, 'f', 0)));
 }
 

@@ -3,6 +3,7 @@
 #include "chart/chart_exporter.h"
 #include "core_text.h"
 #include "gantt_view.h"
+#include "summary_view.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -174,7 +175,7 @@ void CompareView::showTexts() {
         const QStringList values = {
             msText(m.makespan_ms),
             msText(m.sequential_ms),
-            tr("%1×").arg(locale.toString(m.speedup, 'f', 2)),
+            tr("%1×").arg(SummaryView::speedupNumber(m.speedup)),
             tr("%1 %").arg(locale.toString(m.efficiency * 100, 'f', 0)),
             locale.toString(m.cores_used),
             msText(m.gil_wait_ms),

@@ -10,6 +10,7 @@
 #include "patterns/pattern_registry.h"
 #include "result_tabs.h"
 #include "session_folder.h"
+#include "summary_view.h"
 #include "text/qt_text.h"
 
 #include <QAction>
@@ -597,7 +598,7 @@ void MainWindow::runFinished(const RunOutcome& outcome) {
             [m = shown_.result->metrics, events = qulonglong(shown_.result->trace.events.size())] {
                 return tr("Done: makespan %1 ms, speedup %2×, %3 events.")
                     .arg(QLocale().toString(m.makespan_ms, 'f', 1))
-                    .arg(QLocale().toString(m.speedup, 'f', 2))
+                    .arg(SummaryView::speedupNumber(m.speedup))
                     .arg(QLocale().toString(events));
             });
         break;

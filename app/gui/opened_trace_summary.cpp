@@ -57,7 +57,7 @@ QString fileTable(const QString& path, qint64 size, const Trace& t, const TraceO
                    OpenedTraceSummary::tr("the tasks' own work and waits, back to back on one "
                                           "thread"));
         out += row(OpenedTraceSummary::tr("Speedup"),
-                   OpenedTraceSummary::tr("%1×").arg(locale.toString(m.speedup, 'f', 2)),
+                   OpenedTraceSummary::tr("%1×").arg(SummaryView::speedupNumber(m.speedup)),
                    OpenedTraceSummary::tr("sequential ÷ time span"));
         out += row(OpenedTraceSummary::tr("Efficiency"),
                    OpenedTraceSummary::tr("%1 %").arg(locale.toString(m.efficiency * 100, 'f', 0)),

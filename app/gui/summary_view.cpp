@@ -1,5 +1,6 @@
 #include "summary_view.h"
 
+#include "analysis/shown_speedup.h"
 #include "core_text.h"
 
 #include <QEvent>
@@ -59,6 +60,22 @@ void SummaryView::changeEvent(QEvent* event) {
         clearRun();
 }
 
+QString SummaryView::speedupNumber(double speedup) {
+    const QLocale locale;
+    if (speedupRoundsToZero(speedup))
+        return tr("< %1").arg(locale.toString(kSmallestShownSpeedup, 'f', 2));
+    return locale.toString(speedup, 'f', 2);
+}
+
+// Under the Speedup: what it is, or, for a run that was mostly overhead, why it is so low.
+QString SummaryView::speedupNote(const Metrics& m) {
+    if (m.speedup >= kOverheadSpeedup || m.makespan_ms <= 0)
+        return tr("sequential ÷ makespan");
+    return tr("the tasks' own work (%1 ms) is small beside starting and coordinating the "
+              "workers: give them more work, or try the lesson's values (Run menu)")
+        .arg(QLocale().toString(m.sequential_ms, 'f', 1));
+}
+
 QString SummaryView::efficiencyNote(const Metrics& m) {
     if (!waitsOverlapped(m))
         return tr("speedup per worker that could run at once");
@@ -87,7 +104,7 @@ QString SummaryView::modesHtml(const RunResult& run) {
                               "align='right'>%3</td><td align='right'>%4</td><td "
                               "align='right'>%5</td></tr>")
                    .arg(coretext::mode(mode.title).toHtmlEscaped(), ms(mm.makespan_ms),
-                        tr("%1×").arg(locale.toString(mm.speedup, 'f', 2)),
+                        tr("%1×").arg(speedupNumber(mm.speedup)),
                         tr("%1 %").arg(locale.toString(mm.efficiency * 100, 'f', 0)),
                         locale.toString(mm.cores_used));
     }
@@ -112,8 +129,7 @@ QString SummaryView::html(const QString& heading, const RunResult& run) {
     out += row(tr("Makespan"), ms(m.makespan_ms), tr("first submit to last result"));
     out += row(tr("Sequential estimate"), ms(m.sequential_ms),
                tr("the tasks' own work, back to back on one thread"));
-    out += row(tr("Speedup"), tr("%1×").arg(locale.toString(m.speedup, 'f', 2)),
-               tr("sequential ÷ makespan"));
+    out += row(tr("Speedup"), tr("%1×").arg(speedupNumber(m.speedup)), speedupNote(m));
     out += row(tr("Efficiency"), tr("%1 %").arg(locale.toString(m.efficiency * 100, 'f', 0)),
                efficiencyNote(m));
     out += row(tr("Cores used"), locale.toString(m.cores_used),

@@ -24,6 +24,9 @@ public:
     // What the efficiency means for `m`: per worker, or, where more waits overlapped than
     // workers could run (asyncio), how many overlapped on how many cores.
     static QString efficiencyNote(const Metrics& m);
+    // A speedup's number as shown everywhere in the window: "0.86", or "< 0.01" where two
+    // decimals would print a misleading "0.00".
+    static QString speedupNumber(double speedup);
 
 protected:
     // QEvent::LanguageChange: "No run yet." in the new language. A run's report is made
@@ -32,6 +35,7 @@ protected:
 
 private:
     static QString modesHtml(const RunResult& run);
+    static QString speedupNote(const Metrics& m);
 
     QString placeholder_; // what clearRun() showed, in the language it was shown in
 };

@@ -1,4 +1,6 @@
 #include "patterns/run_summary.h"
+
+#include "analysis/shown_speedup.h"
 #include "text/qt_text.h"
 
 #include <QJsonArray>
@@ -115,9 +117,10 @@ std::string overlapText(const Metrics& m) {
 std::vector<std::string> summaryLines(const RunResult& run) {
     const Metrics& m = run.metrics;
     std::vector<std::string> out;
-    out.push_back(format("makespan %.1f ms, sequential estimate %.1f ms: speedup %.2fx, "
+    out.push_back(format("makespan %.1f ms, sequential estimate %.1f ms: speedup %sx, "
                          "efficiency %.0f %%",
-                         m.makespan_ms, m.sequential_ms, m.speedup, m.efficiency * 100) +
+                         m.makespan_ms, m.sequential_ms, speedupNumber(m.speedup).c_str(),
+                         m.efficiency * 100) +
                   overlapText(m));
     std::string cores = format("cores used %d:", m.cores_used);
     for (std::size_t c = 0; c < m.core_utilisation.size(); ++c)
@@ -129,8 +132,8 @@ std::vector<std::string> summaryLines(const RunResult& run) {
                          "queued %.1f ms (summed over tasks)",
                          m.gil_wait_ms, m.lock_wait_ms, m.spawning_ms, m.queued_ms));
     for (const ModeResult& mode : run.modes)
-        out.push_back(format("  %-24s %8.1f ms  %5.2fx  efficiency %3.0f %%", mode.title.c_str(),
-                             mode.metrics.makespan_ms, mode.metrics.speedup,
+        out.push_back(format("  %-24s %8.1f ms  %5sx  efficiency %3.0f %%", mode.title.c_str(),
+                             mode.metrics.makespan_ms, speedupNumber(mode.metrics.speedup).c_str(),
                              mode.metrics.efficiency * 100) +
                       overlapText(mode.metrics));
     out.push_back(

@@ -1804,6 +1804,14 @@ The files are in %1, this window&apos;s folder for runs with no folder chosen: t
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&lt; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the tasks&apos; own work (%1 ms) is small beside starting and coordinating the workers: give them more work, or try the lesson&apos;s values (Run menu)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tasklane::TimeRuler</name>

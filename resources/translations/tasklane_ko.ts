@@ -1800,6 +1800,14 @@ The files are in %1, this window&apos;s folder for runs with no folder chosen: t
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>&lt; %1</source>
+        <translation>&lt; %1</translation>
+    </message>
+    <message>
+        <source>the tasks&apos; own work (%1 ms) is small beside starting and coordinating the workers: give them more work, or try the lesson&apos;s values (Run menu)</source>
+        <translation>작업 자체의 일(%1 ms)이 작업자를 시작하고 조율하는 비용보다 작습니다: 일을 더 주거나 학습용 값(실행 메뉴)을 써 보세요</translation>
+    </message>
 </context>
 <context>
     <name>tasklane::TimeRuler</name>

@@ -427,6 +427,24 @@ private Q_SLOTS:
         QVERIFY2(!r.err.contains(QStringLiteral("0.00x")), qPrintable(r.err));
     }
 
+    // The tutorial's values do almost no work per task: the run is start-up and coordination,
+    // and its speedup is far below 0.01. "0.00x" reads as a broken figure; "< 0.01x" does not.
+    void tinySpeedupIsNotZero_data() {
+        QTest::addColumn<QString>("pattern");
+        QTest::newRow("pool-map") << QStringLiteral("pool-map");
+        QTest::newRow("process-pool") << QStringLiteral("process-pool");
+        QTest::newRow("process") << QStringLiteral("process");
+    }
+    void tinySpeedupIsNotZero() {
+        QFETCH(QString, pattern);
+        const Result r = cli({QStringLiteral("run"), pattern, QStringLiteral("--stats")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(!r.err.contains(QStringLiteral("0.00x")), qPrintable(r.err));
+        QVERIFY2(
+            r.err.contains(QRegularExpression(QStringLiteral("speedup (< 0\\.01|\\d+\\.\\d\\d)x"))),
+            qPrintable(r.err));
+    }
+
     // Efficiency stays within 0..100 % in every mode; asyncio's overlapped waits are said in
     // words, in --stats and in --summary (before: asyncio "efficiency 800 %").
     void compareEfficiencyStaysWithin100() {

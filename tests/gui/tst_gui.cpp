@@ -230,6 +230,8 @@ private Q_SLOTS:
     void compareTabStacksPinnedRuns();
     void compareRunShowsItsConclusion();
     void summaryEfficiencyStaysWithin100_data();
+    void speedupIsNeverShownAsZero_data();
+    void speedupIsNeverShownAsZero();
     void summaryEfficiencyStaysWithin100();
     void stopIsQuickAndLeavesNothing_data();
     void stopIsQuickAndLeavesNothing();
@@ -1324,6 +1326,34 @@ MainWindow::Options withFake(const FakePattern& fake) {
 
 // Run greyed out by a value it cannot take: the status line says what to fix, not "press
 // Run (F5)" left from a run held back a moment before.
+void TstGui::speedupIsNeverShownAsZero_data() {
+    QTest::addColumn<double>("sequentialMs");
+    QTest::addColumn<QString>("shown");
+    QTest::addColumn<bool>("overhead"); // the Speedup's note says the run was mostly overhead
+    // pool-map with the tutorial's values: 0.02 ms of work in a 7.6 ms run.
+    QTest::newRow("0.003x") << 0.02 << QStringLiteral("< 0.01×") << true;
+    QTest::newRow("0.05x") << 0.38 << QStringLiteral("0.05×") << true;
+    QTest::newRow("1.99x") << 15.12 << QStringLiteral("1.99×") << false;
+}
+
+void TstGui::speedupIsNeverShownAsZero() {
+    QFETCH(double, sequentialMs);
+    QFETCH(QString, shown);
+    QFETCH(bool, overhead);
+    const auto english = englishForThisTest();
+    RunResult run;
+    run.metrics.makespan_ms = 7.6;
+    run.metrics.sequential_ms = sequentialMs;
+    run.metrics.speedup = sequentialMs / 7.6;
+    QTextDocument doc;
+    doc.setHtml(SummaryView::html(QStringLiteral("pool-map"), run));
+    const QString text = doc.toPlainText();
+    QVERIFY2(text.contains(shown), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("0.00×")), qPrintable(text));
+    QCOMPARE(text.contains(QStringLiteral("is small beside starting and coordinating")), overhead);
+    QCOMPARE(SummaryView::speedupNumber(run.metrics.speedup) + QStringLiteral("×"), shown);
+}
+
 void TstGui::statusSaysWhatBlocksTheRun() {
     const auto english = englishForThisTest();
     MainWindow w(quiet());
