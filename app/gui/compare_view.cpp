@@ -13,6 +13,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -22,6 +23,9 @@
 namespace tasklane {
 
 namespace {
+// The figures table takes at most this much of the tab's width: four runs' columns.
+constexpr int kMostTableWidth = 520;
+
 QString msText(double ms) {
     return QLocale().toString(ms, 'f', ms >= 100 ? 0 : 1) + QStringLiteral(" ms");
 }
@@ -59,8 +63,12 @@ CompareView::CompareView(QWidget* parent)
     table_ = new QTableWidget;
     table_->setObjectName(QStringLiteral("pinnedSummaries"));
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    // Columns as wide as their figures, never squeezed into "0.\n92×": the list above names
+    // each run by its number, so a column is headed by the number alone; the table scrolls
+    // sideways when four runs do not fit.
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table_->setWordWrap(false);
 
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(heading_, 1);
@@ -169,8 +177,9 @@ void CompareView::showTexts() {
     table_->setVerticalHeaderLabels(rows);
     const QLocale locale;
     for (std::size_t c = 0; c < runs.size(); ++c) {
-        table_->setHorizontalHeaderItem(
-            int(c), new QTableWidgetItem(QStringLiteral("%1 · %2").arg(c + 1).arg(runs[c].name)));
+        auto* header = new QTableWidgetItem(QString::number(c + 1));
+        header->setToolTip(QStringLiteral("%1 · %2").arg(c + 1).arg(runs[c].name));
+        table_->setHorizontalHeaderItem(int(c), header);
         const Metrics& m = runs[c].result->metrics;
         const QStringList values = {
             msText(m.makespan_ms),
@@ -190,13 +199,21 @@ void CompareView::showTexts() {
             table_->setItem(r, int(c), item);
         }
     }
+    // Wide enough for every column (up to four runs) beside the stacked chart, which keeps
+    // the rest of the width.
+    table_->resizeColumnsToContents();
+    int needed = table_->verticalHeader()->sizeHint().width() + 2 * table_->frameWidth() +
+                 table_->verticalScrollBar()->sizeHint().width();
+    for (int c = 0; c < table_->columnCount(); ++c)
+        needed += table_->columnWidth(c);
+    table_->setMinimumWidth(std::min(needed, kMostTableWidth));
 }
 
 QStringList CompareView::tableText() const {
     QStringList out;
     QStringList header;
     for (int c = 0; c < table_->columnCount(); ++c)
-        header << table_->horizontalHeaderItem(c)->text();
+        header << table_->horizontalHeaderItem(c)->toolTip();
     out << header.join(QLatin1Char('\t'));
     for (int r = 0; r < table_->rowCount(); ++r) {
         QStringList cells = {table_->verticalHeaderItem(r)->text()};

@@ -1064,6 +1064,16 @@ void TstGui::compareTabStacksPinnedRuns() {
     const QStringList table = compare->tableText();
     QVERIFY2(table.front().contains(QStringLiteral("workers 1")), qPrintable(table.front()));
     QVERIFY2(table.front().contains(QStringLiteral("workers 4")), qPrintable(table.front()));
+    // Every figure fits its cell on one line (it was squeezed into "0.\n92×").
+    QTableWidget* figures = compare->table();
+    QVERIFY(!figures->wordWrap());
+    for (int r = 0; r < figures->rowCount(); ++r)
+        for (int c = 0; c < figures->columnCount(); ++c) {
+            const QString text = figures->item(r, c)->text();
+            QVERIFY2(
+                figures->columnWidth(c) >= figures->fontMetrics().horizontalAdvance(text),
+                qPrintable(QStringLiteral("%1: %2 px").arg(text).arg(figures->columnWidth(c))));
+        }
     const Trace* stacked = compare->ganttView()->trace();
     QVERIFY(stacked != nullptr);
     std::size_t tracks = 0;
