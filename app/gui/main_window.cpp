@@ -20,6 +20,7 @@
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -652,6 +653,7 @@ void MainWindow::traceRead(const OpenedTrace& opened, const QString& path) {
     shown_ = ShownResult{opened.result, nullptr, {}, path, opened.size, opened.overview};
     // The file is no pattern's run: the list selects none (F5 still runs the panel's).
     patterns_->clearListSelection();
+    patterns_->showOpenedFile(QFileInfo(path).fileName());
     // Made in another language if the user switched while the file was read.
     const bool current = opened.languageGeneration == Language::generation();
     showResult(current ? opened.rows : nullptr,

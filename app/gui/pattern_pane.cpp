@@ -215,8 +215,7 @@ void PatternPane::retranslateUi() {
         for (QTreeWidgetItemIterator it(list_); *it; ++it)
             setItemTexts(*it);
     }
-    if (pattern_ != nullptr)
-        description_->setText(coretext::pattern(pattern_->description()));
+    showDescription();
     updateRunState();
 }
 
@@ -268,13 +267,14 @@ void PatternPane::patternSelected() {
     const Pattern* next = id.isEmpty() ? nullptr : findPattern(id.toStdString());
     if (next == nullptr)
         return;
+    openedFile_.clear();
     if (next != pattern_) {
         if (pattern_ != nullptr)
             paramsByPattern_[pattern_->id()] = panel_->params();
         pattern_ = next;
-        description_->setText(coretext::pattern(pattern_->description()));
         panel_->setPattern(pattern_, storedParams(*pattern_));
     }
+    showDescription();
     if (restoring_)
         return;
     // A new pattern gets its own chart straight away when the rule allows; the old one would
@@ -299,9 +299,29 @@ void PatternPane::clearListSelection() {
     list_->clearSelection();
 }
 
+void PatternPane::showOpenedFile(const QString& fileName) {
+    openedFile_ = fileName;
+    showDescription();
+}
+
+void PatternPane::showDescription() {
+    if (pattern_ == nullptr)
+        return;
+    if (openedFile_.isEmpty()) {
+        description_->setText(coretext::pattern(pattern_->description()));
+        return;
+    }
+    description_->setText(tr("The chart shows %1, a trace file, not a run of a pattern. Run "
+                             "(F5) runs %2 with the parameters below; pick a pattern to "
+                             "read about it.")
+                              .arg(openedFile_, coretext::pattern(pattern_->title())));
+}
+
 void PatternPane::showListSelection(const Pattern* pattern) {
     if (pattern == nullptr)
         return;
+    openedFile_.clear();
+    showDescription();
     const QSignalBlocker blocker(list_);
     for (QTreeWidgetItemIterator it(list_); *it; ++it)
         if ((*it)->data(0, kPatternIdRole).toString() == qs(pattern->id())) {

@@ -52,6 +52,9 @@ public:
     // The list's selection follows the run on screen: nothing for an opened trace file, the
     // run's pattern for a run (its parameters stay as edited). Neither starts a run.
     void clearListSelection();
+    // The chart shows a trace file, no pattern's run: the description says so, and what Run
+    // would do instead, until a pattern is shown again.
+    void showOpenedFile(const QString& fileName);
     void showListSelection(const Pattern* pattern);
 
     // The stored pattern, or `pattern` when given (an unknown one: the tutorial's first), its
@@ -85,6 +88,7 @@ private:
     void setItemTexts(QTreeWidgetItem* item) const;
     void retranslateUi();
     void updateRunState();
+    void showDescription();
     void patternSelected();
     void parametersChanged();
     void applyPreset(Preset preset);
@@ -93,6 +97,7 @@ private:
 
     std::vector<const Pattern*> patterns_;
     const Pattern* pattern_ = nullptr;
+    QString openedFile_; // the trace file on screen, if the chart shows one
     std::map<std::string, Params> paramsByPattern_; // edits of patterns not shown right now
     bool running_ = false;
     bool restoring_ = false;

@@ -1451,6 +1451,10 @@
         <source>Tutorial&apos;s values</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The chart shows %1, a trace file, not a run of a pattern. Run (F5) runs %2 with the parameters below; pick a pattern to read about it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tasklane::ResultTabs</name>

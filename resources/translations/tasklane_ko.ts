@@ -1443,6 +1443,10 @@
         <source>Tutorial&apos;s values</source>
         <translation>튜토리얼의 값</translation>
     </message>
+    <message>
+        <source>The chart shows %1, a trace file, not a run of a pattern. Run (F5) runs %2 with the parameters below; pick a pattern to read about it.</source>
+        <translation>차트는 패턴 실행이 아니라 트레이스 파일 %1을(를) 보여 줍니다. 실행(F5)을 누르면 아래 매개변수로 %2을(를) 실행합니다. 패턴을 고르면 그 설명을 볼 수 있습니다.</translation>
+    </message>
 </context>
 <context>
     <name>tasklane::ResultTabs</name>

@@ -3145,10 +3145,17 @@ void TstGui::panelsAgreeAfterOpeningATrace() {
                  w.pythonText().contains(QStringLiteral("trace file")),
              qPrintable(w.pythonText()));
     QVERIFY(!child<QLabel>(w, "params-changed")->isVisible());
+    // The panel beside it says it is no pattern's, and what Run would do.
+    auto* description = child<QLabel>(w, "pattern-description");
+    QVERIFY2(description->text().contains(QStringLiteral("viz.json")) &&
+                 description->text().contains(QStringLiteral("Run (F5) runs")),
+             qPrintable(description->text()));
     w.run();
     QVERIFY(ended.wait(kRunTimeoutMs));
     QCOMPARE(listedPattern(w), QStringLiteral("fake"));
     QCOMPARE(w.pythonText(), QStringLiteral("print('fake')\n"));
+    QVERIFY2(!description->text().contains(QStringLiteral("viz.json")),
+             qPrintable(description->text()));
 }
 
 // Parameters edited since the run on screen are marked, over the chart and the program,
