@@ -388,7 +388,10 @@ int render(const QStringList& arguments) {
     const QCommandLineOption stats(QStringLiteral("stats"));
     parser.addOptions({chart, groupBy, stats});
     if (!parser.parse(arguments))
-        return fail(CommandLine::Usage, parser.errorText());
+        return fail(CommandLine::Usage,
+                    QStringLiteral("%1 (render takes: --chart FILE.png|.svg|.pdf, --group-by "
+                                   "worker|core|both, --stats)")
+                        .arg(parser.errorText()));
     const QStringList positional = parser.positionalArguments();
     if (const auto error = renderUsageError(parser, chart, parser.isSet(stats)))
         return fail(CommandLine::Usage, *error);

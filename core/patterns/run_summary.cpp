@@ -136,8 +136,10 @@ std::vector<std::string> summaryLines(const RunResult& run) {
                              mode.metrics.makespan_ms, speedupNumber(mode.metrics.speedup).c_str(),
                              mode.metrics.efficiency * 100) +
                       overlapText(mode.metrics));
-    out.push_back(
-        format("%zu events on %zu tracks", run.trace.events.size(), run.trace.tracks.size()));
+    const std::size_t events = run.trace.events.size();
+    const std::size_t tracks = run.trace.tracks.size();
+    out.push_back(format("%zu event%s on %zu track%s", events, events == 1 ? "" : "s", tracks,
+                         tracks == 1 ? "" : "s"));
     return out;
 }
 

@@ -297,6 +297,11 @@ private Q_SLOTS:
         QTest::newRow("preset unknown")
             << run({"--preset", "fast"})
             << QStringLiteral("--preset must be one of lesson|tutorial, got 'fast'");
+        // An option render lacks ("--png", as run's --chart is easy to forget): name its own.
+        QTest::newRow("render --png")
+            << QStringList{QStringLiteral("render"), QStringLiteral("t.json"),
+                           QStringLiteral("--png"), QStringLiteral("x.png")}
+            << QStringLiteral("render takes: --chart FILE.png|.svg|.pdf");
         QTest::newRow("render without chart")
             << QStringList{QStringLiteral("render"), QStringLiteral("t.json")}
             << QStringLiteral("--chart");
