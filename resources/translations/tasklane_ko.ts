@@ -1691,16 +1691,8 @@ The files are in %1, this window&apos;s folder for runs with no folder chosen: t
         <translation>%1%</translation>
     </message>
     <message>
-        <source>speedup per worker that could run at once</source>
-        <translation>동시에 실행할 수 있는 작업자 하나당 속도 향상</translation>
-    </message>
-    <message>
         <source>Cores used</source>
         <translation>사용한 코어</translation>
-    </message>
-    <message>
-        <source>of %1 on this machine</source>
-        <translation>이 컴퓨터의 코어 %1개 중</translation>
     </message>
     <message>
         <source>GIL wait</source>
@@ -1799,6 +1791,16 @@ The files are in %1, this window&apos;s folder for runs with no folder chosen: t
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>speedup per worker that could run at once (%n here: workers, at most the cores)</source>
+        <translation>
+            <numerusform>동시에 실행할 수 있는 작업자 하나당 속도 향상 (여기서는 %n: 작업자 수, 최대 코어 수까지)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>busy at least 5 % of the run, of %1 on this machine</source>
+        <translation>실행 시간의 5 % 이상 바빴던 코어, 이 컴퓨터의 코어 %1개 중</translation>
     </message>
 </context>
 <context>
