@@ -77,12 +77,15 @@ QString SummaryView::speedupNote(const Metrics& m) {
 }
 
 QString SummaryView::efficiencyNote(const Metrics& m) {
+    // The divisor said: 4 processes on 2 cores are measured against 2.
     if (!waitsOverlapped(m))
-        return tr("speedup per worker that could run at once");
+        return tr("speedup per worker that could run at once (%n here: workers, at most the "
+                  "cores)",
+                  nullptr, m.parallelism);
     QString waits = tr("%n wait(s) overlapped", nullptr, m.overlapped_waits);
-    if (m.cores_used <= 0)
+    if (m.parallelism <= 0)
         return waits;
-    return tr("%1 on %n core(s)", nullptr, m.cores_used).arg(waits);
+    return tr("%1 on %n core(s)", nullptr, m.parallelism).arg(waits);
 }
 
 // A comparison: each mode's figures side by side; nothing for a single run.
@@ -132,8 +135,9 @@ QString SummaryView::html(const QString& heading, const RunResult& run) {
     out += row(tr("Speedup"), tr("%1×").arg(speedupNumber(m.speedup)), speedupNote(m));
     out += row(tr("Efficiency"), tr("%1 %").arg(locale.toString(m.efficiency * 100, 'f', 0)),
                efficiencyNote(m));
-    out += row(tr("Cores used"), locale.toString(m.cores_used),
-               tr("of %1 on this machine").arg(m.core_utilisation.size()));
+    out += row(
+        tr("Cores used"), locale.toString(m.cores_used),
+        tr("busy at least 5 % of the run, of %1 on this machine").arg(m.core_utilisation.size()));
     out += row(tr("GIL wait"), ms(m.gil_wait_ms),
                tr("threads waiting for the interpreter lock (a model)"));
     out += row(tr("Queued"), ms(m.queued_ms), tr("tasks waiting for a free worker, summed"));

@@ -160,9 +160,14 @@ void TaskCore::step() {
     // Traced tasks keep their ids in extras (made when the task was scheduled).
     Extras* trace = rec ? extras_.get() : nullptr;
     const std::int64_t begin = trace ? TraceRecorder::now() : 0;
-    if (trace && trace->waitingSince)
-        rec->asyncSlice(loop.track_, started_ ? State::Awaiting : State::Queued,
-                        trace->waitingSince, begin, trace->traceId, trace->label);
+    if (trace && trace->waitingSince) {
+        const State waited = !started_         ? State::Queued
+                             : trace->lockWait ? State::LockWait
+                                               : State::Awaiting;
+        rec->asyncSlice(loop.track_, waited, trace->waitingSince, begin, trace->traceId,
+                        trace->label);
+        trace->lockWait = false;
+    }
 
     // The step's running slice on the loop track goes through a TaskContext, so blocking
     // work done inside a coroutine (a workload's io(), the classic asyncio mistake) shows

@@ -160,6 +160,13 @@ public:
         if (waitingFor(id))
             schedule();
     }
+    // The wait just begun is for a slot other tasks hold (a semaphore's permit, a lock):
+    // traced as lock-wait rather than awaiting, so that the run's figures do not count it as
+    // the task's own time (it is the holders' time, counted for them).
+    void waitingForOthers() {
+        if (extras_)
+            extras_->lockWait = true;
+    }
     void throwIfCancelled() {
         if (cancelRequested_)
             raiseCancelled(); // consumes the pending cancellation
@@ -187,6 +194,7 @@ private:
         std::int64_t waitingSince = 0; // trace: when the queued/awaiting stretch began
         std::uint32_t traceId = 0;
         std::uint32_t label = 0;
+        bool lockWait = false; // the stretch since waitingSince is a waitingForOthers() one
     };
     Extras& extras() const;
     // Relaxed is enough to take a reference from one already held; the release that drops

@@ -10,6 +10,12 @@ namespace {
 double ms(std::int64_t ns) {
     return double(ns) / 1e6;
 }
+
+// Workers whose CPU work could truly run at once: no more than the cores (4 processes on 2
+// cores never pass 2× together). 0 stays 0 (no efficiency).
+int atOnce(int workers, std::size_t cores) {
+    return std::min(workers, std::max(1, int(cores)));
+}
 } // namespace
 
 double speedupOf(double sequentialMs, double makespanMs) {
@@ -17,6 +23,8 @@ double speedupOf(double sequentialMs, double makespanMs) {
 }
 
 double efficiencyOf(double speedup, int parallelism, int overlappedWaits) {
+    if (parallelism <= 0)
+        return 0;
     const int per = std::max(parallelism, overlappedWaits);
     return per > 0 ? std::clamp(speedup / per, 0.0, 1.0) : 0;
 }
@@ -26,12 +34,8 @@ bool waitsOverlapped(const Metrics& m) {
 }
 
 int coresUsed(const std::vector<double>& utilisation) {
-    const auto used = int(std::count_if(utilisation.begin(), utilisation.end(),
-                                        [](double u) { return u >= kCoreUsedShare; }));
-    if (used == 0 &&
-        std::any_of(utilisation.begin(), utilisation.end(), [](double u) { return u > 0; }))
-        return 1;
-    return used;
+    return int(std::count_if(utilisation.begin(), utilisation.end(),
+                             [](double u) { return u >= kCoreUsedShare; }));
 }
 
 Metrics metricsOf(const TraceAnalysis& a, int parallelism) {
@@ -39,9 +43,9 @@ Metrics metricsOf(const TraceAnalysis& a, int parallelism) {
     m.makespan_ms = ms(a.range.span());
     m.sequential_ms = ms(a.work_ns);
     m.speedup = speedupOf(m.sequential_ms, m.makespan_ms);
-    m.parallelism = parallelism;
+    m.parallelism = atOnce(parallelism < 0 ? a.workersThatRan() : parallelism, a.cores.size());
     m.overlapped_waits = a.overlapped_waits;
-    m.efficiency = parallelism > 0 ? efficiencyOf(m.speedup, parallelism, m.overlapped_waits) : 0;
+    m.efficiency = efficiencyOf(m.speedup, m.parallelism, m.overlapped_waits);
     const std::int64_t span = std::max<std::int64_t>(a.range.span(), 1);
     m.core_utilisation.reserve(a.cores.size());
     for (const CoreFigures& core : a.cores)
@@ -70,8 +74,9 @@ Metrics computeMetrics(const Trace& trace, std::int64_t begin, std::int64_t end,
 Metrics againstBaseline(Metrics m, double baselineMs, int parallelism) {
     m.sequential_ms = baselineMs;
     m.speedup = speedupOf(baselineMs, m.makespan_ms);
-    m.parallelism = parallelism;
-    m.efficiency = parallelism > 0 ? efficiencyOf(m.speedup, parallelism, m.overlapped_waits) : 0;
+    if (parallelism >= 0)
+        m.parallelism = atOnce(parallelism, m.core_utilisation.size());
+    m.efficiency = efficiencyOf(m.speedup, m.parallelism, m.overlapped_waits);
     return m;
 }
 

@@ -12,6 +12,10 @@
 
 namespace tasklane {
 
+// For metricsOf and computeMetrics: count the workers from the trace (TraceAnalysis::
+// workersThatRan), so that the run and its trace file, opened later, give the same figures.
+inline constexpr int kWorkersOfTrace = -1;
+
 // A core counts as used when busy for at least this share of the makespan.
 inline constexpr double kCoreUsedShare = 0.05;
 
@@ -22,10 +26,13 @@ struct Metrics {
     // Speedup per worker that could run at once, or per wait that overlapped when more waits
     // overlapped than there were workers (asyncio's 8 sleeps on one thread): 0 to 1.
     double efficiency = 0;
-    int parallelism = 0;      // the workers that could run at once
+    // The workers that could run at once: the run's workers, at most the cores (of this
+    // machine, or named in the trace).
+    int parallelism = 0;
     int overlapped_waits = 0; // the most of the tasks' own waits in progress at once
     // Cores busy for at least kCoreUsedShare of the makespan: a single-threaded event loop
-    // that the OS moved to the other core for a moment used one core, not two.
+    // that the OS moved to the other core for a moment used one core, not two; a run that
+    // mostly waited (asyncio's sleeps) used none.
     int cores_used = 0;
     std::vector<double> core_utilisation; // index = cpu number, share of the makespan busy
     double gil_wait_ms = 0;
@@ -50,12 +57,13 @@ double efficiencyOf(double speedup, int parallelism, int overlappedWaits);
 // the Summary says in words ("8 waits overlapped on 1 core").
 bool waitsOverlapped(const Metrics& m);
 
-// Cores whose utilisation reaches kCoreUsedShare; a short run that touched a core only
-// briefly still used one.
+// Cores whose utilisation reaches kCoreUsedShare, as the Summary's label says: a run that
+// touched a core only briefly used none (its "CPU 0 0 %" must not sit beside "1 used").
 int coresUsed(const std::vector<double>& utilisation);
 
-// The figures of `analysis`, efficiency against `parallelism` workers that could run at once
-// (0: efficiency 0).
+// The figures of `analysis`, efficiency against `parallelism` workers, of which no more than
+// the cores could run at once (0: efficiency 0; kWorkersOfTrace: the tracks tasks ran on, as
+// for an opened file of the run).
 Metrics metricsOf(const TraceAnalysis& analysis, int parallelism);
 
 // The metrics over [begin, end): core use from slices on a CPU, the sequential estimate from
@@ -64,7 +72,7 @@ Metrics computeMetrics(const Trace& trace, std::int64_t begin, std::int64_t end,
 
 // `m` measured against another run of the same work (a comparison's sequential mode, which
 // took `baselineMs`): the sequential estimate becomes that time, and speedup and efficiency
-// follow from it.
+// follow from it (kWorkersOfTrace keeps m's workers).
 Metrics againstBaseline(Metrics m, double baselineMs, int parallelism);
 
 } // namespace tasklane

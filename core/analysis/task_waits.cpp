@@ -70,10 +70,12 @@ std::unordered_map<std::uint32_t, TaskFacts> factsOf(const Trace& trace) {
     }
     const RunningIndex running(trace);
     for (auto& [task, f] : tasks) {
-        if (f.life.begin <= f.life.end)
-            f.parent = running.taskAt(f.firstTrack, f.life.begin, task);
+        // The arrow that starts a job says who started it; its first event, on an executor
+        // thread, lies in whatever job that thread was running then, no parent of it.
         for (std::size_t k = 0; f.parent == 0 && k < f.flowStarts.size(); ++k)
             f.parent = running.taskAt(f.flowStarts[k].first, f.flowStarts[k].second, task);
+        if (f.parent == 0 && f.life.begin <= f.life.end)
+            f.parent = running.taskAt(f.firstTrack, f.life.begin, task);
     }
     return tasks;
 }
@@ -91,20 +93,9 @@ std::vector<Span> merged(std::vector<Span> spans) {
     return out;
 }
 
-// The parts of `wait` outside every span of `covered` (merged), appended to `out`.
-void subtract(Span wait, const std::vector<Span>& covered, std::vector<Span>& out) {
-    std::int64_t from = wait.begin;
-    for (const Span c : covered) {
-        if (c.end <= from)
-            continue;
-        if (c.begin >= wait.end)
-            break;
-        if (c.begin > from)
-            out.push_back({from, c.begin});
-        from = std::max(from, c.end);
-    }
-    if (from < wait.end)
-        out.push_back({from, wait.end});
+bool overlapsAny(Span wait, const std::vector<Span>& lives) {
+    return std::any_of(lives.begin(), lives.end(),
+                       [&](Span l) { return l.begin < wait.end && wait.begin < l.end; });
 }
 
 int peakOverlap(const std::vector<Span>& waits) {
@@ -136,7 +127,6 @@ TaskWaits taskWaitsOf(const Trace& trace, TimeInterval range) {
 
     TaskWaits out;
     std::vector<Span> own;
-    const std::vector<Span> none;
     for (const TraceEvent& e : trace.events) {
         if (!e.isSlice() || e.task == 0 || !range.overlaps(e))
             continue;
@@ -145,10 +135,12 @@ TaskWaits taskWaitsOf(const Trace& trace, TimeInterval range) {
             own.push_back(inside);
         } else if (e.state == State::Awaiting) {
             const auto it = children.find(e.task);
-            const std::size_t before = own.size();
-            subtract(inside, it != children.end() ? it->second : none, own);
-            for (std::size_t k = before; k < own.size(); ++k)
-                out.own_ns += own[k].end - own[k].begin;
+            // A wait for its own jobs and children is theirs, counted for them, and so is
+            // the rest of it (the loop busy with other tasks before it resumes this one).
+            if (it != children.end() && overlapsAny(inside, it->second))
+                continue;
+            own.push_back(inside);
+            out.own_ns += inside.end - inside.begin;
         }
     }
     out.overlapped = peakOverlap(own);
@@ -156,7 +148,9 @@ TaskWaits taskWaitsOf(const Trace& trace, TimeInterval range) {
 }
 
 void addTaskWaits(const Trace& trace, TraceAnalysis& a) {
-    if (a.states[State::Awaiting] <= 0)
+    // Threads' sleeps overlap too (4 workers waiting on I/O on 2 cores): their overlap is
+    // measured, though only awaits add to the work.
+    if (a.states[State::Awaiting] <= 0 && a.states[State::Sleeping] <= 0)
         return;
     const TaskWaits waits = taskWaitsOf(trace, a.range);
     a.work_ns += waits.own_ns;

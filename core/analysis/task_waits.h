@@ -14,9 +14,11 @@
 namespace tasklane {
 
 struct TaskWaits {
-    // Awaiting time of tasks inside the range, less the time their children lived. A child is
-    // a task whose first event, or a flow that starts it, lies in another task's running slice
-    // on the same track: create_task() or to_thread() called from that task's step.
+    // Awaiting time of tasks inside the range, but for awaits while a child of theirs lived
+    // (their children's time, counted for them). A child is a task whose starting flow, or
+    // else first event, lies in another task's running slice on the same track:
+    // create_task() or to_thread() called from that task's step. A wait for a slot others
+    // hold (a semaphore) is traced as lock-wait, not awaiting: not counted either.
     std::int64_t own_ns = 0;
     // The most own waits (that awaiting time, and tasks' sleeping slices) in progress at one
     // moment: how many waits overlapped.
@@ -26,7 +28,7 @@ struct TaskWaits {
 TaskWaits taskWaitsOf(const Trace& trace, TimeInterval range);
 
 // The run figures' part of it, over `a`'s range of every track: the own awaits into its
-// work, the overlap into overlapped_waits. Nothing to do for a trace no task awaited in; a
+// work, the overlap into overlapped_waits. Nothing to do for a trace no task awaited or slept in; a
 // selection's statistics (time by state, busy rows) need none of it.
 void addTaskWaits(const Trace& trace, TraceAnalysis& a);
 

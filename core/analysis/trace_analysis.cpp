@@ -134,15 +134,17 @@ private:
         if (e.state == State::Running) {
             running_.add(begin, end);
             ran_ = true;
+            ranTask_ = ranTask_ || e.task != 0;
         }
     }
 
     void finishTrack() {
         if (track_ < tracks_)
-            out_.tracks[track_] = TrackFigures{busy_.ns(), running_.ns(), ran_};
+            out_.tracks[track_] = TrackFigures{busy_.ns(), running_.ns(), ran_, ranTask_};
         busy_ = BusyUnion();
         running_ = BusyUnion();
         ran_ = false;
+        ranTask_ = false;
         track_ = kNoTrack;
     }
 
@@ -153,6 +155,7 @@ private:
     std::uint32_t track_ = kNoTrack;
     BusyUnion busy_, running_;
     bool ran_ = false;
+    bool ranTask_ = false;
 };
 
 } // namespace
@@ -160,6 +163,13 @@ private:
 int TraceAnalysis::tracksThatRan() const {
     return int(
         std::count_if(tracks.begin(), tracks.end(), [](const TrackFigures& t) { return t.ran; }));
+}
+
+int TraceAnalysis::workersThatRan() const {
+    if (!hasTasks)
+        return tracksThatRan();
+    return int(std::count_if(tracks.begin(), tracks.end(),
+                             [](const TrackFigures& t) { return t.ranTask; }));
 }
 
 TraceAnalysis analyseTrace(const Trace& trace, const AnalysisScope& scope) {

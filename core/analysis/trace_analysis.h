@@ -25,6 +25,9 @@ struct TrackFigures {
     std::int64_t running_ns = 0;
     // Whether it has a running slice at all (even one of no length): a thread that worked.
     bool ran = false;
+    // Whether a task ran on it (a running slice of a task): a worker, not the thread that
+    // only started and joined them.
+    bool ranTask = false;
 };
 
 struct CoreFigures {
@@ -60,6 +63,9 @@ struct TraceAnalysis {
     // Tracks with a running slice: the most threads that could have run at once, when a file
     // does not say how many workers there were.
     int tracksThatRan() const;
+    // Tracks a task ran on (the workers of a Tasklane trace); tracksThatRan() for a trace
+    // of no tasks.
+    int workersThatRan() const;
 };
 
 TraceAnalysis analyseTrace(const Trace& trace, const AnalysisScope& scope);

@@ -20,8 +20,8 @@ TraceOverview overviewOf(const Trace& trace) {
     for (const TrackFigures& t : a.tracks)
         out.runningByTrack.push_back(t.running_ns);
     out.span_ns = a.range.span();
-    out.workers = std::max(1, a.tracksThatRan());
-    out.metrics = metricsOf(a, out.workers);
+    out.workers = std::max(1, a.workersThatRan());
+    out.metrics = metricsOf(a, kWorkersOfTrace);
     return out;
 }
 

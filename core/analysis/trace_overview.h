@@ -27,8 +27,10 @@ struct TraceOverview {
     // busy once for a function and the functions it called).
     std::vector<std::int64_t> runningByTrack;
     std::int64_t span_ns = 0; // first event to last
-    // Tracks that ran something: the file does not say how many workers could run at once,
-    // so efficiency is measured against these (at least 1).
+    // Tracks a task ran on (any that ran something, in another tool's trace): the file does
+    // not say how many workers there were, so efficiency is measured against these (at
+    // least 1), as the live run measures against its workers; not the main thread that only
+    // started and joined them.
     int workers = 1;
     Metrics metrics; // over the span, against `workers`
 

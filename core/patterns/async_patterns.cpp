@@ -72,7 +72,11 @@ std::string taskName(std::size_t i) {
 // Runs `main` on a traced event loop. The sequential estimate is what the coroutines wait
 // for back to back (their sleeps), since their own steps take microseconds; a negative one
 // keeps the trace's own (the work its tasks did on the loop and the executor threads).
-RunResult runOnLoop(Task<void> main, double sequentialMs, int parallelism, RunControl& control) {
+// Efficiency is measured against the tracks its tasks ran on, as for its trace file.
+RunResult runOnLoop(Task<void> main, double sequentialMs, RunControl& control) {
+    // The workers are the tracks its tasks ran on (the loop, the executor's threads that
+    // got a job), as its trace file says when opened.
+    const int parallelism = kWorkersOfTrace;
     if (control.stopRequested())
         throw RunStopped{};
     TraceRecorder recorder;
@@ -135,7 +139,7 @@ std::string AsyncHelloPattern::pythonCode(const Params& given) const {
 RunResult AsyncHelloPattern::run(const Params& given, RunControl& control) const {
     const Params p = withDefaults(given);
     const double ms = p.number("io-ms") * p.number("time-scale");
-    return runOnLoop(sayHello(scaledMs(p.number("io-ms"), p.number("time-scale"))), ms, 1, control);
+    return runOnLoop(sayHello(scaledMs(p.number("io-ms"), p.number("time-scale"))), ms, control);
 }
 
 // --- async-gather (3.2) --------------------------------------------------------------------
@@ -191,8 +195,7 @@ RunResult AsyncGatherPattern::run(const Params& given, RunControl& control) cons
         waits.push_back(scaledMs(double(delays[i]), scale));
         sum += double(delays[i]) * scale;
     }
-    const int n = int(delays.size());
-    return runOnLoop(gatherAll(std::move(names), std::move(waits)), sum, n, control);
+    return runOnLoop(gatherAll(std::move(names), std::move(waits)), sum, control);
 }
 
 // --- async-file (3.3) ----------------------------------------------------------------------
@@ -240,6 +243,7 @@ public:
                 return false; // nothing else will wake it: the task wakes to its CancelledError
             });
             s_.waiters_.push_back({task_->weak_from_this(), id, this});
+            task_->waitingForOthers();
             return true;
         }
         void await_resume() {
@@ -621,7 +625,7 @@ RunResult AsyncFilePattern::run(const Params& given, RunControl& control) const 
     job->control = &control;
     try {
         checkSpace(folder.path, files * bytes);
-        RunResult out = runOnLoop(writeFiles(job), -1, int(std::min(files, concurrency)), control);
+        RunResult out = runOnLoop(writeFiles(job), -1, control);
         out.result = folder.path;
         return out;
     } catch (...) {

@@ -106,10 +106,11 @@ template <typename... Values> std::string format(const char* pattern, Values... 
 std::string overlapText(const Metrics& m) {
     if (!waitsOverlapped(m))
         return {};
-    if (m.cores_used <= 0)
+    // On the cores that could run at once: a run of sleeps keeps none busy 5 % of the time.
+    if (m.parallelism <= 0)
         return format(", %d waits overlapped", m.overlapped_waits);
-    return format(", %d waits overlapped on %d core%s", m.overlapped_waits, m.cores_used,
-                  m.cores_used == 1 ? "" : "s");
+    return format(", %d waits overlapped on %d core%s", m.overlapped_waits, m.parallelism,
+                  m.parallelism == 1 ? "" : "s");
 }
 
 } // namespace

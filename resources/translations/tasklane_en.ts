@@ -1696,15 +1696,7 @@ The files are in %1, this window&apos;s folder for runs with no folder chosen: t
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>speedup per worker that could run at once</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cores used</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>of %1 on this machine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1814,6 +1806,17 @@ The files are in %1, this window&apos;s folder for runs with no folder chosen: t
     </message>
     <message>
         <source>the tasks&apos; own work (%1 ms) is small beside starting and coordinating the workers: give them more work, or try the lesson&apos;s values (Run menu)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>speedup per worker that could run at once (%n here: workers, at most the cores)</source>
+        <translation>
+            <numerusform>speedup per worker that could run at once (%n here: workers, at most the cores)</numerusform>
+            <numerusform>speedup per worker that could run at once (%n here: workers, at most the cores)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>busy at least 5 % of the run, of %1 on this machine</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1695,16 +1695,8 @@ The files are in %1, this window&apos;s folder for runs with no folder chosen: t
         <translation>%1%</translation>
     </message>
     <message>
-        <source>speedup per worker that could run at once</source>
-        <translation>동시에 실행할 수 있는 작업자 하나당 속도 향상</translation>
-    </message>
-    <message>
         <source>Cores used</source>
         <translation>사용한 코어</translation>
-    </message>
-    <message>
-        <source>of %1 on this machine</source>
-        <translation>이 컴퓨터의 코어 %1개 중</translation>
     </message>
     <message>
         <source>GIL wait</source>
@@ -1811,6 +1803,16 @@ The files are in %1, this window&apos;s folder for runs with no folder chosen: t
     <message>
         <source>the tasks&apos; own work (%1 ms) is small beside starting and coordinating the workers: give them more work, or try the lesson&apos;s values (Run menu)</source>
         <translation>작업 자체의 일(%1 ms)이 작업자를 시작하고 조율하는 비용보다 작습니다: 일을 더 주거나 학습용 값(실행 메뉴)을 써 보세요</translation>
+    </message>
+    <message numerus="yes">
+        <source>speedup per worker that could run at once (%n here: workers, at most the cores)</source>
+        <translation>
+            <numerusform>동시에 실행할 수 있는 작업자 하나당 속도 향상 (여기서는 %n: 작업자 수, 최대 코어 수까지)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>busy at least 5 % of the run, of %1 on this machine</source>
+        <translation>실행 시간의 5 % 이상 바빴던 코어, 이 컴퓨터의 코어 %1개 중</translation>
     </message>
 </context>
 <context>

@@ -419,6 +419,51 @@ private Q_SLOTS:
                  qPrintable(opened.err));
     }
 
+    // One trace, one set of figures: the live run's --stats and its trace file's, opened
+    // later, agree (before: pool-map 4 × 4 said efficiency 24 % live, 19 % opened, the main
+    // thread counted as a fifth worker).
+    void runAndOpenedTraceAgree_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("pool-map 4 processes") << QStringList{
+            QStringLiteral("pool-map"), QStringLiteral("--workers"), QStringLiteral("4"),
+            QStringLiteral("--tasks"),  QStringLiteral("4"),         QStringLiteral("--cpu-ms"),
+            QStringLiteral("50")};
+        QTest::newRow("thread-pool without the GIL") << QStringList{
+            QStringLiteral("thread-pool"), QStringLiteral("--workers"), QStringLiteral("3"),
+            QStringLiteral("--tasks"),     QStringLiteral("6"),         QStringLiteral("--cpu-ms"),
+            QStringLiteral("10"),          QStringLiteral("--gil"),     QStringLiteral("off")};
+        QTest::newRow("async-gather")
+            << QStringList{QStringLiteral("async-gather"), QStringLiteral("--delays"),
+                           QStringLiteral("200,100,300")};
+        QTest::newRow("async-file one at a time") << QStringList{
+            QStringLiteral("async-file"), QStringLiteral("--preset"), QStringLiteral("lesson"),
+            QStringLiteral("--concurrency"), QStringLiteral("1")};
+    }
+
+    void runAndOpenedTraceAgree() {
+        QFETCH(QStringList, args);
+        const QString trace = dir_.filePath(QStringLiteral("agree.json"));
+        const Result live =
+            cli(QStringList{QStringLiteral("run")} + args +
+                    QStringList{QStringLiteral("--trace"), trace, QStringLiteral("--stats")},
+                dir_.path());
+        QCOMPARE(live.exitCode, 0);
+        const Result opened = cli({QStringLiteral("render"), trace, QStringLiteral("--stats")});
+        QCOMPARE(opened.exitCode, 0);
+        const QRegularExpression figures(
+            QStringLiteral("speedup ([0-9.]+)x, efficiency ([0-9]+) %"));
+        const QRegularExpressionMatch a = figures.match(live.err);
+        const QRegularExpressionMatch b = figures.match(opened.err);
+        QVERIFY2(a.hasMatch() && b.hasMatch(), qPrintable(live.err + opened.err));
+        const QString both = live.err + QStringLiteral("--- opened:\n") + opened.err;
+        // Within rounding, and the file's span may hold a little more than the run's.
+        const double speedup = a.captured(1).toDouble();
+        QVERIFY2(std::abs(b.captured(1).toDouble() - speedup) <= 0.03 * speedup + 0.011,
+                 qPrintable(both));
+        QVERIFY2(std::abs(b.captured(2).toInt() - a.captured(2).toInt()) <= 2, qPrintable(both));
+        QVERIFY2(a.captured(2).toInt() <= 100, qPrintable(both));
+    }
+
     // Another tool's trace has no tasks: no sequential estimate, no "speedup 0.00x".
     void renderStatsOfATraceWithoutTasks() {
         const QString trace = dir_.filePath(QStringLiteral("viz.json"));

@@ -435,10 +435,20 @@ void TestAnalysis::metrics_data() {
         << events({{0, R, 0, 95 * ms, 0, 1}, {1, R, 95 * ms + 1, 100 * ms, 1, 2}}) << qint64(0)
         << qint64(100 * ms) << 2 << 100.0 << 99.999999 << 0.99999999 << 0.499999995 << 1
         << QList<double>{0.95, 0.04999999};
-    QTest::newRow("a short run still used one core")
+    // The Summary says "cores busy at least 5 % of the span": a core busy 1 % is not one,
+    // or "Cores used 1" sits beside "CPU 0 0 %, CPU 1 0 %" (asyncio's sleeps).
+    QTest::newRow("a run that mostly slept used no core")
         << events({{0, R, 0, 1 * ms, 1, 1}, {0, State::Sleeping, 1 * ms, 100 * ms, -1, 1}})
-        << qint64(0) << qint64(100 * ms) << 1 << 100.0 << 100.0 << 1.0 << 1.0 << 1
+        << qint64(0) << qint64(100 * ms) << 1 << 100.0 << 100.0 << 1.0 << 1.0 << 0
         << QList<double>{0.0, 0.01};
+    // 4 workers, but only the cores can compute at once: 2× on 2 cores is all there is.
+    QTest::newRow("4 workers, efficiency against the cores")
+        << events({{0, R, 0, 100 * ms, 0, 1},
+                   {1, R, 0, 100 * ms, 1, 2},
+                   {0, R, 100 * ms, 200 * ms, 0, 3},
+                   {1, R, 100 * ms, 200 * ms, 1, 4}})
+        << qint64(0) << qint64(200 * ms) << 4 << 200.0 << 400.0 << 2.0
+        << 2.0 / double(std::min<std::size_t>(4, machineCores())) << 2 << QList<double>{1.0, 1.0};
     QTest::newRow("no core named: none used")
         << events({{0, R, 0, 100 * ms, -1, 1}}) << qint64(0) << qint64(100 * ms) << 1 << 100.0
         << 100.0 << 1.0 << 1.0 << 0 << QList<double>{};
@@ -672,10 +682,13 @@ void TestAnalysis::openedTraceSummary_data() {
                    {0, R, 0, 0, -1, 1, EventType::FlowStart},
                    {1, R, 20 * ms, 20 * ms, -1, 1, EventType::FlowEnd}})
         << QList<int>{6, 0, 0, 2} << QList<qint64>{100 * ms, 20 * ms, 40 * ms, 20 * ms, 0} << true
-        << true << QList<qint64>{10 * ms, 40 * ms, 50 * ms} << qint64(100 * ms)
-        << 3
+        << true << QList<qint64>{10 * ms, 40 * ms, 50 * ms}
+        << qint64(100 * ms)
+        // the tracks its tasks ran on, as the live run counts its workers: not the main
+        // thread (track 0), which only started them
+        << 2
         // work: 40 + 20 running and lock-held, 40 sleeping, 25 measured CPU time
-        << 125.0 << 1.25 << 1.25 / 3 << 2;
+        << 125.0 << 1.25 << 1.25 / 2 << 2;
     // An event loop's asyncio.gather(A 2 s, B 1 s, C 3 s), as the loop records it: each step
     // on the thread and as the task's lifeline, A, B and C queued from main's step, then
     // everyone awaiting. The children's waits are work a sequential program sleeps through;
@@ -693,8 +706,9 @@ void TestAnalysis::openedTraceSummary_data() {
         << QList<int>{9, 0, 0, 0} << QList<qint64>{20 * ms, 0, 0, 12 * ms, 9000 * ms} << true
         << true << QList<qint64>{10 * ms, 0, 0} << qint64(3010 * ms)
         << 1
-        // 10 ms of main's step, 2 + 1 + 3 s awaited; 3 waits overlapped on one thread
-        << 6010.0 << 6010.0 / 3010 << 6010.0 / 3010 / 3 << 1;
+        // 10 ms of main's step, 2 + 1 + 3 s awaited; 3 waits overlapped on one thread; no
+        // core busy 5 % of the span
+        << 6010.0 << 6010.0 / 3010 << 6010.0 / 3010 / 3 << 0;
     // to_thread(): the job's arrow starts in the awaiting task's step, so the job is its
     // child: the task's wait for it is the job's own time, counted once.
     QTest::newRow("an awaited thread job")
@@ -708,8 +722,9 @@ void TestAnalysis::openedTraceSummary_data() {
         << QList<int>{5, 0, 0, 2} << QList<qint64>{6 * ms, 0, 0, ms / 2, 5 * ms} << true << true
         << QList<qint64>{2 * ms, 4 * ms, 0} << qint64(7 * ms)
         << 2
-        // 2 ms of steps, 4 ms of the job, 1 ms awaited after the job ended
-        << 7.0 << 1.0 << 0.5 << 2;
+        // 2 ms of steps, 4 ms of the job; the wait for the job is the job's time, and so is
+        // the 1 ms after it ended (the loop getting back to the task)
+        << 6.0 << 6.0 / 7 << 3.0 / 7 << 2;
     QTest::newRow("a trace of no length")
         << events({{0, R, 5, 5, 0, 1}}) << QList<int>{1, 0, 0, 0} << QList<qint64>{0, 0, 0, 0, 0}
         << true << true << QList<qint64>{0, 0, 0} << qint64(0) << 1 << 0.0 << 0.0 << 0.0 << 0;
@@ -829,6 +844,7 @@ void TestAnalysis::againstBaseline() {
     m.speedup = 9;
     m.cores_used = 3;
     m.gil_wait_ms = 7;
+    m.core_utilisation.assign(4, 0.0); // four cores: the workers all could run at once
     const Metrics against = tasklane::againstBaseline(m, baselineMs, parallelism);
     QCOMPARE(against.sequential_ms, baselineMs);
     QCOMPARE(against.speedup, speedup);

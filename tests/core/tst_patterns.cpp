@@ -516,8 +516,10 @@ void TestPatterns::metrics_data() {
                point(1, EventType::FlowEnd, 10, 1),
                point(0, EventType::Instant, 100, 0),
            }
-        << 0.0 << 100.0 << 4 << 100.0 << 80.0 << 0.8 << 0.2 << 2 << QList<double>{0.3, 0.3}
-        << 10.0 << 10.0 << 0.0 << 0.0;
+        // efficiency per worker that could run at once: 4 workers, at most the cores
+        << 0.0 << 100.0 << 4 << 100.0 << 80.0 << 0.8
+        << 0.8 / std::min(4.0, double(std::max(2U, std::thread::hardware_concurrency()))) << 2
+        << QList<double>{0.3, 0.3} << 10.0 << 10.0 << 0.0 << 0.0;
     QTest::newRow("waits of several tasks add up")
         << std::vector<TraceEvent>{
                slice(1, State::Queued, 0, 20, -1, 1, EventType::AsyncSlice),
@@ -554,10 +556,11 @@ void TestPatterns::metrics_data() {
         << std::vector<TraceEvent>{slice(1, R, 0, 99, 0, 1), slice(1, R, 99, 100, 1, 2)} << 0.0
         << 100.0 << 1 << 100.0 << 100.0 << 1.0 << 1.0 << 1 << QList<double>{0.99, 0.01} << 0.0
         << 0.0 << 0.0 << 0.0;
-    QTest::newRow("a short run still used a core")
+    // "Cores used" counts cores busy 5 % of the run, as its label says: none here.
+    QTest::newRow("a run that mostly slept used no core")
         << std::vector<TraceEvent>{slice(1, R, 0, 1, 0, 1),
                                    slice(1, State::Sleeping, 1, 100, -1, 1)}
-        << 0.0 << 100.0 << 1 << 100.0 << 100.0 << 1.0 << 1.0 << 1 << QList<double>{0.01, 0.0} << 0.0
+        << 0.0 << 100.0 << 1 << 100.0 << 100.0 << 1.0 << 1.0 << 0 << QList<double>{0.01, 0.0} << 0.0
         << 0.0 << 0.0 << 0.0;
     QTest::newRow("run offset in time")
         << std::vector<TraceEvent>{slice(1, R, 1000, 1100, 1, 1),
@@ -1285,6 +1288,16 @@ void TestPatterns::asyncFileWritesTheFiles() {
             ++writes;
     QCOMPARE(writes, int(files));
     QVERIFY(r.metrics.makespan_ms > 0);
+
+    // Its tasks only compute (on the loop, and the executor's threads for the file work):
+    // a wait for the semaphore is for the files ahead (lock-wait, their time), a wait for a
+    // job is the job's time. The sequential estimate is the running time, not 5× the run.
+    QVERIFY2(r.metrics.sequential_ms <= r.metrics.running_ms * 1.05 + 0.5,
+             qPrintable(QStringLiteral("sequential %1 ms, running %2 ms")
+                            .arg(r.metrics.sequential_ms)
+                            .arg(r.metrics.running_ms)));
+    QCOMPARE(r.metrics.lock_wait_ms > 0, concurrency < files);
+    QVERIFY(r.metrics.efficiency >= 0 && r.metrics.efficiency <= 1);
 }
 
 void TestPatterns::asyncFileRunFolderStaysAndNothingElse() {

@@ -1128,21 +1128,29 @@ void TstGui::summaryEfficiencyStaysWithin100_data() {
     QTest::addColumn<int>("parallelism");
     QTest::addColumn<int>("overlapped");
     QTest::addColumn<QString>("says");
+    QTest::addColumn<int>("cores");
     QTest::newRow("asyncio: 8 sleeps on one thread")
-        << 1 << 8 << QStringLiteral("8 waits? overlapped on 1 core");
-    QTest::newRow("threads: 4 sleeps on 4 workers")
-        << 4 << 4 << QStringLiteral("speedup per worker that could run at once");
+        << 1 << 8 << QStringLiteral("8 waits? overlapped on 1 core") << 2;
+    QTest::newRow("threads: 4 sleeps on 4 workers, 4 cores")
+        << 4 << 4 << QStringLiteral("speedup per worker that could run at once \\(4 here") << 4;
+    QTest::newRow("threads: 4 sleeps on 4 workers, 2 cores")
+        << 4 << 4 << QStringLiteral("4 waits? overlapped on 2 cores?") << 2;
+    // The divisor is what could truly run at once: 4 processes on 2 cores are 2.
+    QTest::newRow("4 processes computing on 2 cores")
+        << 4 << 0 << QStringLiteral("speedup per worker that could run at once \\(2 here") << 2;
 }
 
 void TstGui::summaryEfficiencyStaysWithin100() {
     QFETCH(int, parallelism);
     QFETCH(int, overlapped);
     QFETCH(QString, says);
+    QFETCH(int, cores);
     Metrics m;
     m.makespan_ms = 100;
     m.overlapped_waits = overlapped;
     m.cores_used = 1;
-    m.core_utilisation = {0.01, 0};
+    m.core_utilisation.assign(std::size_t(cores), 0.0);
+    m.core_utilisation[0] = 0.01;
     RunResult run;
     run.metrics = againstBaseline(m, 800, parallelism);
     ModeResult mode;
