@@ -366,12 +366,15 @@ void ChartPane::showHeading() {
         heading_->setToolTip(shown_.stoppedText());
         return;
     }
+    // Cores busy at least 5 % of the run; a run of sleeps keeps none that busy, and "0 cores"
+    // would read as if nothing had run at all.
+    const QString cores =
+        m.cores_used > 0 ? tr("%n core(s)", nullptr, m.cores_used) : tr("cores mostly idle");
     heading_->setText(tr("<b>%1</b>&nbsp;&nbsp;&nbsp;<span style='color:#5a626c'>%2 ms "
-                         "&middot; speedup %3× &middot; %n core(s)</span>",
-                         nullptr, m.cores_used)
+                         "&middot; speedup %3× &middot; %4</span>")
                           .arg(title)
                           .arg(locale.toString(m.makespan_ms, 'f', 1))
-                          .arg(SummaryView::speedupNumber(m.speedup)));
+                          .arg(SummaryView::speedupNumber(m.speedup), cores));
     heading_->setToolTip(tr("makespan %1 ms, sequential estimate %2 ms, speedup %3×, "
                             "efficiency %4 %, %n core(s) used",
                             nullptr, m.cores_used)

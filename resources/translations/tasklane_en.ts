@@ -166,13 +166,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>&lt;b&gt;%1&lt;/b&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#5a626c&apos;&gt;%2 ms &amp;middot; speedup %3× &amp;middot; %n core(s)&lt;/span&gt;</source>
-        <translation>
-            <numerusform>&lt;b&gt;%1&lt;/b&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#5a626c&apos;&gt;%2 ms &amp;middot; speedup %3× &amp;middot; %n core&lt;/span&gt;</numerusform>
-            <numerusform>&lt;b&gt;%1&lt;/b&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#5a626c&apos;&gt;%2 ms &amp;middot; speedup %3× &amp;middot; %n cores&lt;/span&gt;</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>makespan %1 ms, sequential estimate %2 ms, speedup %3×, efficiency %4 %, %n core(s) used</source>
         <translation>
             <numerusform>makespan %1 ms, sequential estimate %2 ms, speedup %3×, efficiency %4 %, %n core used</numerusform>
@@ -211,6 +204,21 @@
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#e0a030&apos;&gt;%2&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#5a626c&apos;&gt;%3 ms recorded&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n core(s)</source>
+        <translation>
+            <numerusform>%n core</numerusform>
+            <numerusform>%n cores</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cores mostly idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#5a626c&apos;&gt;%2 ms &amp;middot; speedup %3× &amp;middot; %4&lt;/span&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -166,12 +166,6 @@
         <translation>차트의 행을 작업자(스레드, 프로세스, 이벤트 루프)별, CPU 코어별, 또는 둘 다로 묶습니다</translation>
     </message>
     <message numerus="yes">
-        <source>&lt;b&gt;%1&lt;/b&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#5a626c&apos;&gt;%2 ms &amp;middot; speedup %3× &amp;middot; %n core(s)&lt;/span&gt;</source>
-        <translation>
-            <numerusform>&lt;b&gt;%1&lt;/b&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#5a626c&apos;&gt;%2 ms &amp;middot; 속도 향상 %3배 &amp;middot; 코어 %n개&lt;/span&gt;</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>makespan %1 ms, sequential estimate %2 ms, speedup %3×, efficiency %4 %, %n core(s) used</source>
         <translation>
             <numerusform>총 소요 시간 %1 ms, 순차 실행 추정 %2 ms, 속도 향상 %3배, 효율 %4%, 코어 %n개 사용</numerusform>
@@ -208,6 +202,20 @@
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#e0a030&apos;&gt;%2&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#5a626c&apos;&gt;%3 ms recorded&lt;/span&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#e0a030&apos;&gt;%2&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#5a626c&apos;&gt;%3 ms 기록됨&lt;/span&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n core(s)</source>
+        <translation>
+            <numerusform>코어 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cores mostly idle</source>
+        <translation>코어는 거의 쉼</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#5a626c&apos;&gt;%2 ms &amp;middot; speedup %3× &amp;middot; %4&lt;/span&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#5a626c&apos;&gt;%2 ms &amp;middot; 속도 향상 %3배 &amp;middot; %4&lt;/span&gt;</translation>
     </message>
 </context>
 <context>

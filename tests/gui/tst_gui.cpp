@@ -272,6 +272,7 @@ private Q_SLOTS:
     void twoSecondRule();
     void panelsAgreeAfterCompareAndStop();
     void panelsAgreeAfterOpeningATrace();
+    void headingSaysIdleCoresInWords();
     void changedParametersAreMarked();
 
 private:
@@ -3164,6 +3165,23 @@ void TstGui::panelsAgreeAfterOpeningATrace() {
     QCOMPARE(w.pythonText(), QStringLiteral("print('fake')\n"));
     QVERIFY2(!description->text().contains(QStringLiteral("viz.json")),
              qPrintable(description->text()));
+}
+
+// A run that kept no core busy 5 % of the time (the fake's metrics: none) is not headed
+// "0 cores", as if nothing had run.
+void TstGui::headingSaysIdleCoresInWords() {
+    const auto english = englishForThisTest();
+    FakePattern fake;
+    MainWindow w(withFake(fake));
+    QSignalSpy ended(&w, &MainWindow::runEnded);
+    w.show();
+    w.run();
+    QVERIFY(ended.wait(kRunTimeoutMs));
+    QCOMPARE(w.lastResult()->metrics.cores_used, 0);
+    const QString heading = child<QLabel>(w, "chart-heading")->text();
+    QVERIFY2(heading.contains(QStringLiteral("cores mostly idle")) &&
+                 !heading.contains(QStringLiteral("0 cores")),
+             qPrintable(heading));
 }
 
 // Parameters edited since the run on screen are marked, over the chart and the program,
