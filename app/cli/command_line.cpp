@@ -18,6 +18,7 @@
 #include <QJsonDocument>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <optional>
@@ -170,6 +171,14 @@ struct RunOptions {
                 QCommandLineOption(QString::fromLatin1(name), QString(), QStringLiteral("value")));
         parser.addOptions({groupBy, trace, csv, chart, summary, stats, preset});
     }
+    // The options that take a value.
+    QList<QCommandLineOption> valued() const {
+        QList<QCommandLineOption> all{groupBy, trace, csv, chart, summary, preset};
+        for (const char* name : kPatternOptions)
+            all.append(
+                QCommandLineOption(QString::fromLatin1(name), QString(), QStringLiteral("value")));
+        return all;
+    }
 };
 
 // An option no pattern has ("--frobnicate"): say which ones the pattern named takes.
@@ -179,6 +188,34 @@ QString parseError(const QCommandLineParser& parser, const QStringList& argument
         return parser.errorText();
     return QStringLiteral("%1 (%2 takes: %3)")
         .arg(parser.errorText(), arguments.value(2), optionList(*named));
+}
+
+// `--workers --tasks 3`: Qt's parser would take "--tasks" as the workers' value and then
+// complain about "3". An option that takes a value and is followed by nothing or by another
+// option lacks it; say so, with what it takes (the pattern's range, or the option's form).
+std::optional<QString> missingValue(const QList<QCommandLineOption>& valued,
+                                    const QStringList& arguments, const Pattern* pattern) {
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString& arg = arguments.at(i);
+        if (arg == u"--")
+            return std::nullopt; // what follows is positional
+        if (!arg.startsWith(u"--") || arg.contains(u'='))
+            continue;
+        const QString name = arg.mid(2);
+        const QString next = arguments.value(i + 1);
+        const bool lacking = i + 1 >= arguments.size() || next.startsWith(u"--");
+        const auto option = std::find_if(valued.begin(), valued.end(),
+                                         [&](const auto& o) { return o.names().contains(name); });
+        if (option == valued.end() || !lacking)
+            continue;
+        const QString form = option->valueName();
+        const auto spec = pattern != nullptr ? pattern->param(name.toStdString()) : std::nullopt;
+        if (pattern != nullptr && !spec && form == u"value")
+            continue; // another pattern's option: readParams says it does not apply
+        return QStringLiteral("%1 lacks its value (%2)")
+            .arg(arg, spec ? qs(spec->rangeText()) : form);
+    }
+    return std::nullopt;
 }
 
 // The pattern `run PATTERN` names, or why there is none.
@@ -305,6 +342,10 @@ int run(const QStringList& arguments) {
     QCommandLineParser parser;
     const RunOptions options;
     options.declare(parser);
+    if (const auto error =
+            missingValue(options.valued(), arguments,
+                         PatternRegistry::instance().find(arguments.value(2).toStdString())))
+        return fail(CommandLine::Usage, *error);
     if (!parser.parse(arguments))
         return fail(CommandLine::Usage, parseError(parser, arguments));
     const Pattern* pattern = nullptr;
@@ -387,6 +428,8 @@ int render(const QStringList& arguments) {
                                      QStringLiteral("worker|core|both"), QStringLiteral("both"));
     const QCommandLineOption stats(QStringLiteral("stats"));
     parser.addOptions({chart, groupBy, stats});
+    if (const auto error = missingValue({chart, groupBy}, arguments, nullptr))
+        return fail(CommandLine::Usage, *error);
     if (!parser.parse(arguments))
         return fail(CommandLine::Usage,
                     QStringLiteral("%1 (render takes: --chart FILE.png|.svg|.pdf, --group-by "

@@ -236,6 +236,30 @@ private Q_SLOTS:
         QTest::newRow("tasks not a number")
             << run({"--tasks", "five"}) << QStringLiteral("--tasks");
         QTest::newRow("negative cpu") << run({"--cpu-ms", "-1"}) << QStringLiteral("--cpu-ms");
+        // Python's float("0x10") is a ValueError; 1e309 and inf are no number of ms.
+        QTest::newRow("hex cpu") << run({"--cpu-ms", "0x10"})
+                                 << QStringLiteral("--cpu-ms must be a number in 0..10000 ms");
+        QTest::newRow("hex io") << run({"--io-ms", "0x10"})
+                                << QStringLiteral("--io-ms must be a number in 0..10000 ms");
+        QTest::newRow("cpu 1e309") << run({"--cpu-ms", "1e309"}) << QStringLiteral("0..10000 ms");
+        QTest::newRow("cpu -inf") << run({"--cpu-ms", "-inf"}) << QStringLiteral("0..10000 ms");
+        QTest::newRow("hex workers") << run({"--workers", "0x10"}) << QStringLiteral("1..64");
+        QTest::newRow("hex delay")
+            << QStringList{QStringLiteral("run"), QStringLiteral("async-gather"),
+                           QStringLiteral("--delays"), QStringLiteral("100,0x10")}
+            << QStringLiteral("--delays");
+        // A value left out names its option, not the argument after it.
+        QTest::newRow("workers lacks its value")
+            << run({"--workers", "--tasks", "3"})
+            << QStringLiteral("--workers lacks its value (1..64)");
+        QTest::newRow("cpu-ms lacks its value at the end")
+            << run({"--cpu-ms"}) << QStringLiteral("--cpu-ms lacks its value (0..10000 ms)");
+        QTest::newRow("trace lacks its value")
+            << run({"--trace", "--stats"}) << QStringLiteral("--trace lacks its value (FILE.json)");
+        QTest::newRow("render chart lacks its value")
+            << QStringList{QStringLiteral("render"), QStringLiteral("t.json"),
+                           QStringLiteral("--chart")}
+            << QStringLiteral("--chart lacks its value (FILE.png|.svg|.pdf)");
         QTest::newRow("gil maybe") << run({"--gil", "maybe"}) << QStringLiteral("on|off");
         QTest::newRow("option of another pattern")
             << run({"--lock", "on"}) << QStringLiteral("does not apply to pattern thread-pool");

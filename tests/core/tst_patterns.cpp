@@ -331,6 +331,37 @@ void TestPatterns::parseAcceptsGoodValues_data() {
     QTest::newRow("time-scale 0.01") << "time-scale"
                                      << "0.01"
                                      << "0.01";
+    // What Python's int() and float() accept besides plain digits.
+    QTest::newRow("workers ' 4 '") << "workers"
+                                   << " 4 "
+                                   << "4";
+    QTest::newRow("workers +4") << "workers"
+                                << "+4"
+                                << "4";
+    QTest::newRow("workers 04") << "workers"
+                                << "04"
+                                << "4";
+    QTest::newRow("tasks 1_000") << "tasks"
+                                 << "1_000"
+                                 << "1000";
+    QTest::newRow("cpu-ms 1_0.5") << "cpu-ms"
+                                  << "1_0.5"
+                                  << "10.5";
+    QTest::newRow("cpu-ms 1e2") << "cpu-ms"
+                                << "1e2"
+                                << "100";
+    QTest::newRow("cpu-ms .5") << "cpu-ms"
+                               << ".5"
+                               << "0.5";
+    QTest::newRow("cpu-ms 5.") << "cpu-ms"
+                               << "5."
+                               << "5";
+    QTest::newRow("cpu-ms +2.5E+1") << "cpu-ms"
+                                    << "+2.5E+1"
+                                    << "25";
+    QTest::newRow("cpu-ms 1e-400 underflows to 0") << "cpu-ms"
+                                                   << "1e-400"
+                                                   << "0";
 }
 
 void TestPatterns::parseAcceptsGoodValues() {
@@ -346,9 +377,9 @@ void TestPatterns::parseAcceptsGoodValues() {
     QVERIFY(!spec->validate(value));
     QCOMPARE(QString::fromStdString(ParamSpec::format(value)), formatted);
     if (spec->kind == ParamKind::Int)
-        QCOMPARE(std::get<long long>(value), text.toLongLong());
+        QCOMPARE(std::get<long long>(value), formatted.toLongLong());
     if (spec->kind == ParamKind::Double)
-        QCOMPARE(std::get<double>(value), text.toDouble());
+        QCOMPARE(std::get<double>(value), formatted.toDouble());
 }
 
 void TestPatterns::parseRefusesBadValues_data() {
@@ -391,6 +422,36 @@ void TestPatterns::parseRefusesBadValues_data() {
                                 << "inf" << cpu;
     QTest::newRow("cpu-ms 5ms") << "cpu-ms"
                                 << "5ms" << cpu;
+    // Python's float("0x10") and int("0x10") are ValueErrors; 1e309 and inf are no number of
+    // milliseconds.
+    QTest::newRow("cpu-ms 0x10") << "cpu-ms"
+                                 << "0x10" << cpu;
+    QTest::newRow("io-ms 0x10") << "io-ms"
+                                << "0x10" << cpu;
+    QTest::newRow("cpu-ms 0x1p3") << "cpu-ms"
+                                  << "0x1p3" << cpu;
+    QTest::newRow("cpu-ms 1e309") << "cpu-ms"
+                                  << "1e309" << cpu;
+    QTest::newRow("cpu-ms -1e309") << "cpu-ms"
+                                   << "-1e309" << cpu;
+    QTest::newRow("cpu-ms infinity") << "cpu-ms"
+                                     << "infinity" << cpu;
+    QTest::newRow("cpu-ms 1__0") << "cpu-ms"
+                                 << "1__0" << cpu;
+    QTest::newRow("cpu-ms 1e") << "cpu-ms"
+                               << "1e" << cpu;
+    QTest::newRow("cpu-ms .") << "cpu-ms"
+                              << "." << cpu;
+    QTest::newRow("workers 0x10") << "workers"
+                                  << "0x10" << workers;
+    QTest::newRow("workers 1e1") << "workers"
+                                 << "1e1" << workers;
+    QTest::newRow("workers 4_") << "workers"
+                                << "4_" << workers;
+    QTest::newRow("workers _4") << "workers"
+                                << "_4" << workers;
+    QTest::newRow("workers ++4") << "workers"
+                                 << "++4" << workers;
     QTest::newRow("gil maybe") << "gil"
                                << "maybe" << gil;
     QTest::newRow("gil ON") << "gil"
