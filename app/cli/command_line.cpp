@@ -1,5 +1,7 @@
 #include "command_line.h"
 
+#include "signal_stop.h"
+
 #include "analysis/trace_overview.h"
 #include "chart/chart_exporter.h"
 #include "chart/gantt_layout.h"
@@ -20,6 +22,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <optional>
 
@@ -109,30 +112,49 @@ struct Outputs {
     GroupBy groupBy = GroupBy::Both;
 };
 
+// A run a signal stopped writes no file: what it recorded is no run's whole result. Once the
+// files are being written, each one is written whole (saveFile) and the rest are left out.
+int stoppedBy(int signal, const QStringList& written) {
+    return fail(
+        SignalStop::exitCode(signal),
+        QStringLiteral("stopped by %1; %2")
+            .arg(QString::fromLatin1(SignalStop::name(signal)),
+                 written.isEmpty()
+                     ? QStringLiteral("no file written")
+                     : QStringLiteral("only %1 written").arg(written.join(QStringLiteral(", ")))));
+}
+
 int exportRun(const Pattern& pattern, const Params& params, const RunResult& run,
-              const Outputs& out) {
-    if (!out.trace.isEmpty())
-        if (const SaveResult saved = ChromeTraceWriter::write(run.trace, out.trace); !saved)
-            return fail(CommandLine::RunFailed, saved.errorText());
-    if (!out.csv.isEmpty())
-        if (const SaveResult saved = CsvWriter::write(run.trace, out.csv); !saved)
-            return fail(CommandLine::RunFailed, saved.errorText());
-    if (!out.chart.isEmpty()) {
+              const Outputs& out, const SignalStop& signals) {
+    const auto chart = [&] {
         ChartOptions options;
         options.groupBy = out.groupBy;
         options.title =
             QStringLiteral("%1 (%2 %3) — %4 ms")
                 .arg(qs(pattern.id()), qs(pattern.section()), qs(pattern.tutorialHeading()))
                 .arg(run.metrics.makespan_ms, 0, 'f', 1);
-        if (const SaveResult saved = ChartExporter::exportChart(run.trace, out.chart, options);
-            !saved)
+        return ChartExporter::exportChart(run.trace, out.chart, options);
+    };
+    const auto summary = [&] {
+        return writeFile(
+            out.summary,
+            QJsonDocument(runSummary(pattern.id(), params, run)).toJson(QJsonDocument::Indented));
+    };
+    const std::pair<QString, std::function<SaveResult()>> files[] = {
+        {out.trace, [&] { return ChromeTraceWriter::write(run.trace, out.trace); }},
+        {out.csv, [&] { return CsvWriter::write(run.trace, out.csv); }},
+        {out.chart, chart},
+        {out.summary, summary},
+    };
+    QStringList written;
+    for (const auto& [path, write] : files) {
+        if (path.isEmpty())
+            continue;
+        if (const int signal = signals.received())
+            return stoppedBy(signal, written);
+        if (const SaveResult saved = write(); !saved)
             return fail(CommandLine::RunFailed, saved.errorText());
-    }
-    if (!out.summary.isEmpty()) {
-        const QByteArray json =
-            QJsonDocument(runSummary(pattern.id(), params, run)).toJson(QJsonDocument::Indented);
-        if (const SaveResult saved = writeFile(out.summary, json); !saved)
-            return fail(CommandLine::RunFailed, saved.errorText());
+        written << path;
     }
     return CommandLine::Ok;
 }
@@ -369,16 +391,22 @@ int run(const QStringList& arguments) {
         return fail(CommandLine::Usage, qs(*error));
 
     RunControl control;
+    const SignalStop signals(control);
     RunResult result;
     try {
         result = pattern->run(params, control);
+    } catch (const RunStopped&) {
+        // Only a signal stops a run of the command line: reported below.
     } catch (const std::exception& e) {
-        return fail(CommandLine::RunFailed,
-                    QStringLiteral("run of %1 failed: %2")
-                        .arg(qs(pattern->id()), QString::fromUtf8(e.what())));
+        if (!control.stopRequested())
+            return fail(CommandLine::RunFailed,
+                        QStringLiteral("run of %1 failed: %2")
+                            .arg(qs(pattern->id()), QString::fromUtf8(e.what())));
     }
+    if (const int signal = signals.received())
+        return stoppedBy(signal, {});
     printRun(result, parser.isSet(options.stats));
-    return exportRun(*pattern, params, result, out);
+    return exportRun(*pattern, params, result, out, signals);
 }
 
 // `render --stats`: an opened trace's figures as the window's Summary computes them from what
