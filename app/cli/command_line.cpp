@@ -391,6 +391,7 @@ int run(const QStringList& arguments) {
         return fail(CommandLine::Usage, qs(*error));
 
     RunControl control;
+    control.setKeepsStoppedResult(false);
     const SignalStop signals(control);
     RunResult result;
     try {
