@@ -399,7 +399,7 @@ int run(const QStringList& arguments) {
     } catch (const RunStopped&) {
         // Only a signal stops a run of the command line: reported below.
     } catch (const std::exception& e) {
-        if (!control.stopRequested())
+        if (!control.stopRequested() && signals.received() == 0)
             return fail(CommandLine::RunFailed,
                         QStringLiteral("run of %1 failed: %2")
                             .arg(qs(pattern->id()), QString::fromUtf8(e.what())));

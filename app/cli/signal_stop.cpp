@@ -2,6 +2,7 @@
 
 #include "patterns/run_control.h"
 
+#include <atomic>
 #include <cerrno>
 #include <fcntl.h>
 #include <poll.h>
@@ -15,9 +16,16 @@ constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP};
 // One pipe for the process's life, never closed: a handler that races with the restore of the
 // previous handlers then writes into this pipe, never into a file that reused its number.
 int selfPipe[2] = {-1, -1};
+// Set by the handler itself, not by the watcher: a signal sent to the whole process group (a
+// terminal's Ctrl+C) kills the workers too, and the run may see that before the watcher has
+// read the pipe; it must still count as stopped, not as failed. Lock-free, so signal-safe.
+std::atomic<int> firstSignal{0};
+static_assert(std::atomic<int>::is_always_lock_free);
 
 void onSignal(int signal) {
     const int saved = errno;
+    int none = 0;
+    firstSignal.compare_exchange_strong(none, signal);
     const auto byte = static_cast<unsigned char>(signal);
     [[maybe_unused]] const ssize_t n = ::write(selfPipe[1], &byte, 1); // full pipe: dropped
     errno = saved;
@@ -63,11 +71,14 @@ void SignalStop::watch() {
         while (::read(selfPipe[0], &byte, 1) == 1) {
             if (byte == 0)
                 return;
-            int none = 0;
-            if (received_.compare_exchange_strong(none, byte))
+            if (!control_.stopRequested())
                 control_.requestStop();
         }
     }
+}
+
+int SignalStop::received() const {
+    return watcher_.joinable() ? firstSignal.load() : 0;
 }
 
 const char* SignalStop::name(int signal) {

@@ -4,7 +4,6 @@
 // signal's number into a pipe (async-signal-safe); a watcher thread reads it and stops the run.
 #pragma once
 
-#include <atomic>
 #include <csignal>
 #include <thread>
 
@@ -20,7 +19,7 @@ public:
     SignalStop& operator=(const SignalStop&) = delete;
 
     // The first of the signals that arrived, or 0.
-    int received() const { return received_.load(); }
+    int received() const;
     // 128 + the signal, as a shell reports a process the signal ended: 130, 143, 129.
     static int exitCode(int signal) { return 128 + signal; }
     // "SIGTERM"
@@ -30,7 +29,6 @@ private:
     void watch();
 
     RunControl& control_;
-    std::atomic<int> received_{0};
     struct sigaction previous_[3] = {};
     std::thread watcher_;
 };

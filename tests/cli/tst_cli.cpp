@@ -730,28 +730,34 @@ private Q_SLOTS:
         QTest::addColumn<QString>("method");
         QTest::addColumn<int>("signal");
         QTest::addColumn<int>("exitCode");
-        for (const char* method : {"fork", "spawn"}) {
-            const QByteArray m(method);
-            QTest::newRow(m + " SIGINT") << QString::fromLatin1(method) << SIGINT << 130;
-            QTest::newRow(m + " SIGTERM") << QString::fromLatin1(method) << SIGTERM << 143;
-            QTest::newRow(m + " SIGHUP") << QString::fromLatin1(method) << SIGHUP << 129;
-        }
+        // To the tool's whole process group, as a terminal's Ctrl+C or a hangup sends it: the
+        // workers get it too and die of it, which must still read as a stop, not a failure.
+        QTest::addColumn<bool>("toGroup");
+        const std::pair<int, int> signals[] = {{SIGINT, 130}, {SIGTERM, 143}, {SIGHUP, 129}};
+        for (const char* method : {"fork", "spawn"})
+            for (const bool group : {false, true})
+                for (const auto& [signal, code] : signals)
+                    QTest::addRow("%s %s%s", method, sigabbrev_np(signal), group ? " to group" : "")
+                        << QString::fromLatin1(method) << signal << code << group;
     }
     void signalStopsTheRunAndItsWorkers() {
         QFETCH(QString, method);
         QFETCH(int, signal);
         QFETCH(int, exitCode);
+        QFETCH(bool, toGroup);
         QTemporaryDir out;
         const QString summary = out.filePath(QStringLiteral("summary.json"));
         const QString trace = out.filePath(QStringLiteral("trace.json"));
         QProcess p;
+        p.setChildProcessModifier([] { ::setpgid(0, 0); }); // a group of its own, to signal
         const QList<int> workers = startPoolMap(
             p, method, {QStringLiteral("--summary"), summary, QStringLiteral("--trace"), trace});
         QCOMPARE(workers.size(), 2);
 
         QElapsedTimer clock;
         clock.start();
-        QCOMPARE(::kill(pid_t(p.processId()), signal), 0);
+        const auto pid = pid_t(p.processId());
+        QCOMPARE(::kill(toGroup ? -pid : pid, signal), 0);
         QVERIFY(p.waitForFinished(10'000));
         const qint64 ms = clock.elapsed();
         qInfo("%s: exit after %lld ms", QTest::currentDataTag(), ms);
@@ -763,7 +769,8 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(summary));
         QVERIFY(!QFile::exists(trace));
         QCOMPARE(QDir(out.path()).entryList(QDir::Files | QDir::Hidden).size(), 0);
-        QVERIFY2(err.contains(QStringLiteral("stopped by SIG")) &&
+        QVERIFY2(err.contains(
+                     QStringLiteral("stopped by SIG%1").arg(QLatin1String(sigabbrev_np(signal)))) &&
                      err.contains(QStringLiteral("no file written")),
                  qPrintable(err));
         QCOMPARE(err.trimmed().count(u'\n'), 0);
