@@ -766,6 +766,10 @@ private Q_SLOTS:
         QCOMPARE(p.exitCode(), exitCode);
         QVERIFY2(ms < 1000, qPrintable(QString::number(ms)));
         QVERIFY2(running(workers).isEmpty(), "a worker outlived the tool");
+        // Reaped by the tool itself, as Stop does: no zombie left for init to collect.
+        for (int worker : workers)
+            QVERIFY2(!QFile::exists(QStringLiteral("/proc/%1").arg(worker)),
+                     qPrintable(QStringLiteral("worker %1 not reaped").arg(worker)));
         QVERIFY(!QFile::exists(summary));
         QVERIFY(!QFile::exists(trace));
         QCOMPARE(QDir(out.path()).entryList(QDir::Files | QDir::Hidden).size(), 0);
