@@ -1,5 +1,7 @@
 #include "command_line.h"
 
+#include "signal_stop.h"
+
 #include "analysis/trace_overview.h"
 #include "chart/chart_exporter.h"
 #include "chart/gantt_layout.h"
@@ -18,7 +20,9 @@
 #include <QJsonDocument>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <optional>
 
@@ -108,30 +112,49 @@ struct Outputs {
     GroupBy groupBy = GroupBy::Both;
 };
 
+// A run a signal stopped writes no file: what it recorded is no run's whole result. Once the
+// files are being written, each one is written whole (saveFile) and the rest are left out.
+int stoppedBy(int signal, const QStringList& written) {
+    return fail(
+        SignalStop::exitCode(signal),
+        QStringLiteral("stopped by %1; %2")
+            .arg(QString::fromLatin1(SignalStop::name(signal)),
+                 written.isEmpty()
+                     ? QStringLiteral("no file written")
+                     : QStringLiteral("only %1 written").arg(written.join(QStringLiteral(", ")))));
+}
+
 int exportRun(const Pattern& pattern, const Params& params, const RunResult& run,
-              const Outputs& out) {
-    if (!out.trace.isEmpty())
-        if (const SaveResult saved = ChromeTraceWriter::write(run.trace, out.trace); !saved)
-            return fail(CommandLine::RunFailed, saved.errorText());
-    if (!out.csv.isEmpty())
-        if (const SaveResult saved = CsvWriter::write(run.trace, out.csv); !saved)
-            return fail(CommandLine::RunFailed, saved.errorText());
-    if (!out.chart.isEmpty()) {
+              const Outputs& out, const SignalStop& signals) {
+    const auto chart = [&] {
         ChartOptions options;
         options.groupBy = out.groupBy;
         options.title =
             QStringLiteral("%1 (%2 %3) — %4 ms")
                 .arg(qs(pattern.id()), qs(pattern.section()), qs(pattern.tutorialHeading()))
                 .arg(run.metrics.makespan_ms, 0, 'f', 1);
-        if (const SaveResult saved = ChartExporter::exportChart(run.trace, out.chart, options);
-            !saved)
+        return ChartExporter::exportChart(run.trace, out.chart, options);
+    };
+    const auto summary = [&] {
+        return writeFile(
+            out.summary,
+            QJsonDocument(runSummary(pattern.id(), params, run)).toJson(QJsonDocument::Indented));
+    };
+    const std::pair<QString, std::function<SaveResult()>> files[] = {
+        {out.trace, [&] { return ChromeTraceWriter::write(run.trace, out.trace); }},
+        {out.csv, [&] { return CsvWriter::write(run.trace, out.csv); }},
+        {out.chart, chart},
+        {out.summary, summary},
+    };
+    QStringList written;
+    for (const auto& [path, write] : files) {
+        if (path.isEmpty())
+            continue;
+        if (const int signal = signals.received())
+            return stoppedBy(signal, written);
+        if (const SaveResult saved = write(); !saved)
             return fail(CommandLine::RunFailed, saved.errorText());
-    }
-    if (!out.summary.isEmpty()) {
-        const QByteArray json =
-            QJsonDocument(runSummary(pattern.id(), params, run)).toJson(QJsonDocument::Indented);
-        if (const SaveResult saved = writeFile(out.summary, json); !saved)
-            return fail(CommandLine::RunFailed, saved.errorText());
+        written << path;
     }
     return CommandLine::Ok;
 }
@@ -170,6 +193,14 @@ struct RunOptions {
                 QCommandLineOption(QString::fromLatin1(name), QString(), QStringLiteral("value")));
         parser.addOptions({groupBy, trace, csv, chart, summary, stats, preset});
     }
+    // The options that take a value.
+    QList<QCommandLineOption> valued() const {
+        QList<QCommandLineOption> all{groupBy, trace, csv, chart, summary, preset};
+        for (const char* name : kPatternOptions)
+            all.append(
+                QCommandLineOption(QString::fromLatin1(name), QString(), QStringLiteral("value")));
+        return all;
+    }
 };
 
 // An option no pattern has ("--frobnicate"): say which ones the pattern named takes.
@@ -179,6 +210,34 @@ QString parseError(const QCommandLineParser& parser, const QStringList& argument
         return parser.errorText();
     return QStringLiteral("%1 (%2 takes: %3)")
         .arg(parser.errorText(), arguments.value(2), optionList(*named));
+}
+
+// `--workers --tasks 3`: Qt's parser would take "--tasks" as the workers' value and then
+// complain about "3". An option that takes a value and is followed by nothing or by another
+// option lacks it; say so, with what it takes (the pattern's range, or the option's form).
+std::optional<QString> missingValue(const QList<QCommandLineOption>& valued,
+                                    const QStringList& arguments, const Pattern* pattern) {
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString& arg = arguments.at(i);
+        if (arg == u"--")
+            return std::nullopt; // what follows is positional
+        if (!arg.startsWith(u"--") || arg.contains(u'='))
+            continue;
+        const QString name = arg.mid(2);
+        const QString next = arguments.value(i + 1);
+        const bool lacking = i + 1 >= arguments.size() || next.startsWith(u"--");
+        const auto option = std::find_if(valued.begin(), valued.end(),
+                                         [&](const auto& o) { return o.names().contains(name); });
+        if (option == valued.end() || !lacking)
+            continue;
+        const QString form = option->valueName();
+        const auto spec = pattern != nullptr ? pattern->param(name.toStdString()) : std::nullopt;
+        if (pattern != nullptr && !spec && form == u"value")
+            continue; // another pattern's option: readParams says it does not apply
+        return QStringLiteral("%1 lacks its value (%2)")
+            .arg(arg, spec ? qs(spec->rangeText()) : form);
+    }
+    return std::nullopt;
 }
 
 // The pattern `run PATTERN` names, or why there is none.
@@ -305,6 +364,10 @@ int run(const QStringList& arguments) {
     QCommandLineParser parser;
     const RunOptions options;
     options.declare(parser);
+    if (const auto error =
+            missingValue(options.valued(), arguments,
+                         PatternRegistry::instance().find(arguments.value(2).toStdString())))
+        return fail(CommandLine::Usage, *error);
     if (!parser.parse(arguments))
         return fail(CommandLine::Usage, parseError(parser, arguments));
     const Pattern* pattern = nullptr;
@@ -328,16 +391,23 @@ int run(const QStringList& arguments) {
         return fail(CommandLine::Usage, qs(*error));
 
     RunControl control;
+    control.setKeepsStoppedResult(false);
+    const SignalStop signals(control);
     RunResult result;
     try {
         result = pattern->run(params, control);
+    } catch (const RunStopped&) {
+        // Only a signal stops a run of the command line: reported below.
     } catch (const std::exception& e) {
-        return fail(CommandLine::RunFailed,
-                    QStringLiteral("run of %1 failed: %2")
-                        .arg(qs(pattern->id()), QString::fromUtf8(e.what())));
+        if (!control.stopRequested() && signals.received() == 0)
+            return fail(CommandLine::RunFailed,
+                        QStringLiteral("run of %1 failed: %2")
+                            .arg(qs(pattern->id()), QString::fromUtf8(e.what())));
     }
+    if (const int signal = signals.received())
+        return stoppedBy(signal, {});
     printRun(result, parser.isSet(options.stats));
-    return exportRun(*pattern, params, result, out);
+    return exportRun(*pattern, params, result, out, signals);
 }
 
 // `render --stats`: an opened trace's figures as the window's Summary computes them from what
@@ -387,6 +457,8 @@ int render(const QStringList& arguments) {
                                      QStringLiteral("worker|core|both"), QStringLiteral("both"));
     const QCommandLineOption stats(QStringLiteral("stats"));
     parser.addOptions({chart, groupBy, stats});
+    if (const auto error = missingValue({chart, groupBy}, arguments, nullptr))
+        return fail(CommandLine::Usage, *error);
     if (!parser.parse(arguments))
         return fail(CommandLine::Usage,
                     QStringLiteral("%1 (render takes: --chart FILE.png|.svg|.pdf, --group-by "

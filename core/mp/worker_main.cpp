@@ -4,6 +4,8 @@
 // on its socket until end of file. Not meant to be run by hand.
 //
 //   tasklane-worker --fd N [--name NAME] [--single] [--trace-fd N --track N] [--value-fd N]
+//                   [--parent PID]
+// With --parent, the worker dies with that process (it is killed when the parent dies).
 #include "mp/shared_trace_buffer.h"
 #include "mp/shared_value.h"
 #include "mp/worker_protocol.h"
@@ -21,7 +23,8 @@ namespace {
 int usage(const char* why) {
     std::fprintf(stderr,
                  "tasklane-worker: %s\nusage: tasklane-worker --fd N [--name NAME] [--single] "
-                 "[--trace-fd N --track N] [--value-fd N]\n(started by Tasklane's spawn start "
+                 "[--trace-fd N --track N] [--value-fd N] [--parent PID]\n(started by Tasklane's "
+                 "spawn start "
                  "method; not meant to be run by hand)\n",
                  why);
     return 2;
@@ -41,6 +44,7 @@ int main(int argc, char** argv) {
     long traceFd = -1;
     long track = -1;
     long valueFd = -1;
+    long parent = -1;
     bool single = false;
     std::string name = "worker";
     for (int i = 1; i < argc; ++i) {
@@ -50,6 +54,7 @@ int main(int argc, char** argv) {
                        : arg == "--trace-fd" ? &traceFd
                        : arg == "--track"    ? &track
                        : arg == "--value-fd" ? &valueFd
+                       : arg == "--parent"   ? &parent
                                              : nullptr;
         if (number != nullptr) {
             if (!hasValue || !parseInt(argv[++i], *number))
@@ -62,6 +67,9 @@ int main(int argc, char** argv) {
             return usage(("unknown argument " + std::string(arg)).c_str());
         }
     }
+    // First: the parent may already be dying, and its death must take this process along.
+    if (parent > 0)
+        detail::dieWithParent(int(parent));
     if (fd < 0)
         return usage("--fd is required");
     if ((traceFd < 0) != (track < 0))

@@ -21,6 +21,7 @@
 #include <optional>
 #include <poll.h>
 #include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -212,7 +213,8 @@ int closeOtherFds(int keep) {
     return keep;
 }
 
-[[noreturn]] void runForkedChild(const LaunchSpec& spec, int fd) {
+[[noreturn]] void runForkedChild(const LaunchSpec& spec, int fd, int parent) {
+    dieWithParent(parent);
     resetSignals();
     TaskContext::forgetCurrentAfterFork();
     WorkerSetup setup = spec.setup;
@@ -237,8 +239,13 @@ int closeOtherFds(int keep) {
 
 int spawnChild(const LaunchSpec& spec, int fd) {
     const std::string path = workerExecutablePath();
-    std::vector<std::string> args = {path, "--fd", std::to_string(fd), "--name",
-                                     std::string(spec.setup.name)};
+    std::vector<std::string> args = {path,
+                                     "--fd",
+                                     std::to_string(fd),
+                                     "--name",
+                                     std::string(spec.setup.name),
+                                     "--parent",
+                                     std::to_string(::getpid())};
     std::vector<int> pass = {fd};
     if (spec.setup.recorder != nullptr && spec.trace != nullptr) {
         args.insert(args.end(), {"--trace-fd", std::to_string(spec.trace->fd()), "--track",
@@ -778,10 +785,11 @@ Launched launch(const LaunchSpec& spec) {
         sigset_t previous;
         sigfillset(&all);
         ::pthread_sigmask(SIG_SETMASK, &all, &previous);
+        const pid_t parent = ::getpid();
         const pid_t pid = ::fork();
         if (pid == 0) {
             ::close(parentFd);
-            runForkedChild(spec, childFd); // unblocks them once the handlers are reset
+            runForkedChild(spec, childFd, parent); // unblocks them once the handlers are reset
         }
         ::pthread_sigmask(SIG_SETMASK, &previous, nullptr);
         if (pid < 0) {
@@ -804,6 +812,12 @@ Launched launch(const LaunchSpec& spec) {
     ::fcntl(parentFd, F_SETFL, ::fcntl(parentFd, F_GETFL) | O_NONBLOCK);
     out.pidfd = pidfdOpen(out.pid);
     return out;
+}
+
+void dieWithParent(int expected) noexcept {
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != expected)
+        ::raise(SIGKILL);
 }
 
 std::string describeExit(int status) {

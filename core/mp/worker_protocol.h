@@ -203,6 +203,13 @@ struct Launched {
     int pidfd = -1; // readable once the process has ended; -1 if the kernel has no pidfd
 };
 
+// In a child: asks the kernel for SIGKILL when the parent dies (PR_SET_PDEATHSIG), then
+// checks that the parent is still `expected`: one that died before the request was made
+// left the child to init already, and no signal would ever come. Then the child dies now.
+// The kernel's "parent" is the thread that forked or spawned: a worker is started by the
+// thread that runs its pool or Process, which outlives it.
+void dieWithParent(int expected) noexcept;
+
 // Forks or spawns. Throws std::system_error when the process cannot be started.
 Launched launch(const LaunchSpec& spec);
 

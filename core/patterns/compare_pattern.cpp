@@ -147,6 +147,8 @@ RunResult runMode(const std::string& id, const Params& p, RunControl& control) {
 // A comparison stopped during a mode: the modes that finished and what the stopped one
 // recorded, stacked as the whole comparison would be, for the window to show as stopped.
 void keepStoppedComparison(RunControl& control, std::vector<RunResult> runs) {
+    if (!control.keepsStoppedResult())
+        return;
     if (auto partial = control.takeStoppedResult())
         runs.push_back(std::move(*partial));
     if (runs.empty())

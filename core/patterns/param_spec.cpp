@@ -1,8 +1,9 @@
 #include "patterns/param_spec.h"
 
+#include "patterns/python_number.h"
+
 #include <QtGlobal> // QT_TRANSLATE_NOOP
 
-#include <charconv>
 #include <cmath>
 #include <iomanip>
 #include <sstream>
@@ -16,27 +17,6 @@ std::string number(double v) {
     return s.str();
 }
 
-std::optional<long long> parseInt(std::string_view text) {
-    long long v = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc() || end != text.data() + text.size() || text.empty())
-        return std::nullopt;
-    return v;
-}
-
-std::optional<double> parseDouble(const std::string& text) {
-    if (text.empty())
-        return std::nullopt;
-    std::size_t used = 0;
-    try {
-        const double v = std::stod(text, &used);
-        if (used != text.size() || !std::isfinite(v))
-            return std::nullopt;
-        return v;
-    } catch (...) {
-        return std::nullopt;
-    }
-}
 // Every parameter's and every choice's label, marked for lupdate. The English text is the
 // option name (a key the command line takes too); the Korean file gives it words.
 constexpr const char* kLabels[] = {
@@ -235,7 +215,7 @@ std::variant<ParamValue, TextMessage> ParamSpec::parseMessage(const std::string&
     ParamValue value;
     switch (kind) {
     case ParamKind::Int: {
-        const auto v = parseInt(text);
+        const auto v = parsePythonInt(text);
         if (!v)
             return paramError(QT_TRANSLATE_NOOP("tasklane::ParamError",
                                                 "--%1 must be a whole number in %2, got '%3'"),
@@ -244,7 +224,7 @@ std::variant<ParamValue, TextMessage> ParamSpec::parseMessage(const std::string&
         break;
     }
     case ParamKind::Double: {
-        const auto v = parseDouble(text);
+        const auto v = parsePythonFloat(text);
         if (!v)
             return paramError(
                 QT_TRANSLATE_NOOP("tasklane::ParamError", "--%1 must be a number in %2, got '%3'"),
@@ -267,7 +247,7 @@ std::variant<ParamValue, TextMessage> ParamSpec::parseMessage(const std::string&
                 part.remove_prefix(1);
             while (!part.empty() && part.back() == ' ')
                 part.remove_suffix(1);
-            const auto v = parseInt(part);
+            const auto v = parsePythonInt(part);
             if (!v)
                 return paramError(
                     QT_TRANSLATE_NOOP("tasklane::ParamError",

@@ -39,11 +39,17 @@ public:
     // wins, so a comparison can replace its mode's part with the whole), for the caller to
     // show; null when the run was stopped before it recorded anything.
     void keepStoppedResult(std::shared_ptr<RunResult> partial);
+    // Whether the caller wants that partial result (the window shows it; the command line,
+    // stopped by a signal, writes nothing). Finishing a large trace (sorting its events)
+    // takes hundreds of milliseconds that a signal's stop should not wait for.
+    void setKeepsStoppedResult(bool keep) { keepsStopped_ = keep; }
+    bool keepsStoppedResult() const { return keepsStopped_; }
     std::shared_ptr<RunResult> takeStoppedResult();
 
 private:
     std::mutex stoppedMutex_;
     std::shared_ptr<RunResult> stopped_;
+    bool keepsStopped_ = true;
     std::atomic<bool> stop_{false};
     std::mutex mutex_; // guards handlers_ and is held while they run
     std::map<std::uint64_t, std::function<void()>> handlers_;

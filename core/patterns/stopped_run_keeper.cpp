@@ -14,7 +14,8 @@ StoppedRunKeeper::StoppedRunKeeper(RunControl& control, TraceRecorder& recorder,
     , exceptions_(std::uncaught_exceptions()) {}
 
 StoppedRunKeeper::~StoppedRunKeeper() {
-    if (std::uncaught_exceptions() <= exceptions_ || !control_.stopRequested())
+    if (std::uncaught_exceptions() <= exceptions_ || !control_.stopRequested() ||
+        !control_.keepsStoppedResult())
         return;
     try {
         auto partial = std::make_shared<RunResult>();

@@ -13,6 +13,7 @@
 #include <QXmlStreamReader>
 #include <QtTest>
 
+#include <csignal>
 #include <sched.h>
 
 class TestCli : public QObject {
@@ -46,6 +47,61 @@ class TestCli : public QObject {
     }
 
     QTemporaryDir dir_;
+
+    // The processes whose parent is `pid` (every thread's children: a pool may start its
+    // workers from any of the tool's threads).
+    static QList<int> childrenOf(qint64 pid) {
+        QList<int> out;
+        const QDir tasks(QStringLiteral("/proc/%1/task").arg(pid));
+        for (const QString& task : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            QFile f(tasks.filePath(task + QStringLiteral("/children")));
+            if (f.open(QIODevice::ReadOnly))
+                for (const QByteArray& child : f.readAll().split(' '))
+                    if (!child.trimmed().isEmpty())
+                        out << child.trimmed().toInt();
+        }
+        return out;
+    }
+    // Still running: it exists and is not a zombie. A worker that died after the tool has
+    // no parent to reap it but init, which in a container may never do so; dead is enough.
+    static bool isRunning(int pid) {
+        QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!f.open(QIODevice::ReadOnly))
+            return false;
+        const QByteArray stat = f.readAll();
+        const qsizetype close = stat.lastIndexOf(')');
+        const char state = close >= 0 && close + 2 < stat.size() ? stat.at(close + 2) : 'X';
+        return state != 'Z' && state != 'X';
+    }
+    static QList<int> running(const QList<int>& pids) {
+        QList<int> out;
+        for (int pid : pids)
+            if (isRunning(pid))
+                out << pid;
+        return out;
+    }
+    // Starts pool-map with 2 workers and 40 tasks of 500 ms, the command, and waits
+    // until both workers exist; returns their pids.
+    QList<int> startPoolMap(QProcess& p, const QString& method, const QStringList& more) {
+        p.start(qEnvironmentVariable("TASKLANE_CLI"),
+                QStringList{QStringLiteral("run"), QStringLiteral("pool-map"),
+                            QStringLiteral("--workers"), QStringLiteral("2"),
+                            QStringLiteral("--tasks"), QStringLiteral("40"),
+                            QStringLiteral("--cpu-ms"), QStringLiteral("500"),
+                            QStringLiteral("--start-method"), method} +
+                    more);
+        if (!p.waitForStarted())
+            return {};
+        QList<int> workers;
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < 10'000 && workers.size() < 2) {
+            QTest::qWait(20);
+            workers = childrenOf(p.processId());
+        }
+        QTest::qWait(200); // the tasks are under way
+        return workers;
+    }
 
 private Q_SLOTS:
     void initTestCase() {
@@ -236,6 +292,30 @@ private Q_SLOTS:
         QTest::newRow("tasks not a number")
             << run({"--tasks", "five"}) << QStringLiteral("--tasks");
         QTest::newRow("negative cpu") << run({"--cpu-ms", "-1"}) << QStringLiteral("--cpu-ms");
+        // Python's float("0x10") is a ValueError; 1e309 and inf are no number of ms.
+        QTest::newRow("hex cpu") << run({"--cpu-ms", "0x10"})
+                                 << QStringLiteral("--cpu-ms must be a number in 0..10000 ms");
+        QTest::newRow("hex io") << run({"--io-ms", "0x10"})
+                                << QStringLiteral("--io-ms must be a number in 0..10000 ms");
+        QTest::newRow("cpu 1e309") << run({"--cpu-ms", "1e309"}) << QStringLiteral("0..10000 ms");
+        QTest::newRow("cpu -inf") << run({"--cpu-ms", "-inf"}) << QStringLiteral("0..10000 ms");
+        QTest::newRow("hex workers") << run({"--workers", "0x10"}) << QStringLiteral("1..64");
+        QTest::newRow("hex delay")
+            << QStringList{QStringLiteral("run"), QStringLiteral("async-gather"),
+                           QStringLiteral("--delays"), QStringLiteral("100,0x10")}
+            << QStringLiteral("--delays");
+        // A value left out names its option, not the argument after it.
+        QTest::newRow("workers lacks its value")
+            << run({"--workers", "--tasks", "3"})
+            << QStringLiteral("--workers lacks its value (1..64)");
+        QTest::newRow("cpu-ms lacks its value at the end")
+            << run({"--cpu-ms"}) << QStringLiteral("--cpu-ms lacks its value (0..10000 ms)");
+        QTest::newRow("trace lacks its value")
+            << run({"--trace", "--stats"}) << QStringLiteral("--trace lacks its value (FILE.json)");
+        QTest::newRow("render chart lacks its value")
+            << QStringList{QStringLiteral("render"), QStringLiteral("t.json"),
+                           QStringLiteral("--chart")}
+            << QStringLiteral("--chart lacks its value (FILE.png|.svg|.pdf)");
         QTest::newRow("gil maybe") << run({"--gil", "maybe"}) << QStringLiteral("on|off");
         QTest::newRow("option of another pattern")
             << run({"--lock", "on"}) << QStringLiteral("does not apply to pattern thread-pool");
@@ -686,6 +766,80 @@ private Q_SLOTS:
         QCOMPARE(p.exitCode(), 1);
         const QString err = QString::fromUtf8(p.readAllStandardError());
         QVERIFY2(err.contains(summary), qPrintable(err));
+    }
+
+    // SIGINT, SIGTERM and SIGHUP stop the run as the window's Stop does: its workers are
+    // terminated and reaped, no summary or trace is written (a stopped run is no run's
+    // result), and the exit code is the shell's 128 + the signal, within 1 s.
+    void signalStopsTheRunAndItsWorkers_data() {
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<int>("signal");
+        QTest::addColumn<int>("exitCode");
+        // To the tool's whole process group, as a terminal's Ctrl+C or a hangup sends it: the
+        // workers get it too and die of it, which must still read as a stop, not a failure.
+        QTest::addColumn<bool>("toGroup");
+        const std::pair<int, int> signals[] = {{SIGINT, 130}, {SIGTERM, 143}, {SIGHUP, 129}};
+        for (const char* method : {"fork", "spawn"})
+            for (const bool group : {false, true})
+                for (const auto& [signal, code] : signals)
+                    QTest::addRow("%s %s%s", method, sigabbrev_np(signal), group ? " to group" : "")
+                        << QString::fromLatin1(method) << signal << code << group;
+    }
+    void signalStopsTheRunAndItsWorkers() {
+        QFETCH(QString, method);
+        QFETCH(int, signal);
+        QFETCH(int, exitCode);
+        QFETCH(bool, toGroup);
+        QTemporaryDir out;
+        const QString summary = out.filePath(QStringLiteral("summary.json"));
+        const QString trace = out.filePath(QStringLiteral("trace.json"));
+        QProcess p;
+        p.setChildProcessModifier([] { ::setpgid(0, 0); }); // a group of its own, to signal
+        const QList<int> workers = startPoolMap(
+            p, method, {QStringLiteral("--summary"), summary, QStringLiteral("--trace"), trace});
+        QCOMPARE(workers.size(), 2);
+
+        QElapsedTimer clock;
+        clock.start();
+        const auto pid = pid_t(p.processId());
+        QCOMPARE(::kill(toGroup ? -pid : pid, signal), 0);
+        QVERIFY(p.waitForFinished(10'000));
+        const qint64 ms = clock.elapsed();
+        qInfo("%s: exit after %lld ms", QTest::currentDataTag(), ms);
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit); // not killed by the signal itself
+        QCOMPARE(p.exitCode(), exitCode);
+        QVERIFY2(ms < 1000, qPrintable(QString::number(ms)));
+        QVERIFY2(running(workers).isEmpty(), "a worker outlived the tool");
+        // Reaped by the tool itself, as Stop does: no zombie left for init to collect.
+        for (int worker : workers)
+            QVERIFY2(!QFile::exists(QStringLiteral("/proc/%1").arg(worker)),
+                     qPrintable(QStringLiteral("worker %1 not reaped").arg(worker)));
+        QVERIFY(!QFile::exists(summary));
+        QVERIFY(!QFile::exists(trace));
+        QCOMPARE(QDir(out.path()).entryList(QDir::Files | QDir::Hidden).size(), 0);
+        QVERIFY2(err.contains(
+                     QStringLiteral("stopped by SIG%1").arg(QLatin1String(sigabbrev_np(signal)))) &&
+                     err.contains(QStringLiteral("no file written")),
+                 qPrintable(err));
+        QCOMPARE(err.trimmed().count(u'\n'), 0);
+    }
+
+    // Whatever kills the tool, even SIGKILL that no handler sees, takes its workers along
+    // (PR_SET_PDEATHSIG in the forked child and in the spawned tasklane-worker).
+    void killedToolTakesItsWorkers_data() {
+        QTest::addColumn<QString>("method");
+        QTest::newRow("fork") << QStringLiteral("fork");
+        QTest::newRow("spawn") << QStringLiteral("spawn");
+    }
+    void killedToolTakesItsWorkers() {
+        QFETCH(QString, method);
+        QProcess p;
+        const QList<int> workers = startPoolMap(p, method, {});
+        QCOMPARE(workers.size(), 2);
+        QCOMPARE(::kill(pid_t(p.processId()), SIGKILL), 0);
+        QVERIFY(p.waitForFinished(10'000));
+        QTRY_VERIFY_WITH_TIMEOUT(running(workers).isEmpty(), 1000);
     }
 
     void versionIsPrinted() {
