@@ -36,6 +36,29 @@
 
 using namespace tasklane;
 
+// Under ThreadSanitizer a QProcess start (inside Debian's Qt, not built with TSan) leaves TSan
+// taking this test process for the child of a multi-threaded fork: the next thread the process
+// starts makes TSan kill it ("starting new threads after multi-threaded fork is not
+// supported"); with die_after_fork=0 the same functions pass with no report. So the two
+// functions that run python3 stop before it under TSan, after their C++ checks; the Release and
+// ASan runs still run the Python programs.
+#if defined(__SANITIZE_THREAD__)
+#define TASKLANE_UNDER_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define TASKLANE_UNDER_TSAN 1
+#endif
+#endif
+#ifdef TASKLANE_UNDER_TSAN
+// ThreadSanitizer makes memory access 5 to 15 times slower (async-file's 50 MiB copy took 1.2 s
+// for an expected 98 ms); expectedMs() estimates the uninstrumented build.
+constexpr double kSanitizerSlowdown = 20;
+#define SKIP_QPROCESS_UNDER_TSAN() QSKIP("QProcess under ThreadSanitizer: see the file's top")
+#else
+constexpr double kSanitizerSlowdown = 1;
+#define SKIP_QPROCESS_UNDER_TSAN()
+#endif
+
 Q_DECLARE_METATYPE(std::vector<tasklane::TraceEvent>)
 
 namespace {
@@ -1094,6 +1117,7 @@ void TestPatterns::pythonProgramsPrintWhatTasklanePrints_data() {
 void TestPatterns::pythonProgramsPrintWhatTasklanePrints() {
     QFETCH(QString, pattern);
     QFETCH(QStringList, params);
+    SKIP_QPROCESS_UNDER_TSAN();
     const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
     if (python.isEmpty())
         QSKIP("python3 is not installed");
@@ -1206,7 +1230,10 @@ void TestPatterns::compareRunsEveryMode() {
     RunControl control;
     long long last = 0;
     long long total = 0;
+    // Progress comes from the modes' worker threads (RunControl's contract).
+    std::mutex progressMutex;
     control.onProgress = [&](long long done, long long all) {
+        const std::lock_guard lock(progressMutex);
         last = std::max(last, done);
         total = all;
     };
@@ -1557,6 +1584,7 @@ void TestPatterns::asyncFilePythonCode() {
     // The program is Python; with aiofiles installed it prints what the run prints. Any
     // python3 parses it; the first one with aiofiles (Debian's python3-aiofiles goes with
     // /usr/bin/python3, which a pyenv earlier on PATH hides) runs it.
+    SKIP_QPROCESS_UNDER_TSAN();
     const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
     if (python.isEmpty())
         QSKIP("no python3 here");
@@ -1725,7 +1753,7 @@ void TestPatterns::expectedMsFollowsTheRun() {
     pattern.run(p, control);
     const double took = double(clock.elapsed());
     qInfo("%s: expected %.0f ms, took %.0f ms", qPrintable(id), expected, took);
-    QVERIFY2(took > expected / 4 && took < expected * 4 + 100,
+    QVERIFY2(took > expected / 4 && took < expected * 4 * kSanitizerSlowdown + 100,
              qPrintable(QStringLiteral("expected %1 ms, took %2 ms").arg(expected).arg(took)));
 }
 
