@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, checks the layers, builds in Release with the tests, runs every test
 # with ctest and clang-tidy. Then, unless TASKLANE_SANITIZERS=0, builds and runs the suite again
-# under ASan+UBSan. Each stage says how long it took (the README quotes them).
+# under ASan+UBSan; unless TASKLANE_TSAN=0, the core suites under ThreadSanitizer. Each stage
+# says how long it took (the README quotes them).
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/common.sh
@@ -40,4 +41,16 @@ if [ "${TASKLANE_SANITIZERS:-1}" != "0" ]; then
   stage_done "the ASan+UBSan build"
   ctest --preset asan
   stage_done "the ASan+UBSan tests"
+fi
+
+# ThreadSanitizer over the core suites that run threads, and only their targets, to keep CI
+# time down. Reports inside libraries not built with TSan are suppressed in tests/tsan.supp,
+# each line saying why.
+if [ "${TASKLANE_TSAN:-1}" != "0" ]; then
+  tsan_suites=(tst_futures tst_aio tst_mp tst_trace_recorder tst_patterns tst_timer_queue)
+  cmake --preset tsan
+  cmake --build --preset tsan --target "${tsan_suites[@]}"
+  stage_done "the TSan build (core suites)"
+  ctest --preset tsan -R "^($(IFS='|'; echo "${tsan_suites[*]}"))\$"
+  stage_done "the TSan tests (core suites)"
 fi
