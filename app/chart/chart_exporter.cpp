@@ -3,6 +3,7 @@
 #include "chart/gantt_painter.h"
 
 #include <QFileInfo>
+#include <QImageReader>
 #include <QImageWriter>
 #include <QPageLayout>
 #include <QPageSize>
@@ -12,6 +13,7 @@
 #include <QSvgGenerator>
 #include <QtGlobal> // QT_TRANSLATE_NOOP only marks: the window translates
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -29,11 +31,18 @@ struct Scene {
     GanttPainter painter;
 };
 
+// Rows on screen with the processes in `collapsed` shown as one row each.
+int screenRows(const GanttRows& rows, const std::vector<std::int64_t>& collapsed) {
+    int count = rows.size();
+    for (const GanttProcessGroup& group : rows.processGroups())
+        if (std::find(collapsed.begin(), collapsed.end(), group.pid) != collapsed.end())
+            count -= int(group.rows.size()) - 1;
+    return count;
+}
+
 void buildScene(Scene& scene, const Trace& trace, const ChartOptions& options) {
     scene.rows = GanttRows(trace, options.groupBy);
-    GanttLayoutOptions layoutOptions;
-    layoutOptions.title = options.title;
-    layoutOptions.collapsedPids = options.collapsedPids;
+    const GanttLayoutOptions layoutOptions = ChartExporter::layoutOptions(scene.rows, options);
     const QSizeF size(options.size.width() > 0 ? options.size.width() : 1400,
                       options.size.height());
     scene.layout = GanttLayout(
@@ -44,6 +53,18 @@ void buildScene(Scene& scene, const Trace& trace, const ChartOptions& options) {
 
 QSize pixelSize(const GanttLayout& layout) {
     return QSize(int(std::ceil(layout.size().width())), int(std::ceil(layout.size().height())));
+}
+
+// The requested device pixel ratio, lowered (not below 1) for a chart so tall that the image
+// would pass the allocation limit of Qt's image readers (128 MB by default): the PNG must open
+// where it is read, in this program or a viewer built on Qt.
+qreal imageRatio(QSize size, qreal requested) {
+    const qreal ratio = requested > 0 ? requested : 1;
+    const qreal limitBytes = qreal(QImageReader::allocationLimit()) * 1024 * 1024;
+    const qreal bytesAtOne = qreal(size.width() + 1) * (size.height() + 1) * 4;
+    if (limitBytes <= 0 || bytesAtOne * ratio * ratio <= limitBytes)
+        return ratio;
+    return std::max<qreal>(1, std::floor(std::sqrt(limitBytes / bytesAtOne) * 4) / 4);
 }
 
 // The sentences are marked for the window's translation and rendered in English here; the
@@ -96,11 +117,27 @@ bool writePdf(const Scene& scene, const ChartOptions& options, QSaveFile& file) 
 
 } // namespace
 
+GanttLayoutOptions ChartExporter::layoutOptions(const GanttRows& rows,
+                                                const ChartOptions& options) {
+    GanttLayoutOptions layoutOptions;
+    layoutOptions.title = options.title;
+    layoutOptions.collapsedPids = options.collapsedPids;
+    layoutOptions.maxRows = std::max(options.maxRows, 0);
+    if (options.maxRows > 0 && screenRows(rows, options.collapsedPids) > options.maxRows) {
+        // Folding first: a process's summary row still shows where it was busy, where a cut
+        // would drop its threads without a trace.
+        layoutOptions.collapsedPids.clear();
+        for (const GanttProcessGroup& group : rows.processGroups())
+            layoutOptions.collapsedPids.push_back(group.pid);
+    }
+    return layoutOptions;
+}
+
 QImage ChartExporter::renderImage(const Trace& trace, const ChartOptions& options) {
     Scene scene;
     buildScene(scene, trace, options);
-    const qreal ratio = options.pixelRatio > 0 ? options.pixelRatio : 1;
     const QSize size = pixelSize(scene.layout);
+    const qreal ratio = imageRatio(size, options.pixelRatio);
     QImage image(QSize(int(std::ceil(size.width() * ratio)), int(std::ceil(size.height() * ratio))),
                  QImage::Format_ARGB32);
     image.setDevicePixelRatio(ratio);

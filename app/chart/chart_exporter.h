@@ -18,6 +18,9 @@
 
 namespace tasklane {
 
+// More rows than this make no readable image (and 10,000 of them a 190,000-px PNG of 2 GB).
+inline constexpr int kExportMaxRows = 400;
+
 struct ChartOptions {
     QSize size{1400, 0}; // logical pixels; height 0 = as tall as the rows need
     GroupBy groupBy = GroupBy::Both;
@@ -27,6 +30,9 @@ struct ChartOptions {
     qreal pixelRatio = 2;                    // PNG and renderImage: 2 for sharp slides
     bool dark = false;                       // ChartStyle::dark() instead of light() on white
     std::vector<std::int64_t> collapsedPids; // processes shown as one row, as on screen
+    // Past this many rows every process is collapsed to its summary row, then the rows past
+    // it are left out and counted in the legend. 0: every row.
+    int maxRows = kExportMaxRows;
 };
 
 class ChartExporter {
@@ -40,6 +46,10 @@ public:
     // The chart as an ARGB32 image of size * pixelRatio device pixels, with that
     // devicePixelRatio set; for tests and thumbnails.
     static QImage renderImage(const Trace& trace, const ChartOptions& options);
+
+    // The layout options an export of `rows` uses: `options`' collapsed processes, or every
+    // process when that leaves more than options.maxRows rows, and the row cap.
+    static GanttLayoutOptions layoutOptions(const GanttRows& rows, const ChartOptions& options);
 };
 
 } // namespace tasklane

@@ -90,7 +90,11 @@ GanttLayout::GanttLayout(const GanttRows& rows, QSizeF size, TimeRange visible,
             hasMixed_,
             std::any_of(rowSource_.begin(), rowSource_.end(),
                         [&](int id) { return rows.row(id).kind == RowKind::Summary; }),
-            !flowLines_.empty(), hiddenFlows_, flowStride_};
+            !flowLines_.empty(),
+            hiddenFlows_,
+            flowStride_,
+            hiddenRows_,
+            int(rowSource_.size())};
         legendHeight = layoutLegend(rows, facts, width - 2 * kMargin, fm, legend_);
     }
 
@@ -129,6 +133,20 @@ void GanttLayout::chooseScreenRows() {
         screenRowOf_[std::size_t(r)] = int(rowSource_.size());
         rowSource_.push_back(r);
     }
+    capScreenRows();
+}
+
+void GanttLayout::capScreenRows() {
+    // An image of 10,000 rows is 190,000 px tall and says nothing a reader can see; the first
+    // rows keep their places and the others point nowhere, as a collapsed process's arrows do.
+    const int cap = options_.maxRows;
+    if (cap <= 0 || int(rowSource_.size()) <= cap)
+        return;
+    hiddenRows_ = int(rowSource_.size()) - cap;
+    rowSource_.resize(std::size_t(cap));
+    for (int& screen : screenRowOf_)
+        if (screen >= cap)
+            screen = -1;
 }
 
 double GanttLayout::labelWidthFor(const QFontMetricsF& fm, double width) const {

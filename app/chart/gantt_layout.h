@@ -71,6 +71,9 @@ struct GanttLayoutOptions {
     // Processes (pids of GanttRows::processGroups()) shown as one summary row each; other pids
     // are ignored. The view's state, kept across layouts.
     std::vector<std::int64_t> collapsedPids;
+    // At most this many rows on screen, the first ones; the rest are counted (hiddenRows())
+    // and named in the legend. 0: every row (the window scrolls; an image cannot).
+    int maxRows = 0;
 };
 
 // GanttLayout: all geometry for one size and one visible time range, including the level of
@@ -105,6 +108,8 @@ public:
     // Rows on screen: the GanttRows' rows, less those of collapsed processes, plus their
     // summary rows. Row indices below are these; rowData() and sourceRow() give the GanttRow.
     int rowCount() const { return int(rowGeometry_.size()); }
+    // Rows left out by options().maxRows.
+    int hiddenRows() const { return hiddenRows_; }
     const GanttRowGeometry& row(int index) const { return rowGeometry_[std::size_t(index)]; }
     // The GanttRows id (see GanttRows::row) of the row on screen at `index`.
     int sourceRow(int index) const { return rowSource_[std::size_t(index)]; }
@@ -149,6 +154,7 @@ public:
 
 private:
     void chooseScreenRows();
+    void capScreenRows();
     double labelWidthFor(const QFontMetricsF& fm, double width) const;
     void foldRows();
     void foldRow(int row);
@@ -181,6 +187,7 @@ private:
     std::vector<QLineF> flowLines_;
     int hiddenFlows_ = 0;
     int flowStride_ = 1;
+    int hiddenRows_ = 0;
     QString emptyMessage_;
 };
 

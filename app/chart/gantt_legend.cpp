@@ -85,6 +85,12 @@ double layoutLegend(const GanttRows& rows, const GanttLegendFacts& facts, double
     if (!trace || trace->empty())
         return 0;
     LegendLines lines(width, fm, entries);
+    // First, so that no reader takes the rows drawn for all of them.
+    if (facts.hiddenRows > 0)
+        lines.note(QCoreApplication::translate("tasklane::GanttLayout",
+                                               "rows not drawn: %1 (an image shows the first %2)")
+                       .arg(facts.hiddenRows)
+                       .arg(facts.shownRows));
     addColours(lines, rows, facts.mixed);
     const bool tracks = rows.hasTrackRows();
     if (tracks && rows.hasAsyncSlices())

@@ -31,6 +31,8 @@ struct GanttLegendFacts {
     bool flowLines = false;   // arrows are drawn
     int hiddenFlows = 0;      // arrows in view, not drawn because there are too many
     int flowStride = 1;       // one arrow in this many is drawn (GanttLayout::flowStride)
+    int hiddenRows = 0;       // rows past GanttLayoutOptions::maxRows, not drawn
+    int shownRows = 0;        // and those drawn (when some are hidden)
 };
 
 // Appends the legend's entries to `entries`, placed from (0, 0) in lines no wider than `width`,

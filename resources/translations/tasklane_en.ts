@@ -656,6 +656,10 @@
         <source>1 arrow in %1 drawn (click a task for its own)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>rows not drawn: %1 (an image shows the first %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tasklane::GanttView</name>

@@ -651,6 +651,10 @@
         <source>1 arrow in %1 drawn (click a task for its own)</source>
         <translation>화살표 %1개 중 1개만 표시 (작업을 클릭하면 그 작업의 화살표)</translation>
     </message>
+    <message>
+        <source>rows not drawn: %1 (an image shows the first %2)</source>
+        <translation>그리지 않은 행: %1개 (이미지에는 처음 %2개 행만 표시)</translation>
+    </message>
 </context>
 <context>
     <name>tasklane::GanttView</name>

@@ -13,6 +13,11 @@
 //   Memory        the view's bytes per slice beyond the Trace: GanttRows + GanttLayout,
 //                 measured with mallinfo2 deltas (what malloc handed out, capacity slack
 //                 included). Goal: <= 64 bytes.
+//   ExportManyRows/threads/pids  ChartExporter::exportChart of a PNG of `threads` threads (one
+//                 2 us slice each) dealt to `pids` processes: issue 14's trace, which took
+//                 over 30 s and 5 GB before exports folded processes and capped rows at 400.
+//                 Goal: <= 3 s; peak_rss_mb (getrusage, the whole process: run it alone with
+//                 --benchmark_filter=ExportManyRows) <= 300 MB.
 // Two traces: `synthetic`, exactly 1 000 000 slices on 6 worker threads and 2 cores (running
 // and gil-wait in turn, as a GIL-bound pool), and `thread-pool`, the real pattern's own trace
 // of ThreadPoolExecutor().map over 1 000 000 numbers (about 3 slices per task: queued, running,
@@ -20,6 +25,7 @@
 //
 // Run: QT_QPA_PLATFORM=offscreen build/<dir>/tests/bench/tasklane_bench_chart
 //      [--benchmark_repetitions=N] (medians are reported by default over 5 repetitions).
+#include "chart/chart_exporter.h"
 #include "chart/gantt_layout.h"
 #include "chart/gantt_painter.h"
 #include "chart/selection_stats.h"
@@ -28,13 +34,17 @@
 
 #include <QGuiApplication>
 #include <QImage>
+#include <QImageReader>
 #include <QPainter>
+#include <QTemporaryDir>
 
 #include <benchmark/benchmark.h>
 #include <malloc.h>
+#include <sys/resource.h>
 
 #include <cstdlib>
 #include <memory>
+#include <string>
 
 using namespace tasklane;
 
@@ -266,6 +276,38 @@ void BM_Memory(benchmark::State& state) {
     state.counters["slices"] = double(slices(t));
 }
 
+// Issue 14's trace: `threads` threads of one 2 us slice each, round-robin over `pids` processes.
+Trace manyThreadsTrace(int threads, int pids) {
+    Trace t;
+    for (int k = 0; k < threads; ++k) {
+        t.tracks.push_back(
+            Track{1000 + k % pids, 100000 + k, TrackKind::Thread, "thread " + std::to_string(k)});
+        TraceEvent e;
+        e.begin_ns = k * 3000LL;
+        e.end_ns = e.begin_ns + 2000;
+        e.track = std::uint32_t(k);
+        e.task = std::uint32_t(k + 1);
+        t.events.push_back(e);
+    }
+    t.finalize();
+    return t;
+}
+
+void BM_ExportManyRows(benchmark::State& state) {
+    const Trace t = manyThreadsTrace(int(state.range(0)), int(state.range(1)));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("many.png"));
+    for (auto _ : state) {
+        const SaveResult saved = ChartExporter::exportChart(t, path, ChartOptions{});
+        if (!saved)
+            state.SkipWithError(saved.errorText().toStdString().c_str());
+    }
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    state.counters["peak_rss_mb"] = double(usage.ru_maxrss) / 1024;
+    state.counters["png_height"] = QImageReader(path).size().height();
+}
+
 void fittedAndZoomed(benchmark::internal::Benchmark* b) {
     for (int which : {0, 1})
         for (int zoomed : {0, 1})
@@ -294,6 +336,12 @@ BENCHMARK(BM_FirstCollapse)
     ->Iterations(2);
 BENCHMARK(BM_Rows)->Apply(groupings);
 BENCHMARK(BM_Memory)->Apply(groupings);
+BENCHMARK(BM_ExportManyRows)
+    ->Args({1000, 1000})
+    ->Args({10000, 10000})
+    ->Args({10000, 1})
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3);
 
 } // namespace
 

@@ -20,11 +20,13 @@
 #include <QTest>
 #include <QXmlStreamReader>
 
+#include <algorithm>
 #include <cmath>
 #include <ctime>
 #include <limits>
 #include <random>
 #include <set>
+#include <string>
 #include <utility>
 
 using namespace tasklane;
@@ -361,6 +363,22 @@ Trace takingTurnsTrace(int cores) {
     return t;
 }
 
+// `threads` threads of one 2 µs slice each, dealt round-robin to `pids` processes: the trace
+// of issue 14 that `render` could not draw (10,000 rows, a 190,000-px PNG).
+Trace manyThreadsTrace(int threads, int pids) {
+    Trace t;
+    t.tracks.reserve(std::size_t(threads));
+    for (int k = 0; k < threads; ++k) {
+        const std::int64_t pid = 1000 + k % pids;
+        t.tracks.push_back(
+            Track{pid, 100000 + k, TrackKind::Thread, "thread " + std::to_string(k)});
+        t.events.push_back(makeEvent(std::uint32_t(k), State::Running, k * 3000LL,
+                                     k * 3000LL + 2000, std::uint32_t(k + 1)));
+    }
+    t.finalize();
+    return t;
+}
+
 } // namespace
 
 class TestChart : public QObject {
@@ -403,6 +421,9 @@ private Q_SLOTS:
     void exportFormats();
     void exportRejectsUnknownFormat_data();
     void exportRejectsUnknownFormat();
+    void exportFoldsThenCapsRows_data();
+    void exportFoldsThenCapsRows();
+    void cappedExportWritesAReadablePng();
     void emptyTrace();
     void millionSlices();
     void sampleChart();
@@ -2571,6 +2592,84 @@ void TestChart::collapsedProcessPaintsItsTriangle() {
     const QImage shut = ChartExporter::renderImage(trace, chart);
     QCOMPARE(shut.width(), open.width());
     QVERIFY(shut.height() < open.height());
+}
+
+void TestChart::exportFoldsThenCapsRows_data() {
+    QTest::addColumn<int>("threads");
+    QTest::addColumn<int>("pids");
+    QTest::addColumn<int>("rowsDrawn");
+    QTest::addColumn<int>("rowsHidden");
+    QTest::addColumn<bool>("folded");
+    // Under the cap nothing changes: every thread its row, no process folded.
+    QTest::newRow("10 threads, 1 process") << 10 << 1 << 10 << 0 << false;
+    QTest::newRow("400 threads, 400 processes") << 400 << 400 << 400 << 0 << false;
+    QTest::newRow("400 threads, 2 processes") << 400 << 2 << 400 << 0 << false;
+    // Folding alone brings them under it.
+    QTest::newRow("1,000 threads, 1 process") << 1000 << 1 << 1 << 0 << true;
+    QTest::newRow("10,000 threads, 25 processes") << 10000 << 25 << 25 << 0 << true;
+    // One thread per process: nothing to fold, so the cap cuts.
+    QTest::newRow("1,000 threads, 1,000 processes") << 1000 << 1000 << 400 << 600 << false;
+    QTest::newRow("10,000 threads, 10,000 processes") << 10000 << 10000 << 400 << 9600 << false;
+    // Folded first, then cut: 1,000 summary rows.
+    QTest::newRow("10,000 threads, 1,000 processes") << 10000 << 1000 << 400 << 600 << true;
+}
+
+void TestChart::exportFoldsThenCapsRows() {
+    QFETCH(int, threads);
+    QFETCH(int, pids);
+    QFETCH(int, rowsDrawn);
+    QFETCH(int, rowsHidden);
+    QFETCH(bool, folded);
+    const Trace trace = manyThreadsTrace(threads, pids);
+    const GanttRows rows(trace, GroupBy::Both);
+    ChartOptions options;
+    const GanttLayoutOptions layoutOptions = ChartExporter::layoutOptions(rows, options);
+    QCOMPARE(layoutOptions.maxRows, kExportMaxRows);
+    QCOMPARE(!layoutOptions.collapsedPids.empty(), folded);
+    const GanttLayout layout(rows, QSizeF(1400, 0), GanttLayout::fullRange(trace), layoutOptions);
+    QCOMPARE(layout.rowCount(), rowsDrawn);
+    QVERIFY(layout.rowCount() <= kExportMaxRows);
+    QCOMPARE(layout.hiddenRows(), rowsHidden);
+
+    // The reader is told, in the image, how many rows it does not show.
+    const QString note = QStringLiteral("rows not drawn: %1 (an image shows the first %2)")
+                             .arg(rowsHidden)
+                             .arg(rowsDrawn);
+    const bool told = std::any_of(layout.legend().begin(), layout.legend().end(),
+                                  [&](const auto& entry) { return entry.text.startsWith(note); });
+    if (told != (rowsHidden > 0))
+        for (const auto& entry : layout.legend())
+            qWarning() << entry.text;
+    QCOMPARE(told, rowsHidden > 0);
+
+    // As tall as the rows drawn need, whatever the trace holds.
+    options.pixelRatio = 1;
+    const QImage image = ChartExporter::renderImage(trace, options);
+    QCOMPARE(image.height(), int(std::ceil(layout.size().height())));
+    QVERIFY2(image.height() <= kExportMaxRows * layout.rowHeight() + 400,
+             qPrintable(QString::number(image.height())));
+
+    // The window's layout (no cap) still has every row, to scroll through.
+    const GanttLayout window(rows, QSizeF(1400, 0), GanttLayout::fullRange(trace));
+    QCOMPARE(window.hiddenRows(), 0);
+    QCOMPARE(window.rowCount(), threads);
+}
+
+void TestChart::cappedExportWritesAReadablePng() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("many.png"));
+    const Trace trace = manyThreadsTrace(10000, 10000);
+    const SaveResult saved = ChartExporter::exportChart(trace, path, ChartOptions{});
+    QVERIFY2(saved, qPrintable(saved.errorText()));
+    QImage image;
+    QVERIFY(image.load(path, "PNG"));
+    // Tall: drawn at a lower pixel ratio (not below 1), so that Qt's readers, whose default
+    // allocation limit is 128 MB, open it.
+    QVERIFY(image.width() >= 1400 && image.width() <= 2800);
+    QVERIFY(qint64(image.width()) * image.height() * 4 <= 128LL * 1024 * 1024);
+    // 400 rows of about 24 px at devicePixelRatio 2, not 10,000 of them (480,000 px).
+    QVERIFY2(image.height() < 30000, qPrintable(QString::number(image.height())));
 }
 
 QTEST_MAIN(TestChart)

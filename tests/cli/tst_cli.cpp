@@ -1,6 +1,7 @@
 // End-to-end tests of tasklane-cli as DESIGN.md's contract states it: list, run with
 // every export, render, and bad usage answered by one line on stderr and exit code 2.
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
@@ -15,6 +16,7 @@
 
 #include <csignal>
 #include <sched.h>
+#include <sys/resource.h>
 
 class TestCli : public QObject {
     Q_OBJECT
@@ -542,6 +544,39 @@ private Q_SLOTS:
                  qPrintable(both));
         QVERIFY2(std::abs(b.captured(2).toInt() - a.captured(2).toInt()) <= 2, qPrintable(both));
         QVERIFY2(a.captured(2).toInt() <= 100, qPrintable(both));
+    }
+
+    // Issue 14: 10,000 threads of one 2 us slice each took over 30 s and 5 GB to render (a
+    // 480,000-px PNG). Folded, then capped at 400 rows: about 1 s and 150 MB in a release
+    // build; the bounds leave room for sanitizer builds and a busy machine.
+    void renderOfTenThousandThreads() {
+        const QString trace = dir_.filePath(QStringLiteral("many.json"));
+        QFile f(trace);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QByteArray json = R"js({"traceEvents":[)js";
+        for (int k = 0; k < 10000; ++k)
+            json += QStringLiteral(
+                        R"js(%1{"ph":"X","name":"running","pid":%2,"tid":%3,"ts":%4,"dur":2})js")
+                        .arg(k ? QStringLiteral(",") : QString())
+                        .arg(1000 + k)
+                        .arg(100000 + k)
+                        .arg(k * 3)
+                        .toUtf8();
+        f.write(json + "]}");
+        f.close();
+        const QString png = dir_.filePath(QStringLiteral("many.png"));
+        QElapsedTimer clock;
+        clock.start();
+        const Result r = cli({QStringLiteral("render"), trace, QStringLiteral("--chart"), png});
+        const qint64 ms = clock.elapsed();
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(ms < 20'000, qPrintable(QString::number(ms)));
+        rusage children{};
+        getrusage(RUSAGE_CHILDREN, &children);
+        QVERIFY2(children.ru_maxrss < 1024 * 1024, qPrintable(QString::number(children.ru_maxrss)));
+        const QImage image(png); // Qt's readers refuse images over 128 MB
+        QVERIFY(!image.isNull());
+        QVERIFY2(image.height() < 30000, qPrintable(QString::number(image.height())));
     }
 
     // Another tool's trace has no tasks: no sequential estimate, no "speedup 0.00x".
