@@ -369,16 +369,7 @@ void ParameterPanel::setPattern(const Pattern* pattern, const Params& values) {
             row += addEditor(row, spec);
     }
     retranslateUi();
-
-    {
-        const QSignalBlocker blocker(this);
-        loading_ = true;
-        for (const auto& [name, value] : values.values())
-            setValue(name, value);
-        loading_ = false;
-    }
-    revalidate();
-    Q_EMIT paramsChanged();
+    setValues(values);
 }
 
 int ParameterPanel::addEditor(int row, const ParamSpec& spec) {

@@ -1,5 +1,7 @@
 // End-to-end tests of tasklane-cli as DESIGN.md's contract states it: list, run with
 // every export, render, and bad usage answered by one line on stderr and exit code 2.
+#include "pinned_to_one_core.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -15,6 +17,7 @@
 #include <QtTest>
 
 #include <csignal>
+#include <optional>
 #include <sched.h>
 #include <sys/resource.h>
 
@@ -941,15 +944,8 @@ private Q_SLOTS:
         QFETCH(QStringList, args);
         const QString trace = dir_.filePath(QStringLiteral("core-wait.json"));
         const QString summary = dir_.filePath(QStringLiteral("core-wait-summary.json"));
-        cpu_set_t old;
-        QCOMPARE(sched_getaffinity(0, sizeof old, &old), 0);
-        int first = 0;
-        while (!CPU_ISSET(first, &old))
-            ++first;
-        cpu_set_t one;
-        CPU_ZERO(&one);
-        CPU_SET(first, &one);
-        QCOMPARE(sched_setaffinity(0, sizeof one, &one), 0);
+        std::optional<PinnedToOneCore> pin(std::in_place);
+        QVERIFY(pin->pinned());
         const Result r =
             cli(QStringList{QStringLiteral("run")}
                 << args
@@ -958,7 +954,7 @@ private Q_SLOTS:
                                QStringLiteral("--cpu-ms"), QStringLiteral("100"),
                                QStringLiteral("--trace"), trace, QStringLiteral("--summary"),
                                summary, QStringLiteral("--stats")});
-        sched_setaffinity(0, sizeof old, &old);
+        pin.reset(); // the rest of the suite runs on every core
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2((r.out + r.err).contains(QStringLiteral("waiting for a core")), qPrintable(r.err));
 

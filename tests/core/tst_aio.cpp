@@ -8,6 +8,8 @@
 #include "trace/trace_recorder.h"
 #include "workload/workload.h"
 
+#include "pinned_to_one_core.h"
+
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -25,6 +27,7 @@
 #include <tuple>
 #include <vector>
 
+#include <optional>
 #include <sched.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -738,15 +741,8 @@ private Q_SLOTS:
         // The loop's thread and a spinning thread pinned to one core: CPU work inside a
         // coroutine gets about half the core, and the loop track says so as waiting-for-core
         // instead of calling the whole wall time running.
-        cpu_set_t old;
-        QCOMPARE(sched_getaffinity(0, sizeof old, &old), 0);
-        int first = 0;
-        while (!CPU_ISSET(first, &old))
-            ++first;
-        cpu_set_t one;
-        CPU_ZERO(&one);
-        CPU_SET(first, &one);
-        QCOMPARE(sched_setaffinity(0, sizeof one, &one), 0);
+        std::optional<PinnedToOneCore> pin(std::in_place);
+        QVERIFY(pin->pinned());
         std::atomic<bool> done{false};
         std::thread spinner([&] { // inherits the pin
             while (!done.load(std::memory_order_relaxed)) {
@@ -771,7 +767,7 @@ private Q_SLOTS:
         const long long waitedAfter = waitedNs();
         done = true;
         spinner.join();
-        sched_setaffinity(0, sizeof old, &old);
+        pin.reset();
 
         const Trace trace = recorder.finish();
         std::int64_t running = 0, waiting = 0;

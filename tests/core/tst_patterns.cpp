@@ -14,6 +14,8 @@
 #include "patterns/run_control.h"
 #include "patterns/run_result.h"
 
+#include "pinned_to_one_core.h"
+
 #include <QDate>
 #include <QDir>
 #include <QElapsedTimer>
@@ -23,6 +25,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <optional>
 #include <sched.h>
 
 #include <algorithm>
@@ -893,30 +896,6 @@ void TestPatterns::poolMapTracesWorkerProcesses() {
     QVERIFY(r.metrics.sequential_ms >= 8 * 20 * 0.9);
 }
 
-// Pins the calling thread, and so the threads and processes it starts, to one core (the first
-// it may use) for as long as it lives.
-class PinnedToOneCore {
-public:
-    PinnedToOneCore() {
-        sched_getaffinity(0, sizeof old_, &old_);
-        int first = 0;
-        while (first < CPU_SETSIZE && !CPU_ISSET(first, &old_))
-            ++first;
-        cpu_set_t one;
-        CPU_ZERO(&one);
-        CPU_SET(first, &one);
-        pinned_ = sched_setaffinity(0, sizeof one, &one) == 0;
-    }
-    ~PinnedToOneCore() { sched_setaffinity(0, sizeof old_, &old_); }
-    PinnedToOneCore(const PinnedToOneCore&) = delete;
-    PinnedToOneCore& operator=(const PinnedToOneCore&) = delete;
-    bool pinned() const { return pinned_; }
-
-private:
-    cpu_set_t old_{};
-    bool pinned_ = false;
-};
-
 void TestPatterns::oversubscribedRunningFitsTheCores_data() {
     QTest::addColumn<QString>("pattern");
     QTest::addColumn<QString>("option");
@@ -1778,12 +1757,9 @@ void TestPatterns::stoppedRunKeepsWhatItRecorded_data() {
                        QStringLiteral("io-ms=100")};
 }
 
-void TestPatterns::stoppedRunKeepsWhatItRecorded() {
-    QFETCH(QString, id);
-    QFETCH(QStringList, params);
-    const Pattern& pattern = *PatternRegistry::instance().find(id.toStdString());
-    const Params p = paramsOf(pattern, params);
-    RunControl control;
+// Runs `pattern` and asks it to stop 550 ms in, as the window's Stop does; true when the run
+// ended by RunStopped.
+bool stopsPartWay(const Pattern& pattern, const Params& p, RunControl& control) {
     std::thread stopper([&control] {
         std::this_thread::sleep_for(std::chrono::milliseconds(550));
         control.requestStop();
@@ -1795,7 +1771,16 @@ void TestPatterns::stoppedRunKeepsWhatItRecorded() {
         stopped = true;
     }
     stopper.join();
-    QVERIFY(stopped);
+    return stopped;
+}
+
+void TestPatterns::stoppedRunKeepsWhatItRecorded() {
+    QFETCH(QString, id);
+    QFETCH(QStringList, params);
+    const Pattern& pattern = *PatternRegistry::instance().find(id.toStdString());
+    const Params p = paramsOf(pattern, params);
+    RunControl control;
+    QVERIFY(stopsPartWay(pattern, p, control));
     const std::shared_ptr<RunResult> partial = control.takeStoppedResult();
     QVERIFY(partial != nullptr);
     QVERIFY(!partial->trace.events.empty());
@@ -1818,18 +1803,7 @@ void TestPatterns::stoppedRunKeepsNothingWhenNotWanted() {
     const Params p = paramsOf(pattern, params);
     RunControl control;
     control.setKeepsStoppedResult(false);
-    std::thread stopper([&control] {
-        std::this_thread::sleep_for(std::chrono::milliseconds(550));
-        control.requestStop();
-    });
-    bool stopped = false;
-    try {
-        pattern.run(p, control);
-    } catch (const RunStopped&) {
-        stopped = true;
-    }
-    stopper.join();
-    QVERIFY(stopped);
+    QVERIFY(stopsPartWay(pattern, p, control));
     QVERIFY(control.takeStoppedResult() == nullptr);
 }
 

@@ -62,6 +62,20 @@ using namespace tasklane;
 
 namespace {
 
+// Points TMPDIR at `dir` until the returned guard goes: folders a run makes in the temp
+// location land where the test can look, and nothing is left in the real one.
+[[nodiscard]] auto tmpDirIs(const QString& dir) {
+    const QByteArray old = qgetenv("TMPDIR");
+    const bool had = qEnvironmentVariableIsSet("TMPDIR");
+    qputenv("TMPDIR", dir.toLocal8Bit());
+    return qScopeGuard([old, had] {
+        if (had)
+            qputenv("TMPDIR", old);
+        else
+            qunsetenv("TMPDIR");
+    });
+}
+
 constexpr int kRunTimeoutMs = 60'000;
 
 // A pattern with every kind of parameter, whose run does what it is told: for the panel and
@@ -902,15 +916,7 @@ void TstGui::asyncFileRunsAndReportsABadFolder() {
     // temp location: that goes to a temp location of the test's own.
     QTemporaryDir temp;
     QVERIFY(temp.isValid());
-    const QByteArray oldTmp = qgetenv("TMPDIR");
-    const bool hadTmp = qEnvironmentVariableIsSet("TMPDIR");
-    qputenv("TMPDIR", temp.path().toLocal8Bit());
-    const auto restore = qScopeGuard([&] {
-        if (hadTmp)
-            qputenv("TMPDIR", oldTmp);
-        else
-            qunsetenv("TMPDIR");
-    });
+    const auto restore = tmpDirIs(temp.path());
     MainWindow w(quiet());
     QSignalSpy ended(&w, &MainWindow::runEnded);
     w.show();
@@ -1588,15 +1594,7 @@ void TstGui::asyncFileUsesOneFolderPerWindow() {
     QTemporaryDir temp;
     QTemporaryDir chosen;
     QVERIFY(temp.isValid() && chosen.isValid());
-    const QByteArray oldTmp = qgetenv("TMPDIR");
-    const bool hadTmp = qEnvironmentVariableIsSet("TMPDIR");
-    qputenv("TMPDIR", temp.path().toLocal8Bit());
-    const auto restore = qScopeGuard([&] {
-        if (hadTmp)
-            qputenv("TMPDIR", oldTmp);
-        else
-            qunsetenv("TMPDIR");
-    });
+    const auto restore = tmpDirIs(temp.path());
     const auto runFolders = [&] {
         return QDir(temp.path())
             .entryList({QStringLiteral("tasklane-async-file-*")},
@@ -2088,15 +2086,7 @@ void TstGui::koreanRunErrors() {
     // location: that goes to a temp location of the test's own.
     QTemporaryDir temp;
     QVERIFY(temp.isValid());
-    const QByteArray oldTmp = qgetenv("TMPDIR");
-    const bool hadTmp = qEnvironmentVariableIsSet("TMPDIR");
-    qputenv("TMPDIR", temp.path().toLocal8Bit());
-    const auto restore = qScopeGuard([&] {
-        if (hadTmp)
-            qputenv("TMPDIR", oldTmp);
-        else
-            qunsetenv("TMPDIR");
-    });
+    const auto restore = tmpDirIs(temp.path());
     const auto english = qScopeGuard([] { Language::uninstall(); });
     QVERIFY(Language::apply(QLocale(QLocale::Korean, QLocale::SouthKorea)));
 
@@ -2990,15 +2980,7 @@ void TstGui::opensEveryPatternWithItsLesson() {
     QFETCH(QString, id);
     // async-file's run folder goes to a temp location of the test's own, removed after.
     QTemporaryDir temp;
-    const QByteArray oldTmp = qgetenv("TMPDIR");
-    const bool hadTmp = qEnvironmentVariableIsSet("TMPDIR");
-    qputenv("TMPDIR", temp.path().toLocal8Bit());
-    const auto restore = qScopeGuard([&] {
-        if (hadTmp)
-            qputenv("TMPDIR", oldTmp);
-        else
-            qunsetenv("TMPDIR");
-    });
+    const auto restore = tmpDirIs(temp.path());
     MainWindow::Options options;
     options.pattern = id;
     MainWindow w(options);
